@@ -1,0 +1,86 @@
+/** The typed, frozen configuration the whole bot reads. Built once by `loadConfig`. */
+
+export interface OtcProject {
+  readonly region: string;
+  readonly projectId: string;
+  /** Human label shown in Slack; defaults to the region. */
+  readonly label: string;
+}
+
+export type OtcAuth =
+  | { readonly kind: 'aksk'; readonly accessKey: string; readonly secretKey: string }
+  | {
+      readonly kind: 'password';
+      readonly username: string;
+      readonly password: string;
+      readonly domainName: string;
+    };
+
+export type CloudConfig =
+  | {
+      /** No OTC_* variable at all: the embedded emulator on loopback. */
+      readonly mode: 'sandbox';
+      readonly projects: readonly OtcProject[];
+    }
+  | {
+      readonly mode: 'otc';
+      readonly projects: readonly OtcProject[];
+      readonly auth: OtcAuth;
+      /** e.g. `https://{service}.{region}.otc.t-systems.com`; without `{service}` every service shares one host. */
+      readonly endpointTemplate: string;
+    };
+
+export type RedisConfig =
+  | { readonly kind: 'url'; readonly url: string; readonly keyPrefix: string }
+  | {
+      readonly kind: 'sentinel';
+      readonly sentinels: readonly { host: string; port: number }[];
+      readonly name: string;
+      readonly password?: string;
+      readonly tls: boolean;
+      readonly keyPrefix: string;
+    }
+  | {
+      readonly kind: 'cluster';
+      readonly nodes: readonly { host: string; port: number }[];
+      readonly password?: string;
+      readonly tls: boolean;
+      readonly keyPrefix: string;
+    }
+  /** REDIS_URL unset: the bot starts a private redis-server from PATH, data under `dataDir`. */
+  | { readonly kind: 'local'; readonly dataDir: string; readonly keyPrefix: string };
+
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly signingSecret?: string;
+  readonly appToken?: string;
+  readonly socketMode: boolean;
+  /** Web API base URL, ends with `/`. */
+  readonly apiUrl: string;
+  /** Retries of failed Web API calls (network, 5xx). 0 in tests. */
+  readonly apiRetries: number;
+}
+
+export interface AccessConfig {
+  /** Slack user IDs with every right. */
+  readonly admins: readonly string[];
+  /** Slack user or user-group IDs allowed to create; empty = everyone. */
+  readonly creators: readonly string[];
+}
+
+export interface ApprovalConfig {
+  readonly channel?: string;
+  readonly pollSeconds: number;
+  readonly remindAfterSeconds: number;
+  readonly escalateAfterSeconds: number;
+}
+
+export interface Config {
+  readonly slack: SlackConfig;
+  readonly port: number;
+  readonly redis: RedisConfig;
+  readonly cloud: CloudConfig;
+  readonly access: AccessConfig;
+  readonly approvals: ApprovalConfig;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}

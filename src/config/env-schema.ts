@@ -1,0 +1,95 @@
+/**
+ * The environment of DESIGN §2.2 as a zod schema. Every variable is a string in the environment; the
+ * schema turns them into typed values and names the variable in every problem it finds.
+ */
+import { z } from 'zod';
+import { commaList, durationSeconds, portNumber } from './formats.js';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const slackId = (what: string, pattern: RegExp) =>
+  commaList.pipe(z.array(z.string().regex(pattern, `expected ${what}, comma-separated`)));
+
+export const envSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'required: the bot token (xoxb-…) from the Slack app' })
+    .regex(/^xoxb-/, 'expected a bot token starting with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^xapp-/, 'expected an app-level token starting with xapp-')
+      .optional(),
+  ),
+  SLACK_API_URL: optionalText.pipe(z.url('expected a URL such as https://slack.com/api/').optional()),
+  SLACK_API_RETRIES: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(10|[0-9])$/, 'expected a whole number 0–10')
+      .transform(Number)
+      .optional(),
+  ),
+  PORT: optionalText.pipe(portNumber.optional()),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL')
+      .optional(),
+  ),
+  REDIS_SENTINELS: optionalText,
+  REDIS_SENTINEL_NAME: optionalText,
+  REDIS_CLUSTER_NODES: optionalText,
+  REDIS_PASSWORD: optionalText,
+  REDIS_TLS: optionalText.pipe(z.enum(['true', 'false'], 'expected true or false').optional()),
+  REDIS_KEY_PREFIX: optionalText,
+  REDIS_DATA_DIR: optionalText,
+  OTC_REGION: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z]{2}-[a-z0-9-]+$/, 'expected a region such as eu-de')
+      .optional(),
+  ),
+  OTC_PROJECT_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{32}$/i, 'expected a 32-character hexadecimal project ID')
+      .optional(),
+  ),
+  OTC_PROJECTS: optionalText,
+  OTC_ACCESS_KEY: optionalText,
+  OTC_SECRET_KEY: optionalText,
+  OTC_USERNAME: optionalText,
+  OTC_PASSWORD: optionalText,
+  OTC_DOMAIN_NAME: optionalText,
+  OTC_ENDPOINT_TEMPLATE: optionalText.pipe(
+    z.url('expected a URL template such as https://{service}.{region}.otc.t-systems.com').optional(),
+  ),
+  VPCEP_ADMINS: optionalText.pipe(
+    slackId('Slack user IDs such as U012ABCDEF', /^[UW][A-Z0-9]{2,}$/).optional(),
+  ),
+  VPCEP_CREATORS: optionalText.pipe(
+    slackId('Slack user IDs (U…) or user-group IDs (S…)', /^[UWS][A-Z0-9]{2,}$/).optional(),
+  ),
+  APPROVAL_CHANNEL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a channel ID such as C012ABCDEF')
+      .optional(),
+  ),
+  APPROVAL_POLL_SECONDS: optionalText.pipe(durationSeconds.optional()),
+  APPROVAL_REMIND_AFTER: optionalText.pipe(durationSeconds.optional()),
+  APPROVAL_ESCALATE_AFTER: optionalText.pipe(durationSeconds.optional()),
+  LOG_LEVEL: optionalText.pipe(
+    z
+      .enum(
+        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+        'expected one of fatal, error, warn, info, debug, trace, silent',
+      )
+      .optional(),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;

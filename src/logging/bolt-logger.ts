@@ -1,0 +1,37 @@
+/** Adapts a pino logger to Bolt's `Logger` interface, so Bolt's own messages share our redaction. */
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger } from 'pino';
+
+const TO_PINO: Record<LogLevel, string> = {
+  [LogLevel.DEBUG]: 'debug',
+  [LogLevel.INFO]: 'info',
+  [LogLevel.WARN]: 'warn',
+  [LogLevel.ERROR]: 'error',
+};
+
+function join(messages: unknown[]): [Record<string, unknown>, string] {
+  const errors = messages.filter((m): m is Error => m instanceof Error);
+  const text = messages
+    .filter((m) => !(m instanceof Error))
+    .map((m) => (typeof m === 'string' ? m : JSON.stringify(m)))
+    .join(' ');
+  return [errors[0] ? { err: errors[0] } : {}, text || errors[0]?.message || ''];
+}
+
+export function boltLogger(root: Logger): BoltLogger {
+  let log = root.child({ component: 'bolt' });
+  return {
+    debug: (...m) => log.debug(...join(m)),
+    info: (...m) => log.info(...join(m)),
+    warn: (...m) => log.warn(...join(m)),
+    error: (...m) => log.error(...join(m)),
+    setLevel: (level) => {
+      log.level = TO_PINO[level] ?? 'info';
+    },
+    getLevel: () =>
+      (Object.entries(TO_PINO).find(([, v]) => v === log.level)?.[0] as LogLevel) ?? LogLevel.INFO,
+    setName: (name) => {
+      log = root.child({ component: name });
+    },
+  };
+}
