@@ -1,0 +1,107 @@
+/**
+ * Global middleware: a child logger per request (team, user, kind, callback/action id) in
+ * `context.log`, latency and outcome metrics per listener kind, and a count of requests in flight so a
+ * shutdown can wait for them.
+ */
+import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
+import type { Logger } from '../../logging/logger.js';
+import type { Metrics } from '../../observability/metrics.js';
+
+type Body = Record<string, unknown>;
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function field(body: Body, ...path: string[]): string | undefined {
+  let cursor: unknown = body;
+  for (const key of path) cursor = cursor && typeof cursor === 'object' ? (cursor as Body)[key] : undefined;
+  return str(cursor);
+}
+
+/** The listener kind and the id that names it, from a Slack request body. */
+export function describeRequest(body: Body): { kind: string; id?: string; user?: string; team?: string } {
+  const team = field(body, 'team_id') ?? field(body, 'team', 'id') ?? field(body, 'user', 'team_id');
+  if (typeof body.command === 'string') {
+    return { kind: 'command', id: body.command, user: field(body, 'user_id'), team };
+  }
+  const type = str(body.type);
+  const user = field(body, 'user', 'id');
+  if (type === 'block_actions') {
+    const actions = body.actions as { action_id?: string }[] | undefined;
+    return { kind: 'action', id: actions?.[0]?.action_id, user, team };
+  }
+  if (type === 'view_submission' || type === 'view_closed') {
+    return { kind: 'view', id: field(body, 'view', 'callback_id'), user, team };
+  }
+  if (type === 'block_suggestion') return { kind: 'options', id: str(body.action_id), user, team };
+  if (type === 'event_callback') {
+    const eventType = field(body, 'event', 'type');
+    if (eventType === 'function_executed') {
+      return { kind: 'function', id: field(body, 'event', 'function', 'callback_id'), user, team };
+    }
+    return { kind: 'event', id: eventType, user: field(body, 'event', 'user'), team };
+  }
+  return { kind: type ?? 'unknown', user, team };
+}
+
+/** Reads the per-request logger set by this middleware (falls back to the root logger). */
+export function requestLog(context: Context, fallback: Logger): Logger {
+  const log = context.log as Logger | undefined;
+  return log ?? fallback;
+}
+
+export interface InFlight {
+  count(): number;
+  /** Resolves when no request is in flight, or after `timeoutMs`. */
+  drained(timeoutMs: number): Promise<void>;
+}
+
+export function requestContext(
+  logger: Logger,
+  metrics: Metrics,
+): { middleware: Middleware<AnyMiddlewareArgs>; inFlight: InFlight } {
+  let active = 0;
+  const waiters = new Set<() => void>();
+  const settle = () => {
+    if (active === 0) for (const wake of waiters) wake();
+  };
+  const middleware: Middleware<AnyMiddlewareArgs> = async ({ body, context, next }) => {
+    const request = describeRequest(body as Body);
+    context.log = logger.child({
+      team: request.team,
+      user: request.user,
+      kind: request.kind,
+      id: request.id,
+    });
+    const end = metrics.listenerSeconds.startTimer({ kind: request.kind });
+    active++;
+    let outcome = 'ok';
+    try {
+      await next();
+    } catch (err) {
+      outcome = 'error';
+      throw err;
+    } finally {
+      active--;
+      end();
+      metrics.slackRequests.inc({ kind: request.kind, outcome });
+      settle();
+    }
+  };
+  const inFlight: InFlight = {
+    count: () => active,
+    drained: (timeoutMs) =>
+      new Promise<void>((resolve) => {
+        if (active === 0) return resolve();
+        const timer = setTimeout(done, timeoutMs);
+        function done() {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        }
+        waiters.add(done);
+      }),
+  };
+  return { middleware, inFlight };
+}

@@ -1,0 +1,45 @@
+/** Translates Web API failures into the project's errors, with a message a person can act on. */
+import { ErrorCode, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api';
+import { AppError } from '../errors/app-error.js';
+
+export class SlackApiError extends AppError {}
+
+function hasCode(err: unknown): err is { code: string } {
+  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string';
+}
+
+/** The platform error string (`channel_not_found`, …), `ratelimited`, or undefined. */
+export function slackErrorCode(err: unknown): string | undefined {
+  if (!hasCode(err)) return undefined;
+  if (err.code === ErrorCode.RateLimitedError) return 'ratelimited';
+  if (err.code === ErrorCode.PlatformError) return (err as WebAPIPlatformError).data.error;
+  if (err.code === ErrorCode.HTTPError) return 'http_error';
+  if (err.code === ErrorCode.RequestError) return 'request_error';
+  return undefined;
+}
+
+/** Seconds to wait when Slack rate-limited a call, or undefined. */
+export function retryAfterSeconds(err: unknown): number | undefined {
+  return hasCode(err) && err.code === ErrorCode.RateLimitedError
+    ? (err as WebAPIRateLimitedError).retryAfter
+    : undefined;
+}
+
+/** A message for a failed post into a channel: what went wrong and how to fix it. */
+export function channelPostError(channel: string, err: unknown): SlackApiError {
+  const code = slackErrorCode(err) ?? 'unknown_error';
+  const fixes: Record<string, string> = {
+    not_in_channel: `I am not a member of <#${channel}>. Invite me with \`/invite @vpcep-bot\` there, then try again.`,
+    channel_not_found: `I cannot see <#${channel}>: it is private or was deleted. Invite me with \`/invite @vpcep-bot\`, or run the command in another channel.`,
+    is_archived: `<#${channel}> is archived, so I cannot post there. Run the command in an active channel.`,
+    restricted_action: `This workspace does not allow me to post in <#${channel}>. Ask a workspace admin, or use another channel.`,
+    ratelimited: 'Slack is rate limiting my posts right now. Please try again in a minute.',
+  };
+  return new SlackApiError(`SLACK_${code.toUpperCase()}`, `chat.postMessage to ${channel} failed: ${code}`, {
+    userMessage:
+      fixes[code] ??
+      `Slack refused my post in <#${channel}> (${code}). Please try again, or ask the bot operators.`,
+    retryable: code === 'ratelimited',
+    cause: err,
+  });
+}

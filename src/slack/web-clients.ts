@@ -1,0 +1,20 @@
+/**
+ * Web API client options. Interactive calls (views.*, ephemeral answers) and paced channel posts use
+ * separate WebClients, and both reject rate-limited calls instead of pausing their whole queue: a 429 on a
+ * channel post must never hold a `views.open` past its 3-second trigger window.
+ */
+import { LogLevel, type WebClientOptions } from '@slack/web-api';
+import type { SlackConfig } from '../config/config-types.js';
+
+export function webClientOptions(slack: SlackConfig, timeoutMs: number): WebClientOptions {
+  return {
+    slackApiUrl: slack.apiUrl,
+    rejectRateLimitedCalls: true,
+    timeout: timeoutMs,
+    logLevel: LogLevel.ERROR,
+    retryConfig:
+      slack.apiRetries === 0
+        ? { retries: 0 }
+        : { retries: slack.apiRetries, factor: 2, minTimeout: 200, maxTimeout: 2000, randomize: true },
+  };
+}
