@@ -1,0 +1,38 @@
+/**
+ * Who may do what, decided on the server by immutable Slack user IDs (never display names):
+ * admins (`VPCEP_ADMINS`) may do everything; creators (`VPCEP_CREATORS`, users or groups; empty =
+ * everyone) may create; a service's owners (users, or members of its owner groups) manage and approve it.
+ */
+import type { AccessConfig } from '../config/config-types.js';
+import type { Owners } from '../stores/service-records.js';
+import type { UsergroupMembers } from './usergroup-members.js';
+
+export interface Permissions {
+  isAdmin(userId: string): boolean;
+  canCreate(userId: string): Promise<boolean>;
+  isOwner(userId: string, owners: Owners | undefined): Promise<boolean>;
+  /** Owners and admins. */
+  canManage(userId: string, owners: Owners | undefined): Promise<boolean>;
+}
+
+export function createPermissions(access: AccessConfig, groups: UsergroupMembers): Permissions {
+  const admins = new Set(access.admins);
+  const creatorUsers = access.creators.filter((id) => !id.startsWith('S'));
+  const creatorGroups = access.creators.filter((id) => id.startsWith('S'));
+  const isOwner = async (userId: string, owners: Owners | undefined) => {
+    if (!owners) return false;
+    if (owners.users.includes(userId)) return true;
+    return groups.isMemberOfAny(userId, owners.groups);
+  };
+  return {
+    isAdmin: (userId) => admins.has(userId),
+    async canCreate(userId) {
+      if (access.creators.length === 0 || admins.has(userId) || creatorUsers.includes(userId)) return true;
+      return groups.isMemberOfAny(userId, creatorGroups);
+    },
+    isOwner,
+    async canManage(userId, owners) {
+      return admins.has(userId) || (await isOwner(userId, owners));
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { AUDIT_MAX_LENGTH, createAuditLog } from '../../../src/stores/audit-log.js';
+import { createKeys } from '../../../src/stores/keys.js';
+import { createServiceRecords, recordRef } from '../../../src/stores/service-records.js';
+import { assertionClient, uniquePrefix } from '../../helpers/redis-test.js';
+
+const redis = assertionClient();
+afterAll(() => redis.disconnect());
+
+describe('service records', () => {
+  it('should store owners and approval channel per project and service', async () => {
+    const records = createServiceRecords(redis, createKeys(uniquePrefix()));
+    await records.put({
+      projectId: 'p1',
+      serviceId: 's1',
+      owners: { users: ['U1'], groups: ['S1'] },
+      approvalChannel: 'C1',
+      createdBy: 'U1',
+    });
+    await records.put({ projectId: 'p1', serviceId: 's2', owners: { users: [], groups: [] } });
+    expect(await records.get('p1', 's1')).toMatchObject({
+      owners: { users: ['U1'], groups: ['S1'] },
+      approvalChannel: 'C1',
+    });
+    expect((await records.list('p1')).map((r) => r.serviceId).sort()).toEqual(['s1', 's2']);
+    const many = await records.getMany([
+      { projectId: 'p1', serviceId: 's2' },
+      { projectId: 'p1', serviceId: 'missing' },
+    ]);
+    expect([...many.keys()]).toEqual([recordRef('p1', 's2')]);
+    await records.remove('p1', 's1');
+    expect(await records.get('p1', 's1')).toBeUndefined();
+    expect((await records.list('p1')).map((r) => r.serviceId)).toEqual(['s2']);
+  });
+});
+
+describe('audit log', () => {
+  it('should append entries to a capped stream and read them newest first', async () => {
+    const prefix = uniquePrefix();
+    const audit = createAuditLog(redis, createKeys(prefix));
+    await audit.append({ action: 'connection.approved', actor: 'U1', serviceId: 's1', endpointId: 'e1' });
+    await audit.append({ action: 'service.deleted', actor: 'U2', serviceId: 's1' });
+    const recent = await audit.recent(10);
+    expect(recent.map((e) => e.action)).toEqual(['service.deleted', 'connection.approved']);
+    expect(recent[1]).toMatchObject({ actor: 'U1', endpointId: 'e1' });
+    expect(AUDIT_MAX_LENGTH).toBeGreaterThan(0);
+    const info = (await redis.call('XINFO', 'STREAM', `${prefix}audit`)) as unknown[];
+    expect(info[info.indexOf('length') + 1]).toBe(2);
+  });
+});
