@@ -1,0 +1,147 @@
+/**
+ * The people and places the fake workspace knows: users, user groups, channels and DMs. By default any
+ * well-formed user or channel id is known (`autoUsers`, `autoChannels`); tests add details or make ids fail.
+ */
+import { FAKE_TEAM } from './ids.js';
+
+/** A user as tests describe it; the fake fills in the rest of Slack's user object. */
+export interface FakeUser {
+  id: string;
+  name?: string;
+  real_name?: string;
+  is_bot?: boolean;
+  is_admin?: boolean;
+  deleted?: boolean;
+  tz?: string;
+  email?: string;
+}
+
+/** A user group (`S…`) with its members. */
+export interface FakeUsergroup {
+  id: string;
+  handle: string;
+  name: string;
+  users: string[];
+  description?: string;
+}
+
+/** A channel as tests describe it. */
+export interface FakeChannel {
+  id: string;
+  name: string;
+  is_private?: boolean;
+  /** Whether the bot is a member (default true). */
+  is_member?: boolean;
+  members?: string[];
+  is_im?: boolean;
+  user?: string;
+}
+
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+
+/** Users, user groups and channels, with Slack-shaped views of them. */
+export class Directory {
+  /** Answer any well-formed `U…`/`W…` id as an existing user. */
+  autoUsers = true;
+  /** Accept any well-formed `C…`/`G…`/`D…` id as an existing public channel the bot is in. */
+  autoChannels = true;
+  readonly users = new Map<string, FakeUser>();
+  readonly usergroups = new Map<string, FakeUsergroup>();
+  readonly channels = new Map<string, FakeChannel>();
+  /** Errors forced for channel ids (`channel_not_found`, `not_in_channel`, `is_archived`…). */
+  readonly channelErrors = new Map<string, string>();
+  private dmCounter = 0;
+
+  constructor() {
+    this.users.set(FAKE_TEAM.botUserId, { id: FAKE_TEAM.botUserId, name: FAKE_TEAM.botName, is_bot: true });
+  }
+
+  /** The user with this id, Slack-shaped, or `undefined` (`user_not_found`). */
+  user(id: string): Record<string, unknown> | undefined {
+    const known = this.users.get(id) ?? (this.autoUsers && USER_ID.test(id) ? { id } : undefined);
+    return known ? slackUser(known) : undefined;
+  }
+
+  /** Every known user (bot included), Slack-shaped. */
+  allUsers(): Array<Record<string, unknown>> {
+    return [...this.users.values()].map(slackUser);
+  }
+
+  /** The channel for an id or `#name`, or the error Slack gives for it. */
+  channel(idOrName: string): { channel: FakeChannel } | { error: string } {
+    const forced = this.channelErrors.get(idOrName);
+    if (forced) return { error: forced };
+    const name = idOrName.replace(/^#/, '');
+    const known =
+      this.channels.get(idOrName) ?? [...this.channels.values()].find((c) => c.name === name && !c.is_im);
+    if (known) return { channel: known };
+    if (this.autoChannels && CHANNEL_ID.test(idOrName)) {
+      const created: FakeChannel = {
+        id: idOrName,
+        name: idOrName.toLowerCase(),
+        is_im: idOrName.startsWith('D'),
+      };
+      this.channels.set(created.id, created);
+      return { channel: created };
+    }
+    return { error: 'channel_not_found' };
+  }
+
+  /** The DM channel (`D…`) with a user, created on first use. */
+  openDm(userId: string): FakeChannel {
+    const existing = [...this.channels.values()].find((c) => c.is_im && c.user === userId);
+    if (existing) return existing;
+    this.dmCounter += 1;
+    const dm: FakeChannel = {
+      id: `D${String(this.dmCounter).padStart(8, '0')}`,
+      name: userId,
+      is_im: true,
+      user: userId,
+    };
+    dm.members = [userId, FAKE_TEAM.botUserId];
+    this.channels.set(dm.id, dm);
+    return dm;
+  }
+}
+
+/** Slack's user object for a fake user. */
+export function slackUser(user: FakeUser): Record<string, unknown> {
+  const name = user.name ?? user.id.toLowerCase();
+  const realName = user.real_name ?? name;
+  return {
+    id: user.id,
+    team_id: FAKE_TEAM.teamId,
+    name,
+    real_name: realName,
+    deleted: user.deleted ?? false,
+    is_bot: user.is_bot ?? false,
+    is_admin: user.is_admin ?? false,
+    is_owner: false,
+    is_app_user: false,
+    tz: user.tz ?? 'Europe/Berlin',
+    tz_label: 'Central European Time',
+    tz_offset: 3600,
+    profile: { real_name: realName, display_name: name, email: user.email, team: FAKE_TEAM.teamId },
+    updated: 1_700_000_000,
+  };
+}
+
+/** Slack's conversation object for a fake channel. */
+export function slackChannel(channel: FakeChannel): Record<string, unknown> {
+  if (channel.is_im)
+    return { id: channel.id, is_im: true, user: channel.user, is_member: true, created: 1_700_000_000 };
+  return {
+    id: channel.id,
+    name: channel.name,
+    is_channel: !channel.is_private,
+    is_group: false,
+    is_im: false,
+    is_mpim: false,
+    is_private: channel.is_private ?? false,
+    is_archived: false,
+    is_member: channel.is_member ?? true,
+    created: 1_700_000_000,
+    num_members: channel.members?.length ?? 0,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * `startFakeSlack()`: wires the state, the call log, the fault plan and the HTTP server into the
+ * test-facing `FakeSlack` object.
+ */
+import { formatIssue } from './block-kit-limits.js';
+import { CallLog } from './call-log.js';
+import type { FakeSlack } from './fake-slack-api.js';
+import { FaultPlan } from './faults.js';
+import { closeServer, listenFakeSlack } from './server.js';
+import { FakeSlackState } from './state.js';
+import type { LimitIssue } from './types.js';
+import { checkViewErrorsResponse } from './view-ack.js';
+
+/** Starts a fake Slack Web API on 127.0.0.1 and a free port. */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const state = new FakeSlackState();
+  const log = new CallLog();
+  const faults = new FaultPlan();
+  const revokedTokens = new Set<string>();
+  const { server, port } = await listenFakeSlack({ state, log, faults, revokedTokens });
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const applyViewSubmissionAck = (viewId: string, ackBody: unknown): LimitIssue[] => {
+    const view = state.views.get(viewId);
+    const issues = view
+      ? checkViewErrorsResponse(view, ackBody)
+      : [{ path: '/view/id', message: `unknown view ${viewId}` }];
+    const body = typeof ackBody === 'object' && ackBody !== null ? (ackBody as Record<string, unknown>) : {};
+    const fromAction = issues.length === 0 && view ? applyAction(state, viewId, body) : [];
+    const all = [...issues, ...fromAction];
+    if (all.length > 0) {
+      const messages = all.map((issue) => `[ERROR] ${formatIssue(issue)}`);
+      log.reject({
+        method: 'view_submission.ack',
+        error: 'invalid_response',
+        messages,
+        args: body,
+        at: Date.now(),
+      });
+    }
+    return all;
+  };
+
+  return {
+    apiUrl: `${baseUrl}/api/`,
+    baseUrl,
+    port,
+    state,
+    close: () => closeServer(server),
+    calls: (method) => log.calls(method),
+    lastCall: (method) => log.calls(method).at(-1),
+    waitForCall: (method, predicate = () => true, options = {}) =>
+      log.waitFor(method, predicate, typeof options === 'number' ? { timeoutMs: options } : options),
+    callCount: () => log.size,
+    reset: () => {
+      log.clear();
+      faults.clear();
+      revokedTokens.clear();
+      state.resetActivity();
+    },
+    rejections: () => log.rejections(),
+    assertNoRejections: () => {
+      const rejections = log.rejections();
+      if (rejections.length === 0) return;
+      const lines = rejections.map((r) => `${r.method}: ${r.error}\n    ${r.messages.join('\n    ')}`);
+      throw new Error(`fake Slack refused ${rejections.length} payload(s):\n  ${lines.join('\n  ')}`);
+    },
+    failNext: (method, spec, count = 1) => faults.failNext(method, spec, count),
+    setLatency: (method, ms) => faults.setLatency(method, ms),
+    revokeToken: (token) => revokedTokens.add(token),
+    currentView: (viewId) => state.views.get(viewId),
+    openViews: () => state.views.openModals(),
+    homeView: (userId) => state.views.home(userId),
+    setViewState: (viewId, values) => state.views.setState(viewId, values),
+    checkViewErrorsResponse,
+    applyViewSubmissionAck,
+    closeView: (viewId, options = {}) =>
+      options.clear ? state.views.clear(viewId) : state.views.close(viewId),
+    message: (channel, ts) => state.messages.get(channel, ts),
+    messages: (channel) => state.messages.list(channel),
+    replies: (channel, threadTs) => state.messages.replies(channel, threadTs),
+    ephemerals: (channel) => state.messages.ephemerals(channel),
+    responses: (id) => state.responseUrls.list(id?.replace(/^.*\/response\//, '')),
+    addUser: (user) => state.directory.users.set(user.id, user),
+    setUsergroup: (id, group) => state.directory.usergroups.set(id, { id, ...group }),
+    addChannel: (channel) => state.directory.channels.set(channel.id, channel),
+    setChannelError: (id, error) =>
+      error ? state.directory.channelErrors.set(id, error) : state.directory.channelErrors.delete(id),
+    setStrictness: ({ autoUsers, autoChannels }) => {
+      if (autoUsers !== undefined) state.directory.autoUsers = autoUsers;
+      if (autoChannels !== undefined) state.directory.autoChannels = autoChannels;
+    },
+    issueTriggerId: (context, issuedAtMs) => state.triggers.issue(context, issuedAtMs),
+    issueResponseUrl: (context) => `${baseUrl}/response/${state.responseUrls.issue(context)}`,
+    startFunctionExecution: (callbackId, inputs, ids) => state.executions.issue(callbackId, inputs, ids),
+    functionExecution: (executionId) => state.executions.get(executionId),
+    attachSocketMode: (socket) => {
+      state.socketModeUrl = socket.url;
+    },
+  };
+}
+
+/** Slack's reaction to an accepted ack: close, keep (errors), update, push or clear. */
+function applyAction(state: FakeSlackState, viewId: string, body: Record<string, unknown>): LimitIssue[] {
+  const view =
+    typeof body.view === 'object' && body.view !== null ? (body.view as Record<string, unknown>) : {};
+  switch (body.response_action) {
+    case 'errors':
+      return [];
+    case 'update':
+      state.views.update(viewId, view);
+      return [];
+    case 'push': {
+      const pushed = state.views.push(view, state.views.owner(viewId), viewId);
+      return typeof pushed === 'string' ? [{ path: '/response_action', message: pushed }] : [];
+    }
+    case 'clear':
+      state.views.clear(viewId);
+      return [];
+    default:
+      state.views.close(viewId);
+      return [];
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * Views the bot opened, pushed, updated or published: their current content and `hash`, the modal stacks
+ * (at most 3 views each) and each user's Home tab. Typed input survives an update when its block_id and
+ * action_id are kept, as in Slack.
+ */
+import { randomBytes } from 'node:crypto';
+import { isRecord } from './block-kit-text.js';
+import { FAKE_TEAM, randomSlackId } from './ids.js';
+
+/** A view as Slack reports it (`ViewOutput` of Bolt), plus any extra fields the bot sent. */
+export type StoredView = Record<string, unknown> & {
+  id: string;
+  type: string;
+  hash: string;
+  blocks: unknown[];
+  state: { values: Record<string, Record<string, unknown>> };
+  root_view_id: string | null;
+  previous_view_id: string | null;
+};
+
+interface ViewRecord {
+  view: StoredView;
+  userId: string | undefined;
+  stackId: string | undefined;
+  open: boolean;
+}
+
+/** Maximum views in one modal stack (`views.open` + 2 `views.push`). */
+export const MAX_STACK = 3;
+
+/** The view store. */
+export class ViewStore {
+  private readonly records = new Map<string, ViewRecord>();
+  private readonly stacks = new Map<string, string[]>();
+
+  /** Opens a new modal stack with this view. */
+  open(input: Record<string, unknown>, userId: string | undefined): StoredView {
+    const view = materialize(input, randomSlackId('V'), null, null);
+    view.root_view_id = view.id;
+    this.records.set(view.id, { view, userId, stackId: view.id, open: true });
+    this.stacks.set(view.id, [view.id]);
+    return view;
+  }
+
+  /** Pushes a view onto the stack of `onViewId` (or the user's latest stack). */
+  push(input: Record<string, unknown>, userId: string | undefined, onViewId?: string): StoredView | string {
+    const stackId = this.stackFor(userId, onViewId);
+    const stack = stackId ? this.stacks.get(stackId) : undefined;
+    if (!stackId || !stack || stack.length === 0) return 'not_found';
+    if (stack.length >= MAX_STACK) return 'push_limit_reached';
+    const previous = stack[stack.length - 1] ?? null;
+    const view = materialize(input, randomSlackId('V'), stackId, previous);
+    this.records.set(view.id, { view, userId, stackId, open: true });
+    stack.push(view.id);
+    return view;
+  }
+
+  /** Replaces the content of an open view (new hash); `hash` must match when given. */
+  update(viewId: string, input: Record<string, unknown>, hash?: string): StoredView | string {
+    const record = this.records.get(viewId);
+    if (!record?.open) return 'not_found';
+    if (hash !== undefined && hash !== record.view.hash) return 'hash_conflict';
+    const view = materialize(input, viewId, record.view.root_view_id, record.view.previous_view_id);
+    view.state.values = carryState(record.view.state.values, view.blocks);
+    record.view = view;
+    return view;
+  }
+
+  /** Publishes (creates or replaces) the Home tab of a user. */
+  publish(userId: string, input: Record<string, unknown>, hash?: string): StoredView | string {
+    const existing = this.home(userId);
+    if (existing) return this.update(existing.id, input, hash);
+    const view = materialize(input, randomSlackId('V'), null, null);
+    this.records.set(view.id, { view, userId, stackId: undefined, open: true });
+    return view;
+  }
+
+  /** Closes the top view of its stack (an empty view_submission ack, or the user pressing Close). */
+  close(viewId: string): void {
+    const record = this.records.get(viewId);
+    if (!record?.stackId) return;
+    record.open = false;
+    const stack = this.stacks.get(record.stackId) ?? [];
+    this.stacks.set(
+      record.stackId,
+      stack.filter((id) => id !== viewId),
+    );
+  }
+
+  /** Closes every view of the stack `viewId` belongs to (`response_action: clear`). */
+  clear(viewId: string): void {
+    const stackId = this.records.get(viewId)?.stackId;
+    for (const id of (stackId && this.stacks.get(stackId)) || []) {
+      const record = this.records.get(id);
+      if (record) record.open = false;
+    }
+    if (stackId) this.stacks.set(stackId, []);
+  }
+
+  /** The current view with this id (open or closed). */
+  get(viewId: string): StoredView | undefined {
+    return this.records.get(viewId)?.view;
+  }
+
+  /** The open view with this `external_id`. */
+  byExternalId(externalId: string): StoredView | undefined {
+    return [...this.records.values()].find((r) => r.open && r.view.external_id === externalId)?.view;
+  }
+
+  /** The user who opened the view, when known. */
+  owner(viewId: string): string | undefined {
+    return this.records.get(viewId)?.userId;
+  }
+
+  /** Modal views currently open, oldest first. */
+  openModals(): StoredView[] {
+    return [...this.records.values()].filter((r) => r.open && r.stackId).map((r) => r.view);
+  }
+
+  /** The Home tab currently published for a user. */
+  home(userId: string): StoredView | undefined {
+    return [...this.records.values()].find((r) => !r.stackId && r.userId === userId)?.view;
+  }
+
+  /** Sets `state.values` of a view, as if the user had typed or selected them. */
+  setState(viewId: string, values: Record<string, Record<string, unknown>>): void {
+    const view = this.get(viewId);
+    if (view) view.state.values = structuredClone(values);
+  }
+
+  /** Forgets every view. */
+  clearAll(): void {
+    this.records.clear();
+    this.stacks.clear();
+  }
+
+  private stackFor(userId: string | undefined, onViewId?: string): string | undefined {
+    const direct = onViewId ? this.records.get(onViewId) : undefined;
+    if (direct?.open && direct.stackId) return direct.stackId;
+    const candidates = [...this.records.values()].filter(
+      (r) => r.open && r.stackId && (userId === undefined || r.userId === userId),
+    );
+    return candidates.at(-1)?.stackId;
+  }
+}
+
+function newHash(): string {
+  return `${Math.floor(Date.now() / 1000)}.${randomBytes(4).toString('hex')}`;
+}
+
+function materialize(
+  input: Record<string, unknown>,
+  id: string,
+  rootId: string | null,
+  previousId: string | null,
+): StoredView {
+  const copy = structuredClone(input);
+  return {
+    ...copy,
+    id,
+    team_id: FAKE_TEAM.teamId,
+    app_id: FAKE_TEAM.appId,
+    app_installed_team_id: FAKE_TEAM.teamId,
+    bot_id: FAKE_TEAM.botId,
+    type: String(copy.type),
+    blocks: Array.isArray(copy.blocks) ? copy.blocks : [],
+    private_metadata: typeof copy.private_metadata === 'string' ? copy.private_metadata : '',
+    callback_id: typeof copy.callback_id === 'string' ? copy.callback_id : '',
+    external_id: typeof copy.external_id === 'string' ? copy.external_id : '',
+    title: copy.title ?? null,
+    submit: copy.submit ?? null,
+    close: copy.close ?? null,
+    clear_on_close: copy.clear_on_close === true,
+    notify_on_close: copy.notify_on_close === true,
+    state: { values: {} },
+    hash: newHash(),
+    root_view_id: rootId,
+    previous_view_id: previousId,
+  };
+}
+
+/** Keeps typed values whose block_id and action_id still exist after an update. */
+function carryState(
+  values: Record<string, Record<string, unknown>>,
+  blocks: unknown[],
+): Record<string, Record<string, unknown>> {
+  const kept: Record<string, Record<string, unknown>> = {};
+  for (const block of blocks) {
+    if (!isRecord(block) || block.type !== 'input' || typeof block.block_id !== 'string') continue;
+    const element = isRecord(block.element) ? block.element : undefined;
+    const actionId = typeof element?.action_id === 'string' ? element.action_id : undefined;
+    const value = actionId ? values[block.block_id]?.[actionId] : undefined;
+    if (actionId && value !== undefined) kept[block.block_id] = { [actionId]: value };
+  }
+  return kept;
+}
