@@ -37,8 +37,8 @@ export interface FakeChannel {
   user?: string;
 }
 
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
-const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+const USER_ID = /^[UW][A-Z0-9]+$/;
+const CHANNEL_ID = /^[CGD][A-Z0-9]+$/;
 
 /** Users, user groups and channels, with Slack-shaped views of them. */
 export class Directory {
