@@ -1,0 +1,147 @@
+/**
+ * The cloud, composed in one call. With OTC credentials it is the real client; without (sandbox mode)
+ * it starts the embedded emulator on loopback and points the same real client at it, signing with an
+ * AK/SK pair kept in Redis, so nothing differs but the host.
+ */
+import type { CloudConfig, OtcProject } from '../config/config-types.js';
+import { AppError } from '../errors/app-error.js';
+import type { Logger } from '../logging/logger.js';
+import { type CloudHealth, createHealthCheck } from './health.js';
+import type { CloudCallEvent } from './otc/http.js';
+import {
+  type ClientTuning,
+  createProjectCloud,
+  DEFAULT_CLIENT_TUNING,
+  type ProjectCloud,
+  type ProjectCloudInternal,
+} from './otc/project-cloud.js';
+import type { SandboxControl } from './sandbox/control.js';
+import { sandboxCredentials } from './sandbox/credentials.js';
+import { type SandboxHandle, startSandbox } from './sandbox/start-sandbox.js';
+import type { RedisClient } from './sandbox/store.js';
+
+export * from './errors.js';
+export type { CloudHealth } from './health.js';
+export type { CloudCallEvent } from './otc/http.js';
+export type { ClientTuning, ProjectCloud } from './otc/project-cloud.js';
+export type { ConnectionFilter } from './otc/vpcep-connections.js';
+export type { WaitOptions } from './otc/wait.js';
+export type { BulkSpec, ConnectionRequest, SandboxControl } from './sandbox/control.js';
+export type { FaultSpec } from './sandbox/faults.js';
+export type { LoggedRequest, RequestFilter } from './sandbox/request-log.js';
+export type { SandboxHandle, SandboxOptions } from './sandbox/start-sandbox.js';
+export { startSandbox } from './sandbox/start-sandbox.js';
+export type * from './types.js';
+
+export interface CloudDeps {
+  readonly logger: Logger;
+  /** The sandbox keeps its state here (sandbox mode only). */
+  readonly redis: RedisClient;
+  /** Prefix of the sandbox's keys; pass '' when `redis` already prefixes. */
+  readonly keyPrefix: string;
+  /** Called once per HTTP attempt, for metrics. */
+  readonly observe?: (event: CloudCallEvent) => void;
+}
+
+/** Optional knobs; production needs none of them. */
+export interface CloudOptions {
+  readonly tuning?: Partial<ClientTuning>;
+  readonly health?: {
+    readonly ttlMs?: number;
+    readonly maxWaitMs?: number;
+    readonly probeTimeoutMs?: number;
+  };
+  readonly sandbox?: {
+    readonly createDelayMs?: number;
+    readonly deleteDelayMs?: number;
+    readonly port?: number;
+  };
+}
+
+export interface Cloud {
+  readonly mode: 'sandbox' | 'otc';
+  readonly projects: readonly OtcProject[];
+  /** The client of one configured project; throws for an unknown project ID. */
+  project(projectId: string): ProjectCloud;
+  /** Cheap authenticated call, cached ~30 s, answering within ~0.8 s. Only `auth_failed` is fatal. */
+  health(): Promise<CloudHealth>;
+  /** Sandbox mode only: the emulator's own powers, e.g. `requestConnection` for `/vpcep sandbox connect`. */
+  readonly sandbox?: SandboxControl & { readonly url: string };
+  close(): Promise<void>;
+}
+
+/** Thrown by `Cloud.project` for a project that is not configured. */
+export class UnknownProjectError extends AppError {
+  constructor(projectId: string) {
+    super('CLOUD_UNKNOWN_PROJECT', `unknown project ${projectId}`, {
+      userMessage: `The project ${projectId} is not configured for this bot. Choose one of the offered regions.`,
+    });
+  }
+}
+
+export async function createCloud(
+  config: CloudConfig,
+  deps: CloudDeps,
+  options: CloudOptions = {},
+): Promise<Cloud> {
+  const tuning: ClientTuning = { ...DEFAULT_CLIENT_TUNING, ...options.tuning };
+  let sandbox: SandboxHandle | undefined;
+  let clientConfig: { auth: Extract<CloudConfig, { mode: 'otc' }>['auth']; endpointTemplate: string };
+  if (config.mode === 'sandbox') {
+    const credentials = await sandboxCredentials(deps.redis, deps.keyPrefix);
+    sandbox = await startSandbox({
+      redis: deps.redis,
+      keyPrefix: deps.keyPrefix,
+      projects: config.projects,
+      credentials,
+      logger: deps.logger,
+      ...options.sandbox,
+    });
+    deps.logger.warn(
+      { url: sandbox.url, projects: config.projects.map((p) => p.label) },
+      'SANDBOX MODE: no OTC_* variables are set, so the bot uses its embedded OTC emulator; nothing reaches a real cloud',
+    );
+    clientConfig = { auth: { kind: 'aksk', ...credentials }, endpointTemplate: sandbox.url };
+  } else {
+    clientConfig = { auth: config.auth, endpointTemplate: config.endpointTemplate };
+  }
+  const hint =
+    config.mode === 'sandbox'
+      ? { variables: `the sandbox credentials in Redis (${deps.keyPrefix}sandbox:credentials)` }
+      : undefined;
+  const clients = new Map<string, ProjectCloudInternal>(
+    config.projects.map((project) => [
+      project.projectId,
+      createProjectCloud({
+        project,
+        ...clientConfig,
+        logger: deps.logger,
+        tuning,
+        observe: deps.observe,
+        ...(hint ? { hint } : {}),
+      }),
+    ]),
+  );
+  const first = config.projects[0] ? clients.get(config.projects[0].projectId) : undefined;
+  const health = createHealthCheck(
+    async () => {
+      await first?.probe(options.health?.probeTimeoutMs ?? 5000);
+    },
+    { logger: deps.logger, ...options.health },
+  );
+  const running = sandbox;
+  return {
+    mode: config.mode,
+    projects: config.projects,
+    project(projectId) {
+      const client = clients.get(projectId);
+      if (!client) throw new UnknownProjectError(projectId);
+      return client;
+    },
+    health,
+    ...(running ? { sandbox: { ...running.control, url: running.url } } : {}),
+    async close() {
+      await running?.close();
+    },
+  };
+}

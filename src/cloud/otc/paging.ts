@@ -1,0 +1,81 @@
+/**
+ * The three paging styles of the APIs the bot reads (reference §8): VPCEP's item `offset` with
+ * `total_count` (default page only 10), ECS/BMS page-number `offset` with `count`, and VPC/ELB
+ * `marker`. Each collects every page, de-duplicates by ID (items shift when the list changes between
+ * pages) and stops on an empty page, so a wrong total can never loop forever.
+ */
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** The total the cloud reports, when it reports one. */
+  readonly total?: number | undefined;
+}
+
+function collector<T>(idOf: (item: T) => string) {
+  const seen = new Set<string>();
+  const all: T[] = [];
+  return {
+    all,
+    add(items: readonly T[]): number {
+      let added = 0;
+      for (const item of items) {
+        const id = idOf(item);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        all.push(item);
+        added++;
+      }
+      return added;
+    },
+  };
+}
+
+/**
+ * VPCEP lists: `offset` counts items, is omitted on the first page (`offset=0` may be refused), and
+ * paging ends once `total_count` items were read.
+ */
+export async function collectByOffset<T>(
+  limit: number,
+  idOf: (item: T) => string,
+  fetchPage: (offset: number | undefined) => Promise<Page<T>>,
+): Promise<T[]> {
+  const items = collector(idOf);
+  let offset = 0;
+  for (let pages = 0; ; pages++) {
+    const page = await fetchPage(offset === 0 ? undefined : offset);
+    items.add(page.items);
+    offset += page.items.length;
+    const done = page.total !== undefined ? offset >= page.total : page.items.length < limit;
+    if (page.items.length === 0 || done || pages > 10_000) return items.all;
+  }
+}
+
+/** ECS/BMS lists: `offset` is a page number starting at 1; `count` is the total. */
+export async function collectByPageNumber<T>(
+  limit: number,
+  idOf: (item: T) => string,
+  fetchPage: (pageNumber: number) => Promise<Page<T>>,
+): Promise<T[]> {
+  const items = collector(idOf);
+  for (let pageNumber = 1; ; pageNumber++) {
+    const page = await fetchPage(pageNumber);
+    items.add(page.items);
+    const done = page.items.length < limit || (page.total !== undefined && pageNumber * limit >= page.total);
+    if (page.items.length === 0 || done || pageNumber > 10_000) return items.all;
+  }
+}
+
+/** VPC/ELB lists: each page names the `marker` of the next (or the last ID is the next marker). */
+export async function collectByMarker<T>(
+  idOf: (item: T) => string,
+  fetchPage: (marker: string | undefined) => Promise<{ items: readonly T[]; nextMarker: string | undefined }>,
+): Promise<T[]> {
+  const items = collector(idOf);
+  let marker: string | undefined;
+  for (let pages = 0; ; pages++) {
+    const page = await fetchPage(marker);
+    const added = items.add(page.items);
+    if (!page.nextMarker || page.nextMarker === marker || added === 0 || pages > 10_000) return items.all;
+    marker = page.nextMarker;
+  }
+}

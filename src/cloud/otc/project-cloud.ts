@@ -1,0 +1,189 @@
+/**
+ * The client of one OTC project: every call the bot makes, typed, over one authenticated transport.
+ * Built by `createProjectCloud` from the project, the credentials and the endpoint template.
+ */
+import type { OtcAuth, OtcProject } from '../../config/config-types.js';
+import type { Logger } from '../../logging/logger.js';
+import type {
+  Connection,
+  ConnectionAction,
+  CreateServiceInput,
+  EndpointService,
+  IngressCheck,
+  LoadBalancer,
+  Quota,
+  QuotaType,
+  ServerKind,
+  ServerNic,
+  ServiceFilter,
+  UpdateServiceInput,
+  Vpc,
+  WhitelistEntry,
+} from '../types.js';
+import { AKSK_HINT, type Authenticator, akSkAuthenticator, PASSWORD_HINT } from './auth.js';
+import type { CredentialHint } from './classify.js';
+import { type CreateOptions, createService } from './create-service.js';
+import { type OtcServiceName, serviceBaseUrl } from './endpoints.js';
+import { type CloudCallEvent, OtcTransport } from './http.js';
+import { listLoadBalancers } from './resources/load-balancers.js';
+import { checkSecurityGroupIngress } from './resources/security-groups.js';
+import { listServerNics } from './resources/servers.js';
+import { listVpcs } from './resources/vpcs.js';
+import type { RetryPolicy } from './retry.js';
+import { tokenAuthenticator } from './token-auth.js';
+import { type ConnectionFilter, connectionAction, listConnections } from './vpcep-connections.js';
+import { getQuota } from './vpcep-quotas.js';
+import {
+  deleteService,
+  getService,
+  listServices,
+  updateService,
+  type VpcepContext,
+} from './vpcep-services.js';
+import { listWhitelist, updateWhitelist } from './vpcep-whitelist.js';
+import { DEFAULT_WAIT, type WaitOptions, waitForService } from './wait.js';
+
+/** Everything the bot does in one project. */
+export interface ProjectCloud {
+  readonly project: OtcProject;
+  /** Creates once; after an ambiguous failure, finds the service instead of creating a second. */
+  createService(input: CreateServiceInput): Promise<EndpointService>;
+  listServices(filter?: ServiceFilter): Promise<EndpointService[]>;
+  getService(id: string): Promise<EndpointService>;
+  updateService(id: string, input: UpdateServiceInput): Promise<EndpointService>;
+  /** Starts the asynchronous delete; `already_deleted` when the cloud no longer knows the service. */
+  deleteService(id: string): Promise<'deleting' | 'already_deleted'>;
+  /** Polls (3–5 s) until `available`; throws `ServiceFailedError` or `WaitTimeoutError`. */
+  waitForService(id: string, target: 'available', options?: WaitOptions): Promise<EndpointService>;
+  /** Polls until the service answers 404. */
+  waitForService(id: string, target: 'deleted', options?: WaitOptions): Promise<void>;
+  listConnections(serviceId: string, filter?: ConnectionFilter): Promise<Connection[]>;
+  /** Accepts (`receive`) or rejects one endpoint. */
+  connectionAction(serviceId: string, endpointId: string, action: ConnectionAction): Promise<Connection>;
+  listWhitelist(serviceId: string): Promise<WhitelistEntry[]>;
+  /** Adds or removes bare account IDs (or `*`); returns the permissions the cloud reports. */
+  updateWhitelist(
+    serviceId: string,
+    action: 'add' | 'remove',
+    domainIdsOrStar: readonly string[],
+  ): Promise<string[]>;
+  quota(type: QuotaType): Promise<Quota>;
+  listVpcs(): Promise<Vpc[]>;
+  /** Dedicated (v3) and shared (v2.0) load balancers of the VPC. */
+  listLoadBalancers(vpcId: string): Promise<LoadBalancer[]>;
+  /** NIC ports of the ECSs or BMSs in the VPC. */
+  listServerNics(kind: ServerKind, vpcId: string): Promise<ServerNic[]>;
+  /** Best effort: does the backend admit 198.19.128.0/17? Never throws. */
+  checkSecurityGroupIngress(portId: string, serverPorts?: readonly number[]): Promise<IngressCheck>;
+}
+
+/** Knobs with production defaults; tests shrink the delays. */
+export interface ClientTuning {
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly wait: Required<Pick<WaitOptions, 'timeoutMs' | 'intervalMs' | 'maxIntervalMs'>>;
+  readonly create: CreateOptions;
+  readonly tokenRefreshMarginMs: number;
+}
+
+export const DEFAULT_CLIENT_TUNING: ClientTuning = {
+  timeoutMs: 15_000,
+  retry: { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8000 },
+  wait: DEFAULT_WAIT,
+  create: { lookupDelayMs: 3000, lookups: 3 },
+  tokenRefreshMarginMs: 5 * 60_000,
+};
+
+export interface ProjectCloudOptions {
+  readonly project: OtcProject;
+  readonly auth: OtcAuth;
+  readonly endpointTemplate: string;
+  readonly logger: Logger;
+  readonly tuning: ClientTuning;
+  readonly observe?: ((event: CloudCallEvent) => void) | undefined;
+  /** Overrides which configuration a 401 names (sandbox mode names its own credentials). */
+  readonly hint?: CredentialHint;
+}
+
+function authenticatorFor(
+  options: ProjectCloudOptions,
+  baseUrl: (service: OtcServiceName) => string,
+  logger: Logger,
+): Authenticator {
+  const { auth, project, tuning } = options;
+  if (auth.kind === 'aksk') {
+    return akSkAuthenticator(auth, project.projectId, undefined, options.hint ?? AKSK_HINT);
+  }
+  const iam = new OtcTransport({
+    baseUrl,
+    auth: undefined,
+    hint: options.hint ?? PASSWORD_HINT,
+    logger,
+    timeoutMs: tuning.timeoutMs,
+    retry: tuning.retry,
+    observe: options.observe,
+  });
+  return tokenAuthenticator({
+    iam,
+    projectId: project.projectId,
+    credentials: auth,
+    logger,
+    refreshMarginMs: tuning.tokenRefreshMarginMs,
+  });
+}
+
+/** The project client plus what only the composition uses. */
+export interface ProjectCloudInternal extends ProjectCloud {
+  /** One cheap authenticated read (the quota), no retry: for the readiness check. */
+  probe(timeoutMs: number): Promise<void>;
+}
+
+export function createProjectCloud(options: ProjectCloudOptions): ProjectCloudInternal {
+  const { project, tuning } = options;
+  const logger = options.logger.child({
+    component: 'cloud',
+    region: project.region,
+    projectId: project.projectId,
+  });
+  const baseUrl = (service: OtcServiceName) =>
+    serviceBaseUrl(options.endpointTemplate, service, project.region);
+  const auth = authenticatorFor(options, baseUrl, logger);
+  const http = new OtcTransport({
+    baseUrl,
+    auth,
+    hint: auth.hint,
+    logger,
+    timeoutMs: tuning.timeoutMs,
+    retry: tuning.retry,
+    observe: options.observe,
+  });
+  const ctx: VpcepContext = { http, projectId: project.projectId };
+
+  async function wait(id: string, target: 'available' | 'deleted', options?: WaitOptions) {
+    return waitForService(ctx, id, target, { ...tuning.wait, ...options });
+  }
+
+  return {
+    project,
+    createService: (input) => createService(ctx, input, logger, tuning.create),
+    listServices: (filter) => listServices(ctx, filter),
+    getService: (id) => getService(ctx, id),
+    updateService: (id, input) => updateService(ctx, id, input),
+    deleteService: (id) => deleteService(ctx, id),
+    // One implementation behind both overloads: `deleted` resolves with undefined.
+    waitForService: wait as ProjectCloud['waitForService'],
+    listConnections: (serviceId, filter) => listConnections(ctx, serviceId, filter),
+    connectionAction: (serviceId, endpointId, action) => connectionAction(ctx, serviceId, endpointId, action),
+    listWhitelist: (serviceId) => listWhitelist(ctx, serviceId),
+    updateWhitelist: (serviceId, action, ids) => updateWhitelist(ctx, serviceId, action, ids),
+    quota: (type) => getQuota(ctx, type),
+    probe: async (timeoutMs) => {
+      await getQuota(ctx, 'endpoint_service', { timeoutMs, retry: 'never' });
+    },
+    listVpcs: () => listVpcs(http, project.projectId),
+    listLoadBalancers: (vpcId) => listLoadBalancers(http, project.projectId, vpcId),
+    listServerNics: (kind, vpcId) => listServerNics(http, project.projectId, kind, vpcId),
+    checkSecurityGroupIngress: (portId, serverPorts) =>
+      checkSecurityGroupIngress(http, logger, portId, serverPorts),
+  };
+}

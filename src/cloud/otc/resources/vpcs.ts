@@ -1,0 +1,29 @@
+/** VPCs of a project (reference §4.2): VPC v1, marker paging (the marker is the last ID of a page). */
+import type { Vpc } from '../../types.js';
+import { apiPath } from '../endpoints.js';
+import type { OtcTransport } from '../http.js';
+import { collectByMarker } from '../paging.js';
+import { vpcListWire } from '../wire/resources.js';
+
+const PAGE = 2000;
+
+export async function listVpcs(http: OtcTransport, projectId: string): Promise<Vpc[]> {
+  return collectByMarker(
+    (v) => v.id,
+    async (marker) => {
+      const page = await http.request(
+        {
+          service: 'vpc',
+          method: 'GET',
+          path: apiPath('v1', projectId, 'vpcs'),
+          query: { limit: PAGE, marker },
+          operation: 'list VPCs',
+          retry: 'idempotent',
+        },
+        vpcListWire,
+      );
+      const last = page.vpcs.at(-1);
+      return { items: page.vpcs, nextMarker: page.vpcs.length >= PAGE ? last?.id : undefined };
+    },
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Connections of an endpoint service (reference §2.8–2.9): list every page, and accept (`receive`) or
+ * reject one endpoint per call, as the API demands (`EndPoint.2031` otherwise).
+ */
+import { BadResponseError } from '../errors.js';
+import type { Connection, ConnectionAction, ConnectionStatus } from '../types.js';
+import { collectByOffset } from './paging.js';
+import { servicesPath, VPCEP_PAGE_LIMIT, type VpcepContext } from './vpcep-services.js';
+import { connectionActionWire, connectionListWire } from './wire/vpcep.js';
+
+export interface ConnectionFilter {
+  readonly status?: ConnectionStatus;
+  /** One VPC endpoint: how to re-read a single connection from the provider side. */
+  readonly endpointId?: string;
+}
+
+export async function listConnections(
+  ctx: VpcepContext,
+  serviceId: string,
+  filter: ConnectionFilter = {},
+): Promise<Connection[]> {
+  return collectByOffset(
+    VPCEP_PAGE_LIMIT,
+    (c) => c.endpointId,
+    async (offset) => {
+      const page = await ctx.http.request(
+        {
+          service: 'vpcep',
+          method: 'GET',
+          path: servicesPath(ctx, serviceId, 'connections'),
+          query: { limit: VPCEP_PAGE_LIMIT, offset, status: filter.status, id: filter.endpointId },
+          operation: 'list the connections of the endpoint service',
+          retry: 'idempotent',
+        },
+        connectionListWire,
+      );
+      return { items: page.connections, total: page.total_count ?? undefined };
+    },
+  );
+}
+
+/**
+ * Accepts or rejects one endpoint and returns its connection as the cloud reports it. Retried only when
+ * the cloud certainly did not process the call (throttled, or never reached).
+ */
+export async function connectionAction(
+  ctx: VpcepContext,
+  serviceId: string,
+  endpointId: string,
+  action: ConnectionAction,
+): Promise<Connection> {
+  const operation = `${action === 'receive' ? 'accept' : 'reject'} the connection`;
+  const answer = await ctx.http.request(
+    {
+      service: 'vpcep',
+      method: 'POST',
+      path: servicesPath(ctx, serviceId, 'connections', 'action'),
+      body: { endpoints: [endpointId], action },
+      operation,
+      retry: 'unprocessed-only',
+    },
+    connectionActionWire,
+  );
+  const connection = answer.connections.find((c) => c.endpointId === endpointId) ?? answer.connections[0];
+  if (connection) return connection;
+  // Some answers omit the list; the provider-side list by endpoint ID is the source of truth (§2.9).
+  const [reread] = await listConnections(ctx, serviceId, { endpointId });
+  if (reread) return reread;
+  throw new BadResponseError({
+    operation,
+    userMessage: `The cloud did not report the connection after the request to ${operation}. Check the connection list.`,
+  });
+}

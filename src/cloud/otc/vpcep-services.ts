@@ -1,0 +1,155 @@
+/**
+ * Endpoint services (reference §2.1–2.5): the plain calls. Create is sent once and never retried here;
+ * create-service.ts decides what an ambiguous failure means. Lists always send `limit` and read every
+ * page, because the default page is only 10.
+ */
+import { z } from 'zod';
+import { NotFoundError } from '../errors.js';
+import type { CreateServiceInput, EndpointService, ServiceFilter, UpdateServiceInput } from '../types.js';
+import { apiPath } from './endpoints.js';
+import type { OtcTransport } from './http.js';
+import { collectByOffset } from './paging.js';
+import { endpointServiceWire, serviceListWire } from './wire/vpcep.js';
+
+/** What every VPCEP call needs: the transport of one project, and that project's ID. */
+export interface VpcepContext {
+  readonly http: OtcTransport;
+  readonly projectId: string;
+}
+
+/** The largest page the API allows for services and connections. */
+export const VPCEP_PAGE_LIMIT = 1000;
+
+export function servicesPath(ctx: VpcepContext, ...rest: string[]): string {
+  return apiPath('v1', ctx.projectId, 'vpc-endpoint-services', ...rest);
+}
+
+function wirePorts(ports: CreateServiceInput['ports']) {
+  return ports.map((p) => ({ client_port: p.clientPort, server_port: p.serverPort, protocol: p.protocol }));
+}
+
+/** The create body: exactly what the user asked for, with `approval_enabled` always explicit. */
+export function createServiceBody(input: CreateServiceInput): Record<string, unknown> {
+  return {
+    port_id: input.portId,
+    vpc_id: input.vpcId,
+    server_type: input.serverType,
+    service_type: 'interface',
+    approval_enabled: input.approvalEnabled,
+    ports: wirePorts(input.ports),
+    ...(input.name ? { service_name: input.name } : {}),
+    ...(input.description ? { description: input.description } : {}),
+    ...(input.tcpProxy ? { tcp_proxy: input.tcpProxy } : {}),
+    ...(input.tags?.length ? { tags: input.tags.map((t) => ({ key: t.key, value: t.value })) } : {}),
+  };
+}
+
+/** One POST, no retry. The answer's status is usually `creating`. */
+export async function postService(ctx: VpcepContext, input: CreateServiceInput): Promise<EndpointService> {
+  return ctx.http.request(
+    {
+      service: 'vpcep',
+      method: 'POST',
+      path: servicesPath(ctx),
+      body: createServiceBody(input),
+      operation: 'create the endpoint service',
+      retry: 'never',
+    },
+    endpointServiceWire,
+  );
+}
+
+/** Every service matching `filter`, all pages. */
+export async function listServices(
+  ctx: VpcepContext,
+  filter: ServiceFilter = {},
+): Promise<EndpointService[]> {
+  return collectByOffset(
+    VPCEP_PAGE_LIMIT,
+    (s) => s.id,
+    async (offset) => {
+      const page = await ctx.http.request(
+        {
+          service: 'vpcep',
+          method: 'GET',
+          path: servicesPath(ctx),
+          query: {
+            limit: VPCEP_PAGE_LIMIT,
+            offset,
+            endpoint_service_name: filter.name,
+            id: filter.id,
+            status: filter.status,
+            sort_key: filter.sortKey,
+            sort_dir: filter.sortDir,
+          },
+          operation: 'list endpoint services',
+          retry: 'idempotent',
+        },
+        serviceListWire,
+      );
+      return { items: page.endpoint_services, total: page.total_count ?? undefined };
+    },
+  );
+}
+
+export async function getService(ctx: VpcepContext, id: string): Promise<EndpointService> {
+  return ctx.http.request(
+    {
+      service: 'vpcep',
+      method: 'GET',
+      path: servicesPath(ctx, id),
+      operation: 'read the endpoint service',
+      retry: 'idempotent',
+    },
+    endpointServiceWire,
+  );
+}
+
+export async function updateService(
+  ctx: VpcepContext,
+  id: string,
+  input: UpdateServiceInput,
+): Promise<EndpointService> {
+  const body = {
+    ...(input.approvalEnabled !== undefined ? { approval_enabled: input.approvalEnabled } : {}),
+    ...(input.name !== undefined ? { service_name: input.name } : {}),
+    ...(input.ports ? { ports: wirePorts(input.ports) } : {}),
+    ...(input.portId ? { port_id: input.portId } : {}),
+    ...(input.tcpProxy ? { tcp_proxy: input.tcpProxy } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+  };
+  return ctx.http.request(
+    {
+      service: 'vpcep',
+      method: 'PUT',
+      path: servicesPath(ctx, id),
+      body,
+      operation: 'update the endpoint service',
+      retry: 'idempotent',
+    },
+    endpointServiceWire,
+  );
+}
+
+/**
+ * Starts the (asynchronous) deletion. A 404 counts as done: the goal, "gone", holds, and a retried
+ * DELETE whose first attempt went through answers exactly that.
+ */
+export async function deleteService(ctx: VpcepContext, id: string): Promise<'deleting' | 'already_deleted'> {
+  try {
+    await ctx.http.request(
+      {
+        service: 'vpcep',
+        method: 'DELETE',
+        path: servicesPath(ctx, id),
+        operation: 'delete the endpoint service',
+        retry: 'idempotent',
+      },
+      z.unknown(),
+    );
+    return 'deleting';
+  } catch (error) {
+    if (error instanceof NotFoundError) return 'already_deleted';
+    throw error;
+  }
+}

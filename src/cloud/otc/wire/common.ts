@@ -1,0 +1,68 @@
+/**
+ * Lenient building blocks for the cloud's wire format, for the inconsistencies the reference documents:
+ * timestamps with or without `Z` and milliseconds, numbers and booleans that arrive as strings, arrays
+ * that arrive as null, and `marker_id` values beyond 2^53.
+ */
+import { z } from 'zod';
+import type { ResourceError } from '../../types.js';
+
+const NAIVE_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/** Normalises a cloud timestamp to ISO-8601 UTC; a zone-less one is UTC. Unparseable text stays as is. */
+export function normalizeTimestamp(text: string): string {
+  const zoned = NAIVE_TIMESTAMP.test(text) ? `${text.replace(' ', 'T')}Z` : text;
+  const date = new Date(zoned);
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
+export const timestamp = z
+  .string()
+  .nullish()
+  .transform((v) => (v ? normalizeTimestamp(v) : undefined));
+
+/** An optional string that may be null or empty on the wire. */
+export const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => (v === null || v === undefined || v === '' ? undefined : v));
+
+/** A whole number that may arrive as a JSON number or a numeric string. */
+export const wholeNumber = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+
+/** A boolean that may arrive as `"true"` / `"false"` (as `is_charge` does in the examples). */
+export const lenientBoolean = z.union([
+  z.boolean(),
+  z.enum(['true', 'false']).transform((v) => v === 'true'),
+]);
+
+/** An array that may be null or absent on the wire: becomes []. */
+export function lenientArray<T extends z.ZodType>(item: T) {
+  return z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
+}
+
+/** `error: [{error_code, error_message}]` inside a resource (note: `error_message`, not `error_msg`). */
+export const resourceErrors = lenientArray(
+  z.object({
+    error_code: z.string().nullish(),
+    error_message: z.string().nullish(),
+    error_msg: z.string().nullish(),
+  }),
+).transform((list): ResourceError[] =>
+  list.map((e) => ({ code: e.error_code ?? '', message: e.error_message ?? e.error_msg ?? '' })),
+);
+
+/** `marker_id` after `parseCloudJson`: a decimal string, whatever its size. */
+export const bigIntegerText = z
+  .union([z.string().regex(/^-?\d+$/), z.number().int()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? undefined : String(v)));
+
+const BIG_INTEGER_FIELDS = /("marker_id"\s*:\s*)(-?\d+)(?=\s*[,}\]])/g;
+
+/** JSON.parse that keeps integer `marker_id` values exact by reading them as strings. */
+export function parseCloudJson(text: string): unknown {
+  return JSON.parse(text.replace(BIG_INTEGER_FIELDS, '$1"$2"'));
+}

@@ -1,0 +1,80 @@
+/**
+ * Load balancers: dedicated `GET /v3/{project_id}/elb/loadbalancers` (array filters such as `vpc_id`,
+ * `page_info.next_marker`) and shared `GET /v2.0/lbaas/loadbalancers` (no project in the path,
+ * `loadbalancers_links` with rel `next`; its objects carry no `vpc_id`).
+ */
+import { randomUUID } from 'node:crypto';
+import type { SandboxLoadBalancer } from '../models.js';
+import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { zonedSeconds } from '../wire.js';
+import { markerPage } from './paging.js';
+import { scopeOf } from './scope.js';
+
+async function family(req: ApiRequest, env: SandboxEnv, wanted: SandboxLoadBalancer['family']) {
+  const { projectId } = scopeOf(req);
+  const vpcIds = req.query.getAll('vpc_id');
+  const all = await env.store.loadBalancers(projectId).all();
+  return all.filter((lb) => lb.family === wanted && (vpcIds.length === 0 || vpcIds.includes(lb.vpcId)));
+}
+
+async function listDedicated(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
+  const { page, more } = markerPage(await family(req, env, 'dedicated'), req.query, 2000);
+  return {
+    status: 200,
+    body: {
+      loadbalancers: page.map((lb) => ({
+        id: lb.id,
+        name: lb.name,
+        vpc_id: lb.vpcId,
+        vip_subnet_cidr_id: lb.subnetId,
+        vip_port_id: lb.vipPortId,
+        vip_address: lb.vipAddress,
+        provisioning_status: 'ACTIVE',
+        operating_status: 'ONLINE',
+        guaranteed: true,
+        eips: [],
+        availability_zone_list: ['eu-de-01'],
+        created_at: zonedSeconds(lb.createdAtMs),
+      })),
+      page_info: {
+        previous_marker: page[0]?.id ?? null,
+        next_marker: more ? (page.at(-1)?.id ?? null) : null,
+        current_count: page.length,
+      },
+      request_id: randomUUID(),
+    },
+  };
+}
+
+async function listShared(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
+  const { projectId } = scopeOf(req);
+  const { page, more } = markerPage(await family(req, env, 'shared'), req.query, 2000);
+  const last = page.at(-1);
+  const next = new URLSearchParams(req.query);
+  if (last) next.set('marker', last.id);
+  return {
+    status: 200,
+    body: {
+      loadbalancers: page.map((lb) => ({
+        id: lb.id,
+        name: lb.name,
+        tenant_id: projectId,
+        vip_subnet_id: lb.subnetId,
+        vip_port_id: lb.vipPortId,
+        vip_address: lb.vipAddress,
+        provisioning_status: 'ACTIVE',
+        operating_status: 'ONLINE',
+        admin_state_up: true,
+        provider: 'vlb',
+      })),
+      loadbalancers_links: more
+        ? [{ href: `/v2.0/lbaas/loadbalancers?${next.toString()}`, rel: 'next' }]
+        : [],
+    },
+  };
+}
+
+export const elbRoutes = [
+  route('GET', '/v3/{project_id}/elb/loadbalancers', listDedicated),
+  route('GET', '/v2.0/lbaas/loadbalancers', listShared),
+];

@@ -1,0 +1,16 @@
+/** Small helpers every handler uses: the caller's scope and the project it acts in. */
+import type { OtcProject } from '../../../config/config-types.js';
+import type { ApiRequest, SandboxEnv, Scope } from '../router.js';
+import { vpcepError } from '../wire.js';
+
+/** The authenticated scope; routes that reach a handler without one are a bug in the route table. */
+export function scopeOf(request: ApiRequest): Scope {
+  if (!request.scope) throw new Error(`route ${request.path} reached a handler unauthenticated`);
+  return request.scope;
+}
+
+export function projectOf(env: SandboxEnv, projectId: string): OtcProject {
+  const project = env.projects.find((p) => p.projectId === projectId);
+  if (!project) throw vpcepError(400, 'EndPoint.0014', 'Invalid project ID.');
+  return project;
+}

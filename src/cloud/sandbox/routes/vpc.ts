@@ -1,0 +1,88 @@
+/**
+ * VPC service: `GET /v1/{project_id}/vpcs` (marker paging, limit ≤ 2000) and the Neutron reads the
+ * security-group check uses, `GET /v2.0/ports/{id}` and `GET /v2.0/security-groups/{id}` (no project
+ * in the path: the caller's scope decides).
+ */
+import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { neutronError, zonedSeconds } from '../wire.js';
+import { markerPage } from './paging.js';
+import { scopeOf } from './scope.js';
+
+async function listVpcs(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
+  const { projectId } = scopeOf(req);
+  const { page } = markerPage(await env.store.vpcs(projectId).all(), req.query, 2000);
+  return {
+    status: 200,
+    body: {
+      vpcs: page.map((v) => ({
+        id: v.id,
+        name: v.name,
+        description: '',
+        cidr: v.cidr,
+        status: 'OK',
+        routes: [],
+        enable_shared_snat: false,
+        tenant_id: projectId,
+        created_at: zonedSeconds(v.createdAtMs),
+      })),
+    },
+  };
+}
+
+async function getPort(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
+  const { projectId } = scopeOf(req);
+  const id = req.params.port_id ?? '';
+  const port = await env.store.ports(projectId).get(id);
+  if (!port) throw neutronError(404, 'PortNotFound', `Port ${id} could not be found.`);
+  return {
+    status: 200,
+    body: {
+      port: {
+        id: port.id,
+        network_id: port.subnetId,
+        device_id: port.deviceId,
+        mac_address: port.macAddress,
+        status: 'ACTIVE',
+        tenant_id: projectId,
+        fixed_ips: [{ subnet_id: port.subnetId, ip_address: port.ipAddress }],
+        security_groups: port.securityGroups,
+        port_security_enabled: port.portSecurityEnabled,
+      },
+    },
+  };
+}
+
+async function getSecurityGroup(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
+  const { projectId } = scopeOf(req);
+  const id = req.params.security_group_id ?? '';
+  const group = await env.store.securityGroups(projectId).get(id);
+  if (!group) throw neutronError(404, 'SecurityGroupNotFound', `Security group ${id} does not exist`);
+  return {
+    status: 200,
+    body: {
+      security_group: {
+        id: group.id,
+        name: group.name,
+        description: '',
+        tenant_id: projectId,
+        security_group_rules: group.rules.map((r) => ({
+          id: r.id,
+          security_group_id: group.id,
+          direction: r.direction,
+          ethertype: 'IPv4',
+          protocol: r.protocol,
+          port_range_min: r.portRangeMin,
+          port_range_max: r.portRangeMax,
+          remote_ip_prefix: r.remoteIpPrefix,
+          remote_group_id: r.remoteGroupId,
+        })),
+      },
+    },
+  };
+}
+
+export const vpcRoutes = [
+  route('GET', '/v1/{project_id}/vpcs', listVpcs),
+  route('GET', '/v2.0/ports/{port_id}', getPort),
+  route('GET', '/v2.0/security-groups/{security_group_id}', getSecurityGroup),
+];

@@ -1,0 +1,127 @@
+/**
+ * Starts the OTC emulator on the shared test Redis (under a fresh key prefix) and the real client
+ * against it, with tiny backoff and polling delays so retry tests stay fast without timed assertions.
+ */
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { type ClientTuning, type Cloud, createCloud, type ProjectCloud } from '../../src/cloud/index.js';
+import type { SandboxControl } from '../../src/cloud/sandbox/control.js';
+import { demoWorld } from '../../src/cloud/sandbox/seed.js';
+import {
+  type SandboxHandle,
+  type SandboxOptions,
+  startSandbox,
+} from '../../src/cloud/sandbox/start-sandbox.js';
+import type { OtcAuth, OtcProject } from '../../src/config/config-types.js';
+import { SANDBOX_PROJECTS } from '../../src/config/load-config.js';
+import type { Logger } from '../../src/logging/logger.js';
+import { testRedisUrl, uniquePrefix } from './redis-test.js';
+
+export const TEST_AKSK = {
+  accessKey: 'TESTACCESSKEY0000001',
+  secretKey: 'test-secret-key-0123456789abcdefghijklmn',
+};
+export const TEST_USER = {
+  username: 'bot-user',
+  password: 'correct horse battery staple',
+  domainName: 'acme',
+};
+export const TEST_PROJECTS: readonly OtcProject[] = SANDBOX_PROJECTS;
+
+/** Backoff and polling in milliseconds instead of seconds. */
+export const FAST_TUNING: ClientTuning = {
+  timeoutMs: 2000,
+  retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
+  wait: { timeoutMs: 5000, intervalMs: 10, maxIntervalMs: 20 },
+  create: { lookupDelayMs: 10, lookups: 3 },
+  tokenRefreshMarginMs: 5 * 60_000,
+};
+
+/** A silent pino logger; TEST_LOG_LEVEL=debug shows what the client and emulator do. */
+export function testLogger(): Logger {
+  return pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+}
+
+export interface TestCloudOptions {
+  /** How the client authenticates; AK/SK by default. Give wrong values to test refusals. */
+  readonly auth?: OtcAuth;
+  readonly sandbox?: Partial<Omit<SandboxOptions, 'redis' | 'keyPrefix' | 'logger'>>;
+  readonly tuning?: Partial<ClientTuning>;
+  /** Reuse state: the same Redis prefix as an earlier test cloud. */
+  readonly keyPrefix?: string;
+}
+
+export interface TestCloud {
+  readonly sandbox: SandboxHandle;
+  readonly control: SandboxControl;
+  readonly cloud: Cloud;
+  /** The client of the first project. */
+  readonly client: ProjectCloud;
+  readonly projectId: string;
+  /** The seeded demo resources of the first project (deterministic IDs). */
+  readonly world: ReturnType<typeof demoWorld>;
+  readonly keyPrefix: string;
+  readonly redis: Redis;
+  close(): Promise<void>;
+}
+
+/** Starts an emulator and a client of it; `close()` stops both. */
+export async function startTestCloud(options: TestCloudOptions = {}): Promise<TestCloud> {
+  const keyPrefix = options.keyPrefix ?? uniquePrefix('cloud');
+  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
+  const logger = testLogger();
+  const sandbox = await startSandbox({
+    redis,
+    keyPrefix,
+    logger,
+    projects: TEST_PROJECTS,
+    credentials: { ...TEST_AKSK, users: [TEST_USER] },
+    createDelayMs: 30,
+    deleteDelayMs: 30,
+    ...options.sandbox,
+  });
+  const cloud = await createCloud(
+    {
+      mode: 'otc',
+      projects: TEST_PROJECTS,
+      auth: options.auth ?? { kind: 'aksk', ...TEST_AKSK },
+      endpointTemplate: sandbox.url,
+    },
+    { logger, redis, keyPrefix },
+    { tuning: { ...FAST_TUNING, ...options.tuning } },
+  );
+  const projectId = TEST_PROJECTS[0]?.projectId ?? '';
+  return {
+    sandbox,
+    control: sandbox.control,
+    cloud,
+    client: cloud.project(projectId),
+    projectId,
+    world: demoWorld(projectId, 0),
+    keyPrefix,
+    redis,
+    async close() {
+      await cloud.close();
+      await sandbox.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/** A valid create request for the first seeded dedicated load balancer, with the given ports. */
+export function lbServiceInput(
+  world: TestCloud['world'],
+  serverPorts: readonly number[] = [8080],
+  name?: string,
+) {
+  const lb = world.loadBalancers.find((l) => l.family === 'dedicated');
+  if (!lb) throw new Error('the demo world has no dedicated load balancer');
+  return {
+    vpcId: lb.vpcId,
+    portId: lb.vipPortId,
+    serverType: 'LB' as const,
+    approvalEnabled: true,
+    ports: serverPorts.map((serverPort, i) => ({ clientPort: 80 + i, serverPort, protocol: 'TCP' })),
+    ...(name ? { name } : {}),
+  };
+}
