@@ -2,6 +2,7 @@
  * The people and places the fake workspace knows: users, user groups, channels and DMs. By default any
  * well-formed user or channel id is known (`autoUsers`, `autoChannels`); tests add details or make ids fail.
  */
+import { slackUser } from './directory-shapes.js';
 import { FAKE_TEAM } from './ids.js';
 
 /** A user as tests describe it; the fake fills in the rest of Slack's user object. */
@@ -103,45 +104,4 @@ export class Directory {
     this.channels.set(dm.id, dm);
     return dm;
   }
-}
-
-/** Slack's user object for a fake user. */
-export function slackUser(user: FakeUser): Record<string, unknown> {
-  const name = user.name ?? user.id.toLowerCase();
-  const realName = user.real_name ?? name;
-  return {
-    id: user.id,
-    team_id: FAKE_TEAM.teamId,
-    name,
-    real_name: realName,
-    deleted: user.deleted ?? false,
-    is_bot: user.is_bot ?? false,
-    is_admin: user.is_admin ?? false,
-    is_owner: false,
-    is_app_user: false,
-    tz: user.tz ?? 'Europe/Berlin',
-    tz_label: 'Central European Time',
-    tz_offset: 3600,
-    profile: { real_name: realName, display_name: name, email: user.email, team: FAKE_TEAM.teamId },
-    updated: 1_700_000_000,
-  };
-}
-
-/** Slack's conversation object for a fake channel. */
-export function slackChannel(channel: FakeChannel): Record<string, unknown> {
-  if (channel.is_im)
-    return { id: channel.id, is_im: true, user: channel.user, is_member: true, created: 1_700_000_000 };
-  return {
-    id: channel.id,
-    name: channel.name,
-    is_channel: !channel.is_private,
-    is_group: false,
-    is_im: false,
-    is_mpim: false,
-    is_private: channel.is_private ?? false,
-    is_archived: false,
-    is_member: channel.is_member ?? true,
-    created: 1_700_000_000,
-    num_members: channel.members?.length ?? 0,
-  };
 }

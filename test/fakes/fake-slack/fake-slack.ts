@@ -2,14 +2,13 @@
  * `startFakeSlack()`: wires the state, the call log, the fault plan and the HTTP server into the
  * test-facing `FakeSlack` object.
  */
-import { formatIssue } from './block-kit-limits.js';
 import { CallLog } from './call-log.js';
 import type { FakeSlack } from './fake-slack-api.js';
 import { FaultPlan } from './faults.js';
 import { closeServer, listenFakeSlack } from './server.js';
 import { FakeSlackState } from './state.js';
-import type { LimitIssue } from './types.js';
 import { checkViewErrorsResponse } from './view-ack.js';
+import { applyViewSubmissionAck } from './view-ack-apply.js';
 
 /** Starts a fake Slack Web API on 127.0.0.1 and a free port. */
 export async function startFakeSlack(): Promise<FakeSlack> {
@@ -19,27 +18,6 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const revokedTokens = new Set<string>();
   const { server, port } = await listenFakeSlack({ state, log, faults, revokedTokens });
   const baseUrl = `http://127.0.0.1:${port}`;
-
-  const applyViewSubmissionAck = (viewId: string, ackBody: unknown): LimitIssue[] => {
-    const view = state.views.get(viewId);
-    const issues = view
-      ? checkViewErrorsResponse(view, ackBody)
-      : [{ path: '/view/id', message: `unknown view ${viewId}` }];
-    const body = typeof ackBody === 'object' && ackBody !== null ? (ackBody as Record<string, unknown>) : {};
-    const fromAction = issues.length === 0 && view ? applyAction(state, viewId, body) : [];
-    const all = [...issues, ...fromAction];
-    if (all.length > 0) {
-      const messages = all.map((issue) => `[ERROR] ${formatIssue(issue)}`);
-      log.reject({
-        method: 'view_submission.ack',
-        error: 'invalid_response',
-        messages,
-        args: body,
-        at: Date.now(),
-      });
-    }
-    return all;
-  };
 
   return {
     apiUrl: `${baseUrl}/api/`,
@@ -73,7 +51,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     homeView: (userId) => state.views.home(userId),
     setViewState: (viewId, values) => state.views.setState(viewId, values),
     checkViewErrorsResponse,
-    applyViewSubmissionAck,
+    applyViewSubmissionAck: (viewId, ackBody) => applyViewSubmissionAck(state, log, viewId, ackBody),
     closeView: (viewId, options = {}) =>
       options.clear ? state.views.clear(viewId) : state.views.close(viewId),
     message: (channel, ts) => state.messages.get(channel, ts),
@@ -98,27 +76,4 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       state.socketModeUrl = socket.url;
     },
   };
-}
-
-/** Slack's reaction to an accepted ack: close, keep (errors), update, push or clear. */
-function applyAction(state: FakeSlackState, viewId: string, body: Record<string, unknown>): LimitIssue[] {
-  const view =
-    typeof body.view === 'object' && body.view !== null ? (body.view as Record<string, unknown>) : {};
-  switch (body.response_action) {
-    case 'errors':
-      return [];
-    case 'update':
-      state.views.update(viewId, view);
-      return [];
-    case 'push': {
-      const pushed = state.views.push(view, state.views.owner(viewId), viewId);
-      return typeof pushed === 'string' ? [{ path: '/response_action', message: pushed }] : [];
-    }
-    case 'clear':
-      state.views.clear(viewId);
-      return [];
-    default:
-      state.views.close(viewId);
-      return [];
-  }
 }

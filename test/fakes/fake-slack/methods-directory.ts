@@ -2,7 +2,7 @@
  * users.*, usergroups.* and conversations.*: answers from the fake directory and message store.
  */
 
-import { slackChannel } from './directory.js';
+import { slackChannel } from './directory-shapes.js';
 import { slackMessage } from './message-store.js';
 import { argFlag, argString, fail, type MethodHandler, ok, paginate } from './method-kit.js';
 import { isResponse, resolveChannel } from './methods-chat.js';

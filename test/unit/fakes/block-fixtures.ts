@@ -2,12 +2,14 @@
  * Small Block Kit builders for the fake's own tests: valid by default, so each test changes one thing.
  * They are loosely typed on purpose (tests also build invalid payloads); `asBlocks` hands them to WebClient.
  */
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, View } from '@slack/types';
 
 type Json = Record<string, unknown>;
 
 /** Blocks built here, typed for @slack/web-api calls (the fake, not the compiler, judges them). */
 export const asBlocks = (blocks: Json[]): KnownBlock[] => blocks as unknown as KnownBlock[];
+/** A view built here, typed for @slack/web-api calls. */
+export const asView = (view: Json): View => view as unknown as View;
 
 export const plain = (text: string): Json => ({ type: 'plain_text', text });
 export const mrkdwn = (text: string): Json => ({ type: 'mrkdwn', text });

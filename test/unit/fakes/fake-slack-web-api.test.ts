@@ -7,7 +7,7 @@ import {
 } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
-import { asBlocks, input, modal, section, times } from './block-fixtures.js';
+import { asBlocks, asView, input, modal, section, times } from './block-fixtures.js';
 
 let fake: FakeSlack;
 let bot: WebClient;
@@ -15,15 +15,26 @@ let bot: WebClient;
 const client = (token: string, options: WebClientOptions = {}) =>
   new WebClient(token, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, ...options });
 
-/** The Slack error code a call failed with. */
-async function errorOf(call: Promise<unknown>): Promise<string> {
+/** What a call threw (fails the test when it did not throw). */
+async function thrown(call: Promise<unknown>): Promise<unknown> {
   try {
     await call;
   } catch (err) {
-    if (err instanceof WebAPIPlatformError) return err.data.error;
-    throw err;
+    return err;
   }
   throw new Error('expected the call to fail');
+}
+
+/** The platform error a call failed with. */
+async function platformError(call: Promise<unknown>): Promise<WebAPIPlatformError> {
+  const err = await thrown(call);
+  if (err instanceof WebAPIPlatformError) return err;
+  throw err;
+}
+
+/** The Slack error code a call failed with. */
+async function errorOf(call: Promise<unknown>): Promise<string> {
+  return (await platformError(call)).data.error;
 }
 
 beforeAll(async () => {
@@ -86,12 +97,11 @@ describe('fake Slack Web API: auth and recording', () => {
 
 describe('fake Slack Web API: limits on chat.*', () => {
   it('refuses a message with 51 blocks with invalid_blocks and lists it as a rejection', async () => {
-    const err = await bot.chat
-      .postMessage({ channel: 'C1', text: 'x', blocks: asBlocks(times(51, section)) })
-      .catch((e) => e);
-    expect(err).toBeInstanceOf(WebAPIPlatformError);
+    const err = await platformError(
+      bot.chat.postMessage({ channel: 'C1', text: 'x', blocks: asBlocks(times(51, section)) }),
+    );
     expect(err.data.error).toBe('invalid_blocks');
-    expect(err.data.response_metadata.messages[0]).toMatch(
+    expect(err.data.response_metadata?.messages?.[0]).toMatch(
       /\[ERROR\] must have at most 50 items.*json-pointer:\/blocks\]/,
     );
     expect(fake.rejections()).toHaveLength(1);
@@ -157,60 +167,60 @@ describe('fake Slack Web API: views', () => {
   it('opens a valid 100-block modal once per trigger id and stores it with an id and hash', async () => {
     const trigger = fake.issueTriggerId({ userId: 'U1' });
     const blocks = [...times(60, (i) => input(`in${i}`)), ...times(40, section)];
-    const { view } = await bot.views.open({ trigger_id: trigger, view: modal(blocks) as never });
+    const { view } = await bot.views.open({ trigger_id: trigger, view: asView(modal(blocks)) });
     expect(view?.id).toMatch(/^V/);
     expect(fake.currentView(view?.id ?? '')).toMatchObject({
       callback_id: 'create_modal',
       state: { values: {} },
     });
     expect(fake.openViews()).toHaveLength(1);
-    expect(await errorOf(bot.views.open({ trigger_id: trigger, view: modal([section(1)]) as never }))).toBe(
+    expect(await errorOf(bot.views.open({ trigger_id: trigger, view: asView(modal([section(1)])) }))).toBe(
       'exchanged_trigger_id',
     );
   });
 
   it('refuses expired and unknown trigger ids', async () => {
     const old = fake.issueTriggerId({ userId: 'U1' }, Date.now() - 3500);
-    expect(await errorOf(bot.views.open({ trigger_id: old, view: modal([section(1)]) as never }))).toBe(
+    expect(await errorOf(bot.views.open({ trigger_id: old, view: asView(modal([section(1)])) }))).toBe(
       'expired_trigger_id',
     );
     expect(
-      await errorOf(bot.views.open({ trigger_id: '123.456.abc', view: modal([section(1)]) as never })),
+      await errorOf(bot.views.open({ trigger_id: '123.456.abc', view: asView(modal([section(1)])) })),
     ).toBe('invalid_trigger_id');
   });
 
   it('refuses a modal with an input block and no submit button, without using the trigger', async () => {
     const trigger = fake.issueTriggerId({ userId: 'U1' });
-    const err = await bot.views
-      .open({ trigger_id: trigger, view: modal([input('name')], { submit: undefined }) as never })
-      .catch((e) => e);
+    const err = await platformError(
+      bot.views.open({ trigger_id: trigger, view: asView(modal([input('name')], { submit: undefined })) }),
+    );
     expect(err.data.error).toBe('invalid_arguments');
-    expect(err.data.response_metadata.messages.join()).toMatch(/json-pointer:\/view\/submit/);
+    expect(err.data.response_metadata?.messages?.join()).toMatch(/json-pointer:\/view\/submit/);
     expect(fake.rejections()[0]?.method).toBe('views.open');
     await expect(
-      bot.views.open({ trigger_id: trigger, view: modal([section(1)]) as never }),
+      bot.views.open({ trigger_id: trigger, view: asView(modal([section(1)])) }),
     ).resolves.toMatchObject({ ok: true });
   });
 
   it('updates by view id with a fresh hash and answers hash_conflict for a stale one', async () => {
     const { view } = await bot.views.open({
       trigger_id: fake.issueTriggerId(),
-      view: modal([section(1)]) as never,
+      view: asView(modal([section(1)])),
     });
     const id = view?.id ?? '';
     const updated = await bot.views.update({
       view_id: id,
       hash: view?.hash ?? '',
-      view: modal([section(2)]) as never,
+      view: asView(modal([section(2)])),
     });
     expect(updated.view?.hash).not.toBe(view?.hash);
     expect(fake.currentView(id)?.blocks).toEqual([section(2)]);
     expect(
       await errorOf(
-        bot.views.update({ view_id: id, hash: view?.hash ?? '', view: modal([section(3)]) as never }),
+        bot.views.update({ view_id: id, hash: view?.hash ?? '', view: asView(modal([section(3)])) }),
       ),
     ).toBe('hash_conflict');
-    expect(await errorOf(bot.views.update({ view_id: 'VNOPE', view: modal([section(3)]) as never }))).toBe(
+    expect(await errorOf(bot.views.update({ view_id: 'VNOPE', view: asView(modal([section(3)])) }))).toBe(
       'not_found',
     );
   });
@@ -218,12 +228,12 @@ describe('fake Slack Web API: views', () => {
   it('allows two pushes onto a modal and refuses the third with push_limit_reached', async () => {
     const { view } = await bot.views.open({
       trigger_id: fake.issueTriggerId({ userId: 'U1' }),
-      view: modal([section(1)]) as never,
+      view: asView(modal([section(1)])),
     });
     const pushOn = (viewId: string) =>
       bot.views.push({
         trigger_id: fake.issueTriggerId({ userId: 'U1', viewId }),
-        view: modal([section(2)]) as never,
+        view: asView(modal([section(2)])),
       });
     const second = await pushOn(view?.id ?? '');
     const third = await pushOn(second.view?.id ?? '');
@@ -232,13 +242,52 @@ describe('fake Slack Web API: views', () => {
   });
 
   it('publishes Home tabs of up to 100 blocks', async () => {
-    await bot.views.publish({ user_id: 'U1', view: { type: 'home', blocks: times(100, section) } as never });
+    await bot.views.publish({ user_id: 'U1', view: asView({ type: 'home', blocks: times(100, section) }) });
     expect(fake.homeView('U1')?.blocks).toHaveLength(100);
     expect(
       await errorOf(
-        bot.views.publish({ user_id: 'U1', view: { type: 'home', blocks: times(101, section) } as never }),
+        bot.views.publish({ user_id: 'U1', view: asView({ type: 'home', blocks: times(101, section) }) }),
       ),
     ).toBe('invalid_arguments');
+  });
+});
+
+describe('fake Slack: view_submission acks', () => {
+  const openModal = async () => {
+    const { view } = await bot.views.open({
+      trigger_id: fake.issueTriggerId({ userId: 'U1' }),
+      view: asView(modal([input('name')])),
+    });
+    return view?.id ?? '';
+  };
+
+  it('updates the view in place for response_action update, with a new hash', async () => {
+    const id = await openModal();
+    const before = fake.currentView(id)?.hash;
+    expect(fake.applyViewSubmissionAck(id, { response_action: 'update', view: modal([section(9)]) })).toEqual(
+      [],
+    );
+    expect(fake.currentView(id)).toMatchObject({ blocks: [section(9)] });
+    expect(fake.currentView(id)?.hash).not.toBe(before);
+  });
+
+  it('pushes for response_action push and closes the whole stack for clear', async () => {
+    const id = await openModal();
+    fake.applyViewSubmissionAck(id, { response_action: 'push', view: modal([section(2)]) });
+    expect(fake.openViews()).toHaveLength(2);
+    fake.applyViewSubmissionAck(id, { response_action: 'clear' });
+    expect(fake.openViews()).toHaveLength(0);
+  });
+
+  it('refuses an update to a view that breaks the limits, and keeps the old view', async () => {
+    const id = await openModal();
+    const issues = fake.applyViewSubmissionAck(id, {
+      response_action: 'update',
+      view: modal(times(101, section)),
+    });
+    expect(issues.map((i) => i.path)).toEqual(['/view/blocks']);
+    expect(fake.currentView(id)?.blocks).toEqual([input('name')]);
+    expect(fake.rejections().map((r) => r.method)).toEqual(['view_submission.ack']);
   });
 });
 
@@ -246,18 +295,18 @@ describe('fake Slack Web API: fault injection', () => {
   it('answers 429 with Retry-After, seen by a real WebClient as WebAPIRateLimitedError', async () => {
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 2 });
     const strict = client('xoxb-test-token', { rejectRateLimitedCalls: true });
-    const err = await strict.chat.postMessage({ channel: 'C1', text: 'x' }).catch((e) => e);
+    const err = await thrown(strict.chat.postMessage({ channel: 'C1', text: 'x' }));
     expect(err).toBeInstanceOf(WebAPIRateLimitedError);
-    expect(err.retryAfter).toBe(2);
+    expect((err as WebAPIRateLimitedError).retryAfter).toBe(2);
     await expect(strict.chat.postMessage({ channel: 'C1', text: 'x' })).resolves.toMatchObject({ ok: true });
   });
 
   it('answers 500 on demand (WebAPIHTTPError) and ok:false errors on demand', async () => {
     fake.failNext('users.info', { status: 500 });
     fake.failNext('users.info', { error: 'ratelimited' });
-    const err = await bot.users.info({ user: 'U1' }).catch((e) => e);
+    const err = await thrown(bot.users.info({ user: 'U1' }));
     expect(err).toBeInstanceOf(WebAPIHTTPError);
-    expect(err.statusCode).toBe(500);
+    expect((err as WebAPIHTTPError).statusCode).toBe(500);
     expect(await errorOf(bot.users.info({ user: 'U1' }))).toBe('ratelimited');
     expect(fake.calls('users.info').map((c) => c.status)).toEqual([500, 200]);
   });

@@ -4,7 +4,7 @@ import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js'
 import { type FakeSocketMode, startFakeSocketMode } from '../../fakes/fake-socket-mode.js';
 import { slashCommandPayload, viewSubmissionPayload } from '../../helpers/slack-payloads.js';
 import { input, modal } from './block-fixtures.js';
-import { silentLogger } from './silent-logger.js';
+import { silentLogger } from './bolt-helpers.js';
 
 let fake: FakeSlack;
 let socket: FakeSocketMode;

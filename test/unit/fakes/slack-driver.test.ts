@@ -4,8 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';
 import { nowSeconds } from '../../helpers/slack-signer.js';
-import { asBlocks, button, input, modal, plain, section } from './block-fixtures.js';
-import { silentLogger, until } from './silent-logger.js';
+import { asBlocks, asView, button, input, modal, plain, section } from './block-fixtures.js';
+import { silentLogger, until } from './bolt-helpers.js';
 
 const SECRET = 'test-signing-secret';
 const CHANNEL = 'C0APPROVALS';
@@ -20,7 +20,7 @@ function registerListeners(bolt: App): void {
       await ack();
       await client.views.open({
         trigger_id: command.trigger_id,
-        view: modal([input('name_block'), section(1)]) as never,
+        view: asView(modal([input('name_block'), section(1)])),
       });
     } else if (command.text === 'announce') {
       await ack();
