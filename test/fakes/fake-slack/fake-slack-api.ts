@@ -49,8 +49,8 @@ export interface FakeSlack {
   revokeToken(token: string): void;
 
   currentView(viewId: string): StoredView | undefined;
-  /** Modal views currently open (in any stack), oldest first. */
-  openViews(): StoredView[];
+  /** Modal views currently open (in any stack; only `userId`'s when given, if the trigger named the user), oldest first. */
+  openViews(userId?: string): StoredView[];
   homeView(userId: string): StoredView | undefined;
   /** Sets `state.values` of a view, as if the user had filled it in. */
   setViewState(viewId: string, values: Record<string, Record<string, unknown>>): void;

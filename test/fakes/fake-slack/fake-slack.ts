@@ -47,7 +47,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     setLatency: (method, ms) => faults.setLatency(method, ms),
     revokeToken: (token) => revokedTokens.add(token),
     currentView: (viewId) => state.views.get(viewId),
-    openViews: () => state.views.openModals(),
+    openViews: (userId) => state.views.openModals(userId),
     homeView: (userId) => state.views.home(userId),
     setViewState: (viewId, values) => state.views.setState(viewId, values),
     checkViewErrorsResponse,

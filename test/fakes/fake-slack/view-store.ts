@@ -102,9 +102,11 @@ export class ViewStore {
     return this.records.get(viewId)?.userId;
   }
 
-  /** Modal views currently open, oldest first. */
-  openModals(): StoredView[] {
-    return [...this.records.values()].filter((r) => r.open && r.stackId).map((r) => r.view);
+  /** Modal views currently open (optionally only those a user opened), oldest first. */
+  openModals(userId?: string): StoredView[] {
+    return [...this.records.values()]
+      .filter((r) => r.open && r.stackId && (userId === undefined || r.userId === userId))
+      .map((r) => r.view);
   }
 
   /** The Home tab currently published for a user. */

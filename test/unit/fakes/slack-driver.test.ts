@@ -109,7 +109,8 @@ describe('interactions through the fake', () => {
     await driver.command({ userId: 'U1', channelId: CHANNEL, text: 'create' });
     const open = await fake.waitForCall('views.open');
     expect(open.response.ok).toBe(true);
-    expect(fake.openViews().map((v) => v.callback_id)).toEqual(['create_modal']);
+    expect(fake.openViews('U1').map((v) => v.callback_id)).toEqual(['create_modal']);
+    expect(fake.openViews('U2')).toEqual([]);
 
     await driver.command({
       userId: 'U1',
