@@ -17,6 +17,7 @@ export type { FunctionExecution } from './function-executions.js';
 export { FAKE_TEAM, newTriggerId, TRIGGER_TTL_MS } from './ids.js';
 export type { EphemeralMessage, StoredMessage } from './message-store.js';
 export { RESPONSE_URL_MAX_POSTS, type ResponsePost, type ResponseUrlContext } from './response-urls.js';
+export type { FakeSlackState } from './state.js';
 export type { TriggerContext } from './triggers.js';
 export type {
   FaultSpec,
