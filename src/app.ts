@@ -2,32 +2,48 @@
  * The composition root: builds every part from the config and wires them. Nothing else creates
  * singletons; tests build a whole bot with `createBot` against real Redis, a fake Slack and the sandbox.
  */
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { App } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { DestinationStream } from 'pino';
+import { type Cloud, type CloudOptions, createCloud } from './cloud/index.js';
 import type { Config } from './config/config-types.js';
+import { AppError } from './errors/app-error.js';
+import type { Core } from './features/core.js';
+import { buildFeatures } from './features/index.js';
 import { createHttpServer } from './http/http-server.js';
+import { createJobRunner } from './jobs/job-runner.js';
 import { registerListeners } from './listeners/index.js';
 import { requestContext } from './listeners/middleware/request-context.js';
 import { boltLogger } from './logging/bolt-logger.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
-import { type CloudHealth, createReadiness } from './observability/readiness.js';
+import { createReadiness } from './observability/readiness.js';
+import { createPermissions } from './services/permissions.js';
+import { createServiceLookup } from './services/service-lookup.js';
+import { createUsergroupMembers } from './services/usergroup-members.js';
 import { botTokenAuthorize } from './slack/authorize.js';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-poster.js';
 import { createTransport } from './slack/receiver.js';
 import { slackErrorCode } from './slack/slack-errors.js';
 import { webClientOptions } from './slack/web-clients.js';
+import { createAuditLog } from './stores/audit-log.js';
+import { createKeys } from './stores/keys.js';
+import { createLeaderLock } from './stores/leader-lock.js';
 import { type LocalRedis, startLocalRedis } from './stores/local-redis-server.js';
 import { createRedisClient, type RedisClient, waitForRedis } from './stores/redis-connection.js';
+import { createServiceRecords } from './stores/service-records.js';
 
 export interface BotOptions {
   /** Where logs go (tests capture them); stdout by default. */
   logDestination?: DestinationStream;
   /** How long shutdown waits for requests in flight. */
   drainTimeoutMs?: number;
+  /** Cloud client knobs (tests: short sandbox delays and retry backoff). */
+  cloud?: CloudOptions;
 }
 
 export interface Bot {
@@ -36,6 +52,8 @@ export interface Bot {
   readonly metrics: Metrics;
   readonly redis: RedisClient;
   readonly poster: ChannelPoster;
+  readonly cloud: Cloud;
+  readonly core: Core;
   /** Listens on `port` (0 = any free port); resolves with the port in use. */
   start(port?: number): Promise<{ port: number }>;
   /** Stops intake, lets handlers in flight finish (bounded), closes Redis. Idempotent. */
@@ -52,6 +70,11 @@ function secretsOf(config: Config): (string | undefined)[] {
     auth?.kind === 'password' ? auth.password : undefined,
     config.redis.kind === 'sentinel' || config.redis.kind === 'cluster' ? config.redis.password : undefined,
   ];
+}
+
+async function stopQuietly(redis: RedisClient, localRedis: LocalRedis | undefined): Promise<void> {
+  redis.disconnect();
+  await localRedis?.stop();
 }
 
 export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
@@ -72,10 +95,55 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     localRedis?.url,
   );
 
+  const keys = createKeys(config.redis.keyPrefix);
+  if (sandbox && !(await waitForRedis(redis, 5000))) {
+    await stopQuietly(redis, localRedis);
+    throw new AppError('SANDBOX_NEEDS_REDIS', 'redis unreachable at start in sandbox mode', {
+      userMessage:
+        'The sandbox cloud keeps its state in Redis, and Redis is unreachable. Check REDIS_URL (or unset it to use a private redis-server).',
+    });
+  }
+  const cloud = await createCloud(
+    config.cloud,
+    {
+      logger,
+      redis,
+      keyPrefix: config.redis.keyPrefix,
+      observe: (event) => {
+        metrics.cloudRequests.inc({
+          service: event.service,
+          method: event.method,
+          status: String(event.status),
+        });
+        metrics.cloudSeconds.observe({ service: event.service }, event.durationMs / 1000);
+      },
+    },
+    options.cloud,
+  );
+
   const onWebApiError = (method: string, err: unknown) =>
     metrics.webApiErrors.inc({ method, error: slackErrorCode(err) ?? 'unknown' });
-  const postingClient = new WebClient(config.slack.botToken, webClientOptions(config.slack, 10_000));
-  const poster = createChannelPoster({ client: postingClient, logger, onError: onWebApiError });
+  const slack = new WebClient(config.slack.botToken, webClientOptions(config.slack, 10_000));
+  const poster = createChannelPoster({ client: slack, logger, onError: onWebApiError });
+  const usergroups = createUsergroupMembers(slack, redis, keys, logger);
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const core: Core = {
+    config,
+    logger,
+    metrics,
+    redis,
+    keys,
+    cloud,
+    sandbox,
+    poster,
+    slack,
+    usergroups,
+    permissions: createPermissions(config.access, usergroups),
+    records: createServiceRecords(redis, keys),
+    audit: createAuditLog(redis, keys),
+    lookup: createServiceLookup(cloud),
+    instanceId,
+  };
 
   const transport = createTransport(config.slack, boltLogger(logger));
   const app = new App({
@@ -90,18 +158,17 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   });
   const { middleware, inFlight } = requestContext(logger, metrics);
   app.use(middleware);
-  registerListeners(app, { config, logger, metrics, sandbox });
+  const features = buildFeatures(core);
+  registerListeners(app, core, features);
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a listener');
   });
+  const jobs = createJobRunner(createLeaderLock(redis, keys, instanceId), logger);
+  for (const feature of features) for (const job of feature.jobs ?? []) jobs.add(job);
 
-  const cloudHealth = async (): Promise<CloudHealth> => ({
-    state: 'ok',
-    detail: sandbox ? 'sandbox' : 'not checked',
-  });
   let stopping = false;
   const server: Server = createHttpServer({
-    readiness: createReadiness({ redis, cloudHealth }),
+    readiness: createReadiness({ redis, cloudHealth: cloud.health }),
     registry: metrics.registry,
     ...(transport.requestListener ? { slack: transport.requestListener } : {}),
     stopping: () => stopping,
@@ -115,7 +182,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     if (transport.socketMode)
       await app.stop().catch((err: unknown) => logger.warn({ err }, 'socket mode stop failed'));
     await inFlight.drained(options.drainTimeoutMs ?? 8000);
+    await jobs.stop();
+    await Promise.allSettled(features.map((feature) => feature.stop?.()));
     server.closeAllConnections();
+    await cloud.close().catch((err: unknown) => logger.warn({ err }, 'closing the cloud client failed'));
     await redis.quit().catch(() => redis.disconnect());
     await localRedis?.stop();
     logger.info('stopped');
@@ -127,6 +197,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     metrics,
     redis,
     poster,
+    cloud,
+    core,
     async start(port = config.port) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

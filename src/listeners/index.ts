@@ -1,12 +1,14 @@
-/** Registers every listener, by kind. */
+/** Registers every listener: the `/vpcep` command, then each feature's own listeners. */
 import type { App } from '@slack/bolt';
+import type { Core } from '../features/core.js';
+import type { Feature } from '../features/feature.js';
 import { registerCommands } from './commands/index.js';
-import { registerAppHomeOpened } from './events/app-home-opened.js';
-import { registerRouteConnectionApproval } from './functions/route-connection-approval.js';
-import type { ListenerDeps } from './listener-deps.js';
+import type { SubcommandHandler } from './commands/subcommand.js';
 
-export function registerListeners(app: App, deps: ListenerDeps): void {
-  registerCommands(app, deps);
-  registerRouteConnectionApproval(app);
-  registerAppHomeOpened(app, deps);
+export function registerListeners(app: App, core: Core, features: readonly Feature[]): void {
+  const subcommands = new Map<string, SubcommandHandler>();
+  for (const feature of features)
+    for (const [name, handler] of feature.subcommands ?? []) subcommands.set(name, handler);
+  registerCommands(app, { sandbox: core.sandbox, logger: core.logger }, subcommands);
+  for (const feature of features) feature.register?.(app);
 }

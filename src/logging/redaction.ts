@@ -38,6 +38,27 @@ const TOKEN_PATTERN = /\bx(?:ox[abposre]|app|wfp)-[A-Za-z0-9-]+/g;
 const AUTH_HEADER_PATTERN = /(SDK-HMAC-SHA256\s+(?:Access|Credential)=)[^\s,]+(.*?Signature=)[0-9a-f]+/gi;
 export const CENSOR = '[REDACTED]';
 
+/** Field names whose values are secrets at any depth (compared case-insensitively). */
+const SECRET_KEYS = new Set(
+  [
+    'token',
+    'botToken',
+    'appToken',
+    'bot_access_token',
+    'signingSecret',
+    'signing_secret',
+    'secretKey',
+    'secret_key',
+    'password',
+    'authorization',
+    'x-auth-token',
+    'x-subject-token',
+    'x-slack-signature',
+    'x-security-token',
+    'client_secret',
+  ].map((k) => k.toLowerCase()),
+);
+
 /** Returns a scrubber that removes token shapes and the given literal secrets from text. */
 export function createScrubber(secrets: readonly (string | undefined)[]): (text: string) => string {
   const literals = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
@@ -71,6 +92,11 @@ export function scrubDeep(
     };
   }
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) out[key] = scrubDeep(inner, scrub, depth + 1, seen);
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] =
+      SECRET_KEYS.has(key.toLowerCase()) && inner !== undefined
+        ? CENSOR
+        : scrubDeep(inner, scrub, depth + 1, seen);
+  }
   return out;
 }

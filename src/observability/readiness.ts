@@ -3,12 +3,8 @@
  * credential check failed to authenticate. A cloud outage or throttling is reported but keeps the replica
  * ready: another replica would fare no better, and Slack users still get clear answers.
  */
+import type { CloudHealth } from '../cloud/index.js';
 import type { RedisClient } from '../stores/redis-connection.js';
-
-export interface CloudHealth {
-  state: 'ok' | 'auth_failed' | 'unavailable';
-  detail: string;
-}
 
 export interface ReadinessReport {
   ready: boolean;
@@ -39,10 +35,11 @@ export function createReadiness(deps: ReadinessDeps): () => Promise<ReadinessRep
       budget,
       false,
     );
-    const cloud = within(deps.cloudHealth(), budget, {
+    const cloud = within<CloudHealth>(deps.cloudHealth(), budget, {
       state: 'unavailable',
       detail: 'the cloud credential check did not answer in time',
-    } satisfies CloudHealth);
+      checkedAt: new Date().toISOString(),
+    });
     const [redis, cloudHealth] = await Promise.all([redisOk, cloud]);
     return {
       ready: redis && cloudHealth.state !== 'auth_failed',

@@ -1,0 +1,39 @@
+/**
+ * The shared parts every feature builds on, created once by the composition root (`app.ts`).
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Cloud } from '../cloud/index.js';
+import type { Config } from '../config/config-types.js';
+import type { Logger } from '../logging/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Permissions } from '../services/permissions.js';
+import type { ServiceLookup } from '../services/service-lookup.js';
+import type { UsergroupMembers } from '../services/usergroup-members.js';
+import type { ChannelPoster } from '../slack/channel-poster.js';
+import type { AuditLog } from '../stores/audit-log.js';
+import type { Keys } from '../stores/keys.js';
+import type { RedisClient } from '../stores/redis-connection.js';
+import type { ServiceRecords } from '../stores/service-records.js';
+
+export interface Core {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly redis: RedisClient;
+  readonly keys: Keys;
+  readonly cloud: Cloud;
+  /** True when the cloud is the embedded sandbox: whatever the bot posts then says so. */
+  readonly sandbox: boolean;
+  /** Paced channel posts and message updates (background and listeners alike). */
+  readonly poster: ChannelPoster;
+  /** A bot-token client for background work (jobs); listeners use Bolt's `client`. */
+  readonly slack: WebClient;
+  readonly permissions: Permissions;
+  readonly usergroups: UsergroupMembers;
+  readonly records: ServiceRecords;
+  readonly audit: AuditLog;
+  /** Finds a service by ID or name across the configured projects. */
+  readonly lookup: ServiceLookup;
+  /** This process, for leases and logs. */
+  readonly instanceId: string;
+}
