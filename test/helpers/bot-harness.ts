@@ -4,7 +4,7 @@
  * can assert what reached them.
  */
 import { Writable } from 'node:stream';
-import { type Bot, createBot } from '../../src/app.js';
+import { type Bot, type BotOptions, createBot } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { testRedisUrl, uniquePrefix } from './redis-test.js';
 
@@ -26,7 +26,19 @@ export interface TestBotOptions {
   redisUrl?: string;
   keyPrefix?: string;
   env?: Record<string, string>;
+  /** Cloud knobs; by default the sandbox creates and deletes in 200 ms and the client backs off in ms. */
+  cloud?: BotOptions['cloud'];
 }
+
+/** Fast sandbox and client timings for tests (no timed assertions depend on them). */
+export const FAST_CLOUD: NonNullable<BotOptions['cloud']> = {
+  sandbox: { createDelayMs: 200, deleteDelayMs: 200 },
+  tuning: {
+    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    wait: { timeoutMs: 10_000, intervalMs: 50, maxIntervalMs: 100 },
+    create: { lookupDelayMs: 20, lookups: 3 },
+  },
+};
 
 /** The environment a test bot runs with; `env` overrides it. */
 export function testEnv(options: TestBotOptions, keyPrefix: string): Record<string, string> {
