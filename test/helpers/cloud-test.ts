@@ -4,7 +4,14 @@
  */
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { type ClientTuning, type Cloud, createCloud, type ProjectCloud } from '../../src/cloud/index.js';
+import {
+  type ClientTuning,
+  type Cloud,
+  type CloudCallEvent,
+  createCloud,
+  type ProjectCloud,
+} from '../../src/cloud/index.js';
+import { signRequest } from '../../src/cloud/otc/signer.js';
 import type { SandboxControl } from '../../src/cloud/sandbox/control.js';
 import { demoWorld } from '../../src/cloud/sandbox/seed.js';
 import {
@@ -49,6 +56,8 @@ export interface TestCloudOptions {
   readonly tuning?: Partial<ClientTuning>;
   /** Reuse state: the same Redis prefix as an earlier test cloud. */
   readonly keyPrefix?: string;
+  /** Receives every HTTP attempt of the client, as the bot's metrics would. */
+  readonly observe?: (event: CloudCallEvent) => void;
 }
 
 export interface TestCloud {
@@ -87,7 +96,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
       auth: options.auth ?? { kind: 'aksk', ...TEST_AKSK },
       endpointTemplate: sandbox.url,
     },
-    { logger, redis, keyPrefix },
+    { logger, redis, keyPrefix, ...(options.observe ? { observe: options.observe } : {}) },
     { tuning: { ...FAST_TUNING, ...options.tuning } },
   );
   const projectId = TEST_PROJECTS[0]?.projectId ?? '';
@@ -124,4 +133,57 @@ export function lbServiceInput(
     ports: serverPorts.map((serverPort, i) => ({ clientPort: 80 + i, serverPort, protocol: 'TCP' })),
     ...(name ? { name } : {}),
   };
+}
+
+export interface RawAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly text: string;
+}
+
+/**
+ * A hand-made request to the emulator, signed with the test AK/SK unless `sign` is false or `tamper`
+ * changes the request after signing. For checks the client cannot produce on purpose.
+ */
+export async function rawRequest(
+  baseUrl: string,
+  method: string,
+  pathAndQuery: string,
+  options: {
+    body?: unknown;
+    sign?: boolean;
+    credentials?: { accessKey: string; secretKey: string };
+    now?: Date;
+    headers?: Record<string, string>;
+    tamper?: (request: { url: URL; body: string; headers: Record<string, string> }) => void;
+  } = {},
+): Promise<RawAnswer> {
+  const url = new URL(`${baseUrl}${pathAndQuery}`);
+  const body = options.body === undefined ? '' : JSON.stringify(options.body);
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...options.headers };
+  if (options.sign !== false) {
+    Object.assign(
+      headers,
+      signRequest(
+        { method, url, headers, body },
+        options.credentials ?? TEST_AKSK,
+        options.now ?? new Date(),
+      ),
+    );
+  }
+  const request = { url, body, headers };
+  options.tamper?.(request);
+  const response = await fetch(request.url, {
+    method,
+    headers: request.headers,
+    ...(request.body ? { body: request.body } : {}),
+  });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = text;
+  }
+  return { status: response.status, body: parsed, text };
 }

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Logger } from '../../logging/logger.js';
 import { BadResponseError, CloudError } from '../errors.js';
-import type { Authenticator } from './auth.js';
+import type { Authenticator, PreparedRequest } from './auth.js';
 import { type CredentialHint, errorFromNetwork, errorFromResponse } from './classify.js';
 import type { OtcServiceName } from './endpoints.js';
 import { backoffDelay, mayRetry, type RetryMode, type RetryPolicy } from './retry.js';
@@ -91,8 +91,12 @@ export class OtcTransport {
     const { retry, logger } = this.options;
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
+      const prepared = this.prepare(spec);
+      // Credentials that cannot be obtained (a refused IAM password) fail the call as they are: the
+      // token request has its own retries, and renewing cannot help.
+      const authHeaders = this.options.auth ? await this.options.auth.headersFor(prepared) : {};
       try {
-        return await this.attempt(spec);
+        return await this.exchange(spec, prepared, authHeaders);
       } catch (error) {
         if (error instanceof CloudError && error.status === 401 && !renewed && this.options.auth?.renew()) {
           renewed = true;
@@ -111,13 +115,20 @@ export class OtcTransport {
     }
   }
 
-  private async attempt(spec: CallSpec): Promise<RawResponse> {
-    const url = new URL(`${this.options.baseUrl(spec.service)}${spec.path}${encodeQuery(spec.query)}`);
-    const body = spec.body === undefined ? '' : JSON.stringify(spec.body);
-    const baseHeaders = { 'Content-Type': 'application/json', ...spec.headers };
-    const authHeaders = this.options.auth
-      ? await this.options.auth.headersFor({ method: spec.method, url, headers: baseHeaders, body })
-      : {};
+  private prepare(spec: CallSpec): PreparedRequest {
+    return {
+      method: spec.method,
+      url: new URL(`${this.options.baseUrl(spec.service)}${spec.path}${encodeQuery(spec.query)}`),
+      headers: { 'Content-Type': 'application/json', ...spec.headers },
+      body: spec.body === undefined ? '' : JSON.stringify(spec.body),
+    };
+  }
+
+  private async exchange(
+    spec: CallSpec,
+    { url, headers: baseHeaders, body }: PreparedRequest,
+    authHeaders: Record<string, string>,
+  ): Promise<RawResponse> {
     const started = performance.now();
     const report = (status: number | 'network') =>
       this.options.observe?.({

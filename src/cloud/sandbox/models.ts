@@ -102,6 +102,8 @@ export const sandboxServer = z.object({
   vpcId: z.string(),
   status: z.string(),
   portIds: z.array(z.string()),
+  /** False: the server list shows its addresses without `OS-EXT-IPS:port_id` (NICs via os-interface). */
+  addressesNamePorts: z.boolean(),
   createdAtMs: z.number(),
 });
 export type SandboxServer = z.infer<typeof sandboxServer>;

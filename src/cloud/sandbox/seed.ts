@@ -2,7 +2,8 @@
  * Demo resources of each sandbox project: two VPCs, each with a dedicated (v3) and a shared (v2.0)
  * load balancer, two ECSs (one with two NICs) and a BMS, all with NIC ports, and two security groups:
  * one admitting 198.19.128.0/17, one not. IDs derive from the project ID, so every replica and every
- * restart seeds the same world; `bulkServers` adds more for paging tests.
+ * restart seeds the same world; `bulkServers` adds more for paging tests. The BMS lists its addresses
+ * without port IDs, so its NICs come from `os-interface`, the client's fallback path.
  */
 import { createHash } from 'node:crypto';
 import type {
@@ -136,7 +137,18 @@ export function demoWorld(projectId: string, nowMs: number): World {
     const server = (kind: 'ecs' | 'bms', name: string, nics: { host: number; group: string }[]) => {
       const id = stableId(projectId, kind, name);
       const portIds = nics.map((nic, i) => port(`${name}-nic${i}`, nic.host, kind, id, [nic.group]));
-      world.servers.push({ id, name, kind, vpcId, status: 'ACTIVE', portIds, createdAtMs: nowMs });
+      // The BMS lists its addresses without port IDs, so the client's os-interface path is exercised.
+      const addressesNamePorts = kind === 'ecs';
+      world.servers.push({
+        id,
+        name,
+        kind,
+        vpcId,
+        status: 'ACTIVE',
+        portIds,
+        addressesNamePorts,
+        createdAtMs: nowMs,
+      });
     };
     server('ecs', `ecs-web-${letter}1`, [{ host: 21, group: vpcepGroup?.id ?? '' }]);
     server('ecs', `ecs-app-${letter}2`, [
@@ -188,6 +200,7 @@ export function bulkServers(
       vpcId: vpc.id,
       status: 'ACTIVE',
       portIds: [portId],
+      addressesNamePorts: true,
       createdAtMs: nowMs + i,
     });
   }

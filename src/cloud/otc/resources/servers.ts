@@ -1,8 +1,10 @@
 /**
  * ECS and BMS servers of a VPC with their NIC ports (reference §4.4–4.5). The server list pages by
- * page number (`offset` = 1, 2, …) and is filtered by `metadata.vpc_id`; each server's NICs come from
- * its `os-interface` call, a few servers at a time.
+ * page number (`offset` = 1, 2, …) and is filtered by `metadata.vpc_id`. Each fixed address in the
+ * list names its NIC port (`OS-EXT-IPS:port_id`), so one call per page usually suffices; a server
+ * whose addresses lack port IDs gets its NICs from `os-interface`, a few servers at a time.
  */
+import type { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
 import type { ServerKind, ServerNic } from '../../types.js';
 import { apiPath } from '../endpoints.js';
@@ -19,11 +21,28 @@ const PATHS: Record<ServerKind, { collection: string; label: string }> = {
   bms: { collection: 'baremetalservers', label: 'BMSs' },
 };
 
+type WireServer = z.output<typeof serverListWire>['servers'][number];
+
 interface ServerSummary {
   readonly id: string;
   readonly name: string;
   readonly status: string | undefined;
   readonly vpcId: string | undefined;
+  /** NICs read from `addresses`; undefined when some fixed address names no port. */
+  readonly nics: { portId: string; ips: string[] }[] | undefined;
+}
+
+function nicsFromAddresses(server: WireServer): ServerSummary['nics'] {
+  const fixed = Object.values(server.addresses ?? {})
+    .flat()
+    .filter((a) => (a['OS-EXT-IPS:type'] ?? 'fixed') === 'fixed');
+  if (fixed.length === 0 || fixed.some((a) => !a['OS-EXT-IPS:port_id'])) return undefined;
+  const byPort = new Map<string, string[]>();
+  for (const address of fixed) {
+    const portId = address['OS-EXT-IPS:port_id'] ?? '';
+    byPort.set(portId, [...(byPort.get(portId) ?? []), ...(address.addr ? [address.addr] : [])]);
+  }
+  return [...byPort].map(([portId, ips]) => ({ portId, ips }));
 }
 
 async function listServers(
@@ -52,13 +71,14 @@ async function listServers(
         name: s.name || s.id,
         status: s.status,
         vpcId: s.metadata?.vpc_id,
+        nics: nicsFromAddresses(s),
       }));
       return { items, total: page.count ?? undefined };
     },
   );
 }
 
-async function nicsOf(http: OtcTransport, projectId: string, kind: ServerKind, server: ServerSummary) {
+async function interfacesOf(http: OtcTransport, projectId: string, kind: ServerKind, server: ServerSummary) {
   try {
     const answer = await http.request(
       {
@@ -70,18 +90,10 @@ async function nicsOf(http: OtcTransport, projectId: string, kind: ServerKind, s
       },
       interfaceListWire,
     );
-    return answer.interfaceAttachments.map((nic): ServerNic => {
-      const ips = nic.fixed_ips.flatMap((ip) => (ip.ip_address ? [ip.ip_address] : []));
-      return {
-        kind,
-        serverId: server.id,
-        serverName: server.name,
-        serverStatus: server.status,
-        portId: nic.port_id,
-        ipAddress: ips.find((ip) => !ip.includes(':')) ?? ips[0],
-        ipAddresses: ips,
-      };
-    });
+    return answer.interfaceAttachments.map((nic) => ({
+      portId: nic.port_id,
+      ips: nic.fixed_ips.flatMap((ip) => (ip.ip_address ? [ip.ip_address] : [])),
+    }));
   } catch (error) {
     // A server deleted between the list and this call has no NICs to offer.
     if (error instanceof NotFoundError) return [];
@@ -113,5 +125,19 @@ export async function listServerNics(
   const servers = (await listServers(http, projectId, kind))
     .filter((s) => s.vpcId === vpcId)
     .sort((a, b) => a.name.localeCompare(b.name));
-  return (await mapLimited(servers, NIC_CONCURRENCY, (s) => nicsOf(http, projectId, kind, s))).flat();
+  const perServer = await mapLimited(servers, NIC_CONCURRENCY, async (server) => {
+    const nics = server.nics ?? (await interfacesOf(http, projectId, kind, server));
+    return nics.map(
+      (nic): ServerNic => ({
+        kind,
+        serverId: server.id,
+        serverName: server.name,
+        serverStatus: server.status,
+        portId: nic.portId,
+        ipAddress: nic.ips.find((ip) => !ip.includes(':')) ?? nic.ips[0],
+        ipAddresses: nic.ips,
+      }),
+    );
+  });
+  return perServer.flat();
 }

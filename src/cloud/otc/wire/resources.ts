@@ -63,6 +63,18 @@ export const serverListWire = z.object({
       name: z.string().nullish(),
       status: optionalText,
       metadata: z.object({ vpc_id: optionalText }).loose().nullish(),
+      addresses: z
+        .record(
+          z.string(),
+          lenientArray(
+            z.object({
+              addr: optionalText,
+              'OS-EXT-IPS:type': optionalText,
+              'OS-EXT-IPS:port_id': optionalText,
+            }),
+          ),
+        )
+        .nullish(),
     }),
   ),
 });

@@ -67,8 +67,12 @@ async function action(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
     if (existing.length + fresh.length > MAX_WHITELIST) {
       throw vpcepError(400, 'EndPoint.3049', 'The maximum number of whitelist records has been reached.');
     }
+    // One millisecond apart, so the list keeps the order of the request.
     await store.putMany(
-      fresh.map((permission) => [permission, { id: randomUUID(), permission, createdAtMs: req.nowMs }]),
+      fresh.map((permission, i) => [
+        permission,
+        { id: randomUUID(), permission, createdAtMs: req.nowMs + i },
+      ]),
     );
   } else {
     await store.remove(...entries);

@@ -17,13 +17,13 @@ function pageNumberParams(query: URLSearchParams): { limit: number; page: number
   return { limit, page };
 }
 
-function address(port: SandboxPort) {
+function address(port: SandboxPort, namePort: boolean) {
   return {
     version: 4,
     addr: port.ipAddress,
     'OS-EXT-IPS:type': 'fixed',
     'OS-EXT-IPS-MAC:mac_addr': port.macAddress,
-    'OS-EXT-IPS:port_id': port.id,
+    ...(namePort ? { 'OS-EXT-IPS:port_id': port.id } : {}),
   };
 }
 
@@ -46,7 +46,7 @@ function detail(kind: 'ecs' | 'bms') {
       addresses: {
         [s.vpcId]: s.portIds.flatMap((id) => {
           const port = ports.get(id);
-          return port ? [address(port)] : [];
+          return port ? [address(port, s.addressesNamePorts)] : [];
         }),
       },
     });
