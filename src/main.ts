@@ -23,7 +23,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  await bot.start();
+  try {
+    await bot.start();
+  } catch (err) {
+    await bot.stop().catch(() => undefined);
+    throw err;
+  }
 }
 
 main().catch((err: unknown) => {
