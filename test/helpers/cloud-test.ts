@@ -8,6 +8,7 @@ import {
   type ClientTuning,
   type Cloud,
   type CloudCallEvent,
+  type CloudOptions,
   createCloud,
   type ProjectCloud,
 } from '../../src/cloud/index.js';
@@ -58,6 +59,7 @@ export interface TestCloudOptions {
   readonly keyPrefix?: string;
   /** Receives every HTTP attempt of the client, as the bot's metrics would. */
   readonly observe?: (event: CloudCallEvent) => void;
+  readonly health?: CloudOptions['health'];
 }
 
 export interface TestCloud {
@@ -97,7 +99,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
       endpointTemplate: sandbox.url,
     },
     { logger, redis, keyPrefix, ...(options.observe ? { observe: options.observe } : {}) },
-    { tuning: { ...FAST_TUNING, ...options.tuning } },
+    { tuning: { ...FAST_TUNING, ...options.tuning }, ...(options.health ? { health: options.health } : {}) },
   );
   const projectId = TEST_PROJECTS[0]?.projectId ?? '';
   return {
