@@ -1,0 +1,501 @@
+/**
+ * Approval requests in Redis: one per (project, service, endpoint), created once (`SET NX` semantics in
+ * a script), decided once (compare-and-set pending -> deciding with a lease, then a fenced final state).
+ * Each request is a hash plus its message copies, its waiting workflow executions and their requesters,
+ * all under the hash tag `{apr:<id>}`. Indexes (open requests, per service, executions waiting, messages
+ * to re-render) are plain sets beside them; they are repaired by the poller, never trusted alone.
+ * Decided requests expire after 90 days.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { PortMapping } from '../cloud/types.js';
+import {
+  ABORT_DECISION,
+  ATTACH_EXECUTION,
+  BEGIN_DECISION,
+  CLAIM_POST,
+  CREATE,
+  FINISH,
+  MARK_ONCE,
+  RECORD_POSTED,
+} from './approval-scripts.js';
+import type { Keys } from './keys.js';
+import { type RedisClient, withState } from './redis-connection.js';
+
+export const APPROVAL_STATES = ['pending', 'deciding', 'approved', 'rejected', 'resolved_elsewhere'] as const;
+export type ApprovalState = (typeof APPROVAL_STATES)[number];
+export type FinalState = Extract<ApprovalState, 'approved' | 'rejected' | 'resolved_elsewhere'>;
+export type DecisionAction = 'approve' | 'reject';
+
+/** Decided requests are kept this long, then expire. */
+export const DECIDED_RETENTION_SECONDS = 90 * 86_400;
+
+/** One place a request message was posted (channel post, DM, or a workflow's message). */
+export interface MessageCopy {
+  readonly channel: string;
+  readonly ts: string;
+}
+
+/** A workflow that asked for this connection: who asked and why (shown in the message). */
+export interface WorkflowNote {
+  readonly requester?: string;
+  readonly reason?: string;
+}
+
+/** A custom step execution waiting for the decision; its token never leaves Redis and the Web API. */
+export interface WaitingExecution {
+  readonly executionId: string;
+  readonly functionToken: string;
+  readonly requester?: string;
+}
+
+export interface ApprovalRequest {
+  readonly id: string;
+  readonly projectId: string;
+  readonly serviceId: string;
+  /** The cloud's full name (`region.name.id`). */
+  readonly serviceName: string;
+  readonly endpointId: string;
+  /** The consumer's account. */
+  readonly domainId: string | undefined;
+  readonly markerId: string | undefined;
+  /** When the consumer asked (the connection's `created_at`), ISO-8601. */
+  readonly requestedAt: string | undefined;
+  readonly ports: readonly PortMapping[];
+  /** Who noticed it first. */
+  readonly origin: 'poller' | 'workflow';
+  readonly createdAt: number;
+  readonly postedAt: number | undefined;
+  readonly state: ApprovalState;
+  /** Grows with every change; message renders compare it. */
+  readonly version: number;
+  /** While `deciding`: who, what, until when. */
+  readonly lease:
+    | {
+        readonly token: string;
+        readonly until: number;
+        readonly by: string;
+        readonly action: DecisionAction;
+        readonly reason: string | undefined;
+      }
+    | undefined;
+  readonly decidedBy: string | undefined;
+  readonly decidedAt: number | undefined;
+  readonly reason: string | undefined;
+  /** For `resolved_elsewhere`: the connection's status the cloud reported, or `gone`. */
+  readonly observedStatus: string | undefined;
+  /** The last failed decision's message, shown with the buttons kept. */
+  readonly lastError: string | undefined;
+  readonly remindedAt: number | undefined;
+  readonly escalatedAt: number | undefined;
+  readonly workflow: readonly WorkflowNote[];
+  readonly copies: readonly MessageCopy[];
+}
+
+/** What the poller or a workflow knows when it first sees a pending connection. */
+export interface NewApprovalRequest {
+  readonly projectId: string;
+  readonly serviceId: string;
+  readonly serviceName: string;
+  readonly endpointId: string;
+  readonly domainId?: string | undefined;
+  readonly markerId?: string | undefined;
+  readonly requestedAt?: string | undefined;
+  readonly ports: readonly PortMapping[];
+  readonly origin: 'poller' | 'workflow';
+}
+
+export type BeginResult =
+  | { readonly kind: 'ok'; readonly token: string }
+  | { readonly kind: 'self' }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'busy'; readonly state: ApprovalState };
+
+export interface FinishInput {
+  /** The lease token; omit to finish only from `pending`. */
+  readonly token?: string;
+  readonly state: FinalState;
+  readonly by?: string;
+  readonly at: number;
+  readonly reason?: string;
+  readonly observedStatus?: string;
+}
+
+export type FinishResult = 'ok' | 'missing' | ApprovalState;
+
+export interface ApprovalStore {
+  /** The request ID of a connection: `project:service:endpoint`. */
+  requestId(projectId: string, serviceId: string, endpointId: string): string;
+  /** Creates the request unless it exists; true when this call created it. */
+  create(input: NewApprovalRequest, now: number): Promise<boolean>;
+  get(id: string): Promise<ApprovalRequest | undefined>;
+  beginDecision(
+    id: string,
+    input: { userId: string; action: DecisionAction; reason?: string; leaseUntil: number },
+  ): Promise<BeginResult>;
+  finish(id: string, input: FinishInput): Promise<FinishResult>;
+  /** Back to pending after a failed cloud call; false when the lease is no longer ours. */
+  abort(id: string, token: string, error?: string): Promise<boolean>;
+  /** True when this caller must make the first post now (claims it until `claimUntil`). */
+  claimPost(id: string, now: number, claimUntil: number): Promise<boolean>;
+  recordPosted(id: string, copies: readonly MessageCopy[], now: number): Promise<void>;
+  /** Sets `remindedAt` / `escalatedAt` once, while pending; false when already set. */
+  markOnce(id: string, field: 'remindedAt' | 'escalatedAt', now: number): Promise<boolean>;
+  unmark(id: string, field: 'remindedAt' | 'escalatedAt'): Promise<void>;
+  /** Claims a `function_executed` by execution ID; false for a retry already being handled. */
+  claimExecutionEvent(executionId: string, ttlSeconds: number): Promise<boolean>;
+  attachExecution(
+    id: string,
+    execution: WaitingExecution,
+    note: WorkflowNote,
+  ): Promise<ApprovalState | 'missing'>;
+  executions(id: string): Promise<WaitingExecution[]>;
+  removeExecution(id: string, executionId: string): Promise<void>;
+  /** Requests that have executions waiting. */
+  idsWithExecutions(): Promise<string[]>;
+  /** Remembers that the copies of a request must show its latest version. */
+  markDirty(id: string): Promise<void>;
+  /** Forgets the mark when `version` is still the latest. */
+  markRendered(id: string, version: number): Promise<void>;
+  dirtyIds(): Promise<string[]>;
+  /** Open (pending or deciding) requests, oldest first. */
+  listOpen(): Promise<ApprovalRequest[]>;
+  /** Open requests of one service, oldest first (for `/vpcep show` and App Home). */
+  listOpenForService(projectId: string, serviceId: string): Promise<ApprovalRequest[]>;
+  /**
+   * Pending requests `userId` may decide, oldest first (App Home). `mayDecide` is the rights check
+   * (see `services/approvals/authorize.ts`); workflow requesters are left out here already.
+   */
+  listPendingDecidableBy(
+    userId: string,
+    mayDecide: (request: ApprovalRequest, userId: string) => Promise<boolean>,
+  ): Promise<ApprovalRequest[]>;
+  /** Drops the open-index entries of a request that is final (the poller's repair). */
+  unindex(id: string, projectId?: string, serviceId?: string): Promise<void>;
+  /** Drops every index entry of a request whose keys expired. */
+  forget(id: string): Promise<void>;
+}
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
+const optionalNumber = optionalText.transform((v) => (v === undefined ? undefined : Number(v)));
+
+const hashSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  endpointId: z.string(),
+  domainId: optionalText,
+  markerId: optionalText,
+  requestedAt: optionalText,
+  ports: z.string().transform((raw) => portsSchema.parse(JSON.parse(raw))),
+  origin: z.enum(['poller', 'workflow']),
+  createdAt: z.coerce.number(),
+  postedAt: optionalNumber,
+  state: z.enum(APPROVAL_STATES),
+  version: z.coerce.number().default(0),
+  leaseToken: optionalText,
+  leaseUntil: optionalNumber,
+  leaseBy: optionalText,
+  leaseAction: z.enum(['approve', 'reject']).optional(),
+  leaseReason: optionalText,
+  decidedBy: optionalText,
+  decidedAt: optionalNumber,
+  reason: optionalText,
+  observedStatus: optionalText,
+  lastError: optionalText,
+  remindedAt: optionalNumber,
+  escalatedAt: optionalNumber,
+  workflow: z
+    .string()
+    .optional()
+    .transform((raw) => workflowSchema.parse(raw ? JSON.parse(raw) : [])),
+});
+
+const portsSchema = z.array(
+  z.object({ clientPort: z.number(), serverPort: z.number(), protocol: z.string() }),
+);
+const workflowSchema = z.array(
+  z.object({ requester: z.string().optional(), reason: z.string().optional() }).catchall(z.unknown()),
+);
+const executionSchema = z.object({
+  functionToken: z.string(),
+  requester: z.string().optional(),
+});
+
+const OPEN_STATES: ReadonlySet<ApprovalState> = new Set(['pending', 'deciding']);
+
+/** Whether a request still waits for a decision. */
+export function isOpen(request: Pick<ApprovalRequest, 'state'>): boolean {
+  return OPEN_STATES.has(request.state);
+}
+
+function parseCopy(raw: string): MessageCopy | undefined {
+  const [channel, ts] = raw.split(' ');
+  return channel && ts ? { channel, ts } : undefined;
+}
+
+function toRequest(raw: Record<string, string>, copies: string[]): ApprovalRequest | undefined {
+  if (!raw.id) return undefined;
+  const h = hashSchema.parse(raw);
+  return {
+    id: h.id,
+    projectId: h.projectId,
+    serviceId: h.serviceId,
+    serviceName: h.serviceName,
+    endpointId: h.endpointId,
+    domainId: h.domainId,
+    markerId: h.markerId,
+    requestedAt: h.requestedAt,
+    ports: h.ports,
+    origin: h.origin,
+    createdAt: h.createdAt,
+    postedAt: h.postedAt,
+    state: h.state,
+    version: h.version,
+    lease:
+      h.state === 'deciding' && h.leaseToken && h.leaseBy && h.leaseAction
+        ? {
+            token: h.leaseToken,
+            until: h.leaseUntil ?? 0,
+            by: h.leaseBy,
+            action: h.leaseAction,
+            reason: h.leaseReason,
+          }
+        : undefined,
+    decidedBy: h.decidedBy,
+    decidedAt: h.decidedAt,
+    reason: h.reason,
+    observedStatus: h.observedStatus,
+    lastError: h.lastError,
+    remindedAt: h.remindedAt,
+    escalatedAt: h.escalatedAt,
+    workflow: h.workflow.map((n) => ({
+      ...(n.requester ? { requester: n.requester } : {}),
+      ...(n.reason ? { reason: n.reason } : {}),
+    })),
+    copies: copies.flatMap((c) => parseCopy(c) ?? []).sort((a, b) => a.ts.localeCompare(b.ts)),
+  };
+}
+
+export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalStore {
+  const tag = (id: string) => `{apr:${id}}`;
+  const hashKey = (id: string) => keys.key(tag(id));
+  const copiesKey = (id: string) => keys.key(tag(id), 'copies');
+  const execsKey = (id: string) => keys.key(tag(id), 'execs');
+  const requestersKey = (id: string) => keys.key(tag(id), 'requesters');
+  const openKey = keys.key('apr-open');
+  const serviceKey = (projectId: string, serviceId: string) => keys.key('apr-svc', projectId, serviceId);
+  const withExecsKey = keys.key('apr-execs');
+  const dirtyKey = keys.key('apr-dirty');
+  const execEventKey = (executionId: string) => keys.key('apr-exec', executionId);
+
+  async function get(id: string): Promise<ApprovalRequest | undefined> {
+    const [raw, copies] = await Promise.all([redis.hgetall(hashKey(id)), redis.smembers(copiesKey(id))]);
+    return toRequest(raw, copies);
+  }
+
+  async function getMany(ids: readonly string[]): Promise<ApprovalRequest[]> {
+    const found = await Promise.all(ids.map((id) => get(id)));
+    return found.flatMap((r) => (r ? [r] : []));
+  }
+
+  async function unindex(id: string, projectId?: string, serviceId?: string): Promise<void> {
+    await redis.zrem(openKey, id);
+    if (projectId && serviceId) await redis.srem(serviceKey(projectId, serviceId), id);
+  }
+
+  return {
+    requestId: (projectId, serviceId, endpointId) => `${projectId}:${serviceId}:${endpointId}`,
+
+    create: (input, now) =>
+      withState(async () => {
+        const id = `${input.projectId}:${input.serviceId}:${input.endpointId}`;
+        const fields: Record<string, string> = {
+          id,
+          projectId: input.projectId,
+          serviceId: input.serviceId,
+          serviceName: input.serviceName,
+          endpointId: input.endpointId,
+          domainId: input.domainId ?? '',
+          markerId: input.markerId ?? '',
+          requestedAt: input.requestedAt ?? '',
+          ports: JSON.stringify(input.ports),
+          origin: input.origin,
+          createdAt: String(now),
+          state: 'pending',
+          version: '1',
+        };
+        const created = (await redis.eval(CREATE, 1, hashKey(id), ...Object.entries(fields).flat())) === 1;
+        // Indexes are idempotent: whoever sees the request open makes sure it is listed.
+        const current = created ? undefined : await redis.hget(hashKey(id), 'state');
+        if (created || (current && OPEN_STATES.has(current as ApprovalState))) {
+          await redis.zadd(openKey, 'NX', now, id);
+          await redis.sadd(serviceKey(input.projectId, input.serviceId), id);
+        }
+        return created;
+      }),
+
+    get: (id) => withState(() => get(id)),
+
+    beginDecision: (id, input) =>
+      withState(async () => {
+        const token = randomBytes(12).toString('hex');
+        const result = (await redis.eval(
+          BEGIN_DECISION,
+          2,
+          hashKey(id),
+          requestersKey(id),
+          input.userId,
+          input.action,
+          input.reason ?? '',
+          token,
+          String(input.leaseUntil),
+        )) as string;
+        if (result === 'ok') return { kind: 'ok', token };
+        if (result === 'self') return { kind: 'self' };
+        if (result === 'missing') return { kind: 'missing' };
+        return { kind: 'busy', state: z.enum(APPROVAL_STATES).parse(result) };
+      }),
+
+    finish: (id, input) =>
+      withState(async () => {
+        const result = (await redis.eval(
+          FINISH,
+          4,
+          hashKey(id),
+          copiesKey(id),
+          execsKey(id),
+          requestersKey(id),
+          input.token ?? '',
+          input.state,
+          input.by ?? '',
+          String(input.at),
+          input.reason ?? '',
+          String(DECIDED_RETENTION_SECONDS),
+          input.observedStatus ?? '',
+        )) as string;
+        if (result === 'ok') {
+          const [projectId, serviceId] = await redis.hmget(hashKey(id), 'projectId', 'serviceId');
+          await unindex(id, projectId ?? undefined, serviceId ?? undefined);
+        }
+        return result as FinishResult;
+      }),
+
+    abort: (id, token, error) =>
+      withState(async () => (await redis.eval(ABORT_DECISION, 1, hashKey(id), token, error ?? '')) === 1),
+
+    claimPost: (id, now, claimUntil) =>
+      withState(
+        async () => (await redis.eval(CLAIM_POST, 1, hashKey(id), String(now), String(claimUntil))) === 1,
+      ),
+
+    recordPosted: (id, copies, now) =>
+      withState(async () => {
+        await redis.eval(
+          RECORD_POSTED,
+          2,
+          hashKey(id),
+          copiesKey(id),
+          String(now),
+          ...copies.map((c) => `${c.channel} ${c.ts}`),
+        );
+      }),
+
+    markOnce: (id, field, now) =>
+      withState(async () => (await redis.eval(MARK_ONCE, 1, hashKey(id), field, String(now))) === 1),
+
+    unmark: (id, field) =>
+      withState(async () => {
+        await redis.hdel(hashKey(id), field);
+      }),
+
+    claimExecutionEvent: (executionId, ttlSeconds) =>
+      withState(
+        async () => (await redis.set(execEventKey(executionId), '1', 'EX', ttlSeconds, 'NX')) === 'OK',
+      ),
+
+    attachExecution: (id, execution, note) =>
+      withState(async () => {
+        const state = (await redis.eval(
+          ATTACH_EXECUTION,
+          3,
+          hashKey(id),
+          execsKey(id),
+          requestersKey(id),
+          execution.executionId,
+          JSON.stringify({
+            functionToken: execution.functionToken,
+            ...(execution.requester ? { requester: execution.requester } : {}),
+          }),
+          execution.requester ?? '',
+          JSON.stringify(note),
+        )) as string;
+        if (state !== 'missing') await redis.sadd(withExecsKey, id);
+        return state as ApprovalState | 'missing';
+      }),
+
+    executions: (id) =>
+      withState(async () => {
+        const raw = await redis.hgetall(execsKey(id));
+        return Object.entries(raw).map(([executionId, json]) => {
+          const parsed = executionSchema.parse(JSON.parse(json));
+          return {
+            executionId,
+            functionToken: parsed.functionToken,
+            ...(parsed.requester ? { requester: parsed.requester } : {}),
+          };
+        });
+      }),
+
+    removeExecution: (id, executionId) =>
+      withState(async () => {
+        await redis.hdel(execsKey(id), executionId);
+        if ((await redis.hlen(execsKey(id))) === 0) await redis.srem(withExecsKey, id);
+      }),
+
+    idsWithExecutions: () => withState(() => redis.smembers(withExecsKey)),
+
+    markDirty: (id) =>
+      withState(async () => {
+        await redis.sadd(dirtyKey, id);
+      }),
+
+    markRendered: (id, version) =>
+      withState(async () => {
+        const current = await redis.hget(hashKey(id), 'version');
+        if (current === null || Number(current) <= version) await redis.srem(dirtyKey, id);
+      }),
+
+    dirtyIds: () => withState(() => redis.smembers(dirtyKey)),
+
+    listOpen: () => withState(async () => getMany(await redis.zrange(openKey, 0, -1))),
+
+    listOpenForService: (projectId, serviceId) =>
+      withState(async () => {
+        const requests = await getMany(await redis.smembers(serviceKey(projectId, serviceId)));
+        return requests.filter(isOpen).sort((a, b) => a.createdAt - b.createdAt);
+      }),
+
+    listPendingDecidableBy: (userId, mayDecide) =>
+      withState(async () => {
+        const open = await getMany(await redis.zrange(openKey, 0, -1));
+        const requesters = await Promise.all(open.map((r) => redis.sismember(requestersKey(r.id), userId)));
+        const candidates = open.filter((r, i) => r.state === 'pending' && requesters[i] === 0);
+        const allowed = await Promise.all(candidates.map((r) => mayDecide(r, userId)));
+        return candidates.filter((_, i) => allowed[i]);
+      }),
+
+    unindex: (id, projectId, serviceId) => withState(() => unindex(id, projectId, serviceId)),
+
+    forget: (id) =>
+      withState(async () => {
+        await redis.zrem(openKey, id);
+        await redis.srem(dirtyKey, id);
+        await redis.srem(withExecsKey, id);
+      }),
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * The approval request message: the one renderer of every state (pending with Approve/Reject, being
+ * decided, approved or rejected by someone at a time with a reason, resolved outside Slack, and a
+ * failed decision shown with the buttons kept). Pure: data in, `{ text, blocks }` out.
+ */
+import type { KnownBlock } from '@slack/types';
+import type { ApprovalRequest } from '../stores/approval-requests.js';
+import { APPROVE_ACTION, DECISION_BLOCK, REJECT_ACTION } from './approval-ids.js';
+
+export interface ApprovalRequestView {
+  readonly request: ApprovalRequest;
+  /** Whatever the bot posts in sandbox mode says so. */
+  readonly sandbox: boolean;
+  /** Owners to mention (the channel copy); absent in DMs, which go to them directly. */
+  readonly mention?: { readonly users: readonly string[]; readonly groups: readonly string[] };
+  /** The project's label (region), shown when the bot manages several. */
+  readonly projectLabel?: string;
+}
+
+export interface ApprovalMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+const MAX_PORT_LINES = 12;
+const MAX_NOTE = 500;
+
+/** Escapes text for mrkdwn so user input can neither format nor mention. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** A Slack date token that every reader sees in their own time zone. */
+export function slackDate(ms: number): string {
+  const iso = new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} at {time}|${iso} UTC>`;
+}
+
+function requestedAt(request: ApprovalRequest): string {
+  const ms = request.requestedAt ? Date.parse(request.requestedAt) : Number.NaN;
+  return Number.isFinite(ms) ? slackDate(ms) : slackDate(request.createdAt);
+}
+
+function portLines(request: ApprovalRequest): string {
+  if (request.ports.length === 0) return '_none reported_';
+  const lines = request.ports
+    .slice(0, MAX_PORT_LINES)
+    .map((p) => `${p.protocol} ${p.clientPort} → ${p.serverPort}`);
+  const more = request.ports.length - MAX_PORT_LINES;
+  return [...lines, ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
+}
+
+function mentions(view: ApprovalRequestView): string {
+  const users = view.mention?.users.map((u) => `<@${u}>`) ?? [];
+  const groups = view.mention?.groups.map((g) => `<!subteam^${g}>`) ?? [];
+  return [...users, ...groups].join(' ');
+}
+
+function resolvedText(status: string | undefined): string {
+  switch (status) {
+    case 'accepted':
+      return 'the connection was *accepted* outside Slack (console or API)';
+    case 'rejected':
+      return 'the connection was *rejected* outside Slack (console or API)';
+    case 'gone':
+    case undefined:
+      return 'the connection request no longer exists (the consumer deleted its endpoint, or the service is gone)';
+    default:
+      return `the connection is now \`${status}\` in the cloud`;
+  }
+}
+
+/** The headline of each state, with its plain-text twin for the notification fallback. */
+function headline(view: ApprovalRequestView): { mrkdwn: string; plain: string } {
+  const r = view.request;
+  const service = `\`${r.serviceName}\``;
+  switch (r.state) {
+    case 'pending': {
+      const who = mentions(view);
+      return {
+        mrkdwn: `:inbox_tray: *Connection request* for ${service}${who ? `\n${who}: please approve or reject.` : ''}`,
+        plain: `Connection request for ${r.serviceName} waits for approval`,
+      };
+    }
+    case 'deciding': {
+      const verb = r.lease?.action === 'reject' ? 'rejecting' : 'approving';
+      return {
+        mrkdwn: `:hourglass_flowing_sand: <@${r.lease?.by ?? 'unknown'}> is ${verb} this connection to ${service}…`,
+        plain: `Connection request for ${r.serviceName} is being decided`,
+      };
+    }
+    case 'approved':
+      return {
+        mrkdwn: `:white_check_mark: *Approved* by <@${r.decidedBy}> on ${slackDate(r.decidedAt ?? Date.now())}: connection to ${service}`,
+        plain: `Connection request for ${r.serviceName} approved by ${r.decidedBy}`,
+      };
+    case 'rejected':
+      return {
+        mrkdwn: `:no_entry: *Rejected* by <@${r.decidedBy}> on ${slackDate(r.decidedAt ?? Date.now())}: connection to ${service}`,
+        plain: `Connection request for ${r.serviceName} rejected by ${r.decidedBy}`,
+      };
+    case 'resolved_elsewhere':
+      return {
+        mrkdwn: `:information_source: *Resolved outside Slack* on ${slackDate(r.decidedAt ?? Date.now())}: ${resolvedText(r.observedStatus)}. Connection to ${service}.`,
+        plain: `Connection request for ${r.serviceName} was resolved outside Slack (${r.observedStatus ?? 'gone'})`,
+      };
+  }
+}
+
+function detailFields(view: ApprovalRequestView): KnownBlock {
+  const r = view.request;
+  const fields = [
+    `*Service*\n\`${r.serviceName}\`\n${r.serviceId}`,
+    `*Consumer account*\n${r.domainId ? `\`${r.domainId}\`` : '_unknown_'}`,
+    `*VPC endpoint*\n\`${r.endpointId}\``,
+    `*Requested*\n${requestedAt(r)}`,
+    `*Port mappings*\n${portLines(r)}`,
+    ...(view.projectLabel ? [`*Project*\n${escapeMrkdwn(view.projectLabel)}`] : []),
+  ];
+  return { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) };
+}
+
+function workflowNotes(request: ApprovalRequest): KnownBlock[] {
+  return request.workflow.map((note) => {
+    const who = note.requester ? `<@${note.requester}>` : 'a workflow';
+    const why = note.reason ? `: “${escapeMrkdwn(clip(note.reason, MAX_NOTE))}”` : '';
+    return {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `:gear: Requested through a workflow by ${who}${why}` }],
+    };
+  });
+}
+
+function outcomeBlocks(request: ApprovalRequest): KnownBlock[] {
+  if (request.state === 'rejected' && request.reason) {
+    return [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `*Reason*\n${escapeMrkdwn(clip(request.reason, MAX_NOTE))}` },
+      },
+    ];
+  }
+  if (request.state === 'pending' && request.lastError) {
+    return [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:warning: *The last decision did not go through:* ${escapeMrkdwn(clip(request.lastError, 1500))}\nThe connection is still waiting; try again.`,
+        },
+      },
+    ];
+  }
+  return [];
+}
+
+function buttons(request: ApprovalRequest): KnownBlock[] {
+  if (request.state !== 'pending') return [];
+  return [
+    {
+      type: 'actions',
+      block_id: DECISION_BLOCK,
+      elements: [
+        {
+          type: 'button',
+          action_id: APPROVE_ACTION,
+          text: { type: 'plain_text', text: 'Approve' },
+          style: 'primary',
+          value: request.id,
+        },
+        {
+          type: 'button',
+          action_id: REJECT_ACTION,
+          text: { type: 'plain_text', text: 'Reject' },
+          style: 'danger',
+          value: request.id,
+        },
+      ],
+    },
+  ];
+}
+
+/** Renders an approval request in its current state. */
+export function approvalRequestMessage(view: ApprovalRequestView): ApprovalMessage {
+  const r = view.request;
+  const head = headline(view);
+  const footer = [
+    ...(view.sandbox ? [':test_tube: *Sandbox*: no real cloud resources are involved.'] : []),
+    `Request \`${r.endpointId}\``,
+  ].join('  ·  ');
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: head.mrkdwn } },
+    detailFields(view),
+    ...workflowNotes(r),
+    ...outcomeBlocks(r),
+    ...buttons(r),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: footer }] },
+  ];
+  const who = r.state === 'pending' ? mentions(view) : '';
+  const fallback = [
+    view.sandbox ? '[sandbox]' : undefined,
+    who || undefined,
+    `${head.plain}: consumer account ${r.domainId ?? 'unknown'} asks to connect VPC endpoint ${r.endpointId} to ${r.serviceName} (${r.serviceId}).`,
+    r.state === 'rejected' && r.reason ? `Reason: ${clip(r.reason, MAX_NOTE)}` : undefined,
+    r.state === 'pending' && r.lastError ? `Last attempt failed: ${clip(r.lastError, 500)}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return { text: fallback, blocks };
+}
