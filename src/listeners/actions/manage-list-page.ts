@@ -1,0 +1,39 @@
+/** Next / Previous on a service summary: shows that page in the same message. */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { userMessageOf } from '../../errors/app-error.js';
+import type { Logger } from '../../logging/logger.js';
+import {
+  type PostSummaryDeps,
+  pageRequest,
+  renderSummary,
+  turnSummaryPage,
+} from '../../services/manage/post-summary.js';
+import { LIST_PAGE_PATTERN } from '../../ui/manage-ids.js';
+import { listPageStateSchema } from '../../ui/service-summary-message.js';
+import { requestLog } from '../middleware/request-context.js';
+import { parseJsonValue } from './manage-action-value.js';
+
+export function registerListPageAction(app: App, deps: PostSummaryDeps & { logger: Logger }): void {
+  app.action<BlockButtonAction>(LIST_PAGE_PATTERN, async ({ ack, body, action, respond, context }) => {
+    await ack();
+    const log = requestLog(context, deps.logger);
+    try {
+      const state = parseJsonValue(listPageStateSchema, action.value);
+      const channel = body.container?.channel_id ?? body.channel?.id;
+      const ts = body.container?.message_ts ?? body.message?.ts;
+      if (body.container?.is_ephemeral || !channel || !ts) {
+        const message = await renderSummary(deps, pageRequest(state));
+        await respond({ replace_original: true, ...message });
+      } else {
+        await turnSummaryPage(deps, { channel, ts }, state);
+      }
+    } catch (err) {
+      log.warn({ err }, 'turning a summary page failed');
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `:warning: ${userMessageOf(err)}`,
+      });
+    }
+  });
+}

@@ -1,0 +1,31 @@
+/** `/vpcep list [filter]`: posts the service summary into the channel the command ran in. */
+import { userMessageOf } from '../../errors/app-error.js';
+import type { PostSummaryDeps } from '../../services/manage/post-summary.js';
+import { postSummary } from '../../services/manage/post-summary.js';
+import { FILTER_MAX, normaliseFilter } from '../../services/manage/service-filter.js';
+import { summaryWithNote } from '../../ui/service-summary-message.js';
+import type { SubcommandHandler } from './subcommand.js';
+
+export function listSubcommand(deps: PostSummaryDeps): SubcommandHandler {
+  return async ({ ack, command, respond, parsed, log }) => {
+    const filter = normaliseFilter(parsed.args.join(' '));
+    if (filter && filter.length > FILTER_MAX) {
+      await ack({
+        response_type: 'ephemeral',
+        text: `The filter is ${filter.length} characters long; use at most ${FILTER_MAX} (a name, a status or a tag).`,
+      });
+      return;
+    }
+    await ack();
+    try {
+      const result = await postSummary(deps, command.channel_id, { kind: 'list', filter, page: 0 });
+      if ('refused' in result) {
+        const note = `:warning: ${result.refused}\nHere is the summary, visible only to you:`;
+        await respond({ response_type: 'ephemeral', ...summaryWithNote(result.message, note) });
+      }
+    } catch (err) {
+      log.warn({ err }, 'list failed');
+      await respond({ response_type: 'ephemeral', text: `:warning: ${userMessageOf(err)}` });
+    }
+  };
+}

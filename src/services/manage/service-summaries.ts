@@ -1,0 +1,160 @@
+/**
+ * The data of one page of the service summary (`/vpcep list`, the List services button, digests):
+ * every configured project's services and quota, filtered and in a stable order, with owners and
+ * connection counts for the services on the page only (the costly part: one connection list per
+ * service, a few at a time). One project failing does not hide the others.
+ */
+import type { Cloud } from '../../cloud/index.js';
+import type { Connection, EndpointService, Quota } from '../../cloud/types.js';
+import type { OtcProject } from '../../config/config-types.js';
+import { userMessageOf } from '../../errors/app-error.js';
+import type { Logger } from '../../logging/logger.js';
+import { type Owners, recordRef, type ServiceRecords } from '../../stores/service-records.js';
+import { mapLimit } from './concurrency.js';
+import { compareServices, matchesFilter } from './service-filter.js';
+
+/** Services per page: keeps a page well inside 50 blocks even with a header per project. */
+export const SUMMARY_PAGE_SIZE = 10;
+/** Connection lists fetched at once while building a page. */
+const CONNECTION_CONCURRENCY = 4;
+
+export type SummaryKind = 'list' | 'daily' | 'weekly';
+
+export interface SummaryRequest {
+  readonly kind: SummaryKind;
+  readonly filter: string | undefined;
+  /** 0-based; clamped to the last page. */
+  readonly page: number;
+}
+
+export interface ConnectionCounts {
+  readonly pending: number;
+  readonly accepted: number;
+  readonly creating: number;
+}
+
+export interface ServiceSummary {
+  readonly projectId: string;
+  readonly service: EndpointService;
+  /** Undefined when no owners are recorded, or `ownersUnavailable`. */
+  readonly owners: Owners | undefined;
+  /** Undefined when the cloud did not answer for this service. */
+  readonly connections: ConnectionCounts | undefined;
+}
+
+export interface ProjectSummary {
+  readonly project: OtcProject;
+  readonly quota: Quota | undefined;
+  /** Services of this project matching the filter. */
+  readonly matching: number;
+  /** Why the services of this project could not be listed. */
+  readonly error: string | undefined;
+}
+
+export interface SummaryPage {
+  readonly kind: SummaryKind;
+  readonly filter: string | undefined;
+  readonly page: number;
+  readonly pageCount: number;
+  /** Matching services over every project. */
+  readonly total: number;
+  readonly projects: readonly ProjectSummary[];
+  readonly services: readonly ServiceSummary[];
+  /** Redis did not answer: owners are not shown. */
+  readonly ownersUnavailable: boolean;
+  readonly sandbox: boolean;
+}
+
+export interface SummaryDeps {
+  readonly cloud: Cloud;
+  readonly records: ServiceRecords;
+  readonly logger: Logger;
+  readonly sandbox: boolean;
+}
+
+export function countConnections(connections: readonly Connection[]): ConnectionCounts {
+  const count = (status: Connection['status']) => connections.filter((c) => c.status === status).length;
+  return { pending: count('pendingAcceptance'), accepted: count('accepted'), creating: count('creating') };
+}
+
+interface ProjectListing {
+  readonly project: OtcProject;
+  readonly services: EndpointService[];
+  readonly quota: Quota | undefined;
+  readonly error: unknown;
+}
+
+async function listProject(deps: SummaryDeps, project: OtcProject): Promise<ProjectListing> {
+  const client = deps.cloud.project(project.projectId);
+  const [services, quota] = await Promise.allSettled([
+    client.listServices(),
+    client.quota('endpoint_service'),
+  ]);
+  if (quota.status === 'rejected')
+    deps.logger.warn({ err: quota.reason, projectId: project.projectId }, 'quota unavailable for summary');
+  return {
+    project,
+    services: services.status === 'fulfilled' ? services.value : [],
+    quota: quota.status === 'fulfilled' ? quota.value : undefined,
+    error: services.status === 'rejected' ? services.reason : undefined,
+  };
+}
+
+/** Loads one page of the summary. Throws only when no project could be listed at all. */
+export async function loadSummaryPage(deps: SummaryDeps, request: SummaryRequest): Promise<SummaryPage> {
+  const listings = await Promise.all(deps.cloud.projects.map((project) => listProject(deps, project)));
+  const failed = listings.filter((l) => l.error !== undefined);
+  if (listings.length > 0 && failed.length === listings.length) throw failed[0]?.error;
+
+  const matching = listings.map((l) => ({
+    ...l,
+    services: l.services.filter((s) => matchesFilter(s, request.filter)).sort(compareServices),
+  }));
+  const all = matching.flatMap((l) =>
+    l.services.map((service) => ({ projectId: l.project.projectId, service })),
+  );
+  const pageCount = Math.max(1, Math.ceil(all.length / SUMMARY_PAGE_SIZE));
+  const page = Math.min(Math.max(0, Math.trunc(request.page)), pageCount - 1);
+  const onPage = all.slice(page * SUMMARY_PAGE_SIZE, (page + 1) * SUMMARY_PAGE_SIZE);
+
+  let ownersUnavailable = false;
+  const [records, connections] = await Promise.all([
+    deps.records
+      .getMany(onPage.map((s) => ({ projectId: s.projectId, serviceId: s.service.id })))
+      .catch((err: unknown) => {
+        deps.logger.warn({ err }, 'owners unavailable for summary');
+        ownersUnavailable = true;
+        return new Map();
+      }),
+    mapLimit(onPage, CONNECTION_CONCURRENCY, async ({ projectId, service }) => {
+      try {
+        return countConnections(await deps.cloud.project(projectId).listConnections(service.id));
+      } catch (err) {
+        deps.logger.warn({ err, serviceId: service.id }, 'connections unavailable for summary');
+        return undefined;
+      }
+    }),
+  ]);
+
+  return {
+    kind: request.kind,
+    filter: request.filter,
+    page,
+    pageCount,
+    total: all.length,
+    projects: matching.map((l) => ({
+      project: l.project,
+      quota: l.quota,
+      matching: l.services.length,
+      error: l.error === undefined ? undefined : userMessageOf(l.error),
+    })),
+    services: onPage.map(({ projectId, service }, i) => ({
+      projectId,
+      service,
+      owners: records.get(recordRef(projectId, service.id))?.owners,
+      connections: connections[i],
+    })),
+    ownersUnavailable,
+    sandbox: deps.sandbox,
+  };
+}
