@@ -1,20 +1,30 @@
 /** Day-2 management (issue 6): list, show, connections, edit, delete, whitelist, digests, App Home. */
+import { registerConnectionsPageAction } from '../listeners/actions/manage-connections-page.js';
 import { registerListPageAction } from '../listeners/actions/manage-list-page.js';
 import { registerListServicesAction } from '../listeners/actions/manage-list-services.js';
+import { connectionsSubcommand } from '../listeners/commands/connections.js';
 import { listSubcommand } from '../listeners/commands/list.js';
+import { showSubcommand } from '../listeners/commands/show.js';
 import type { SubcommandHandler } from '../listeners/commands/subcommand.js';
 import { registerAppHomeHelp } from '../listeners/events/app-home-opened.js';
+import { manageDeps } from '../services/manage/deps.js';
 import type { Core } from './core.js';
 import type { Feature } from './feature.js';
 
 export function manageServicesFeature(core: Core): Feature {
-  const subcommands = new Map<string, SubcommandHandler>([['list', listSubcommand(core)]]);
+  const deps = manageDeps(core);
+  const subcommands = new Map<string, SubcommandHandler>([
+    ['list', listSubcommand(deps)],
+    ['show', showSubcommand(deps)],
+    ['connections', connectionsSubcommand(deps)],
+  ]);
   return {
     name: 'manage-services',
     subcommands,
     register(app) {
-      registerListPageAction(app, core);
-      registerListServicesAction(app, core);
+      registerListPageAction(app, deps);
+      registerListServicesAction(app, deps);
+      registerConnectionsPageAction(app, deps);
       registerAppHomeHelp(app, { sandbox: core.sandbox, logger: core.logger });
     },
   };

@@ -28,3 +28,4 @@ export const HOME_POST_SUMMARY_ACTION = 'manage_home_post_summary_action';
 
 /** Next / Previous action ids on a summary page (`LIST_PAGE_ACTION` + suffix). */
 export const LIST_PAGE_PATTERN = new RegExp(`^${LIST_PAGE_ACTION}_(next|previous)$`);
+export const CONNECTIONS_PAGE_PATTERN = new RegExp(`^${CONNECTIONS_PAGE_ACTION}_(next|previous)$`);

@@ -1,0 +1,44 @@
+/**
+ * What the management use cases need, picked from the core once by the feature. Services take this
+ * (or a narrower slice of it) as an argument, so tests can build them from a real core.
+ */
+import type { Cloud } from '../../cloud/index.js';
+import type { Core } from '../../features/core.js';
+import type { Logger } from '../../logging/logger.js';
+import type { ChannelPoster } from '../../slack/channel-poster.js';
+import { type ApprovalStore, createApprovalStore } from '../../stores/approval-requests.js';
+import type { AuditLog } from '../../stores/audit-log.js';
+import type { ServiceRecords } from '../../stores/service-records.js';
+import type { Permissions } from '../permissions.js';
+import type { ServiceLookup } from '../service-lookup.js';
+
+/** The approvals feature's read API: open requests of a service, and those a user may decide. */
+export type ApprovalReader = Pick<ApprovalStore, 'listOpenForService' | 'listPendingDecidableBy'>;
+
+export interface ManageDeps {
+  readonly cloud: Cloud;
+  readonly lookup: ServiceLookup;
+  readonly records: ServiceRecords;
+  readonly permissions: Permissions;
+  readonly audit: AuditLog;
+  readonly poster: ChannelPoster;
+  readonly logger: Logger;
+  readonly sandbox: boolean;
+  readonly admins: readonly string[];
+  readonly approvals: ApprovalReader;
+}
+
+export function manageDeps(core: Core): ManageDeps {
+  return {
+    cloud: core.cloud,
+    lookup: core.lookup,
+    records: core.records,
+    permissions: core.permissions,
+    audit: core.audit,
+    poster: core.poster,
+    logger: core.logger,
+    sandbox: core.sandbox,
+    admins: core.config.access.admins,
+    approvals: createApprovalStore(core.redis, core.keys),
+  };
+}

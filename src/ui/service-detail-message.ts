@@ -1,0 +1,185 @@
+/**
+ * `/vpcep show <service>`: the details of one service, shown to the person who asked. Pending
+ * connections appear as the approval requests the approvals feature posts (same renderer, same
+ * buttons); a pending connection the poller has not picked up yet gets a plain line.
+ */
+import type { KnownBlock } from '@slack/types';
+import type { Connection, ConnectionStatus } from '../cloud/types.js';
+import type { ServiceDetails } from '../services/manage/service-details.js';
+import { approvalRequestMessage } from './approval-request.js';
+import {
+  approvalText,
+  backendText,
+  clip,
+  connectionStatusText,
+  displayName,
+  escapeText,
+  ownersText,
+  sandboxBlocks,
+  sandboxPrefix,
+  slackDate,
+  statusText,
+} from './manage-format.js';
+
+/** Approval requests rendered in full; the rest are counted. */
+const MAX_REQUESTS = 3;
+const MAX_ACCEPTED = 10;
+const MAX_WHITELIST = 25;
+
+export interface DetailMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text) },
+});
+
+function facts(d: ServiceDetails): KnownBlock {
+  const s = d.service;
+  const ports = s.ports.map((p) => `\`${p.serverPort}:${p.clientPort}\``).join(' ') || '_none_';
+  const fields = [
+    `*Service ID*\n\`${s.id}\``,
+    `*Full name*\n\`${s.serviceName}\``,
+    `*Status*\n${statusText(s.status)}`,
+    `*Region*\n${escapeText(d.project.label)} (${d.project.region})`,
+    `*Backend Resource Type*\n${backendText(s.serverType)}\nport \`${s.portId}\``,
+    `*VPC*\n\`${s.vpcId}\``,
+    `*Connection Approval*\n${approvalText(s.approvalEnabled)}`,
+    `*Port Mapping* (service:terminal, TCP)\n${ports}`,
+    `*Created*\n${slackDate(s.createdAt)}`,
+    `*Service Type*\n${s.serviceType}`,
+  ];
+  return { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: clip(text, 1900) })) };
+}
+
+function failureBlocks(d: ServiceDetails): KnownBlock[] {
+  if (d.service.status !== 'failed' || d.service.errors.length === 0) return [];
+  const lines = d.service.errors.map((e) => `${escapeText(e.message)} (\`${e.code}\`)`);
+  return [section(`:red_circle: *The cloud reports this service as failed:* ${lines.join('; ')}`)];
+}
+
+function describeBlocks(d: ServiceDetails): KnownBlock[] {
+  const s = d.service;
+  const tags = s.tags.length
+    ? s.tags.map((t) => `\`${escapeText(t.key)}=${escapeText(t.value)}\``).join(' ')
+    : '_none_';
+  const description = s.description ? escapeText(s.description) : '_none_';
+  return [section(`*Description*\n${description}\n*Tag*\n${tags}`)];
+}
+
+function whitelistText(d: ServiceDetails): string {
+  if (!d.whitelist.ok) return `_unavailable: ${d.whitelist.error}_`;
+  const entries = d.whitelist.value;
+  if (entries.length === 0) return '_empty: only the service’s own account may connect_';
+  if (entries.some((e) => e.domainId === '*')) return '`*`: *every account* may connect';
+  const shown = entries.slice(0, MAX_WHITELIST).map((e) => `\`${e.domainId}\``);
+  const more = entries.length > MAX_WHITELIST ? ` +${entries.length - MAX_WHITELIST} more` : '';
+  return `${shown.join(' ')}${more}`;
+}
+
+function peopleText(d: ServiceDetails): string {
+  if (!d.record.ok) return `*Owners*: _unavailable: ${d.record.error}_`;
+  const r = d.record.value;
+  return [
+    `*Owners*: ${ownersText(r?.owners, 20)}`,
+    `*Creator*: ${r?.createdBy ? `<@${r.createdBy}>` : '_unknown (not created through the bot)_'}`,
+    `*Approval channel*: ${r?.approvalChannel ? `<#${r.approvalChannel}>` : '_none_'}`,
+  ].join('\n');
+}
+
+const STATUS_ORDER: readonly ConnectionStatus[] = [
+  'pendingAcceptance',
+  'creating',
+  'accepted',
+  'rejected',
+  'failed',
+  'deleting',
+];
+
+function countsText(connections: readonly Connection[]): string {
+  if (connections.length === 0) return 'none';
+  return STATUS_ORDER.map(
+    (status) => [status, connections.filter((c) => c.status === status).length] as const,
+  )
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `*${n}* ${connectionStatusText(status)}`)
+    .join(' · ');
+}
+
+function connectionLine(c: Connection): string {
+  const account = c.domainId ? `account \`${c.domainId}\`` : 'account unknown';
+  return `• \`${c.endpointId}\` · ${account} · since ${slackDate(c.createdAt)}`;
+}
+
+function pendingBlocks(d: ServiceDetails, pending: readonly Connection[]): KnownBlock[] {
+  const byEndpoint = new Map(d.requests.map((r) => [r.endpointId, r]));
+  const blocks: KnownBlock[] = [];
+  const plain: string[] = [];
+  let rendered = 0;
+  for (const c of pending) {
+    const request = byEndpoint.get(c.endpointId);
+    if (request && rendered < MAX_REQUESTS) {
+      rendered++;
+      const view = { request, sandbox: false, ...(d.multiProject ? { projectLabel: d.project.label } : {}) };
+      // Several requests in one message: block_ids must stay unique (actions match on action_id).
+      const requestBlocks = approvalRequestMessage(view).blocks.map((b) =>
+        b.block_id ? { ...b, block_id: `${b.block_id}_${rendered}` } : b,
+      );
+      blocks.push({ type: 'divider' }, ...requestBlocks);
+    } else plain.push(connectionLine(c));
+  }
+  const shownPlain = plain.slice(0, MAX_REQUESTS);
+  const rest = plain.length - shownPlain.length;
+  if (shownPlain.length)
+    blocks.push(
+      section(`*Waiting for approval*\n${shownPlain.join('\n')}${rest > 0 ? `\n…and ${rest} more` : ''}`),
+    );
+  return blocks;
+}
+
+function connectionBlocks(d: ServiceDetails): KnownBlock[] {
+  if (!d.connections.ok) return [section(`*Connections*: _unavailable: ${d.connections.error}_`)];
+  const all = d.connections.value;
+  const accepted = all.filter((c) => c.status === 'accepted' || c.status === 'creating');
+  const pending = all.filter((c) => c.status === 'pendingAcceptance');
+  const acceptedText = accepted.length
+    ? `\n*Connected*\n${accepted.slice(0, MAX_ACCEPTED).map(connectionLine).join('\n')}${accepted.length > MAX_ACCEPTED ? `\n…and ${accepted.length - MAX_ACCEPTED} more` : ''}`
+    : '';
+  return [section(`*Connections*: ${countsText(all)}${acceptedText}`), ...pendingBlocks(d, pending)];
+}
+
+/** Renders the details of one service. */
+export function serviceDetailMessage(d: ServiceDetails): DetailMessage {
+  const name = displayName(d.service);
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(name, 150) } },
+    ...sandboxBlocks(d.sandbox),
+    facts(d),
+    ...failureBlocks(d),
+    ...describeBlocks(d),
+    section(`*Whitelist*\n${whitelistText(d)}`),
+    section(peopleText(d)),
+    ...connectionBlocks(d),
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `\`/vpcep connections ${d.service.id}\` lists every connection · \`/vpcep edit\`, \`/vpcep whitelist\` and \`/vpcep delete\` change it`,
+        },
+      ],
+    },
+  ];
+  const counts = d.connections.ok
+    ? countsText(d.connections.value).replace(/\*/g, '')
+    : 'connections unavailable';
+  return {
+    text: clip(
+      `${sandboxPrefix(d.sandbox)}${name} (${d.service.id}): ${d.service.status}, approval ${d.service.approvalEnabled ? 'required' : 'not required'}, connections: ${counts}`,
+      3000,
+    ),
+    blocks,
+  };
+}
