@@ -3,10 +3,12 @@ import { registerConnectionsPageAction } from '../listeners/actions/manage-conne
 import { registerListPageAction } from '../listeners/actions/manage-list-page.js';
 import { registerListServicesAction } from '../listeners/actions/manage-list-services.js';
 import { connectionsSubcommand } from '../listeners/commands/connections.js';
+import { editSubcommand } from '../listeners/commands/edit.js';
 import { listSubcommand } from '../listeners/commands/list.js';
 import { showSubcommand } from '../listeners/commands/show.js';
 import type { SubcommandHandler } from '../listeners/commands/subcommand.js';
 import { registerAppHomeHelp } from '../listeners/events/app-home-opened.js';
+import { registerEditSubmission } from '../listeners/views/manage-edit.js';
 import { manageDeps } from '../services/manage/deps.js';
 import type { Core } from './core.js';
 import type { Feature } from './feature.js';
@@ -17,6 +19,7 @@ export function manageServicesFeature(core: Core): Feature {
     ['list', listSubcommand(deps)],
     ['show', showSubcommand(deps)],
     ['connections', connectionsSubcommand(deps)],
+    ['edit', editSubcommand(deps)],
   ]);
   return {
     name: 'manage-services',
@@ -25,6 +28,7 @@ export function manageServicesFeature(core: Core): Feature {
       registerListPageAction(app, deps);
       registerListServicesAction(app, deps);
       registerConnectionsPageAction(app, deps);
+      registerEditSubmission(app, deps);
       registerAppHomeHelp(app, { sandbox: core.sandbox, logger: core.logger });
     },
   };

@@ -5,7 +5,13 @@
 import { ForbiddenError } from '../../errors/app-error.js';
 import type { ServiceRecord, ServiceRecords } from '../../stores/service-records.js';
 import type { Permissions } from '../permissions.js';
-import type { FoundService } from '../service-lookup.js';
+
+/** The service a right is asked for: where it lives, and how to name it in a refusal. */
+export interface ServiceRef {
+  readonly projectId: string;
+  readonly serviceId: string;
+  readonly label: string;
+}
 
 export interface RightsDeps {
   readonly permissions: Permissions;
@@ -45,10 +51,15 @@ export class ManageForbiddenError extends ForbiddenError {
 export async function requireManage(
   deps: RightsDeps,
   userId: string,
-  found: FoundService,
+  ref: ServiceRef,
   what: string,
 ): Promise<ServiceRecord | undefined> {
-  const record = await deps.records.get(found.projectId, found.service.id);
+  const record = await deps.records.get(ref.projectId, ref.serviceId);
   if (await deps.permissions.canManage(userId, record?.owners)) return record;
-  throw new ManageForbiddenError(what, found.service.name ?? found.service.id, record, deps.admins);
+  throw new ManageForbiddenError(what, ref.label, record, deps.admins);
+}
+
+/** The `ServiceRef` of a found service. */
+export function refOf(projectId: string, service: { id: string; name: string | undefined }): ServiceRef {
+  return { projectId, serviceId: service.id, label: service.name ?? service.id };
 }

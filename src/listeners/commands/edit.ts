@@ -1,0 +1,44 @@
+/**
+ * `/vpcep edit <service>`: opens the modal at once (the trigger lives 3 s; no cloud call before it),
+ * then fills it with the service's values, or says why it cannot (not found, not allowed).
+ */
+import { userMessageOf } from '../../errors/app-error.js';
+import type { ManageDeps } from '../../services/manage/deps.js';
+import { editableValues, prepareEdit } from '../../services/manage/edit-service.js';
+import { editFormView, editLoadingView, editProblemView } from '../../ui/manage-edit-modal.js';
+import type { SubcommandHandler } from './subcommand.js';
+
+export const EDIT_USAGE = 'Usage: `/vpcep edit <service>` (a service ID or name).';
+
+export function editSubcommand(deps: ManageDeps): SubcommandHandler {
+  return async ({ ack, command, client, respond, parsed, log }) => {
+    const [ref] = parsed.args;
+    if (!ref) {
+      await ack({ response_type: 'ephemeral', text: EDIT_USAGE });
+      return;
+    }
+    await ack();
+    try {
+      const opened = await client.views.open({
+        trigger_id: command.trigger_id,
+        view: editLoadingView(ref, deps.sandbox),
+      });
+      let view = editProblemView('Something went wrong while loading the service.', deps.sandbox);
+      try {
+        const { projectId, service } = await prepareEdit(deps, command.user_id, ref);
+        const target = { projectId, serviceId: service.id, original: editableValues(service) };
+        view = editFormView(service, deps.cloud.project(projectId).project, target, deps.sandbox);
+      } catch (err) {
+        log.info({ err }, 'edit refused or failed');
+        view = editProblemView(userMessageOf(err), deps.sandbox);
+      }
+      await client.views.update({ view_id: opened.view?.id ?? '', hash: opened.view?.hash ?? '', view });
+    } catch (err) {
+      log.warn({ err }, 'could not show the edit modal');
+      await respond({
+        response_type: 'ephemeral',
+        text: ':warning: I could not open the edit form. Please run the command again.',
+      });
+    }
+  };
+}
