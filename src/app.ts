@@ -208,6 +208,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       if (transport.socketMode) await app.start();
       if (!(await waitForRedis(redis, 1500)))
         logger.warn('redis is not reachable yet; running degraded until it is');
+      jobs.start();
       logger.info(
         { port: bound, mode: transport.socketMode ? 'socket' : 'http', cloud: config.cloud.mode },
         'vpcep-bot ready',
