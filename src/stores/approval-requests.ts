@@ -144,6 +144,8 @@ export interface ApprovalStore {
   unmark(id: string, field: 'remindedAt' | 'escalatedAt'): Promise<void>;
   /** Claims a `function_executed` by execution ID; false for a retry already being handled. */
   claimExecutionEvent(executionId: string, ttlSeconds: number): Promise<boolean>;
+  /** Keeps a claimed execution event for `ttlSeconds` more (once it was handled). */
+  holdExecutionEvent(executionId: string, ttlSeconds: number): Promise<void>;
   attachExecution(
     id: string,
     execution: WaitingExecution,
@@ -417,6 +419,11 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
       withState(
         async () => (await redis.set(execEventKey(executionId), '1', 'EX', ttlSeconds, 'NX')) === 'OK',
       ),
+
+    holdExecutionEvent: (executionId, ttlSeconds) =>
+      withState(async () => {
+        await redis.expire(execEventKey(executionId), ttlSeconds);
+      }),
 
     attachExecution: (id, execution, note) =>
       withState(async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBCOMMANDS } from '../../../src/domain/subcommands.js';
-import { STEP_NOT_AVAILABLE } from '../../../src/features/approvals.js';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';
@@ -54,19 +53,6 @@ describe('the bot in HTTP mode', () => {
     expect(response.status).toBe(401);
     expect(fake.callCount()).toBe(callsBefore);
     expect(await handledRequests()).toBe(handledBefore);
-  });
-
-  it('should fail the custom step with a user-safe message until approvals ship', async () => {
-    const response = await slack.functionExecuted({
-      callbackId: 'route_connection_approval',
-      inputs: { service_id: 'svc', endpoint_id: 'ep' },
-    });
-    expect(response.status).toBe(200);
-    const call = await fake.waitForCall('functions.completeError');
-    expect(call.args).toMatchObject({
-      function_execution_id: response.execution.executionId,
-      error: STEP_NOT_AVAILABLE,
-    });
   });
 
   it('should serve /healthz, /readyz and /metrics', async () => {

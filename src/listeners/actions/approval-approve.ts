@@ -1,0 +1,40 @@
+/** Approve: acknowledged at once, then decided on the server; refusals are told privately. */
+
+import { userMessageOf } from '../../errors/app-error.js';
+import type { Logger } from '../../logging/logger.js';
+import type { Approvals } from '../../services/approvals/index.js';
+import { decisionNotice } from '../../ui/approval-notices.js';
+import { requestLog } from '../middleware/request-context.js';
+import { type ApprovalClickArgs, parseApprovalClick } from './approval-click.js';
+import { replyPrivately } from './approval-reply.js';
+
+export function approveAction(approvals: Approvals, logger: Logger) {
+  return async (args: ApprovalClickArgs): Promise<void> => {
+    await args.ack();
+    const log = requestLog(args.context, logger);
+    const click = parseApprovalClick(args);
+    if (!click) {
+      log.warn('approve click without a request ID; ignored');
+      return;
+    }
+    const target = {
+      userId: click.userId,
+      respond: args.respond,
+      channel: click.channel,
+      client: args.client,
+      log,
+    };
+    try {
+      const outcome = await approvals.decide({
+        requestId: click.requestId,
+        userId: click.userId,
+        action: 'approve',
+      });
+      const notice = decisionNotice(outcome, 'approve');
+      if (notice) await replyPrivately(target, notice);
+    } catch (err) {
+      log.error({ err, requestId: click.requestId }, 'approve failed');
+      await replyPrivately(target, `:warning: ${userMessageOf(err)}`);
+    }
+  };
+}

@@ -1,0 +1,22 @@
+/** `/vpcep owners <service> [@user|@group|#channel …]`: shows or sets who approves connections. */
+import type { Approvals } from '../../services/approvals/index.js';
+import { ownersMessage } from '../../ui/owners-message.js';
+import type { SubcommandHandler } from './subcommand.js';
+
+export function ownersSubcommand(approvals: Approvals, sandbox: boolean): SubcommandHandler {
+  return async ({ ack, respond, command, parsed, log }) => {
+    await ack();
+    const outcome = await approvals.owners({
+      userId: command.user_id,
+      args: parsed.args,
+      users: parsed.users,
+      groups: parsed.groups,
+      channels: parsed.channels,
+    });
+    try {
+      await respond({ response_type: 'ephemeral', ...ownersMessage(outcome, sandbox) });
+    } catch (err) {
+      log.warn({ err }, 'could not answer /vpcep owners');
+    }
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Getting a request in front of the right people and keeping every copy current: the first post goes to
+ * the service's approval channel (else `APPROVAL_CHANNEL`) mentioning the owners, or by DM to the owners
+ * (group members included) when there is no channel or the bot cannot post there, or to the admins when
+ * the service has no owners. Every later change re-renders all copies from Redis.
+ */
+import { userMessageOf } from '../../errors/app-error.js';
+import type { ApprovalRequest, MessageCopy } from '../../stores/approval-requests.js';
+import type { Owners } from '../../stores/service-records.js';
+import { approvalRequestMessage } from '../../ui/approval-request.js';
+import type { ApprovalDeps } from './deps.js';
+
+export interface Audience {
+  readonly channel: string | undefined;
+  readonly owners: Owners;
+}
+
+export async function audienceOf(deps: ApprovalDeps, request: ApprovalRequest): Promise<Audience> {
+  const record = await deps.records.get(request.projectId, request.serviceId);
+  return {
+    channel: record?.approvalChannel ?? deps.settings.defaultChannel,
+    owners: record?.owners ?? { users: [], groups: [] },
+  };
+}
+
+const isDirect = (channel: string) => channel.startsWith('D') || /^[UW]/.test(channel);
+
+function projectLabel(deps: ApprovalDeps, projectId: string): string | undefined {
+  if (deps.cloud.projects.length < 2) return undefined;
+  return deps.cloud.projects.find((p) => p.projectId === projectId)?.label;
+}
+
+/** The message of one copy: the channel copy mentions the owners, DMs do not need to. */
+export function renderCopy(deps: ApprovalDeps, request: ApprovalRequest, channel: string, owners: Owners) {
+  const label = projectLabel(deps, request.projectId);
+  return approvalRequestMessage({
+    request,
+    sandbox: deps.sandbox,
+    ...(isDirect(channel) ? {} : { mention: owners }),
+    ...(label ? { projectLabel: label } : {}),
+  });
+}
+
+/** Who gets DMs: owner users, then owner-group members, else the admins; de-duplicated and capped. */
+async function directRecipients(deps: ApprovalDeps, owners: Owners): Promise<string[]> {
+  const people = new Set(owners.users);
+  for (const group of owners.groups)
+    for (const user of await deps.usergroups.members(group)) people.add(user);
+  if (people.size === 0) for (const admin of deps.settings.admins) people.add(admin);
+  return [...people].slice(0, deps.settings.maxDirectMessages);
+}
+
+async function postOne(
+  deps: ApprovalDeps,
+  request: ApprovalRequest,
+  to: string,
+  owners: Owners,
+): Promise<MessageCopy | undefined> {
+  try {
+    const message = renderCopy(deps, request, to, owners);
+    return await deps.poster.post({ channel: to, text: message.text, blocks: message.blocks });
+  } catch (err) {
+    deps.logger.warn(
+      { err, requestId: request.id, channel: to, problem: userMessageOf(err) },
+      'could not post an approval request',
+    );
+    return undefined;
+  }
+}
+
+/**
+ * Makes the first post of a request, once across replicas (a claim in Redis); a no-op when it was
+ * posted or another replica is posting it. When nobody could be reached the claim lapses and a later
+ * poll tries again.
+ */
+export async function ensurePosted(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
+  const now = deps.now();
+  if (request.postedAt !== undefined) return false;
+  if (!(await deps.store.claimPost(request.id, now, now + deps.settings.postClaimMs))) return false;
+  const audience = await audienceOf(deps, request);
+  const copies: MessageCopy[] = [];
+  if (audience.channel) {
+    const copy = await postOne(deps, request, audience.channel, audience.owners);
+    if (copy) copies.push(copy);
+  }
+  if (copies.length === 0) {
+    for (const user of await directRecipients(deps, audience.owners)) {
+      const copy = await postOne(deps, request, user, audience.owners);
+      if (copy) copies.push(copy);
+    }
+  }
+  if (copies.length === 0) {
+    deps.logger.error(
+      { requestId: request.id, channel: audience.channel },
+      'nobody could be reached with an approval request: set an approval channel the bot is in, owners, or VPCEP_ADMINS',
+    );
+    return false;
+  }
+  await deps.store.recordPosted(request.id, copies, deps.now());
+  deps.logger.info(
+    { requestId: request.id, copies: copies.length, origin: request.origin },
+    'approval request posted',
+  );
+  return true;
+}
+
+/**
+ * Re-renders every copy from the latest state in Redis. Another replica may render an older state at
+ * the same time, so this repeats until the version it rendered is still the latest (bounded); the
+ * poller finishes what is left (`markDirty`).
+ */
+export async function refreshCopies(deps: ApprovalDeps, id: string): Promise<void> {
+  await deps.store.markDirty(id);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const request = await deps.store.get(id);
+    if (!request) return;
+    const { owners } = await audienceOf(deps, request);
+    const results = await Promise.allSettled(
+      request.copies.map((copy) => {
+        const message = renderCopy(deps, request, copy.channel, owners);
+        return deps.poster.update({ ...copy, text: message.text, blocks: message.blocks });
+      }),
+    );
+    const failed = results.filter((r) => r.status === 'rejected');
+    for (const failure of failed)
+      deps.logger.warn({ err: failure.reason, requestId: id }, 'could not update an approval message');
+    const latest = await deps.store.get(id);
+    if (failed.length > 0) return;
+    if (!latest || latest.version === request.version) {
+      await deps.store.markRendered(id, request.version);
+      return;
+    }
+  }
+}
+
+/** A reply in the thread of every copy (reminders, escalations); `broadcast` also shows it in channels. */
+export async function replyInThreads(
+  deps: ApprovalDeps,
+  request: ApprovalRequest,
+  text: string,
+  broadcast = false,
+): Promise<number> {
+  let sent = 0;
+  for (const copy of request.copies) {
+    try {
+      await deps.poster.post({
+        channel: copy.channel,
+        thread_ts: copy.ts,
+        text,
+        reply_broadcast: broadcast && !isDirect(copy.channel),
+      });
+      sent++;
+    } catch (err) {
+      deps.logger.warn({ err, requestId: request.id, channel: copy.channel }, 'could not reply in a thread');
+    }
+  }
+  return sent;
+}

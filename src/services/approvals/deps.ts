@@ -1,0 +1,45 @@
+/**
+ * What the approval use cases need, handed in by the feature (no module reaches for singletons), so
+ * tests build them from a real Redis, the sandbox cloud and a fake Slack.
+ */
+import type { Cloud } from '../../cloud/index.js';
+import type { Logger } from '../../logging/logger.js';
+import type { ChannelPoster } from '../../slack/channel-poster.js';
+import type { ApprovalStore } from '../../stores/approval-requests.js';
+import type { AuditLog } from '../../stores/audit-log.js';
+import type { ServiceRecords } from '../../stores/service-records.js';
+import type { Permissions } from '../permissions.js';
+import type { ServiceLookup } from '../service-lookup.js';
+import type { UsergroupMembers } from '../usergroup-members.js';
+import type { StepCompleter } from './step-completion.js';
+
+export interface ApprovalSettings {
+  /** `APPROVAL_CHANNEL`: where requests of services without their own channel go. */
+  readonly defaultChannel: string | undefined;
+  /** `VPCEP_ADMINS`: decide anything; mentioned on escalation. */
+  readonly admins: readonly string[];
+  readonly remindAfterMs: number;
+  readonly escalateAfterMs: number;
+  /** How long a `deciding` lease lasts before the poller may reconcile it. */
+  readonly leaseMs: number;
+  /** How long a claim on the first post lasts before another replica may try. */
+  readonly postClaimMs: number;
+  /** Most DMs one request sends when it has no channel. */
+  readonly maxDirectMessages: number;
+}
+
+export interface ApprovalDeps {
+  readonly store: ApprovalStore;
+  readonly records: ServiceRecords;
+  readonly permissions: Permissions;
+  readonly usergroups: UsergroupMembers;
+  readonly cloud: Cloud;
+  readonly lookup: ServiceLookup;
+  readonly poster: ChannelPoster;
+  readonly audit: AuditLog;
+  readonly steps: StepCompleter;
+  readonly logger: Logger;
+  readonly sandbox: boolean;
+  readonly settings: ApprovalSettings;
+  readonly now: () => number;
+}

@@ -1,0 +1,50 @@
+/**
+ * The approval use cases behind one object, built from the `Core` by the feature. Listeners and the
+ * poller job call these; nothing here knows Slack payloads.
+ */
+
+import { mayDecide } from './authorize.js';
+import {
+  checkDecision,
+  type DecisionCheck,
+  type DecisionInput,
+  type DecisionOutcome,
+  decide,
+} from './decide.js';
+import type { ApprovalDeps } from './deps.js';
+import { type OwnersCommand, type OwnersOutcome, ownersCommand } from './owners.js';
+import { type PollContext, type PollSummary, pollOnce } from './poll.js';
+import { type StepInputs, type StepStart, startFromWorkflow } from './workflow.js';
+
+export type { DecisionCheck, DecisionOutcome } from './decide.js';
+export type { OwnersOutcome } from './owners.js';
+export type { StepInputs } from './workflow.js';
+
+export interface Approvals {
+  readonly deps: ApprovalDeps;
+  decide(input: DecisionInput): Promise<DecisionOutcome>;
+  /** Whether a user may decide a request now (before the reason modal opens). */
+  check(requestId: string, userId: string): Promise<DecisionCheck>;
+  startFromWorkflow(input: {
+    executionId: string;
+    functionToken: string;
+    inputs: StepInputs;
+  }): Promise<StepStart>;
+  owners(command: OwnersCommand): Promise<OwnersOutcome>;
+  poll(context: PollContext): Promise<PollSummary>;
+}
+
+export function createApprovals(deps: ApprovalDeps): Approvals {
+  return {
+    deps,
+    decide: (input) => decide(deps, input),
+    check: (requestId, userId) => checkDecision(deps, requestId, userId),
+    startFromWorkflow: (input) => startFromWorkflow(deps, input),
+    owners: (command) => ownersCommand(deps, command),
+    poll: (context) => pollOnce(deps, context),
+  };
+}
+
+export type { ApprovalDeps, ApprovalSettings } from './deps.js';
+export { createStepCompleter } from './step-completion.js';
+export { mayDecide };

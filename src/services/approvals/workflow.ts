@@ -1,0 +1,194 @@
+/**
+ * The Workflow Builder step `route_connection_approval`: checks the service and the endpoint, joins the
+ * (possibly existing) approval request, and waits. The execution ID and its function token stay in
+ * Redis until the step ends, so whichever copy is decided, on whichever replica, after a reason modal
+ * or a restart, completes it. `function_executed` retries are de-duplicated by execution ID.
+ */
+import { z } from 'zod';
+import { userMessageOf } from '../../errors/app-error.js';
+import type { ApprovalRequest } from '../../stores/approval-requests.js';
+import { isOpen } from '../../stores/approval-requests.js';
+import { ensurePosted, refreshCopies } from './delivery.js';
+import type { ApprovalDeps } from './deps.js';
+import { completionIsFinal, type StepOutputs } from './step-completion.js';
+
+/** The step's inputs (DESIGN §2.4), checked at the edge. */
+export const stepInputsSchema = z.object({
+  service_id: z
+    .string({ error: 'service_id is required: the endpoint service ID (or name)' })
+    .trim()
+    .min(1, 'service_id is required: the endpoint service ID (or name)')
+    .max(200, 'service_id is too long'),
+  endpoint_id: z
+    .string({ error: 'endpoint_id is required: the consumer’s VPC endpoint ID' })
+    .trim()
+    .min(1, 'endpoint_id is required: the consumer’s VPC endpoint ID')
+    .max(100, 'endpoint_id is too long'),
+  requester: z
+    .string()
+    .regex(/^[UW][A-Z0-9]+$/, 'requester must be a Slack user')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  reason: z.string().max(3000, 'reason is longer than 3000 characters').optional(),
+});
+export type StepInputs = z.infer<typeof stepInputsSchema>;
+
+/** A user-safe message naming every invalid input. */
+export function describeInputProblems(error: z.ZodError): string {
+  const problems = error.issues.map((issue) => issue.message);
+  return `The step's inputs are invalid: ${problems.join('; ')}. Fix the step in Workflow Builder.`;
+}
+
+export type StepStart =
+  | { readonly kind: 'waiting'; readonly requestId: string }
+  | { readonly kind: 'duplicate' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * A `function_executed` is claimed while it is handled; a retry then is ignored. If this replica dies
+ * before the step is attached, the claim lapses and Slack's next retry (1 and 5 minutes later) is handled.
+ */
+const EVENT_CLAIM_SECONDS = 45;
+/** Once handled, retries are ignored for a day. */
+const EVENT_HANDLED_SECONDS = 24 * 3600;
+
+export async function startFromWorkflow(
+  deps: ApprovalDeps,
+  input: { executionId: string; functionToken: string; inputs: StepInputs },
+): Promise<StepStart> {
+  if (!(await deps.store.claimExecutionEvent(input.executionId, EVENT_CLAIM_SECONDS)))
+    return { kind: 'duplicate' };
+  const result = await joinRequest(deps, input);
+  await deps.store.holdExecutionEvent(input.executionId, EVENT_HANDLED_SECONDS).catch((err: unknown) => {
+    deps.logger.warn({ err, executionId: input.executionId }, 'could not keep the step claimed');
+  });
+  return result;
+}
+
+async function joinRequest(
+  deps: ApprovalDeps,
+  input: { executionId: string; functionToken: string; inputs: StepInputs },
+): Promise<StepStart> {
+  const { inputs } = input;
+  try {
+    const { projectId, service } = await deps.lookup.find(inputs.service_id);
+    const [connection] = await deps.cloud
+      .project(projectId)
+      .listConnections(service.id, { endpointId: inputs.endpoint_id });
+    if (!connection || connection.endpointId !== inputs.endpoint_id) {
+      return {
+        kind: 'failed',
+        message: `The VPC endpoint ${inputs.endpoint_id} has no connection to the endpoint service ${service.serviceName}. Check both IDs.`,
+      };
+    }
+    if (connection.status !== 'pendingAcceptance') {
+      return {
+        kind: 'failed',
+        message: `The connection of VPC endpoint ${inputs.endpoint_id} to ${service.serviceName} is ${connection.status}, not waiting for approval, so there is nothing to decide.`,
+      };
+    }
+    await deps.store.create(
+      {
+        projectId,
+        serviceId: service.id,
+        serviceName: service.serviceName,
+        endpointId: connection.endpointId,
+        domainId: connection.domainId,
+        markerId: connection.markerId,
+        requestedAt: connection.createdAt,
+        ports: service.ports,
+        origin: 'workflow',
+      },
+      deps.now(),
+    );
+    const id = deps.store.requestId(projectId, service.id, connection.endpointId);
+    const state = await deps.store.attachExecution(
+      id,
+      {
+        executionId: input.executionId,
+        functionToken: input.functionToken,
+        ...(inputs.requester ? { requester: inputs.requester } : {}),
+      },
+      {
+        ...(inputs.requester ? { requester: inputs.requester } : {}),
+        ...(inputs.reason ? { reason: inputs.reason } : {}),
+      },
+    );
+    const request = await deps.store.get(id);
+    if (state === 'missing' || !request) return { kind: 'failed', message: 'The approval request vanished.' };
+    if (!isOpen(request)) {
+      await completeExecutions(deps, id);
+      return { kind: 'waiting', requestId: id };
+    }
+    if (!(await ensurePosted(deps, request))) await refreshCopies(deps, id);
+    deps.logger.info({ requestId: id, executionId: input.executionId }, 'workflow step waits for a decision');
+    return { kind: 'waiting', requestId: id };
+  } catch (err) {
+    deps.logger.warn({ err, executionId: input.executionId }, 'workflow step could not start');
+    return { kind: 'failed', message: userMessageOf(err) };
+  }
+}
+
+type StepEnd =
+  | { readonly kind: 'success'; readonly outputs: StepOutputs }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** How a decided request ends the steps waiting on it. */
+export function stepEndOf(request: ApprovalRequest): StepEnd | undefined {
+  switch (request.state) {
+    case 'pending':
+    case 'deciding':
+      return undefined;
+    case 'approved':
+    case 'rejected':
+      return {
+        kind: 'success',
+        outputs: {
+          decision: request.state,
+          ...(request.decidedBy ? { approver: request.decidedBy } : {}),
+          endpoint_id: request.endpointId,
+        },
+      };
+    case 'resolved_elsewhere':
+      if (request.observedStatus === 'accepted' || request.observedStatus === 'creating')
+        return { kind: 'success', outputs: { decision: 'approved', endpoint_id: request.endpointId } };
+      if (request.observedStatus === 'rejected')
+        return { kind: 'success', outputs: { decision: 'rejected', endpoint_id: request.endpointId } };
+      return {
+        kind: 'error',
+        message: `The connection request of VPC endpoint ${request.endpointId} was resolved outside Slack (${request.observedStatus ?? 'it no longer exists'}).`,
+      };
+  }
+}
+
+/**
+ * Completes every execution waiting on a decided request, each with its own token. An execution that
+ * Slack can no longer complete is forgotten; one that failed for a passing reason stays for the poller.
+ */
+export async function completeExecutions(deps: ApprovalDeps, id: string): Promise<void> {
+  const request = await deps.store.get(id);
+  if (!request) {
+    await deps.store.forget(id);
+    return;
+  }
+  const end = stepEndOf(request);
+  if (!end) return;
+  for (const execution of await deps.store.executions(id)) {
+    try {
+      if (end.kind === 'success')
+        await deps.steps.success(execution.functionToken, execution.executionId, end.outputs);
+      else await deps.steps.error(execution.functionToken, execution.executionId, end.message);
+      await deps.store.removeExecution(id, execution.executionId);
+      deps.logger.info(
+        { requestId: id, executionId: execution.executionId, outcome: end.kind },
+        'workflow step completed',
+      );
+    } catch (err) {
+      if (completionIsFinal(err)) await deps.store.removeExecution(id, execution.executionId);
+      deps.logger.warn(
+        { err, requestId: id, executionId: execution.executionId },
+        'could not complete a workflow step',
+      );
+    }
+  }
+}

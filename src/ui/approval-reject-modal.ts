@@ -1,0 +1,54 @@
+/** The Reject modal: what is being rejected and an optional reason. Pure. */
+import type { ModalView } from '@slack/types';
+import type { ApprovalRequest } from '../stores/approval-requests.js';
+import { REJECT_MODAL, REJECT_REASON_BLOCK, REJECT_REASON_INPUT, REJECT_REASON_MAX } from './approval-ids.js';
+
+export function rejectReasonModal(input: {
+  request: ApprovalRequest;
+  privateMetadata: string;
+  sandbox: boolean;
+}): ModalView {
+  const r = input.request;
+  const summary = `Reject the connection of VPC endpoint \`${r.endpointId}\` (consumer account \`${r.domainId ?? 'unknown'}\`) to \`${r.serviceName}\`?`;
+  return {
+    type: 'modal',
+    callback_id: REJECT_MODAL,
+    private_metadata: input.privateMetadata,
+    title: { type: 'plain_text', text: 'Reject connection' },
+    submit: { type: 'plain_text', text: 'Reject' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: summary } },
+      {
+        type: 'input',
+        block_id: REJECT_REASON_BLOCK,
+        optional: true,
+        label: { type: 'plain_text', text: 'Reason' },
+        hint: {
+          type: 'plain_text',
+          text: 'Shown in the request message and kept in the audit log. Optional.',
+        },
+        element: {
+          type: 'plain_text_input',
+          action_id: REJECT_REASON_INPUT,
+          multiline: true,
+          max_length: REJECT_REASON_MAX,
+          placeholder: { type: 'plain_text', text: 'e.g. the consumer account is not on the allow list' },
+        },
+      },
+      ...(input.sandbox
+        ? [
+            {
+              type: 'context' as const,
+              elements: [
+                {
+                  type: 'mrkdwn' as const,
+                  text: ':test_tube: Sandbox: no real cloud resources are involved.',
+                },
+              ],
+            },
+          ]
+        : []),
+    ],
+  };
+}

@@ -1,0 +1,56 @@
+/** The answers of `/vpcep owners`: the owners of a service, a change made, or why nothing changed. */
+import type { KnownBlock } from '@slack/types';
+import type { OwnersOutcome, OwnersView } from '../services/approvals/owners.js';
+
+export const OWNERS_USAGE =
+  'Usage: `/vpcep owners <service>` shows who approves connections; `/vpcep owners <service> @user @group #channel` sets the owners (users and user groups) and the approval channel. `<service>` is a service ID or its name.';
+
+function describe(view: OwnersView): string {
+  const users = view.owners.users.map((u) => `<@${u}>`).join(', ') || '_none_';
+  const groups = view.owners.groups.map((g) => `<!subteam^${g}>`).join(', ') || '_none_';
+  const channel = view.approvalChannel
+    ? `<#${view.approvalChannel}>`
+    : view.defaultChannel
+      ? `<#${view.defaultChannel}> (the default)`
+      : '_none: requests go to the owners by direct message_';
+  return [
+    `*Owners of \`${view.serviceName}\`* (${view.serviceId})`,
+    `• Users: ${users}`,
+    `• User groups: ${groups}`,
+    `• Approval channel: ${channel}`,
+  ].join('\n');
+}
+
+export interface OwnersMessage {
+  readonly text: string;
+  readonly blocks?: KnownBlock[];
+}
+
+/** Every answer of the command, from its outcome. */
+export function ownersMessage(outcome: OwnersOutcome, sandbox: boolean): OwnersMessage {
+  const note = sandbox ? '\n:test_tube: Sandbox: no real cloud resources are involved.' : '';
+  const section = (text: string): OwnersMessage => ({
+    text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+  });
+  switch (outcome.kind) {
+    case 'usage':
+      return { text: OWNERS_USAGE };
+    case 'invalid':
+      return { text: `:warning: ${outcome.problem} Nothing was changed.\n${OWNERS_USAGE}` };
+    case 'error':
+      return { text: `:warning: ${outcome.message}` };
+    case 'shown': {
+      const hint = outcome.canChange
+        ? `\nYou can change them: \`/vpcep owners ${outcome.view.serviceName} @user @group #channel\`.`
+        : '\nOnly the owners and the bot admins can change them.';
+      return section(`${describe(outcome.view)}${hint}${note}`);
+    }
+    case 'changed':
+      return section(`:white_check_mark: Updated.\n${describe(outcome.view)}${note}`);
+    case 'forbidden':
+      return section(
+        `:lock: Only the owners of \`${outcome.view.serviceName}\` and the bot admins can change its owners; nothing was changed.\n${describe(outcome.view)}`,
+      );
+  }
+}
