@@ -8,13 +8,8 @@ import { AppError } from '../errors/app-error.js';
 import type { Logger } from '../logging/logger.js';
 import { type CloudHealth, createHealthCheck } from './health.js';
 import type { CloudCallEvent } from './otc/http.js';
-import {
-  type ClientTuning,
-  createProjectCloud,
-  DEFAULT_CLIENT_TUNING,
-  type ProjectCloud,
-  type ProjectCloudInternal,
-} from './otc/project-cloud.js';
+import { createProjectCloud, type ProjectCloud, type ProjectCloudInternal } from './otc/project-cloud.js';
+import { type ClientTuning, DEFAULT_CLIENT_TUNING } from './otc/tuning.js';
 import type { SandboxControl } from './sandbox/control.js';
 import { sandboxCredentials } from './sandbox/credentials.js';
 import { type SandboxHandle, startSandbox } from './sandbox/start-sandbox.js';
@@ -23,7 +18,8 @@ import type { RedisClient } from './sandbox/store.js';
 export * from './errors.js';
 export type { CloudHealth } from './health.js';
 export type { CloudCallEvent } from './otc/http.js';
-export type { ClientTuning, ProjectCloud } from './otc/project-cloud.js';
+export type { ProjectCloud } from './otc/project-cloud.js';
+export type { ClientTuning } from './otc/tuning.js';
 export type { ConnectionFilter } from './otc/vpcep-connections.js';
 export type { WaitOptions } from './otc/wait.js';
 export type { BulkSpec, ConnectionRequest, SandboxControl } from './sandbox/control.js';

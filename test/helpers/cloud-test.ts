@@ -38,7 +38,8 @@ export const TEST_PROJECTS: readonly OtcProject[] = SANDBOX_PROJECTS;
 
 /** Backoff and polling in milliseconds instead of seconds. */
 export const FAST_TUNING: ClientTuning = {
-  timeoutMs: 2000,
+  // Generous: a loaded CI machine must not turn slow answers into timeouts.
+  timeoutMs: 15_000,
   retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
   wait: { timeoutMs: 5000, intervalMs: 10, maxIntervalMs: 20 },
   create: { lookupDelayMs: 10, lookups: 3 },

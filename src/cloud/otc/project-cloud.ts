@@ -22,15 +22,15 @@ import type {
 } from '../types.js';
 import { AKSK_HINT, type Authenticator, akSkAuthenticator, PASSWORD_HINT } from './auth.js';
 import type { CredentialHint } from './classify.js';
-import { type CreateOptions, createService } from './create-service.js';
+import { createService } from './create-service.js';
 import { type OtcServiceName, serviceBaseUrl } from './endpoints.js';
 import { type CloudCallEvent, OtcTransport } from './http.js';
 import { listLoadBalancers } from './resources/load-balancers.js';
 import { checkSecurityGroupIngress } from './resources/security-groups.js';
 import { listServerNics } from './resources/servers.js';
 import { listVpcs } from './resources/vpcs.js';
-import type { RetryPolicy } from './retry.js';
 import { tokenAuthenticator } from './token-auth.js';
+import type { ClientTuning } from './tuning.js';
 import { type ConnectionFilter, connectionAction, listConnections } from './vpcep-connections.js';
 import { getQuota } from './vpcep-quotas.js';
 import {
@@ -41,7 +41,7 @@ import {
   type VpcepContext,
 } from './vpcep-services.js';
 import { listWhitelist, updateWhitelist } from './vpcep-whitelist.js';
-import { DEFAULT_WAIT, type WaitOptions, waitForService } from './wait.js';
+import { type WaitOptions, waitForService } from './wait.js';
 
 /** Everything the bot does in one project. */
 export interface ProjectCloud {
@@ -76,23 +76,6 @@ export interface ProjectCloud {
   /** Best effort: does the backend admit 198.19.128.0/17? Never throws. */
   checkSecurityGroupIngress(portId: string, serverPorts?: readonly number[]): Promise<IngressCheck>;
 }
-
-/** Knobs with production defaults; tests shrink the delays. */
-export interface ClientTuning {
-  readonly timeoutMs: number;
-  readonly retry: RetryPolicy;
-  readonly wait: Required<Pick<WaitOptions, 'timeoutMs' | 'intervalMs' | 'maxIntervalMs'>>;
-  readonly create: CreateOptions;
-  readonly tokenRefreshMarginMs: number;
-}
-
-export const DEFAULT_CLIENT_TUNING: ClientTuning = {
-  timeoutMs: 15_000,
-  retry: { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8000 },
-  wait: DEFAULT_WAIT,
-  create: { lookupDelayMs: 3000, lookups: 3 },
-  tokenRefreshMarginMs: 5 * 60_000,
-};
 
 export interface ProjectCloudOptions {
   readonly project: OtcProject;
@@ -159,7 +142,13 @@ export function createProjectCloud(options: ProjectCloudOptions): ProjectCloudIn
   });
   const ctx: VpcepContext = { http, projectId: project.projectId };
 
-  async function wait(id: string, target: 'available' | 'deleted', options?: WaitOptions) {
+  function wait(id: string, target: 'available', options?: WaitOptions): Promise<EndpointService>;
+  function wait(id: string, target: 'deleted', options?: WaitOptions): Promise<undefined>;
+  async function wait(
+    id: string,
+    target: 'available' | 'deleted',
+    options?: WaitOptions,
+  ): Promise<EndpointService | undefined> {
     return waitForService(ctx, id, target, { ...tuning.wait, ...options });
   }
 
@@ -170,8 +159,7 @@ export function createProjectCloud(options: ProjectCloudOptions): ProjectCloudIn
     getService: (id) => getService(ctx, id),
     updateService: (id, input) => updateService(ctx, id, input),
     deleteService: (id) => deleteService(ctx, id),
-    // One implementation behind both overloads: `deleted` resolves with undefined.
-    waitForService: wait as ProjectCloud['waitForService'],
+    waitForService: wait,
     listConnections: (serviceId, filter) => listConnections(ctx, serviceId, filter),
     connectionAction: (serviceId, endpointId, action) => connectionAction(ctx, serviceId, endpointId, action),
     listWhitelist: (serviceId) => listWhitelist(ctx, serviceId),

@@ -6,7 +6,7 @@ import { BadResponseError } from '../errors.js';
 import type { Connection, ConnectionAction, ConnectionStatus } from '../types.js';
 import { collectByOffset } from './paging.js';
 import { servicesPath, VPCEP_PAGE_LIMIT, type VpcepContext } from './vpcep-services.js';
-import { connectionActionWire, connectionListWire } from './wire/vpcep.js';
+import { connectionActionWire, connectionListWire } from './wire/connections.js';
 
 export interface ConnectionFilter {
   readonly status?: ConnectionStatus;

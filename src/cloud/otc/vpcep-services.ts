@@ -9,7 +9,7 @@ import type { CreateServiceInput, EndpointService, ServiceFilter, UpdateServiceI
 import { apiPath } from './endpoints.js';
 import type { OtcTransport } from './http.js';
 import { collectByOffset } from './paging.js';
-import { endpointServiceWire, serviceListWire } from './wire/vpcep.js';
+import { endpointServiceWire, serviceListWire } from './wire/services.js';
 
 /** What every VPCEP call needs: the transport of one project, and that project's ID. */
 export interface VpcepContext {

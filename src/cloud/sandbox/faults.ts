@@ -4,7 +4,11 @@
  * or until cleared. `phase: 'after'` lets the request take effect first and then spoils the answer:
  * the ambiguous failure a timeout after sending produces.
  */
+import type { ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import type { ApiResponse } from './router.js';
+import { defaultErrorFor } from './wire.js';
 
 export const faultSpec = z.object({
   /** Regular expression on the path; every API path when absent. */
@@ -65,4 +69,28 @@ export class FaultRegistry {
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     return fault;
   }
+}
+
+function faultAnswer(fault: ActiveFault): ApiResponse | undefined {
+  if (fault.status === undefined && fault.errorCode === undefined) return undefined;
+  const status = fault.status ?? (fault.errorCode?.toUpperCase() === 'APIG.0308' ? 429 : 400);
+  const fallback = defaultErrorFor(status);
+  return {
+    status,
+    body: { error_code: fault.errorCode ?? fallback.code, error_msg: fault.errorMsg ?? fallback.message },
+  };
+}
+
+/** Applies latency, then drops the connection or returns the fault's answer (undefined: carry on). */
+export async function applyFault(
+  fault: ActiveFault,
+  res: ServerResponse,
+  closing: AbortSignal,
+): Promise<ApiResponse | 'reset' | undefined> {
+  if (fault.latencyMs) await sleep(fault.latencyMs, undefined, { signal: closing }).catch(() => undefined);
+  if (fault.reset) {
+    res.socket?.destroy();
+    return 'reset';
+  }
+  return faultAnswer(fault);
 }

@@ -2,8 +2,8 @@
  * Demo resources of each sandbox project: two VPCs, each with a dedicated (v3) and a shared (v2.0)
  * load balancer, two ECSs (one with two NICs) and a BMS, all with NIC ports, and two security groups:
  * one admitting 198.19.128.0/17, one not. IDs derive from the project ID, so every replica and every
- * restart seeds the same world; `bulkServers` adds more for paging tests. The BMS lists its addresses
- * without port IDs, so its NICs come from `os-interface`, the client's fallback path.
+ * restart seeds the same world. The BMS lists its addresses without port IDs, so its NICs come from
+ * `os-interface`, the client's fallback path.
  */
 import { createHash } from 'node:crypto';
 import type {
@@ -21,11 +21,13 @@ export function stableId(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function mac(id: string): string {
+/** A MAC address derived from an ID. */
+export function mac(id: string): string {
   return `fa:16:3e:${id.slice(0, 2)}:${id.slice(2, 4)}:${id.slice(4, 6)}`;
 }
 
-interface World {
+/** Every seeded resource of one project. */
+export interface World {
   vpcs: SandboxVpc[];
   ports: SandboxPort[];
   loadBalancers: SandboxLoadBalancer[];
@@ -167,42 +169,4 @@ export async function writeWorld(store: SandboxStore, projectId: string, world: 
   await store.loadBalancers(projectId).putMany(world.loadBalancers.map((l) => [l.id, l]));
   await store.servers(projectId).putMany(world.servers.map((s) => [s.id, s]));
   await store.securityGroups(projectId).putMany(world.securityGroups.map((g) => [g.id, g]));
-}
-
-/** `count` extra servers of `kind` in `vpcId`, each with one NIC (for paging tests). */
-export function bulkServers(
-  projectId: string,
-  kind: 'ecs' | 'bms',
-  vpc: SandboxVpc,
-  count: number,
-  nowMs: number,
-  batch: string,
-): World {
-  const world: World = { vpcs: [], ports: [], loadBalancers: [], servers: [], securityGroups: [] };
-  for (let i = 0; i < count; i++) {
-    const id = stableId(projectId, kind, batch, String(i));
-    const portId = stableId(id, 'nic');
-    world.ports.push({
-      id: portId,
-      vpcId: vpc.id,
-      subnetId: vpc.subnetId,
-      ipAddress: `172.31.${Math.floor(i / 250)}.${(i % 250) + 2}`,
-      macAddress: mac(portId),
-      deviceId: id,
-      role: kind,
-      securityGroups: [],
-      portSecurityEnabled: true,
-    });
-    world.servers.push({
-      id,
-      name: `${kind}-bulk-${batch}-${String(i).padStart(4, '0')}`,
-      kind,
-      vpcId: vpc.id,
-      status: 'ACTIVE',
-      portIds: [portId],
-      addressesNamePorts: true,
-      createdAtMs: nowMs + i,
-    });
-  }
-  return world;
 }

@@ -4,16 +4,14 @@
  * the service's own JSON shape.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ZodError } from 'zod';
-import { parseCloudJson } from '../otc/wire/common.js';
+import { CloudError } from '../errors.js';
 import { authenticate, type SandboxAkSk } from './auth.js';
-import type { ActiveFault, FaultRegistry } from './faults.js';
+import { applyFault, type FaultRegistry } from './faults.js';
+import { isLoopback, parseBody, readBody, send } from './http-io.js';
 import { queryRecord, type RequestLog } from './request-log.js';
 import { type ApiResponse, matchRoute, type Route, type SandboxEnv } from './router.js';
-import { defaultErrorFor, gatewayError, OtcHttpError, toWireJson } from './wire.js';
-
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+import { defaultErrorFor, gatewayError, OtcHttpError } from './wire.js';
 
 export interface PipelineParts {
   readonly env: SandboxEnv;
@@ -26,73 +24,17 @@ export interface PipelineParts {
   readonly closing: AbortSignal;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw gatewayError(413, 'APIGW.0201', 'The request body is too large.');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function parseBody(bytes: Buffer): { json: unknown; ok: boolean } {
-  const text = bytes.toString('utf8');
-  if (text.trim() === '') return { json: undefined, ok: true };
-  try {
-    return { json: parseCloudJson(text), ok: true };
-  } catch {
-    return { json: text, ok: false };
-  }
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
-
-function send(res: ServerResponse, response: ApiResponse): void {
-  if (res.destroyed || res.headersSent) return;
-  const body = response.body === undefined ? '' : toWireJson(response.body);
-  res.writeHead(response.status, {
-    ...(body ? { 'Content-Type': 'application/json' } : {}),
-    ...response.headers,
-  });
-  res.end(body);
-}
-
 function errorResponse(error: unknown, parts: PipelineParts): ApiResponse {
   if (error instanceof OtcHttpError) return { status: error.status, body: error.body };
+  // The admin routes call SandboxControl, which reports refusals as cloud errors.
+  if (error instanceof CloudError) {
+    return { status: error.status ?? 500, body: { error_code: error.otcCode, error_msg: error.otcMessage } };
+  }
   if (error instanceof ZodError)
     return { status: 400, body: { error: 'invalid admin request', issues: error.issues } };
   parts.env.logger.error({ err: error }, 'sandbox handler failed');
   const { code, message } = defaultErrorFor(500);
   return { status: 500, body: { error_code: code, error_msg: message } };
-}
-
-function faultAnswer(fault: ActiveFault): ApiResponse | undefined {
-  if (fault.status === undefined && fault.errorCode === undefined) return undefined;
-  const status = fault.status ?? (fault.errorCode?.toUpperCase() === 'APIG.0308' ? 429 : 400);
-  const fallback = defaultErrorFor(status);
-  return {
-    status,
-    body: { error_code: fault.errorCode ?? fallback.code, error_msg: fault.errorMsg ?? fallback.message },
-  };
-}
-
-/** Applies latency, then drops the connection or returns the fault's answer (undefined: carry on). */
-async function applyFault(
-  fault: ActiveFault,
-  res: ServerResponse,
-  closing: AbortSignal,
-): Promise<ApiResponse | 'reset' | undefined> {
-  if (fault.latencyMs) await sleep(fault.latencyMs, undefined, { signal: closing }).catch(() => undefined);
-  if (fault.reset) {
-    res.socket?.destroy();
-    return 'reset';
-  }
-  return faultAnswer(fault);
 }
 
 async function answerApi(

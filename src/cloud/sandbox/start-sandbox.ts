@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { OtcProject } from '../../config/config-types.js';
 import type { Logger } from '../../logging/logger.js';
 import type { SandboxAkSk } from './auth.js';
@@ -125,7 +124,9 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
-  const { address, port } = server.address() as AddressInfo;
+  const bound = server.address();
+  if (bound === null || typeof bound === 'string') throw new Error('the sandbox is not listening on TCP');
+  const { address, port } = bound;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   env.logger.debug({ url }, 'sandbox listening');
   return {

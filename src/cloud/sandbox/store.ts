@@ -3,8 +3,8 @@
  * by zod on the way out. Keys of one project share a hash tag (`{projectId}`), so the quota script
  * works on Redis Cluster too. Several emulators on one Redis (one per bot replica) share this state.
  */
-import type { Cluster, Redis } from 'ioredis';
 import type { z } from 'zod';
+import { Collection, type RedisClient } from './collection.js';
 import {
   type StoredService,
   type StoredToken,
@@ -19,51 +19,13 @@ import {
   storedToken,
 } from './models.js';
 
-export type RedisClient = Redis | Cluster;
+export type { RedisClient } from './collection.js';
 
 /** Inserts a service unless the project already holds `quota` of them. Returns 1 when inserted. */
 const INSERT_WITHIN_QUOTA = `
 if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
 redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
 return 1`;
-
-/** A Redis hash of JSON values of one schema. */
-export class Collection<S extends z.ZodType> {
-  constructor(
-    private readonly redis: RedisClient,
-    readonly key: string,
-    private readonly schema: S,
-  ) {}
-
-  async all(): Promise<z.output<S>[]> {
-    const values = Object.values(await this.redis.hgetall(this.key));
-    return values.map((v) => this.schema.parse(JSON.parse(v)));
-  }
-
-  async get(id: string): Promise<z.output<S> | undefined> {
-    const value = await this.redis.hget(this.key, id);
-    return value === null ? undefined : this.schema.parse(JSON.parse(value));
-  }
-
-  async put(id: string, value: z.input<S>): Promise<void> {
-    await this.redis.hset(this.key, id, JSON.stringify(value));
-  }
-
-  async putMany(entries: readonly (readonly [string, z.input<S>])[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += 500) {
-      const chunk = entries.slice(i, i + 500).flatMap(([id, v]) => [id, JSON.stringify(v)]);
-      if (chunk.length) await this.redis.hset(this.key, ...chunk);
-    }
-  }
-
-  async remove(...ids: string[]): Promise<void> {
-    if (ids.length) await this.redis.hdel(this.key, ...ids);
-  }
-
-  async count(): Promise<number> {
-    return this.redis.hlen(this.key);
-  }
-}
 
 export class SandboxStore {
   constructor(

@@ -9,9 +9,12 @@ import { lbServiceInput, startTestCloud, type TestCloud } from '../../helpers/cl
 
 let t: TestCloud;
 let serverPort = 30_000;
+/** The client gives up after this; faults that simulate a lost answer wait well beyond it. */
+const CLIENT_TIMEOUT_MS = 1000;
+const LONGER_THAN_TIMEOUT_MS = 4000;
 
 beforeAll(async () => {
-  t = await startTestCloud({ tuning: { timeoutMs: 300 } });
+  t = await startTestCloud({ tuning: { timeoutMs: CLIENT_TIMEOUT_MS } });
 });
 afterAll(() => t.close());
 beforeEach(() => {
@@ -38,7 +41,7 @@ describe('reads are retried with backoff', () => {
 
   it('retries after a dropped connection and after a timeout', async () => {
     t.control.addFault({ match: '/vpcs$', reset: true, count: 1 });
-    t.control.addFault({ match: '/vpcs$', latencyMs: 1000, count: 1 });
+    t.control.addFault({ match: '/vpcs$', latencyMs: LONGER_THAN_TIMEOUT_MS, count: 1 });
     await expect(t.client.listVpcs()).resolves.toHaveLength(2);
     const attempts = t.control.requests({ path: '/vpcs$' });
     // The second attempt is still waiting out its latency when the client gives up on it.
@@ -80,8 +83,14 @@ describe('create is never retried blindly', () => {
 
   it('after a timeout once the create was sent, finds the service instead of creating a second', async () => {
     const input = lbServiceInput(t.world, [serverPort++, serverPort++], 'ambiguous');
-    // The cloud creates the service, then answers too late for the client's 300 ms timeout.
-    t.control.addFault({ match: SERVICES, method: 'POST', phase: 'after', latencyMs: 1000, count: 1 });
+    // The cloud creates the service, then answers too late for the client's timeout.
+    t.control.addFault({
+      match: SERVICES,
+      method: 'POST',
+      phase: 'after',
+      latencyMs: LONGER_THAN_TIMEOUT_MS,
+      count: 1,
+    });
     const service = await t.client.createService(input);
     expect(service).toMatchObject({ name: 'ambiguous', vpcId: input.vpcId, portId: input.portId });
     expect(t.control.requests({ method: 'POST' })).toHaveLength(1);
@@ -104,7 +113,13 @@ describe('create is never retried blindly', () => {
 
   it('after a timeout before the create took effect, says so and has created nothing', async () => {
     const input = lbServiceInput(t.world, [serverPort++], 'unconfirmed');
-    t.control.addFault({ match: SERVICES, method: 'POST', latencyMs: 1000, status: 500, count: 1 });
+    t.control.addFault({
+      match: SERVICES,
+      method: 'POST',
+      latencyMs: LONGER_THAN_TIMEOUT_MS,
+      status: 500,
+      count: 1,
+    });
     const error = await t.client.createService(input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CreateUnconfirmedError);
     expect((error as CreateUnconfirmedError).userMessage).toContain('Check /vpcep list');

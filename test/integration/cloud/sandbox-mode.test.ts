@@ -1,6 +1,12 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Cloud, type CloudOptions, createCloud } from '../../../src/cloud/index.js';
+import {
+  type Cloud,
+  CloudError,
+  type CloudOptions,
+  createCloud,
+  NotFoundError,
+} from '../../../src/cloud/index.js';
 import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
 import { FAST_TUNING, testLogger } from '../../helpers/cloud-test.js';
 import { testRedisUrl, uniquePrefix } from '../../helpers/redis-test.js';
@@ -75,6 +81,36 @@ describe('sandbox mode', () => {
         status: 'pendingAcceptance',
       });
       expect(pending.map((c) => c.endpointId)).toEqual([connection?.endpointId]);
+    } finally {
+      await cloud.close();
+    }
+  });
+
+  it('reports a connection request to an unknown or unfinished service as a cloud error', async () => {
+    const cloud = await createCloud(
+      { mode: 'sandbox', projects: SANDBOX_PROJECTS },
+      { logger: testLogger(), redis, keyPrefix: uniquePrefix('sandbox') },
+      { ...OPTIONS, sandbox: { createDelayMs: 60_000 } },
+    );
+    try {
+      const projectId = EU_DE?.projectId ?? '';
+      const missing = await cloud.sandbox
+        ?.requestConnection(projectId, 'no-such-service')
+        .catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(NotFoundError);
+      const client = cloud.project(projectId);
+      const [vpc] = await client.listVpcs();
+      const [lb] = await client.listLoadBalancers(vpc?.id ?? '');
+      const creating = await client.createService({
+        vpcId: vpc?.id ?? '',
+        portId: lb?.vipPortId ?? '',
+        serverType: 'LB',
+        approvalEnabled: true,
+        ports: [{ clientPort: 1, serverPort: 1, protocol: 'TCP' }],
+      });
+      const early = await cloud.sandbox?.requestConnection(projectId, creating.id).catch((e: unknown) => e);
+      expect(early).toBeInstanceOf(CloudError);
+      expect(early).toMatchObject({ otcCode: 'EndPoint.2004' });
     } finally {
       await cloud.close();
     }

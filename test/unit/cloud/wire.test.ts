@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTimestamp, parseCloudJson } from '../../../src/cloud/otc/wire/common.js';
+import { connectionListWire } from '../../../src/cloud/otc/wire/connections.js';
 import { parseErrorBody } from '../../../src/cloud/otc/wire/error-body.js';
-import {
-  connectionListWire,
-  endpointServiceWire,
-  permissionOfDomainId,
-  shortServiceName,
-} from '../../../src/cloud/otc/wire/vpcep.js';
+import { endpointServiceWire, shortServiceName } from '../../../src/cloud/otc/wire/services.js';
+import { permissionOfDomainId } from '../../../src/cloud/otc/wire/whitelist.js';
 
 const minimalService = {
   id: '4189d3c2-8882-4871-a3c2-d380272eed83',

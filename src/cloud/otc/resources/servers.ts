@@ -101,15 +101,16 @@ async function interfacesOf(http: OtcTransport, projectId: string, kind: ServerK
   }
 }
 
+/** `fn` over `items`, at most `limit` at a time, results in input order. */
 async function mapLimited<T, R>(
   items: readonly T[],
   limit: number,
   fn: (item: T) => Promise<R>,
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
-  let next = 0;
+  const queue = items.map((item, index) => ({ item, index }));
   const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T);
+    for (let job = queue.shift(); job; job = queue.shift()) results[job.index] = await fn(job.item);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;

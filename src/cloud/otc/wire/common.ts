@@ -66,3 +66,13 @@ const BIG_INTEGER_FIELDS = /("marker_id"\s*:\s*)(-?\d+)(?=\s*[,}\]])/g;
 export function parseCloudJson(text: string): unknown {
   return JSON.parse(text.replace(BIG_INTEGER_FIELDS, '$1"$2"'));
 }
+
+/** Matches a documented value ignoring case, returning the documented spelling. */
+export function caseInsensitiveEnum<T extends string>(values: readonly T[]) {
+  return z.string().transform((text, ctx): T => {
+    const found = values.find((v) => v.toLowerCase() === text.toLowerCase());
+    if (found) return found;
+    ctx.addIssue({ code: 'custom', message: `unexpected value "${text}"` });
+    return z.NEVER;
+  });
+}

@@ -4,8 +4,8 @@
  * answers are camelCase JSON.
  */
 import { z } from 'zod';
+import { bulkSpec } from '../bulk-seed.js';
 import type { SandboxControl } from '../control.js';
-import { bulkSpec } from '../control.js';
 import { faultSpec } from '../faults.js';
 import { queryRecord } from '../request-log.js';
 import { type ApiRequest, type ApiResponse, type Route, route } from '../router.js';

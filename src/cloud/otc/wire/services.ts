@@ -1,0 +1,87 @@
+/** zod schemas of endpoint services on the wire (reference §2.1–2.3), read into `EndpointService`. */
+import { z } from 'zod';
+import type { EndpointService, PortMapping, ServerType, ServiceStatus } from '../../types.js';
+import {
+  caseInsensitiveEnum,
+  lenientArray,
+  lenientBoolean,
+  optionalText,
+  resourceErrors,
+  timestamp,
+  wholeNumber,
+} from './common.js';
+
+const SERVICE_STATUSES: readonly ServiceStatus[] = ['creating', 'available', 'failed', 'deleting'];
+
+export const portMappingWire = z
+  .object({ client_port: wholeNumber, server_port: wholeNumber, protocol: z.string().nullish() })
+  .transform(
+    (p): PortMapping => ({
+      clientPort: p.client_port,
+      serverPort: p.server_port,
+      protocol: p.protocol ?? 'TCP',
+    }),
+  );
+
+const tagWire = z.object({ key: z.string(), value: z.string().nullish() });
+
+/** `region.name.id` or `region.id` → the user's name part, if any. A bare name is taken as is. */
+export function shortServiceName(serviceName: string, id: string): string | undefined {
+  const suffix = `.${id}`;
+  if (!serviceName.endsWith(suffix))
+    return /^[A-Za-z0-9_-]{1,16}$/.test(serviceName) ? serviceName : undefined;
+  const head = serviceName.slice(0, -suffix.length);
+  const dot = head.indexOf('.');
+  return dot < 0 ? undefined : head.slice(dot + 1) || undefined;
+}
+
+export const endpointServiceWire = z
+  .object({
+    id: z.string(),
+    service_name: z.string().nullish(),
+    status: caseInsensitiveEnum(SERVICE_STATUSES),
+    vpc_id: z.string(),
+    port_id: z.string(),
+    server_type: caseInsensitiveEnum<ServerType>(['LB', 'VM', 'VIP', 'BMS']),
+    service_type: z.string().nullish(),
+    approval_enabled: lenientBoolean.nullish(),
+    ports: lenientArray(portMappingWire),
+    tags: lenientArray(tagWire),
+    tcp_proxy: optionalText,
+    description: optionalText,
+    connection_count: wholeNumber.nullish(),
+    project_id: optionalText,
+    domain_id: optionalText,
+    created_at: timestamp,
+    updated_at: timestamp,
+    error: resourceErrors,
+  })
+  .transform(
+    (s): EndpointService => ({
+      id: s.id,
+      serviceName: s.service_name ?? '',
+      name: shortServiceName(s.service_name ?? '', s.id),
+      status: s.status,
+      vpcId: s.vpc_id,
+      portId: s.port_id,
+      serverType: s.server_type,
+      serviceType: s.service_type ?? 'interface',
+      // Absent means the API default, which is true (reference §2.1).
+      approvalEnabled: s.approval_enabled ?? true,
+      ports: s.ports,
+      tags: s.tags.map((t) => ({ key: t.key, value: t.value ?? '' })),
+      tcpProxy: s.tcp_proxy,
+      description: s.description,
+      connectionCount: s.connection_count ?? undefined,
+      projectId: s.project_id,
+      domainId: s.domain_id,
+      createdAt: s.created_at,
+      updatedAt: s.updated_at,
+      errors: s.error,
+    }),
+  );
+
+export const serviceListWire = z.object({
+  endpoint_services: lenientArray(endpointServiceWire),
+  total_count: wholeNumber.nullish(),
+});
