@@ -1,7 +1,93 @@
-/** `/vpcep create` (issue 4): the modal, its drafts, the review and the creation. */
+/**
+ * `/vpcep create` (issue 4): the modal, its drafts, the review and the creation. Wires the create
+ * stores and use cases on the shared core, registers their listeners, and runs the job that resumes
+ * creations a restart interrupted.
+ */
+import type { App } from '@slack/bolt';
+import { creationResumerJob } from '../jobs/creation-resumer.js';
+import { registerCreateButtons } from '../listeners/actions/create-buttons.js';
+import { registerCreateEditRetry } from '../listeners/actions/create-edit-retry.js';
+import { registerCreateFormChange } from '../listeners/actions/create-form-change.js';
+import { createSubcommand } from '../listeners/commands/create.js';
+import { registerCreateOptions } from '../listeners/options/create-options.js';
+import { registerCreateClosed } from '../listeners/views/create-closed.js';
+import { registerCreateFormSubmit } from '../listeners/views/create-form-submit.js';
+import { registerCreateReviewSubmit } from '../listeners/views/create-review-submit.js';
+import { createCreateFlow } from '../services/create/create-flow.js';
+import { createCreationNotifier } from '../services/create/creation-notifier.js';
+import { createCreationRunner, type RunnerTiming } from '../services/create/creation-runner.js';
+import { createResourceCatalog } from '../services/create/resource-catalog.js';
+import { createUsergroupCatalog } from '../services/create/usergroup-catalog.js';
+import { createAttempts } from '../stores/create-attempts.js';
+import { createCreateCache } from '../stores/create-cache.js';
+import { createDrafts } from '../stores/drafts.js';
 import type { Core } from './core.js';
 import type { Feature } from './feature.js';
 
-export function createServiceFeature(_core: Core): Feature {
-  return { name: 'create-service' };
+/** Knobs with production defaults (tests need none). */
+export interface CreateServiceOptions {
+  readonly timing?: Partial<RunnerTiming>;
+  readonly resumeIntervalMs?: number;
+  /** How long a form submission waits for the review's cloud checks before acking without them. */
+  readonly reviewBudgetMs?: number;
+}
+
+export function createServiceFeature(core: Core, options: CreateServiceOptions = {}): Feature {
+  const logger = core.logger.child({ feature: 'create' });
+  const cache = createCreateCache(core.redis, core.keys, logger);
+  const drafts = createDrafts(core.redis, core.keys);
+  const attempts = createAttempts(core.redis, core.keys);
+  const notifier = createCreationNotifier({
+    slack: core.slack,
+    poster: core.poster,
+    sandbox: core.sandbox,
+    logger,
+  });
+  const runner = createCreationRunner({
+    cloud: core.cloud,
+    attempts,
+    drafts,
+    records: core.records,
+    audit: core.audit,
+    notifier,
+    logger,
+    instanceId: core.instanceId,
+    ...(options.timing ? { timing: options.timing } : {}),
+  });
+  const flow = createCreateFlow(
+    {
+      cloud: core.cloud,
+      projects: core.cloud.projects,
+      permissions: core.permissions,
+      drafts,
+      attempts,
+      catalog: createResourceCatalog(core.cloud, cache),
+      groups: createUsergroupCatalog(core.slack, cache),
+      runner,
+      logger,
+      reviewBudgetMs: options.reviewBudgetMs ?? 1200,
+    },
+    core.sandbox,
+  );
+  return {
+    name: 'create-service',
+    subcommands: new Map([['create', createSubcommand(flow)]]),
+    register(app: App) {
+      registerCreateFormChange(app, flow, logger);
+      registerCreateButtons(app, flow, logger);
+      registerCreateEditRetry(app, flow, logger);
+      registerCreateOptions(app, flow, logger);
+      registerCreateFormSubmit(app, flow, logger);
+      registerCreateReviewSubmit(app, flow, logger);
+      registerCreateClosed(app, flow, logger);
+    },
+    jobs: [
+      creationResumerJob({
+        attempts,
+        runner,
+        ...(options.resumeIntervalMs ? { intervalMs: options.resumeIntervalMs } : {}),
+      }),
+    ],
+    stop: () => runner.stop(),
+  };
 }

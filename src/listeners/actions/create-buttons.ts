@@ -1,0 +1,39 @@
+/** Buttons inside the create modal: Resume draft, Start over, Retry, Back to the form. */
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import type { Logger } from '../../logging/logger.js';
+import type { Who } from '../../services/create/create-context.js';
+import type { CreateFlow } from '../../services/create/create-flow.js';
+import { problemScreen } from '../../services/create/open-create.js';
+import type { CreateScreen } from '../../services/create/screens.js';
+import { CREATE_ACTION } from '../../ui/create-ids.js';
+import { requestLog } from '../middleware/request-context.js';
+import { showScreen, viewOf, whoOf } from '../views/create-common.js';
+
+const actionValueSchema = z.object({ actions: z.array(z.object({ value: z.string().optional() })).min(1) });
+
+type ButtonCase = (flow: CreateFlow, who: Who, ref: string) => Promise<CreateScreen>;
+
+const BUTTONS: [string, ButtonCase][] = [
+  [CREATE_ACTION.resume, (flow, who, ref) => flow.resume(who, ref)],
+  [CREATE_ACTION.startOver, (flow, who, ref) => flow.startOver(who, ref)],
+  [CREATE_ACTION.retry, (flow, who, ref) => flow.retry(who, ref === 'none' ? '' : ref)],
+  [CREATE_ACTION.back, (flow, who, ref) => flow.back(who, ref)],
+];
+
+export function registerCreateButtons(app: App, flow: CreateFlow, logger: Logger): void {
+  for (const [actionId, use] of BUTTONS) {
+    app.action({ action_id: actionId, type: 'block_actions' }, async ({ ack, body, client, context }) => {
+      await ack();
+      const log = requestLog(context, logger);
+      const view = viewOf(body);
+      if (!view) return;
+      const ref = actionValueSchema.parse(body).actions[0]?.value ?? view.private_metadata;
+      const screen = await use(flow, whoOf(body), ref).catch((err: unknown) => {
+        log.warn({ err, actionId }, 'create button failed');
+        return problemScreen(err, ref);
+      });
+      await showScreen(client, { viewId: view.id, hash: view.hash }, screen, flow.sandbox, log);
+    });
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * "Edit and retry" on a failed creation: reopens its draft in the form, in the modal it was clicked in
+ * or, from the result message, in a new modal (loading first, inside the trigger's 3 s).
+ */
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import type { Logger } from '../../logging/logger.js';
+import type { CreateFlow } from '../../services/create/create-flow.js';
+import { problemScreen } from '../../services/create/open-create.js';
+import { CREATE_ACTION } from '../../ui/create-ids.js';
+import { createLoadingView } from '../../ui/create-screen.js';
+import { requestLog } from '../middleware/request-context.js';
+import { showScreen, viewOf, whoOf } from '../views/create-common.js';
+
+const clickSchema = z.object({
+  trigger_id: z.string(),
+  actions: z.array(z.object({ value: z.string() })).min(1),
+});
+
+export function registerCreateEditRetry(app: App, flow: CreateFlow, logger: Logger): void {
+  app.action(
+    { action_id: CREATE_ACTION.editRetry, type: 'block_actions' },
+    async ({ ack, body, client, context }) => {
+      await ack();
+      const log = requestLog(context, logger);
+      const click = clickSchema.parse(body);
+      let target = viewOf(body) ? { viewId: viewOf(body)?.id ?? '', hash: viewOf(body)?.hash } : undefined;
+      if (!target) {
+        try {
+          const opened = await client.views.open({
+            trigger_id: click.trigger_id,
+            view: createLoadingView(flow.sandbox),
+          });
+          target = { viewId: opened.view?.id ?? '', hash: opened.view?.hash };
+        } catch (err) {
+          log.warn({ err }, 'could not open the modal for Edit and retry');
+          return;
+        }
+      }
+      const attemptRef = click.actions[0]?.value ?? '';
+      const screen = await flow.editAndRetry(whoOf(body), attemptRef).catch((err: unknown) => {
+        log.warn({ err }, 'Edit and retry failed');
+        return problemScreen(err);
+      });
+      await showScreen(client, target, screen, flow.sandbox, log);
+    },
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Region, VPC or Backend Resource Type changed on the create form: the draft is saved and, when
+ * something depends on the change, the form re-renders (same ids elsewhere, so what was typed stays).
+ */
+import type { App } from '@slack/bolt';
+import type { Logger } from '../../logging/logger.js';
+import type { CreateFlow } from '../../services/create/create-flow.js';
+import { problemScreen } from '../../services/create/open-create.js';
+import { readFormState } from '../../ui/create-form-state.js';
+import { CREATE_ACTION } from '../../ui/create-ids.js';
+import { requestLog } from '../middleware/request-context.js';
+import { showScreen, viewOf, whoOf } from '../views/create-common.js';
+
+const DISPATCHING = [CREATE_ACTION.region, CREATE_ACTION.vpc, CREATE_ACTION.backendType];
+
+export function registerCreateFormChange(app: App, flow: CreateFlow, logger: Logger): void {
+  for (const actionId of DISPATCHING) {
+    app.action({ action_id: actionId, type: 'block_actions' }, async ({ ack, body, client, context }) => {
+      await ack();
+      const log = requestLog(context, logger);
+      const view = viewOf(body);
+      if (!view) return;
+      const read = (current: Parameters<typeof readFormState>[1]) =>
+        readFormState(view.state?.values, current);
+      const screen = await flow.change(whoOf(body), view.private_metadata, read).catch((err: unknown) => {
+        log.warn({ err }, 'could not apply a create form change');
+        return problemScreen(err, view.private_metadata);
+      });
+      if (screen) await showScreen(client, { viewId: view.id, hash: view.hash }, screen, flow.sandbox, log);
+    });
+  }
+}

@@ -1,0 +1,20 @@
+/** The create form was closed: what was typed is saved in the draft, for `/vpcep create` to resume. */
+import type { App } from '@slack/bolt';
+import type { Logger } from '../../logging/logger.js';
+import type { CreateFlow } from '../../services/create/create-flow.js';
+import { readFormState } from '../../ui/create-form-state.js';
+import { CREATE_VIEW } from '../../ui/create-ids.js';
+import { requestLog } from '../middleware/request-context.js';
+import { viewRefSchema, whoOf } from './create-common.js';
+
+export function registerCreateClosed(app: App, flow: CreateFlow, logger: Logger): void {
+  app.view({ callback_id: CREATE_VIEW.form, type: 'view_closed' }, async ({ ack, body, context }) => {
+    await ack();
+    const view = viewRefSchema.parse(body.view);
+    await flow
+      .close(whoOf(body), view.private_metadata, (current) => readFormState(view.state?.values, current))
+      .catch((err: unknown) =>
+        requestLog(context, logger).warn({ err }, 'could not save the closed create form'),
+      );
+  });
+}

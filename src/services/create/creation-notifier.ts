@@ -1,0 +1,111 @@
+/**
+ * Tells people how a creation went: the modal (when still open), the channel the command ran in (an
+ * announcement, paced through the channel poster) and the creator (a direct message). When the bot
+ * cannot post in that channel, the creator learns why and how to fix it, ephemerally where Slack
+ * allows, and in the direct message in any case. Never throws: a failed notice is logged.
+ */
+import type { WebClient } from '@slack/web-api';
+import { userMessageOf } from '../../errors/app-error.js';
+import type { Logger } from '../../logging/logger.js';
+import type { ChannelPoster } from '../../slack/channel-poster.js';
+import type { Attempt } from '../../stores/create-attempts.js';
+import {
+  createAnnouncement,
+  createAttemptView,
+  createResultMessage,
+  isChannel,
+} from '../../ui/create-attempt.js';
+import { attemptModel } from './attempt-model.js';
+
+/** A response_url works for 30 minutes; leave a margin. */
+const RESPONSE_URL_LIFETIME_MS = 29 * 60_000;
+
+export interface CreationNotifier {
+  /** Shows the attempt's current state in its modal, if one may be open. */
+  showProgress(attempt: Attempt): Promise<void>;
+  /** Tells the outcome of a finished attempt; returns what was told, to be saved with it. */
+  finish(attempt: Attempt): Promise<Pick<Attempt, 'notified' | 'announcement'>>;
+}
+
+export interface NotifierDeps {
+  readonly slack: WebClient;
+  readonly poster: ChannelPoster;
+  readonly sandbox: boolean;
+  readonly logger: Logger;
+}
+
+export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
+  const { slack, poster, sandbox, logger } = deps;
+
+  async function showProgress(attempt: Attempt): Promise<void> {
+    if (!attempt.viewId) return;
+    try {
+      await slack.views.update({
+        view_id: attempt.viewId,
+        view: createAttemptView(attemptModel(attempt), sandbox),
+      });
+    } catch (err) {
+      // Closed by the user, or replaced: the direct message carries the result anyway.
+      logger.debug({ err, attemptId: attempt.id }, 'could not update the creation modal');
+    }
+  }
+
+  async function tellEphemerally(attempt: Attempt, channel: string, text: string): Promise<boolean> {
+    const fresh = attempt.responseUrl && Date.now() - (attempt.responseUrlAt ?? 0) < RESPONSE_URL_LIFETIME_MS;
+    try {
+      if (fresh && attempt.responseUrl) {
+        const res = await fetch(attempt.responseUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+        });
+        if (res.ok) return true;
+      }
+      await slack.chat.postEphemeral({ channel, user: attempt.userId, text });
+      return true;
+    } catch (err) {
+      logger.debug({ err, channel }, 'could not tell the creator ephemerally');
+      return false;
+    }
+  }
+
+  async function announce(attempt: Attempt): Promise<Attempt['announcement']> {
+    const channel = attempt.channelId;
+    if (!isChannel(channel)) return undefined;
+    try {
+      const posted = await poster.post({ channel, ...createAnnouncement(attemptModel(attempt), sandbox) });
+      return { channel, ts: posted.ts };
+    } catch (err) {
+      const problem = `I could not announce the new service in <#${channel}>: ${userMessageOf(err)}`;
+      logger.warn({ err, channel, attemptId: attempt.id }, 'could not announce the new service');
+      await tellEphemerally(attempt, channel, `:warning: ${problem}`);
+      return { channel, problem };
+    }
+  }
+
+  return {
+    showProgress,
+    async finish(attempt) {
+      const notified = { ...attempt.notified };
+      let announcement = attempt.announcement;
+      if (attempt.state === 'done' && !notified.announce) {
+        announcement = await announce(attempt);
+        notified.announce = true;
+      }
+      const told = { ...attempt, announcement };
+      if (!notified.modal) {
+        await showProgress(told);
+        notified.modal = true;
+      }
+      if (!notified.dm) {
+        try {
+          await poster.post({ channel: attempt.userId, ...createResultMessage(attemptModel(told), sandbox) });
+        } catch (err) {
+          logger.warn({ err, attemptId: attempt.id }, 'could not send the creation result to its creator');
+        }
+        notified.dm = true;
+      }
+      return { notified, announcement };
+    },
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * One creation, as steps from state to state. Each step does one thing in the cloud or in Redis and
+ * saves the attempt (fenced by its lease) before the next: `pending` checks the quota and creates (or,
+ * when the request may already have reached the cloud, finds the service first); `creating` waits for
+ * `available` or `failed`; `configuring` applies the whitelist and stores the owners; `done`/`failed`
+ * tell people. A step that cannot finish now throws `RetryLater`, and the attempt resumes later.
+ */
+import {
+  type CloudError,
+  CloudError as CloudErrorClass,
+  CreateUnconfirmedError,
+  NotFoundError,
+  QuotaExceededError,
+  ServiceFailedError,
+  WaitTimeoutError,
+} from '../../cloud/errors.js';
+import type { Cloud } from '../../cloud/index.js';
+import { matchesRequest } from '../../cloud/otc/create-service.js';
+import type { CreateServiceInput, EndpointService } from '../../cloud/types.js';
+import { SERVER_TYPE } from '../../domain/endpoint-service-spec.js';
+import { AppError, userMessageOf } from '../../errors/app-error.js';
+import type { Logger } from '../../logging/logger.js';
+import type { AuditLog } from '../../stores/audit-log.js';
+import type { Attempt } from '../../stores/create-attempts.js';
+import type { Drafts } from '../../stores/drafts.js';
+import type { ServiceRecords } from '../../stores/service-records.js';
+import { isChannel } from '../../ui/create-attempt.js';
+import type { CreationNotifier } from './creation-notifier.js';
+
+/** The step could not finish now (cloud or Redis unavailable, still creating): resume later. */
+export class RetryLater extends AppError {
+  constructor(cause: unknown) {
+    super('CREATE_RETRY_LATER', 'creation step deferred', {
+      userMessage: userMessageOf(cause),
+      cause,
+      retryable: true,
+    });
+  }
+}
+
+/** Another worker holds the attempt now: this one must stop without writing. */
+export class LeaseLostError extends AppError {
+  constructor() {
+    super('CREATE_LEASE_LOST', 'the lease of the creation attempt was lost', {
+      userMessage: 'Another replica took over this creation.',
+    });
+  }
+}
+
+export interface StepContext {
+  readonly cloud: Cloud;
+  readonly records: ServiceRecords;
+  readonly audit: AuditLog;
+  readonly drafts: Drafts;
+  readonly notifier: CreationNotifier;
+  readonly logger: Logger;
+  readonly signal: AbortSignal;
+  /** Saves the attempt under the lease; throws when the lease is lost. */
+  save(next: Attempt): Promise<Attempt>;
+  /** How long transient failures are retried before the attempt fails. */
+  readonly retryWindowMs: number;
+  /** Ceiling of one wait for `available` (the wait resumes until the retry window ends). */
+  readonly waitTimeoutMs?: number | undefined;
+}
+
+/** What the cloud is asked for: the spec, with TCP and approval explicit; nothing else. */
+export function createInput(attempt: Attempt): CreateServiceInput {
+  const { spec } = attempt;
+  return {
+    vpcId: spec.vpcId,
+    portId: spec.portId,
+    serverType: SERVER_TYPE[spec.backendType],
+    ports: spec.ports.map((p) => ({
+      clientPort: p.terminalPort,
+      serverPort: p.servicePort,
+      protocol: 'TCP',
+    })),
+    approvalEnabled: spec.approvalEnabled,
+    ...(spec.name ? { name: spec.name } : {}),
+    ...(spec.description ? { description: spec.description } : {}),
+    ...(spec.tags.length ? { tags: spec.tags.map((t) => ({ key: t.key, value: t.value })) } : {}),
+  };
+}
+
+function ageMs(attempt: Attempt): number {
+  return Date.now() - Date.parse(attempt.createdAt);
+}
+
+/** The failure to record for `err`, or a `RetryLater` while transient failures may still pass. */
+function outcomeOf(err: unknown, attempt: Attempt, ctx: StepContext): Attempt['error'] {
+  if (ctx.signal.aborted || err instanceof LeaseLostError || err instanceof RetryLater) throw err;
+  if (err instanceof QuotaExceededError)
+    return {
+      code: err.otcCode ?? 'Endpoint.1018',
+      message: `Quota exceeded: the project has as many endpoint services as its quota allows. Delete one you no longer need, or ask the cloud administrators for a higher quota.${err.otcMessage ? ` (${err.otcMessage})` : ''}`,
+    };
+  const transient =
+    err instanceof CreateUnconfirmedError ||
+    err instanceof WaitTimeoutError ||
+    (err instanceof AppError && err.retryable) ||
+    !(err instanceof AppError);
+  if (transient && ageMs(attempt) < ctx.retryWindowMs) throw new RetryLater(err);
+  if (err instanceof CloudErrorClass && err.otcCode)
+    return { code: err.otcCode, message: (err as CloudError).otcMessage ?? err.userMessage };
+  return { message: userMessageOf(err) };
+}
+
+async function fail(attempt: Attempt, error: Attempt['error'], ctx: StepContext): Promise<Attempt> {
+  ctx.logger.warn({ attemptId: attempt.id, error }, 'endpoint service creation failed');
+  return ctx.save({ ...attempt, state: 'failed', error });
+}
+
+async function findCreated(attempt: Attempt, ctx: StepContext): Promise<EndpointService | undefined> {
+  const input = createInput(attempt);
+  const candidates = await ctx.cloud
+    .project(attempt.spec.projectId)
+    .listServices(input.name ? { name: input.name } : {});
+  return candidates
+    .filter((s) => matchesRequest(s, input))
+    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+}
+
+async function quotaFull(attempt: Attempt, ctx: StepContext): Promise<Attempt['error']> {
+  try {
+    const quota = await ctx.cloud.project(attempt.spec.projectId).quota('endpoint_service');
+    if (quota.used < quota.quota) return undefined;
+    return {
+      code: 'Endpoint.1018',
+      message: `Quota full: ${quota.used}/${quota.quota} endpoint services are in use in ${attempt.region}. Delete one you no longer need, or ask the cloud administrators for a higher quota.`,
+    };
+  } catch (err) {
+    ctx.logger.info({ err }, 'quota unreadable before create; the cloud checks it itself');
+    return undefined;
+  }
+}
+
+async function stepPending(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
+  const project = ctx.cloud.project(attempt.spec.projectId);
+  try {
+    let service = attempt.sent ? await findCreated(attempt, ctx) : undefined;
+    if (!service) {
+      if (!attempt.sent) {
+        const full = await quotaFull(attempt, ctx);
+        if (full) return await fail(attempt, full, ctx);
+      }
+      const marked = attempt.sent ? attempt : await ctx.save({ ...attempt, sent: true });
+      service = await project.createService(createInput(marked));
+      ctx.logger.info({ attemptId: attempt.id, serviceId: service.id }, 'endpoint service create accepted');
+      return await ctx.save({
+        ...marked,
+        state: 'creating',
+        serviceId: service.id,
+        serviceName: service.serviceName,
+      });
+    }
+    ctx.logger.info(
+      { attemptId: attempt.id, serviceId: service.id },
+      'found the service an earlier try created',
+    );
+    return await ctx.save({
+      ...attempt,
+      state: 'creating',
+      serviceId: service.id,
+      serviceName: service.serviceName,
+    });
+  } catch (err) {
+    return fail(attempt, outcomeOf(err, attempt, ctx), ctx);
+  }
+}
+
+async function stepCreating(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
+  const serviceId = attempt.serviceId ?? '';
+  try {
+    const service = await ctx.cloud.project(attempt.spec.projectId).waitForService(serviceId, 'available', {
+      signal: ctx.signal,
+      ...(ctx.waitTimeoutMs ? { timeoutMs: ctx.waitTimeoutMs } : {}),
+    });
+    return await ctx.save({ ...attempt, state: 'configuring', serviceName: service.serviceName });
+  } catch (err) {
+    if (err instanceof ServiceFailedError)
+      return fail(
+        attempt,
+        {
+          ...(err.otcCode ? { code: err.otcCode } : {}),
+          message: `${err.otcMessage ?? 'The cloud reports the service as failed.'} The failed service ${serviceId} stays in the cloud; delete it with \`/vpcep delete ${serviceId}\`.`,
+        },
+        ctx,
+      );
+    if (err instanceof NotFoundError)
+      return fail(
+        attempt,
+        {
+          message: `The service ${serviceId} disappeared from the cloud before it became available (deleted in the meantime?).`,
+        },
+        ctx,
+      );
+    return fail(attempt, outcomeOf(err, attempt, ctx), ctx);
+  }
+}
+
+async function stepConfiguring(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
+  const { spec } = attempt;
+  const serviceId = attempt.serviceId ?? '';
+  let whitelistProblem: string | undefined;
+  if (spec.whitelist.length > 0) {
+    try {
+      await ctx.cloud.project(spec.projectId).updateWhitelist(serviceId, 'add', spec.whitelist);
+    } catch (err) {
+      if (ctx.signal.aborted || err instanceof LeaseLostError) throw err;
+      if (err instanceof AppError && err.retryable && ageMs(attempt) < ctx.retryWindowMs)
+        throw new RetryLater(err);
+      whitelistProblem = userMessageOf(err);
+    }
+  }
+  try {
+    await ctx.records.put({
+      projectId: spec.projectId,
+      serviceId,
+      owners: { users: [...spec.owners.users], groups: [...spec.owners.groups] },
+      ...(spec.approvalChannel ? { approvalChannel: spec.approvalChannel } : {}),
+      createdBy: attempt.userId,
+      createdAt: new Date().toISOString(),
+      ...(isChannel(attempt.channelId) ? { announceChannel: attempt.channelId } : {}),
+    });
+    await ctx.audit.append({
+      action: 'service.created',
+      actor: attempt.userId,
+      projectId: spec.projectId,
+      serviceId,
+      detail: attempt.serviceName ?? serviceId,
+    });
+  } catch (err) {
+    throw err instanceof LeaseLostError ? err : new RetryLater(err);
+  }
+  return ctx.save({ ...attempt, state: 'done', ...(whitelistProblem ? { whitelistProblem } : {}) });
+}
+
+/** The outcome is known: the draft learns it, then people do. */
+async function stepFinish(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
+  try {
+    await ctx.drafts.update(attempt, attempt.draftId, (draft) =>
+      draft.attemptId === attempt.id
+        ? { ...draft, step: attempt.state === 'done' ? 'done' : 'failed' }
+        : undefined,
+    );
+  } catch (err) {
+    throw new RetryLater(err);
+  }
+  const told = await ctx.notifier.finish(attempt);
+  return ctx.save({ ...attempt, ...told });
+}
+
+/** Moves the attempt one state further. */
+export async function advance(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
+  switch (attempt.state) {
+    case 'pending':
+      return stepPending(attempt, ctx);
+    case 'creating':
+      return stepCreating(attempt, ctx);
+    case 'configuring':
+      return stepConfiguring(attempt, ctx);
+    case 'done':
+    case 'failed':
+      return stepFinish(attempt, ctx);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Opening the create flow (after the loading modal is up): who may create, then the person's draft —
+ * a new one, an offer to resume an unfinished one, or its last failure with "Edit and retry" — and the
+ * buttons of those screens.
+ */
+import { userMessageOf } from '../../errors/app-error.js';
+import { parseAttemptRef } from '../../stores/create-attempts.js';
+import type { Draft } from '../../stores/drafts.js';
+import { formatDraftRef } from '../../stores/drafts.js';
+import { attemptModel } from './attempt-model.js';
+import type { CreateDeps, Who } from './create-context.js';
+import { assertCreator, DraftGoneError, draftIdOf, loadDraft } from './drafting.js';
+import { formScreen, newDraft } from './form-screens.js';
+import type { CreateScreen } from './screens.js';
+
+/** A failure as a screen: the cause, and Retry when trying again may help. */
+export function problemScreen(err: unknown, retryRef?: string): CreateScreen {
+  const retryable = err instanceof Error && 'retryable' in err && err.retryable === true;
+  return { kind: 'problem', message: userMessageOf(err), ...(retryable ? { retryRef: retryRef ?? '' } : {}) };
+}
+
+async function failureOf(deps: CreateDeps, draft: Draft): Promise<string | undefined> {
+  if (draft.step !== 'failed' || !draft.attemptId) return undefined;
+  const attempt = await deps.attempts.get({ ...draft, id: draft.attemptId });
+  const error = attempt?.error;
+  return error ? `${error.code ? `${error.code}: ` : ''}${error.message}` : 'the cloud gave no reason';
+}
+
+/** `/vpcep create`: the screen that replaces the loading modal. */
+export async function openCreate(deps: CreateDeps, who: Who): Promise<CreateScreen> {
+  await assertCreator(deps, who);
+  const existing = await deps.drafts.get(who);
+  if (existing && (existing.step === 'form' || existing.step === 'review' || existing.step === 'failed')) {
+    const draft =
+      (await deps.drafts.update(who, existing.id, (d) => ({
+        ...d,
+        ...(who.channelId ? { channelId: who.channelId } : {}),
+        ...(who.responseUrl ? { responseUrl: who.responseUrl, responseUrlAt: Date.now() } : {}),
+      }))) ?? existing;
+    return {
+      kind: 'resume',
+      model: {
+        draftRef: formatDraftRef(draft),
+        savedAt: draft.updatedAt,
+        values: draft.values,
+        labels: draft.labels,
+        failure: await failureOf(deps, draft),
+      },
+    };
+  }
+  // No draft, a finished one, or one whose attempt runs on its own: start afresh.
+  const draft = await deps.drafts.replace(newDraft(deps, who));
+  return formScreen(deps, draft);
+}
+
+/** "Resume draft" (or "Edit and retry" on the resume screen). */
+export async function resumeDraft(deps: CreateDeps, who: Who, draftRef: string): Promise<CreateScreen> {
+  await assertCreator(deps, who);
+  const draft = await deps.drafts.update(who, draftIdOf(who, draftRef), (d) => ({ ...d, step: 'form' }));
+  if (!draft) throw new DraftGoneError();
+  return formScreen(
+    deps,
+    draft,
+    ':leftwards_arrow_with_hook: Your draft is back. Check it and press *Review*.',
+  );
+}
+
+/** "Start over": the unfinished draft makes way for a new one. */
+export async function startOver(deps: CreateDeps, who: Who, draftRef: string): Promise<CreateScreen> {
+  await assertCreator(deps, who);
+  const previous = await deps.drafts.get(who);
+  const fresh = newDraft(deps, {
+    ...who,
+    channelId: previous?.channelId,
+    ...(previous?.responseUrl ? { responseUrl: previous.responseUrl } : {}),
+  });
+  if (previous?.responseUrlAt) fresh.responseUrlAt = previous.responseUrlAt;
+  if (previous && previous.id === draftIdOf(who, draftRef)) await deps.drafts.remove(who, previous.id);
+  return formScreen(deps, await deps.drafts.replace(fresh));
+}
+
+/** "Retry" after a failure: the form again (or the opening, when no draft could be read). */
+export async function retryScreen(deps: CreateDeps, who: Who, draftRef: string): Promise<CreateScreen> {
+  if (!draftRef) return openCreate(deps, who);
+  await assertCreator(deps, who);
+  return formScreen(deps, await loadDraft(deps, who, draftRef));
+}
+
+/** "Edit and retry" on a failed creation: its draft in the form, restored if it was replaced. */
+export async function editAndRetry(deps: CreateDeps, who: Who, attemptRef: string): Promise<CreateScreen> {
+  const ref = parseAttemptRef(attemptRef);
+  if (!ref || ref.teamId !== who.teamId || ref.userId !== who.userId) throw new DraftGoneError();
+  await assertCreator(deps, who);
+  const attempt = await deps.attempts.get(ref);
+  if (!attempt) throw new DraftGoneError();
+  const notice = ':leftwards_arrow_with_hook: Edit the values and press *Review* to try again.';
+  const current = await deps.drafts.update(who, attempt.draftId, (d) => ({ ...d, step: 'form' }));
+  if (current) return formScreen(deps, current, notice);
+  const now = new Date().toISOString();
+  const restored = await deps.drafts.replace({
+    id: attempt.draftId,
+    teamId: who.teamId,
+    userId: who.userId,
+    values: attempt.values,
+    labels: attempt.labels,
+    step: 'form',
+    ...(attempt.channelId ? { channelId: attempt.channelId } : {}),
+    createdAt: now,
+    updatedAt: now,
+  });
+  return formScreen(deps, restored, notice);
+}
+
+/** The screen of an attempt (its modal after a restart, a double submit). */
+export async function attemptScreen(deps: CreateDeps, who: Who, attemptRef: string): Promise<CreateScreen> {
+  const ref = parseAttemptRef(attemptRef);
+  const attempt = ref && ref.userId === who.userId ? await deps.attempts.get(ref) : undefined;
+  if (!attempt) throw new DraftGoneError();
+  return { kind: 'attempt', model: attemptModel(attempt) };
+}

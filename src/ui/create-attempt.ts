@@ -1,0 +1,157 @@
+/**
+ * A creation as people see it: the modal while it runs and when it ends, the result sent to the
+ * creator, and the announcement in the channel the command ran in. One model, every state
+ * (sending, creating, finishing, available, failed).
+ */
+import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
+import type { AttemptModel } from '../services/create/screens.js';
+import { context, esc, modal, plain, SANDBOX_NOTE, sandboxBlocks, section } from './create-blocks.js';
+import { BACKEND_TYPE_TEXT } from './create-form.js';
+import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
+import { mappingLines, mappingsInline } from './create-text.js';
+import { LIST_SERVICES_ACTION } from './ids.js';
+
+export const PROGRESS_TITLE = 'Create endpoint service';
+
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+function displayName(model: AttemptModel): string {
+  return model.serviceName ?? model.spec.name ?? 'the endpoint service';
+}
+
+function approvalText(model: AttemptModel): string {
+  return model.spec.approvalEnabled ? 'required' : 'not required';
+}
+
+/** Channel IDs (public `C…`, private `G…`) where an announcement makes sense; DMs are not. */
+export function isChannel(id: string | undefined): id is string {
+  return id !== undefined && /^[CG][A-Z0-9]+$/.test(id);
+}
+
+function statusLine(model: AttemptModel): string {
+  const name = `*${esc(displayName(model))}*`;
+  switch (model.state) {
+    case 'pending':
+      return `:hourglass_flowing_sand: Sending the request to create ${name} to the cloud…`;
+    case 'creating':
+      return `:hourglass_flowing_sand: The cloud is creating ${name}${model.serviceId ? ` (\`${model.serviceId}\`)` : ''}. This takes 1–2 minutes. You can close this window: I will send you the result in a direct message.`;
+    case 'configuring':
+      return `:hourglass_flowing_sand: ${name} is available; applying the whitelist and saving its owners…`;
+    case 'done':
+      return `:white_check_mark: The endpoint service ${name} is available.`;
+    case 'failed':
+      return `:x: The endpoint service ${model.serviceName ? `${name} ` : ''}could not be created.`;
+  }
+}
+
+function failureText(model: AttemptModel): string {
+  const error = model.error;
+  if (!error) return 'The cloud gave no reason.';
+  return error.code ? `The cloud answered \`${esc(error.code)}\`: ${esc(error.message)}` : esc(error.message);
+}
+
+function detailBlocks(model: AttemptModel): KnownBlock[] {
+  const type = BACKEND_TYPE_TEXT[model.spec.backendType];
+  const pairs: [string, string][] = [
+    ['ID', model.serviceId ? `\`${model.serviceId}\`` : '_not yet known_'],
+    ['Full name', model.serviceName ? `\`${esc(model.serviceName)}\`` : '_not yet known_'],
+    ['Region', esc(model.region)],
+    ['Connection Approval', model.spec.approvalEnabled ? 'Required' : 'Not required'],
+    [type.resource, esc(model.labels.backend ?? model.spec.portId)],
+    ['VPC', esc(model.labels.vpc ?? model.spec.vpcId)],
+  ];
+  return [
+    {
+      type: 'section',
+      fields: pairs.map(([label, value]) => ({ type: 'mrkdwn', text: `*${label}*\n${value}` })),
+    },
+    section(`*Port Mapping* (TCP, service port → terminal port)\n${mappingLines(model.spec.ports)}`),
+  ];
+}
+
+function whitelistLine(model: AttemptModel): string | undefined {
+  if (model.whitelistProblem)
+    return `:warning: The whitelist could not be applied: ${esc(model.whitelistProblem)} Add the accounts with \`/vpcep whitelist ${model.serviceId ?? '<service>'} add <account id>\`.`;
+  if (model.spec.whitelist.length)
+    return `Whitelisted accounts: ${model.spec.whitelist.map((a) => `\`${a}\``).join(', ')}`;
+  return undefined;
+}
+
+function listButton(model: AttemptModel): Button {
+  return {
+    type: 'button',
+    action_id: LIST_SERVICES_ACTION,
+    text: plain('List services', 75),
+    ...(isChannel(model.channelId) ? { value: JSON.stringify({ channel: model.channelId }) } : {}),
+  };
+}
+
+function editButton(model: AttemptModel): Button {
+  return {
+    type: 'button',
+    action_id: CREATE_ACTION.editRetry,
+    text: plain('Edit and retry', 75),
+    style: 'primary',
+    value: model.attemptRef,
+  };
+}
+
+function resultBlocks(model: AttemptModel): KnownBlock[] {
+  const blocks: KnownBlock[] = [section(statusLine(model))];
+  if (model.state === 'failed') {
+    blocks.push(section(failureText(model)));
+    blocks.push({ type: 'actions', elements: [editButton(model)] } satisfies ActionsBlock);
+    return blocks;
+  }
+  blocks.push(...detailBlocks(model));
+  const whitelist = whitelistLine(model);
+  if (whitelist) blocks.push(context(whitelist));
+  if (model.announceProblem) blocks.push(context(`:warning: ${esc(model.announceProblem)}`));
+  if (model.state === 'done') blocks.push({ type: 'actions', elements: [listButton(model)] });
+  return blocks;
+}
+
+/** The modal of an attempt, in any state. */
+export function createAttemptView(model: AttemptModel, sandbox: boolean): ModalView {
+  return modal({
+    callbackId: CREATE_VIEW.progress,
+    title: PROGRESS_TITLE,
+    close: 'Close',
+    privateMetadata: model.attemptRef,
+    blocks: [...sandboxBlocks(sandbox), ...resultBlocks(model)],
+  });
+}
+
+/** The plain-text summary of a finished attempt (message fallbacks, notifications). */
+export function attemptSummary(model: AttemptModel, sandbox: boolean): string {
+  const prefix = sandbox ? '[sandbox] ' : '';
+  if (model.state === 'failed')
+    return `${prefix}The endpoint service ${displayName(model)} could not be created. ${model.error?.code ? `${model.error.code}: ` : ''}${model.error?.message ?? ''}`.trim();
+  return `${prefix}The endpoint service ${displayName(model)} is available. ID ${model.serviceId ?? '?'}; port mappings ${mappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}.`;
+}
+
+/** The result sent to the creator by direct message. */
+export function createResultMessage(model: AttemptModel, sandbox: boolean): SlackMessage {
+  return {
+    text: attemptSummary(model, sandbox),
+    blocks: [...sandboxBlocks(sandbox), ...resultBlocks(model)],
+  };
+}
+
+/** The announcement in the channel the command ran in. */
+export function createAnnouncement(model: AttemptModel, sandbox: boolean): SlackMessage {
+  const type = BACKEND_TYPE_TEXT[model.spec.backendType];
+  const text = `${sandbox ? '[sandbox] ' : ''}<@${model.userId}> created the endpoint service ${displayName(model)} (ID ${model.serviceId ?? '?'}; port mappings ${mappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}).`;
+  return {
+    text,
+    blocks: [
+      section(
+        `:tada: <@${model.userId}> created the endpoint service \`${esc(displayName(model))}\` in ${esc(model.region)}.\n*ID* \`${model.serviceId ?? '?'}\` · *${type.name}* ${esc(model.labels.backend ?? model.spec.portId)} · *Connection Approval* ${approvalText(model)}\n*Port Mapping* ${mappingsInline(model.spec.ports)}`,
+      ),
+      ...(sandbox ? [context(SANDBOX_NOTE)] : []),
+    ],
+  };
+}

@@ -1,0 +1,22 @@
+/** Text pieces the create review, progress and result share. */
+import type { PortMappingLine } from '../domain/port-mappings.js';
+import type { TagLine } from '../domain/tags.js';
+
+/** Port mappings one a line, in a code block (50 lines fit a section easily). */
+export function mappingLines(ports: readonly PortMappingLine[]): string {
+  if (ports.length === 0) return '_none_';
+  return `\`\`\`${ports.map((p) => `${p.servicePort} → ${p.terminalPort}`).join('\n')}\`\`\``;
+}
+
+/** Port mappings on one line, for plain-text fallbacks. */
+export function mappingsInline(ports: readonly PortMappingLine[]): string {
+  return ports.map((p) => `${p.servicePort}→${p.terminalPort}`).join(', ');
+}
+
+export function tagLines(tags: readonly TagLine[]): string {
+  return tags.length ? tags.map((t) => `\`${t.key}=${t.value}\``).join('\n') : '_none_';
+}
+
+export function ownerText(mentions: readonly string[]): string {
+  return mentions.length ? mentions.join(', ') : '_none_';
+}
