@@ -66,6 +66,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
   const bot = await createBot(loadConfig(testEnv(options, keyPrefix)), {
     logDestination: destination,
     drainTimeoutMs: 2000,
+    ...(options.cloud ? { cloud: options.cloud } : {}),
   });
   const { port } = await bot.start(0);
   return {
