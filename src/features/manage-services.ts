@@ -1,25 +1,38 @@
 /** Day-2 management (issue 6): list, show, connections, edit, delete, whitelist, digests, App Home. */
+import { createDeletionsJob } from '../jobs/manage-deletions-job.js';
 import { registerConnectionsPageAction } from '../listeners/actions/manage-connections-page.js';
+import { registerDeleteActions } from '../listeners/actions/manage-delete.js';
 import { registerListPageAction } from '../listeners/actions/manage-list-page.js';
 import { registerListServicesAction } from '../listeners/actions/manage-list-services.js';
 import { connectionsSubcommand } from '../listeners/commands/connections.js';
+import { deleteSubcommand } from '../listeners/commands/delete.js';
 import { editSubcommand } from '../listeners/commands/edit.js';
 import { listSubcommand } from '../listeners/commands/list.js';
 import { showSubcommand } from '../listeners/commands/show.js';
 import type { SubcommandHandler } from '../listeners/commands/subcommand.js';
 import { registerAppHomeHelp } from '../listeners/events/app-home-opened.js';
 import { registerEditSubmission } from '../listeners/views/manage-edit.js';
+import { createBackground } from '../services/manage/background.js';
+import type { DeleteDeps } from '../services/manage/delete-service.js';
 import { manageDeps } from '../services/manage/deps.js';
+import { createDeletionStore } from '../stores/manage-deletions.js';
 import type { Core } from './core.js';
 import type { Feature } from './feature.js';
 
 export function manageServicesFeature(core: Core): Feature {
   const deps = manageDeps(core);
+  const background = createBackground(core.logger);
+  const deleteDeps: DeleteDeps = {
+    ...deps,
+    deletions: createDeletionStore(core.redis, core.keys),
+    background,
+  };
   const subcommands = new Map<string, SubcommandHandler>([
     ['list', listSubcommand(deps)],
     ['show', showSubcommand(deps)],
     ['connections', connectionsSubcommand(deps)],
     ['edit', editSubcommand(deps)],
+    ['delete', deleteSubcommand(deleteDeps)],
   ]);
   return {
     name: 'manage-services',
@@ -29,7 +42,10 @@ export function manageServicesFeature(core: Core): Feature {
       registerListServicesAction(app, deps);
       registerConnectionsPageAction(app, deps);
       registerEditSubmission(app, deps);
+      registerDeleteActions(app, deleteDeps);
       registerAppHomeHelp(app, { sandbox: core.sandbox, logger: core.logger });
     },
+    jobs: [createDeletionsJob(deleteDeps)],
+    stop: () => background.stop(),
   };
 }

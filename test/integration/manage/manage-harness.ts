@@ -19,9 +19,18 @@ export interface ManageWorld {
   close(): Promise<void>;
 }
 
-export async function startManageWorld(env: Record<string, string> = {}): Promise<ManageWorld> {
-  const fake = await startFakeSlack();
-  const bot = await startTestBot({ apiUrl: fake.apiUrl, env, cloud: FAST_CLOUD });
+/** `fake` and `keyPrefix` given: a restart of an earlier bot (same Slack, same Redis state). */
+export async function startManageWorld(
+  env: Record<string, string> = {},
+  reuse: { fake?: FakeSlack; keyPrefix?: string } = {},
+): Promise<ManageWorld> {
+  const fake = reuse.fake ?? (await startFakeSlack());
+  const bot = await startTestBot({
+    apiUrl: fake.apiUrl,
+    env,
+    cloud: FAST_CLOUD,
+    ...(reuse.keyPrefix ? { keyPrefix: reuse.keyPrefix } : {}),
+  });
   const slack = createSlackDriver({ baseUrl: bot.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake });
   const core = bot.bot.core;
   const sandbox = core.cloud.sandbox;
@@ -36,7 +45,7 @@ export async function startManageWorld(env: Record<string, string> = {}): Promis
     projectId: project.projectId,
     async close() {
       await bot.stop();
-      await fake.close();
+      if (!reuse.fake) await fake.close();
     },
   };
 }
@@ -82,4 +91,37 @@ export function buttonActionId(message: Pick<StoredMessage, 'blocks'>, label: st
     }
   }
   return undefined;
+}
+
+/** Waits for the first post to a response_url and returns its body. */
+export async function responded(
+  world: ManageWorld,
+  responseUrl: string,
+  nth = 0,
+): Promise<{ response_type?: string; replace_original?: boolean; text: string; blocks?: unknown[] }> {
+  for (let i = 0; i < 400; i++) {
+    const post = world.fake.responses(responseUrl)[nth];
+    if (post) return post.body as { text: string; blocks?: unknown[] };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no answer #${nth + 1} on the response_url`);
+}
+
+/**
+ * The fake keeps no ephemeral messages, so a test that clicks a button of one places its content as
+ * a bot message in a scratch channel and clicks there (the bot then replaces that message).
+ */
+export async function placeMessage(
+  world: ManageWorld,
+  body: { text: string; blocks?: unknown[] },
+  channel = 'C0SCRATCH',
+): Promise<StoredMessage> {
+  const posted = await world.core.slack.chat.postMessage({
+    channel,
+    text: body.text,
+    blocks: (body.blocks ?? []) as never,
+  });
+  const message = world.fake.message(channel, String(posted.ts));
+  if (!message) throw new Error('placed message missing');
+  return structuredClone(message);
 }

@@ -1,0 +1,33 @@
+/** Delete / Cancel on the confirmation of `/vpcep delete`. */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { userMessageOf } from '../../errors/app-error.js';
+import { type DeleteDeps, startDelete } from '../../services/manage/delete-service.js';
+import {
+  deleteCancelledMessage,
+  deleteTargetSchema,
+  deletingMessage,
+} from '../../ui/manage-delete-message.js';
+import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from '../../ui/manage-ids.js';
+import { requestLog } from '../middleware/request-context.js';
+import { parseJsonValue } from './manage-action-value.js';
+
+export function registerDeleteActions(app: App, deps: DeleteDeps): void {
+  app.action<BlockButtonAction>(DELETE_CONFIRM_ACTION, async ({ ack, body, action, respond, context }) => {
+    await ack();
+    try {
+      const target = parseJsonValue(deleteTargetSchema, action.value);
+      const deletion = await startDelete(deps, body.user.id, target.p, target.s);
+      await respond({
+        replace_original: true,
+        ...deletingMessage(deletion.label, deletion.serviceId, deps.sandbox),
+      });
+    } catch (err) {
+      requestLog(context, deps.logger).info({ err }, 'delete not started');
+      await respond({ replace_original: true, text: userMessageOf(err) });
+    }
+  });
+  app.action<BlockButtonAction>(DELETE_CANCEL_ACTION, async ({ ack, respond }) => {
+    await ack();
+    await respond({ replace_original: true, ...deleteCancelledMessage(deps.sandbox) });
+  });
+}

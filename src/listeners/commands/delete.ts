@@ -1,0 +1,28 @@
+/** `/vpcep delete <service>`: checks the right and the connections, then asks for confirmation. */
+import { userMessageOf } from '../../errors/app-error.js';
+import { type DeleteDeps, prepareDelete } from '../../services/manage/delete-service.js';
+import { deleteConfirmMessage } from '../../ui/manage-delete-message.js';
+import type { SubcommandHandler } from './subcommand.js';
+
+export const DELETE_USAGE = 'Usage: `/vpcep delete <service>` (a service ID or name).';
+
+export function deleteSubcommand(deps: DeleteDeps): SubcommandHandler {
+  return async ({ ack, command, respond, parsed, log }) => {
+    const [ref] = parsed.args;
+    if (!ref) {
+      await ack({ response_type: 'ephemeral', text: DELETE_USAGE });
+      return;
+    }
+    await ack();
+    try {
+      const { projectId, service, pending } = await prepareDelete(deps, command.user_id, ref);
+      await respond({
+        response_type: 'ephemeral',
+        ...deleteConfirmMessage(projectId, service, pending, deps.sandbox),
+      });
+    } catch (err) {
+      log.info({ err }, 'delete refused or failed');
+      await respond({ response_type: 'ephemeral', text: userMessageOf(err) });
+    }
+  };
+}

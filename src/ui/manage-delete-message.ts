@@ -1,0 +1,116 @@
+/**
+ * `/vpcep delete` in every state: the confirmation (shown only to the requester), refused while
+ * connections are active, deleting, cancelled, and the outcome sent when the cloud is done.
+ */
+import type { KnownBlock } from '@slack/types';
+import { z } from 'zod';
+import type { Connection, EndpointService } from '../cloud/types.js';
+import {
+  clip,
+  connectionStatusText,
+  displayName,
+  escapeText,
+  portsText,
+  sandboxBlocks,
+  sandboxPrefix,
+} from './manage-format.js';
+import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from './manage-ids.js';
+
+export interface ManageMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+/** What Delete and Cancel carry: the project and the service. */
+export const deleteTargetSchema = z.object({ p: z.string().min(1), s: z.string().min(1) });
+
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text) },
+});
+
+function message(sandbox: boolean, text: string, extra: KnownBlock[] = []): ManageMessage {
+  return {
+    text: `${sandboxPrefix(sandbox)}${text.replace(/[*`]/g, '')}`.slice(0, 3000),
+    blocks: [section(text), ...extra, ...sandboxBlocks(sandbox)],
+  };
+}
+
+export function deleteConfirmMessage(
+  projectId: string,
+  service: EndpointService,
+  pending: number,
+  sandbox: boolean,
+): ManageMessage {
+  const name = escapeText(displayName(service));
+  const value = JSON.stringify({ p: projectId, s: service.id });
+  const pendingNote = pending
+    ? `\n${pending} connection request${pending === 1 ? '' : 's'} waiting for approval will be dropped.`
+    : '';
+  return message(
+    sandbox,
+    `:warning: *Delete \`${name}\`?* (\`${service.id}\`, ports ${portsText(service.ports)})\nThis cannot be undone: consumers can no longer connect, and the cloud removes it in 1–2 minutes.${pendingNote}`,
+    [
+      {
+        type: 'actions',
+        block_id: 'manage_delete_block',
+        elements: [
+          {
+            type: 'button',
+            action_id: DELETE_CONFIRM_ACTION,
+            style: 'danger',
+            text: { type: 'plain_text', text: `Delete ${clip(displayName(service), 40)}` },
+            value,
+          },
+          {
+            type: 'button',
+            action_id: DELETE_CANCEL_ACTION,
+            text: { type: 'plain_text', text: 'Cancel' },
+            value,
+          },
+        ],
+      },
+    ],
+  );
+}
+
+const MAX_BLOCKERS = 10;
+
+/** Why the service cannot be deleted now: the connections that are accepted or being created. */
+export function deleteBlockedText(label: string, blocking: readonly Connection[]): string {
+  const lines = blocking
+    .slice(0, MAX_BLOCKERS)
+    .map(
+      (c) =>
+        `• endpoint \`${c.endpointId}\` of account \`${c.domainId ?? 'unknown'}\` (${connectionStatusText(c.status)})`,
+    );
+  const more = blocking.length > MAX_BLOCKERS ? `\n…and ${blocking.length - MAX_BLOCKERS} more` : '';
+  return `:no_entry: \`${label}\` cannot be deleted while connections are accepted or being created (the cloud refuses it). ${blocking.length} ${blocking.length === 1 ? 'is' : 'are'} still active:\n${lines.join('\n')}${more}\nAsk the consumers to delete their VPC endpoints (or reject the connections), then try again. \`/vpcep connections ${label}\` lists them.`;
+}
+
+export function deletingMessage(label: string, serviceId: string, sandbox: boolean): ManageMessage {
+  return message(
+    sandbox,
+    `:hourglass_flowing_sand: Deleting \`${escapeText(label)}\` (\`${serviceId}\`)… The cloud takes 1–2 minutes; I will send you a message when it is gone.`,
+  );
+}
+
+export function deleteCancelledMessage(sandbox: boolean): ManageMessage {
+  return message(sandbox, 'Cancelled: nothing was deleted.');
+}
+
+export type DeletionOutcome = { readonly ok: true } | { readonly ok: false; readonly problem: string };
+
+export function deletionResultMessage(
+  label: string,
+  serviceId: string,
+  outcome: DeletionOutcome,
+  sandbox: boolean,
+): ManageMessage {
+  return outcome.ok
+    ? message(sandbox, `:wastebasket: \`${escapeText(label)}\` (\`${serviceId}\`) is deleted.`)
+    : message(
+        sandbox,
+        `:warning: Deleting \`${escapeText(label)}\` (\`${serviceId}\`) did not finish: ${outcome.problem}`,
+      );
+}

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EndpointService } from '../../../src/cloud/index.js';
+import {
+  blocksText,
+  buttonActionId,
+  type ManageWorld,
+  placeMessage,
+  responded,
+  startManageWorld,
+} from './manage-harness.js';
+
+let world: ManageWorld;
+let nextPort = 20_000;
+
+beforeAll(async () => {
+  world = await startManageWorld({ VPCEP_ADMINS: 'U0ADMIN' });
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+/** A new available service owned by U0OWNER. */
+async function ownedService(name: string, w = world): Promise<EndpointService> {
+  const cloud = w.core.cloud.project(w.projectId);
+  const [vpc] = await cloud.listVpcs();
+  const lb = (await cloud.listLoadBalancers(vpc?.id ?? '')).at(0);
+  if (!vpc || !lb) throw new Error('no load balancer in the sandbox');
+  const service = await cloud.createService({
+    vpcId: vpc.id,
+    portId: lb.vipPortId,
+    serverType: 'LB',
+    ports: [{ clientPort: 443, serverPort: nextPort++, protocol: 'TCP' }],
+    approvalEnabled: true,
+    name,
+  });
+  await cloud.waitForService(service.id, 'available');
+  await w.core.records.put({
+    projectId: w.projectId,
+    serviceId: service.id,
+    owners: { users: ['U0OWNER'], groups: [] },
+  });
+  return service;
+}
+
+const writes = (w = world) =>
+  w.sandbox.requests().filter((r) => r.method !== 'GET' && r.path.includes('vpc-endpoint-services'));
+
+async function deleteCommand(userId: string, ref: string, w = world) {
+  const res = await w.slack.command({ text: `delete ${ref}`, userId, channelId: 'C0TEAM' });
+  return responded(w, res.responseUrl);
+}
+
+async function click(userId: string, body: { text: string; blocks?: unknown[] }, label: string, w = world) {
+  const message = await placeMessage(w, body);
+  const actionId = buttonActionId(message, label);
+  if (!actionId) throw new Error(`no ${label} button`);
+  const res = await w.slack.blockActions({ userId, message, actions: [{ action_id: actionId }] });
+  return responded(w, res.responseUrl ?? '');
+}
+
+describe('/vpcep delete <service>', () => {
+  it('should refuse someone who is not an owner, naming who may, with no cloud write', async () => {
+    const service = await ownedService('del-refused');
+    const before = writes().length;
+    const answer = await deleteCommand('U0STRANGER', 'del-refused');
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('You may not delete `del-refused`');
+    expect(answer.text).toContain('<@U0OWNER>');
+    expect(writes()).toHaveLength(before);
+    expect(await world.core.cloud.project(world.projectId).getService(service.id)).toBeDefined();
+  });
+
+  it('should refuse while a connection is accepted, naming the endpoint and account', async () => {
+    const service = await ownedService('del-busy');
+    const c = await world.sandbox.requestConnection(world.projectId, service.id, { domainId: 'consumer42' });
+    await world.sandbox.resolveConnection(world.projectId, service.id, c.endpointId, 'receive');
+    const before = writes().length;
+    const answer = await deleteCommand('U0OWNER', 'del-busy');
+    expect(answer.text).toContain(
+      '`del-busy` cannot be deleted while connections are accepted or being created',
+    );
+    expect(answer.text).toContain(`endpoint \`${c.endpointId}\` of account \`consumer42\` (accepted)`);
+    expect(writes()).toHaveLength(before);
+  });
+
+  it('should refuse at the confirmation click when a connection was accepted meanwhile', async () => {
+    const service = await ownedService('del-race');
+    const c = await world.sandbox.requestConnection(world.projectId, service.id);
+    const confirmation = await deleteCommand('U0OWNER', 'del-race');
+    expect(confirmation.text).toContain('1 connection request waiting for approval will be dropped');
+    await world.sandbox.resolveConnection(world.projectId, service.id, c.endpointId, 'receive');
+    const before = writes().length;
+    const answer = await click('U0OWNER', confirmation, 'Delete');
+    expect(answer.text).toContain('cannot be deleted while connections are accepted');
+    expect(writes()).toHaveLength(before);
+  });
+
+  it('should refuse a confirmation click by someone who is not an owner, with no cloud write', async () => {
+    await ownedService('del-forged');
+    const confirmation = await deleteCommand('U0OWNER', 'del-forged');
+    const before = writes().length;
+    const answer = await click('U0STRANGER', confirmation, 'Delete');
+    expect(answer.text).toContain('You may not delete `del-forged`');
+    expect(writes()).toHaveLength(before);
+  });
+
+  it('should cancel without touching the cloud', async () => {
+    await ownedService('del-cancel');
+    const confirmation = await deleteCommand('U0OWNER', 'del-cancel');
+    const before = writes().length;
+    expect((await click('U0OWNER', confirmation, 'Cancel')).text).toContain('Cancelled: nothing was deleted');
+    expect(writes()).toHaveLength(before);
+  });
+
+  it('should delete after confirmation, follow it to the end, tell the requester once, forget the owners and audit it', async () => {
+    const service = await ownedService('del-ok');
+    const confirmation = await deleteCommand('U0OWNER', 'del-ok');
+    expect(blocksText(confirmation.blocks)).toContain('*Delete `del-ok`?*');
+    const before = world.fake.callCount();
+    const deleting = await click('U0OWNER', confirmation, 'Delete');
+    expect(deleting.replace_original).toBe(true);
+    expect(blocksText(deleting.blocks)).toContain('Deleting `del-ok`');
+    const dm = await world.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === 'U0OWNER' && String(c.args.text).includes('del-ok'),
+      { since: before, timeoutMs: 10_000 },
+    );
+    expect(String(dm.args.text)).toContain(`del-ok (${service.id}) is deleted`);
+    expect(world.sandbox.requests({ method: 'DELETE', path: service.id })).toHaveLength(1);
+    expect(await world.core.records.get(world.projectId, service.id)).toBeUndefined();
+    const actions = (await world.core.audit.recent(10))
+      .filter((e) => e.serviceId === service.id)
+      .map((e) => e.action);
+    expect(actions).toEqual(['service.deleted', 'service.delete_requested']);
+    const list = await world.core.cloud.project(world.projectId).listServices({ id: service.id });
+    expect(list).toEqual([]);
+  });
+
+  it('should let an admin delete a service that has no owners', async () => {
+    const service = await ownedService('del-admin');
+    await world.core.records.remove(world.projectId, service.id);
+    const confirmation = await deleteCommand('U0ADMIN', 'del-admin');
+    const deleting = await click('U0ADMIN', confirmation, 'Delete');
+    expect(blocksText(deleting.blocks)).toContain('Deleting `del-admin`');
+    await world.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'U0ADMIN', {
+      timeoutMs: 10_000,
+    });
+  });
+
+  it('should finish following a deletion after a restart, and tell the requester once', async () => {
+    const first = await startManageWorld({}, { fake: world.fake });
+    const service = await ownedService('del-restart', first);
+    // The first process's follower stalls on slow reads, then the process stops mid-deletion.
+    first.sandbox.addFault({ method: 'GET', match: service.id, latencyMs: 1500 });
+    const confirmation = await deleteCommand('U0OWNER', 'del-restart', first);
+    expect((await click('U0OWNER', confirmation, 'Delete', first)).text).toContain('Deleting');
+    await first.bot.stop();
+    const again = await startManageWorld({}, { fake: world.fake, keyPrefix: first.bot.keyPrefix });
+    try {
+      const dm = await world.fake.waitForCall(
+        'chat.postMessage',
+        (c) => c.args.channel === 'U0OWNER' && String(c.args.text).includes('del-restart'),
+        { timeoutMs: 15_000 },
+      );
+      expect(String(dm.args.text)).toContain('is deleted');
+      expect(await again.core.records.get(again.projectId, service.id)).toBeUndefined();
+      const dms = world.fake
+        .calls('chat.postMessage')
+        .filter((c) => c.args.channel === 'U0OWNER' && String(c.args.text).includes('del-restart'));
+      expect(dms).toHaveLength(1);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('should never send a payload Slack would refuse', () => {
+    world.fake.assertNoRejections();
+  });
+});
