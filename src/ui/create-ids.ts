@@ -32,7 +32,7 @@ export const CREATE_BLOCK = {
 export const VPC_BLOCK_PREFIX = 'create_vpc_';
 
 /** Prefix of the backend resource block (Load Balancer / ECS / BMS); see `backendBlockId`. */
-export const BACKEND_BLOCK_PREFIX = 'create_backend_';
+export const BACKEND_BLOCK_PREFIX = 'create_resource_';
 
 export const CREATE_ACTION = {
   region: 'create_region_action',
