@@ -1,0 +1,225 @@
+/**
+ * The two apps under test as child processes: the bot exactly as `npm start` runs it (`node
+ * dist/main.js`, sandbox mode) and the bare Bolt baseline (`bare-bolt-main.ts`, transpiled once to plain
+ * JavaScript so neither side runs behind a TypeScript loader). The load generator and the fake Slack stay
+ * in the bench process, so neither app shares its event loop with them.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import ts from 'typescript';
+import { freePort } from '../test/helpers/redis-server.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const BOT_MAIN = join(ROOT, 'dist/main.js');
+export const TMP_DIR = join(ROOT, 'bench/results/tmp');
+
+export const BENCH_BOT_TOKEN = 'xoxb-bench-1111-2222-bottokensecret';
+export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
+
+const OUTPUT_TAIL_CHARS = 64_000;
+
+/** A running child app. */
+export interface ChildApp {
+  readonly name: string;
+  readonly proc: ChildProcess;
+  readonly port: number;
+  readonly baseUrl: string;
+  /** The last lines it wrote (stdout and stderr). */
+  output(): string;
+  /** Resident set size in MB from `/proc/<pid>/status`; NaN where there is no /proc. */
+  rssMb(): number;
+  /** SIGTERM, then SIGKILL after 5 s. */
+  stop(): Promise<void>;
+}
+
+/** The bot, plus its sandbox's base URL (read from its start-up log). */
+export interface BotChild extends ChildApp {
+  readonly sandboxUrl: string;
+  /** Its Redis key prefix (to write state it reads, e.g. service owners). */
+  readonly keyPrefix: string;
+  /** ms from spawn to the first `/readyz` 200. */
+  readonly readyMs: number;
+}
+
+function exited(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => proc.once('exit', () => done()));
+}
+
+/** Resident set size of a process in MB (Linux `/proc`). */
+export function rssMbOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kb ? Number(kb) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function launch(name: string, args: string[], env: Record<string, string>) {
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let tail = '';
+  const listeners = new Set<(text: string) => void>();
+  const onData = (data: Buffer) => {
+    const text = String(data);
+    tail = (tail + text).slice(-OUTPUT_TAIL_CHARS);
+    for (const listener of listeners) listener(text);
+  };
+  proc.stdout?.on('data', onData);
+  proc.stderr?.on('data', onData);
+  const stop = async () => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    proc.kill('SIGTERM');
+    const killer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    await exited(proc);
+    clearTimeout(killer);
+  };
+  return {
+    name,
+    proc,
+    output: () => tail,
+    rssMb: () => rssMbOf(proc.pid),
+    stop,
+    /** Resolves with the first capture of `pattern` in the output (lines may arrive split). */
+    watch(pattern: RegExp): Promise<string> {
+      return new Promise((done) => {
+        let seen = '';
+        const listener = (text: string) => {
+          seen = (seen + text).slice(-OUTPUT_TAIL_CHARS);
+          const match = pattern.exec(seen);
+          if (match) {
+            listeners.delete(listener);
+            done(match[1] ?? match[0]);
+          }
+        };
+        listeners.add(listener);
+      });
+    },
+  };
+}
+
+async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  proc: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+  pollMs: number,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    if (proc.exitCode !== null)
+      throw new Error(`${what}: the process exited with ${proc.exitCode}:\n${output()}`);
+    if (await check()) return;
+    if (performance.now() > deadline)
+      throw new Error(`${what}: not ready within ${timeoutMs} ms:\n${output()}`);
+    await sleep(pollMs);
+  }
+}
+
+const answers = (url: string, status = 200) =>
+  fetch(url).then(
+    async (res) => {
+      await res.arrayBuffer();
+      return res.status === status;
+    },
+    () => false,
+  );
+
+export interface BotLaunch {
+  apiUrl: string;
+  redisUrl: string;
+  keyPrefix: string;
+  /** Added to (and overriding) the bench defaults. */
+  env?: Record<string, string>;
+  /** How often `/readyz` is polled while starting (ms). */
+  readyPollMs?: number;
+}
+
+/** Spawns `node dist/main.js` in sandbox mode and waits for `/readyz` 200. */
+export async function startBot(options: BotLaunch): Promise<BotChild> {
+  const port = await freePort();
+  const env = {
+    SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+    SLACK_API_URL: options.apiUrl,
+    REDIS_URL: options.redisUrl,
+    REDIS_KEY_PREFIX: options.keyPrefix,
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    ...options.env,
+  };
+  const started = performance.now();
+  const child = launch('bot', [BOT_MAIN], env);
+  const sandboxUrl = child.watch(/"url":"(http:\/\/127\.0\.0\.1:\d+)"/);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(
+    'bot',
+    () => answers(`${baseUrl}/readyz`),
+    child.proc,
+    child.output,
+    15_000,
+    options.readyPollMs ?? 10,
+  );
+  const readyMs = performance.now() - started;
+  const url = await Promise.race([sandboxUrl, sleep(2000).then(() => '')]);
+  if (!url) {
+    await child.stop();
+    throw new Error(`bot: no sandbox URL in its start-up log (is it in sandbox mode?):\n${child.output()}`);
+  }
+  return { ...child, port, baseUrl, sandboxUrl: url, keyPrefix: options.keyPrefix, readyMs };
+}
+
+/** Transpiles the bare Bolt app to plain ESM JavaScript under `bench/results/tmp/`. */
+async function bareBoltScript(): Promise<string> {
+  const outDir = join(TMP_DIR, 'bare-bolt');
+  await mkdir(outDir, { recursive: true });
+  for (const name of ['bare-bolt', 'bare-bolt-main']) {
+    const source = await readFile(join(ROOT, 'bench', `${name}.ts`), 'utf8');
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 },
+      fileName: `${name}.ts`,
+    });
+    await writeFile(join(outDir, `${name}.js`), outputText);
+  }
+  return join(outDir, 'bare-bolt-main.js');
+}
+
+export interface BareLaunch {
+  apiUrl: string;
+  /** Action ids answered with ack + chat.update (the approval-like button); others only ack. */
+  updateActions: readonly string[];
+}
+
+/** Spawns the bare Bolt baseline and waits until it listens. */
+export async function startBareBolt(options: BareLaunch): Promise<ChildApp & { readyMs: number }> {
+  const script = await bareBoltScript();
+  const port = await freePort();
+  const started = performance.now();
+  const child = launch('bare-bolt', [script], {
+    SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+    SLACK_API_URL: options.apiUrl,
+    PORT: String(port),
+    BARE_UPDATE_ACTIONS: options.updateActions.join(','),
+  });
+  const ready = child.watch(/bare-bolt ready/);
+  await waitFor(
+    'bare-bolt',
+    () => Promise.race([ready.then(() => true), sleep(10).then(() => false)]),
+    child.proc,
+    child.output,
+    15_000,
+    0,
+  );
+  return { ...child, port, baseUrl: `http://127.0.0.1:${port}`, readyMs: performance.now() - started };
+}

@@ -1,0 +1,163 @@
+/**
+ * The run's record: machine facts, one table per DESIGN §6 target, raw numbers. Written as JSON
+ * (`bench/results/<stamp>.json`) and as `bench/RESULTS.md`, and printed at the end of the run.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { ScenarioOutcome, TargetRow } from './outcome.js';
+import { ROOT } from './processes.js';
+
+export interface MachineInfo {
+  readonly nproc: number;
+  readonly cpu: string;
+  readonly node: string;
+  readonly os: string;
+  readonly memoryGb: number;
+  /** 1-minute load averages at the start and end of the run. */
+  readonly loadStart: number;
+  readonly loadEnd: number;
+}
+
+export interface BenchResults {
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly mode: 'full' | 'quick';
+  /** Why these numbers must not be taken as final (empty: a clean full run on a quiet machine). */
+  readonly provisional: readonly string[];
+  readonly git: { readonly commit: string; readonly dirty: boolean };
+  readonly machine: MachineInfo;
+  readonly processStyle: string;
+  readonly scenarios: readonly ScenarioOutcome[];
+}
+
+export const PROCESS_STYLE =
+  'Both apps run as child processes of the benchmark: the bot exactly as `npm start` runs it (`node dist/main.js`, sandbox mode, LOG_LEVEL=info) and the bare Bolt baseline as plain JavaScript (`bench/bare-bolt.ts`, transpiled once). The load generator and the fake Slack Web API share the benchmark process, so neither app competes with them for its event loop, and both apps pay the same costs for HTTP, signing and the fake. Both talk to the same fake Slack; the bot and the baseline alternate round by round so drift on a shared machine hits both. The poller-cost scenario runs the bot in process instead, because it counts cloud calls rather than time and needs to run exactly one poll.';
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+export function gitState(): BenchResults['git'] {
+  return {
+    commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown',
+    dirty: git(['status', '--porcelain']) !== '',
+  };
+}
+
+export function machineInfo(loadStart: number): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    nproc: os.availableParallelism(),
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    loadStart,
+    loadEnd: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+  };
+}
+
+function num(value: number | null, unit = ''): string {
+  if (value === null) return '—';
+  if (!Number.isFinite(value)) return 'n/a';
+  const digits =
+    Math.abs(value) >= 100 || unit === 'count' || unit === 'calls' ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  return value.toFixed(digits);
+}
+
+const VERDICT: Record<TargetRow['verdict'], string> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  skipped: 'SKIPPED',
+  info: 'info',
+};
+
+function cells(row: TargetRow): string[] {
+  const unit = row.unit ? ` ${row.unit}` : '';
+  return [
+    row.measure,
+    row.bot === null ? '—' : `${num(row.bot, row.unit)}${unit}`,
+    row.bare === null ? '—' : `${num(row.bare, row.unit)}${unit}`,
+    row.ratio === null ? '—' : `${num(row.ratio)}×`,
+    row.target,
+    VERDICT[row.verdict],
+    row.note ?? '',
+  ];
+}
+
+const HEADER = ['measure', 'bot', 'bare Bolt', 'ratio', 'target', 'result', 'note'];
+
+function markdownTable(rows: readonly TargetRow[]): string {
+  const escapePipes = (text: string) => text.replaceAll('|', '\\|');
+  const lines = [HEADER, HEADER.map(() => '---'), ...rows.map(cells)];
+  return lines.map((line) => `| ${line.map(escapePipes).join(' | ')} |`).join('\n');
+}
+
+export function renderMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  const parts = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (`bench/run.ts`); DESIGN §6 lists the targets. Raw numbers: `bench/results/`.',
+    '',
+  ];
+  if (results.provisional.length > 0) {
+    parts.push(`> **PROVISIONAL** — not final numbers: ${results.provisional.join('; ')}.`, '');
+  }
+  parts.push(
+    `- Run: ${results.startedAt} → ${results.finishedAt}, ${results.mode} run, commit \`${results.git.commit}\`${results.git.dirty ? ' (working tree had uncommitted changes)' : ''}`,
+    `- Machine: nproc ${m.nproc}, ${m.cpu}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}`,
+    `- Load average (1 min): ${m.loadStart} at start, ${m.loadEnd} at end`,
+    '',
+    '## How it runs',
+    '',
+    results.processStyle,
+    '',
+  );
+  for (const scenario of results.scenarios) {
+    parts.push(`## ${scenario.title}`, '', markdownTable(scenario.rows), '', scenario.method, '');
+  }
+  parts.push(
+    '## Re-running',
+    '',
+    '`npm run bench` (full, about four minutes; writes this file and `bench/results/<stamp>.json`) or `npm run bench -- --quick` (one-minute smoke, writes under `bench/results/tmp/` only). `--only startup,create,buttons,approvals,poller` picks scenarios; `--no-build` skips `npm run build`. Run it on a quiet machine: every number here is a ratio or a count from one run.',
+    '',
+  );
+  return parts.join('\n');
+}
+
+export function renderConsole(results: BenchResults): string {
+  const out: string[] = [];
+  if (results.provisional.length > 0) out.push(`PROVISIONAL: ${results.provisional.join('; ')}`);
+  for (const scenario of results.scenarios) {
+    const table = [HEADER, ...scenario.rows.map(cells)];
+    const widths = HEADER.map((_, i) => Math.max(...table.map((line) => (line[i] ?? '').length)));
+    out.push('', scenario.title);
+    for (const line of table)
+      out.push(
+        line
+          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Writes the JSON and the markdown; a quick run writes under `tmp/` so it never replaces a full run. */
+export async function writeResults(results: BenchResults): Promise<{ json: string; markdown: string }> {
+  const stamp = results.startedAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
+  const dir = join(ROOT, 'bench/results', results.mode === 'quick' ? 'tmp' : '');
+  await mkdir(dir, { recursive: true });
+  const json = join(dir, `${stamp}${results.mode === 'quick' ? '-quick' : ''}.json`);
+  const markdown = results.mode === 'quick' ? join(dir, 'RESULTS-quick.md') : join(ROOT, 'bench/RESULTS.md');
+  await writeFile(json, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(markdown, renderMarkdown(results));
+  return { json, markdown };
+}

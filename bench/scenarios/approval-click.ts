@@ -1,0 +1,236 @@
+/**
+ * An approval click → cloud action → message updated: p99 ≤ 300 ms at 50 concurrent clicks.
+ * The bot's own poller posts the requests (sandbox connections pending on services whose owner is the
+ * clicking user); the clicks then race in at once.
+ */
+import { Redis } from 'ioredis';
+import { SANDBOX_PROJECTS } from '../../src/config/load-config.js';
+import { createKeys } from '../../src/stores/keys.js';
+import { createServiceRecords } from '../../src/stores/service-records.js';
+import { APPROVE_ACTION } from '../../src/ui/approval-ids.js';
+import type { FakeSlack, SlackCall } from '../../test/fakes/fake-slack/index.js';
+import {
+  atMost,
+  type ScenarioContext,
+  type ScenarioOutcome,
+  skippedOutcome,
+  type TargetRow,
+} from '../outcome.js';
+import { BENCH_BOT_TOKEN } from '../processes.js';
+import { type ButtonMessage, driverFor, timedClickToUpdate, type UpdateSample } from '../slack-side.js';
+import { ratio, summarize } from '../stats.js';
+import { startPair } from './apps.js';
+
+const TITLE = 'An approval click → cloud action → message updated: p99 ≤ 300 ms at 50 concurrent clicks.';
+const METHOD =
+  "The bot runs with `APPROVAL_POLL_SECONDS=1`. The sandbox is seeded (admin API) with approval-enabled services whose owner record in Redis names the clicking user and a channel per service, then with pending connections; the bot's poller posts one request each. A few warm-up clicks go one at a time, then all the rest are sent at once. Latency runs from sending the signed Approve click to the fake Slack recording the `chat.update` of that message showing the decision (no Approve button, says Approved). The cloud calls are counted from the sandbox's request log. The bare Bolt app gets the same number of messages with an Approve button and answers a click with ack + `chat.update`.";
+const LIMIT_MS = 300;
+const OWNER = 'UBENCHOWNER';
+const WARMUP = 5;
+
+function hasApprove(call: SlackCall): boolean {
+  return JSON.stringify(call.args.blocks ?? []).includes(APPROVE_ACTION);
+}
+
+/** The approve button's value (the request ID) of a posted message. */
+function requestIdOf(blocks: unknown): string | undefined {
+  const match = new RegExp(`"action_id":"${APPROVE_ACTION}"[^}]*?"value":"([^"]+)"`).exec(
+    JSON.stringify(blocks),
+  );
+  return match?.[1];
+}
+
+/** One posted copy per request (a request may also be sent to owners directly). */
+function postedRequests(fake: FakeSlack): ButtonMessage[] {
+  const byRequest = new Map<string, ButtonMessage>();
+  for (const call of fake.calls('chat.postMessage')) {
+    if (!call.response.ok || !hasApprove(call)) continue;
+    const channel = String(call.response.channel ?? call.args.channel);
+    const ts = String(call.response.ts);
+    const stored = fake.message(channel, ts);
+    const blocks = (stored?.blocks ?? call.args.blocks) as unknown[];
+    const id = requestIdOf(blocks) ?? ts;
+    if (!byRequest.has(id)) byRequest.set(id, { channel, ts, blocks, text: String(call.args.text ?? '') });
+  }
+  return [...byRequest.values()];
+}
+
+async function waitForPosts(fake: FakeSlack, count: number, timeoutMs: number): Promise<ButtonMessage[]> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const posted = postedRequests(fake);
+    if (posted.length >= count || performance.now() > deadline) return posted;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const decided = (call: SlackCall) => {
+  const shown = JSON.stringify([call.args.text, call.args.blocks ?? []]);
+  return !shown.includes(APPROVE_ACTION) && /\bapproved\b/i.test(shown);
+};
+
+async function postBareMessages(fake: FakeSlack, count: number): Promise<ButtonMessage[]> {
+  const messages: ButtonMessage[] = [];
+  for (let i = 0; i < count; i++) {
+    const channel = `CBENCHBARE${i % 10}`;
+    const blocks = [
+      {
+        type: 'actions',
+        block_id: 'bare_decision_block',
+        elements: [
+          {
+            type: 'button',
+            action_id: APPROVE_ACTION,
+            text: { type: 'plain_text', text: 'Approve' },
+            value: `r${i}`,
+          },
+        ],
+      },
+    ];
+    const res = await fetch(`${fake.apiUrl}chat.postMessage`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${BENCH_BOT_TOKEN}`,
+        'content-type': 'application/json; charset=utf-8',
+      },
+      body: JSON.stringify({ channel, text: 'Connection request', blocks }),
+    });
+    const body = (await res.json()) as { ok: boolean; ts?: string; error?: string };
+    if (!body.ok || !body.ts) throw new Error(`fake chat.postMessage failed: ${body.error}`);
+    messages.push({ channel, ts: body.ts, blocks, text: 'Connection request' });
+  }
+  return messages;
+}
+
+type Clicker = (message: ButtonMessage) => Promise<UpdateSample>;
+
+async function clickAll(messages: readonly ButtonMessage[], click: Clicker): Promise<UpdateSample[]> {
+  for (const message of messages.slice(0, WARMUP)) await click(message);
+  return Promise.all(messages.slice(WARMUP).map(click));
+}
+
+async function seedBot(ctx: ScenarioContext, pair: Awaited<ReturnType<typeof startPair>>): Promise<number> {
+  const { services, connectionsPerService } = ctx.config.approvals;
+  const projectId = SANDBOX_PROJECTS[0]?.projectId ?? '';
+  const serviceIds = await pair.sandbox.bulkSeed(projectId, { services: services + 1 });
+  const redis = new Redis(ctx.redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const records = createServiceRecords(redis, createKeys(pair.bot.keyPrefix));
+    for (const [i, serviceId] of serviceIds.entries()) {
+      await records.put({
+        projectId,
+        serviceId,
+        owners: { users: [OWNER], groups: [] },
+        approvalChannel: `CBENCHAPR${i}`,
+      });
+    }
+  } finally {
+    redis.disconnect();
+  }
+  // The extra service carries the warm-up requests.
+  const perService = (i: number) => (i === services ? WARMUP : connectionsPerService);
+  for (const [i, serviceId] of serviceIds.entries()) {
+    await pair.sandbox.bulkSeed(projectId, {
+      connections: { serviceId, count: perService(i), status: 'pendingAcceptance' },
+    });
+  }
+  return services * connectionsPerService + WARMUP;
+}
+
+function latencyRows(bot: UpdateSample[], bare: UpdateSample[]): TargetRow[] {
+  const ms = (samples: UpdateSample[]) =>
+    summarize(samples.flatMap((s) => (s.ms !== undefined && !s.error ? [s.ms] : [])));
+  const b = ms(bot);
+  const base = ms(bare);
+  return [
+    {
+      measure: `p50 @ ${bot.length} concurrent clicks`,
+      unit: 'ms',
+      bot: b.p50,
+      bare: base.p50,
+      ratio: ratio(b.p50, base.p50),
+      target: 'informational',
+      verdict: 'info',
+    },
+    {
+      measure: `p99 @ ${bot.length} concurrent clicks`,
+      unit: 'ms',
+      bot: b.p99,
+      bare: base.p99,
+      ratio: ratio(b.p99, base.p99),
+      target: `≤ ${LIMIT_MS} ms`,
+      verdict: b.count === bot.length ? atMost(b.p99, LIMIT_MS) : 'fail',
+    },
+  ];
+}
+
+export async function approvalClicks(ctx: ScenarioContext): Promise<ScenarioOutcome> {
+  const pair = await startPair(ctx, 'approvals', {
+    botEnv: { APPROVAL_POLL_SECONDS: '1', APPROVAL_CHANNEL: 'CBENCHAPPROVALS' },
+    updateActions: [APPROVE_ACTION],
+  });
+  try {
+    const expected = await seedBot(ctx, pair);
+    ctx.progress(`approvals: waiting for the poller to post ${expected} requests`);
+    const posted = await waitForPosts(ctx.fake, expected, ctx.config.approvals.postTimeoutMs);
+    if (posted.length < expected)
+      return skippedOutcome(
+        'approvals',
+        TITLE,
+        METHOD,
+        `skipped: feature missing — the poller posted ${posted.length} of ${expected} approval requests within ${ctx.config.approvals.postTimeoutMs / 1000} s`,
+      );
+    await pair.sandbox.clearRequests();
+    const drivers = {
+      bot: driverFor(ctx.fake, pair.bot.baseUrl),
+      bare: driverFor(ctx.fake, pair.bare.baseUrl),
+    };
+    const clicker =
+      (which: 'bot' | 'bare', predicate: (call: SlackCall) => boolean): Clicker =>
+      (message) =>
+        timedClickToUpdate(ctx.fake, drivers[which], OWNER, message, APPROVE_ACTION, predicate, 10_000);
+    ctx.progress(`approvals: ${expected - WARMUP} concurrent clicks on the bot`);
+    const bot = await clickAll(posted, clicker('bot', decided));
+    const cloudActions = (await pair.sandbox.requests()).filter(
+      (r) => r.method === 'POST' && /\/connections\/action$/.test(r.path),
+    ).length;
+    ctx.progress(`approvals: ${expected - WARMUP} concurrent clicks on bare Bolt`);
+    const bare = await clickAll(
+      await postBareMessages(ctx.fake, expected),
+      clicker('bare', () => true),
+    );
+    const updated = bot.filter((s) => s.ms !== undefined && !s.error).length;
+    const errors = [...new Set(bot.flatMap((s) => (s.error ? [s.error] : [])))];
+    const rows: TargetRow[] = [
+      ...latencyRows(bot, bare),
+      {
+        measure: 'clicks whose message showed the decision',
+        unit: 'count',
+        bot: updated,
+        bare: bare.filter((s) => s.ms !== undefined && !s.error).length,
+        ratio: null,
+        target: `${bot.length} of ${bot.length}`,
+        verdict: updated === bot.length ? 'pass' : 'fail',
+        ...(errors.length ? { note: errors.slice(0, 2).join('; ') } : {}),
+      },
+      {
+        measure: 'cloud connection actions (warm-up included)',
+        unit: 'calls',
+        bot: cloudActions,
+        bare: null,
+        ratio: null,
+        target: `one per click (${expected})`,
+        verdict: cloudActions === expected ? 'pass' : 'fail',
+      },
+    ];
+    return {
+      name: 'approvals',
+      title: TITLE,
+      method: METHOD,
+      rows,
+      raw: { clicks: bot.length, warmup: WARMUP, bot, bare, cloudActions },
+    };
+  } finally {
+    await pair.stop();
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * `/vpcep create` → `views.open`: p50 and p99 within 1.25× of bare Bolt at 1, 10 and 50 concurrent
+ * users, and unchanged when the cloud takes 1.5 s per call; no trigger ever missed.
+ */
+import { benchUser, closedLoop } from '../load.js';
+import {
+  atMost,
+  type ScenarioContext,
+  type ScenarioOutcome,
+  skippedOutcome,
+  type TargetRow,
+} from '../outcome.js';
+import { type CreateSample, driverFor, settle, timedCreate } from '../slack-side.js';
+import { type LatencySummary, ratio, summarize } from '../stats.js';
+import { roundOrder, startPair } from './apps.js';
+
+const TITLE =
+  '`/vpcep create` → `views.open`: p50 and p99 within 1.25× of bare Bolt at 1, 10 and 50 concurrent users, and unchanged when the cloud takes 1.5 s per call; no trigger ever missed.';
+const METHOD =
+  'N virtual users (distinct user IDs) each send signed `/vpcep create` commands in a closed loop. Latency runs from just before the signed request leaves to the fake Slack recording `views.open` with that trigger_id. A trigger is missed when no `views.open` for it arrives, when the fake refuses it, or when it arrives more than 3 s after the trigger was issued. Per level: a warm-up for each app, then alternating bare/bot rounds. The slow-cloud phase adds 1.5 s to every sandbox cloud call (sandbox fault, all paths).';
+const CHANNEL = 'CBENCHCREATE';
+const LIMIT = 1.25;
+
+interface LevelResult {
+  readonly phase: 'normal' | 'slow';
+  readonly users: number;
+  readonly bot: LatencySummary;
+  readonly bare: LatencySummary;
+  readonly botMissed: string[];
+  readonly bareMissed: string[];
+  readonly botAckErrors: number;
+  readonly bareAckErrors: number;
+}
+
+type Runner = (users: number, count: number) => Promise<CreateSample[]>;
+
+function samplesOf(results: readonly CreateSample[]) {
+  return {
+    ms: results.flatMap((r) => (r.ms !== undefined && r.missed === undefined ? [r.ms] : [])),
+    missed: results.flatMap((r) => (r.missed ? [r.missed] : [])),
+    ackErrors: results.filter((r) => r.ackStatus !== 200).length,
+  };
+}
+
+async function measureLevel(
+  ctx: ScenarioContext,
+  phase: 'normal' | 'slow',
+  users: number,
+  apps: { bot: Runner; bare: Runner },
+  quietMs: number,
+): Promise<LevelResult> {
+  const { warmup, requests, rounds } = ctx.config.create;
+  await apps.bare(users, warmup);
+  await apps.bot(users, warmup);
+  await settle(ctx.fake, quietMs);
+  const collected = { bot: [] as CreateSample[], bare: [] as CreateSample[] };
+  for (let round = 0; round < rounds; round++) {
+    const perRound = Math.ceil(requests / rounds);
+    for (const which of roundOrder(round, 'bare' as const, 'bot' as const)) {
+      collected[which].push(...(await apps[which](users, perRound)));
+      await settle(ctx.fake, quietMs);
+    }
+  }
+  const bot = samplesOf(collected.bot);
+  const bare = samplesOf(collected.bare);
+  return {
+    phase,
+    users,
+    bot: summarize(bot.ms),
+    bare: summarize(bare.ms),
+    botMissed: bot.missed,
+    bareMissed: bare.missed,
+    botAckErrors: bot.ackErrors,
+    bareAckErrors: bare.ackErrors,
+  };
+}
+
+function rowsOf(level: LevelResult): TargetRow[] {
+  const where = `${level.users} user${level.users === 1 ? '' : 's'}${level.phase === 'slow' ? ', cloud +1.5 s' : ''}`;
+  return (['p50', 'p99'] as const).map((stat) => {
+    const r = ratio(level.bot[stat], level.bare[stat]);
+    return {
+      measure: `${stat} @ ${where}`,
+      unit: 'ms',
+      bot: level.bot[stat],
+      bare: level.bare[stat],
+      ratio: r,
+      target: `≤ ${LIMIT}× bare`,
+      verdict: atMost(r, LIMIT),
+    };
+  });
+}
+
+function unchangedRows(levels: readonly LevelResult[]): TargetRow[] {
+  return levels
+    .filter((l) => l.phase === 'slow')
+    .flatMap((slow) => {
+      const normal = levels.find((l) => l.phase === 'normal' && l.users === slow.users);
+      if (!normal) return [];
+      return (['p50', 'p99'] as const).map((stat) => ({
+        measure: `${stat} @ ${slow.users} users: slow cloud vs normal cloud (bot)`,
+        unit: 'ms',
+        bot: slow.bot[stat],
+        bare: null,
+        ratio: ratio(slow.bot[stat], normal.bot[stat]),
+        target: 'informational (the pass/fail is the 1.25× bare row)',
+        verdict: 'info' as const,
+        note: `normal cloud ${normal.bot[stat]} ms`,
+      }));
+    });
+}
+
+export async function createLatency(ctx: ScenarioContext): Promise<ScenarioOutcome> {
+  const pair = await startPair(ctx, 'create');
+  try {
+    const drivers = {
+      bot: driverFor(ctx.fake, pair.bot.baseUrl),
+      bare: driverFor(ctx.fake, pair.bare.baseUrl),
+    };
+    const runner =
+      (which: 'bot' | 'bare'): Runner =>
+      async (users, count) =>
+        (
+          await closedLoop(users, count, (_, worker) =>
+            timedCreate(ctx.fake, drivers[which], benchUser(worker), CHANNEL),
+          )
+        ).results;
+    const apps = { bot: runner('bot'), bare: runner('bare') };
+
+    const probe = await timedCreate(ctx.fake, drivers.bot, benchUser(9999), CHANNEL);
+    if (probe.missed !== undefined) {
+      return skippedOutcome(
+        'create',
+        TITLE,
+        METHOD,
+        `skipped: feature missing — \`/vpcep create\` did not open a modal (${probe.missed}; ack HTTP ${probe.ackStatus})`,
+      );
+    }
+    await settle(ctx.fake);
+    ctx.fake.reset();
+
+    const levels: LevelResult[] = [];
+    for (const users of ctx.config.create.levels) {
+      ctx.progress(`create → views.open, ${users} users`);
+      levels.push(await measureLevel(ctx, 'normal', users, apps, 800));
+    }
+    await settle(ctx.fake, 1500);
+    ctx.fake.reset();
+    await pair.sandbox.addFault({ latencyMs: ctx.config.create.slowCloudMs });
+    for (const users of ctx.config.create.slowLevels) {
+      ctx.progress(`create → views.open, ${users} users, cloud +${ctx.config.create.slowCloudMs} ms`);
+      levels.push(await measureLevel(ctx, 'slow', users, apps, 1000));
+    }
+    await settle(ctx.fake, 3 * ctx.config.create.slowCloudMs, 30_000);
+    await pair.sandbox.clearFaults();
+    ctx.fake.reset();
+
+    const missed = levels.flatMap((l) => l.botMissed);
+    const ackErrors = levels.reduce((sum, l) => sum + l.botAckErrors, 0);
+    const rows: TargetRow[] = [
+      ...levels.flatMap(rowsOf),
+      ...unchangedRows(levels),
+      {
+        measure: 'triggers missed (all levels and phases)',
+        unit: 'count',
+        bot: missed.length,
+        bare: levels.reduce((sum, l) => sum + l.bareMissed.length, 0),
+        ratio: null,
+        target: '0',
+        verdict: missed.length === 0 && ackErrors === 0 ? 'pass' : 'fail',
+        ...(missed.length + ackErrors > 0
+          ? {
+              note: `${ackErrors} acks not HTTP 200; first misses: ${[...new Set(missed)].slice(0, 3).join('; ')}`,
+            }
+          : {}),
+      },
+    ];
+    return { name: 'create', title: TITLE, method: METHOD, rows, raw: { levels } };
+  } finally {
+    await pair.stop();
+  }
+}
