@@ -4,12 +4,14 @@ import { registerConnectionsPageAction } from '../listeners/actions/manage-conne
 import { registerDeleteActions } from '../listeners/actions/manage-delete.js';
 import { registerListPageAction } from '../listeners/actions/manage-list-page.js';
 import { registerListServicesAction } from '../listeners/actions/manage-list-services.js';
+import { registerWhitelistActions } from '../listeners/actions/manage-whitelist.js';
 import { connectionsSubcommand } from '../listeners/commands/connections.js';
 import { deleteSubcommand } from '../listeners/commands/delete.js';
 import { editSubcommand } from '../listeners/commands/edit.js';
 import { listSubcommand } from '../listeners/commands/list.js';
 import { showSubcommand } from '../listeners/commands/show.js';
 import type { SubcommandHandler } from '../listeners/commands/subcommand.js';
+import { whitelistSubcommand } from '../listeners/commands/whitelist.js';
 import { registerAppHomeHelp } from '../listeners/events/app-home-opened.js';
 import { registerEditSubmission } from '../listeners/views/manage-edit.js';
 import { createBackground } from '../services/manage/background.js';
@@ -33,6 +35,7 @@ export function manageServicesFeature(core: Core): Feature {
     ['connections', connectionsSubcommand(deps)],
     ['edit', editSubcommand(deps)],
     ['delete', deleteSubcommand(deleteDeps)],
+    ['whitelist', whitelistSubcommand(deps)],
   ]);
   return {
     name: 'manage-services',
@@ -43,6 +46,7 @@ export function manageServicesFeature(core: Core): Feature {
       registerConnectionsPageAction(app, deps);
       registerEditSubmission(app, deps);
       registerDeleteActions(app, deleteDeps);
+      registerWhitelistActions(app, deps);
       registerAppHomeHelp(app, { sandbox: core.sandbox, logger: core.logger });
     },
     jobs: [createDeletionsJob(deleteDeps)],

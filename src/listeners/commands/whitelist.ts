@@ -1,0 +1,43 @@
+/** `/vpcep whitelist <service> [add|remove <account id>…]`: shows or changes the whitelist, ephemerally. */
+import { userMessageOf } from '../../errors/app-error.js';
+import type { ManageDeps } from '../../services/manage/deps.js';
+import {
+  changeWhitelist,
+  loadWhitelist,
+  parseWhitelistArgs,
+} from '../../services/manage/whitelist-changes.js';
+import {
+  whitelistConfirmMessage,
+  whitelistMessage,
+  whitelistOutcomeMessage,
+} from '../../ui/manage-whitelist-message.js';
+import type { SubcommandHandler } from './subcommand.js';
+
+export function whitelistSubcommand(deps: ManageDeps): SubcommandHandler {
+  return async ({ ack, command, respond, parsed, log }) => {
+    let request: ReturnType<typeof parseWhitelistArgs>;
+    try {
+      request = parseWhitelistArgs(parsed.args);
+    } catch (err) {
+      await ack({ response_type: 'ephemeral', text: userMessageOf(err) });
+      return;
+    }
+    await ack();
+    try {
+      if (request.kind === 'list') {
+        await respond({
+          response_type: 'ephemeral',
+          ...whitelistMessage(await loadWhitelist(deps, request.ref)),
+        });
+        return;
+      }
+      const outcome = await changeWhitelist(deps, command.user_id, request);
+      const message =
+        outcome.kind === 'confirm' ? whitelistConfirmMessage(outcome) : whitelistOutcomeMessage(outcome);
+      await respond({ response_type: 'ephemeral', ...message });
+    } catch (err) {
+      log.info({ err }, 'whitelist refused or failed');
+      await respond({ response_type: 'ephemeral', text: userMessageOf(err) });
+    }
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * `/vpcep whitelist <service> [add|remove <account>…]`: anyone may read the whitelist; owners and
+ * admins change it. Account IDs follow the domain rules (1–64 letters, digits or `*`). Entries already
+ * there (or already absent) are not sent again. `*` opens the service to every account, so adding it
+ * waits for a confirmation. Every change is audited.
+ */
+import type { EndpointService, WhitelistEntry } from '../../cloud/types.js';
+import { parseAccounts } from '../../domain/whitelist.js';
+import { AppError } from '../../errors/app-error.js';
+import type { ManageDeps } from './deps.js';
+import { refOf, requireManage } from './rights.js';
+
+export type WhitelistAction = 'add' | 'remove';
+
+export type WhitelistRequest =
+  | { readonly kind: 'list'; readonly ref: string }
+  | { readonly kind: WhitelistAction; readonly ref: string; readonly accounts: readonly string[] };
+
+export const WHITELIST_USAGE =
+  'Usage: `/vpcep whitelist <service>` to see it, `/vpcep whitelist <service> add <account id>` or `… remove <account id>` to change it. An account ID is 1–64 letters, digits or `*`; `*` allows every account.';
+
+export class WhitelistInputError extends AppError {
+  constructor(message: string) {
+    super('MANAGE_WHITELIST_INPUT', message, { userMessage: message });
+  }
+}
+
+/** Reads the command's words; throws `WhitelistInputError` naming the problem. */
+export function parseWhitelistArgs(args: readonly string[]): WhitelistRequest {
+  const [ref, verb, ...rest] = args;
+  if (!ref) throw new WhitelistInputError(WHITELIST_USAGE);
+  if (verb === undefined) return { kind: 'list', ref };
+  const action = verb.toLowerCase();
+  if (action !== 'add' && action !== 'remove')
+    throw new WhitelistInputError(`I don't know \`${verb.slice(0, 20)}\` here. ${WHITELIST_USAGE}`);
+  const parsed = parseAccounts(rest.join(' '));
+  if (!parsed.ok) throw new WhitelistInputError(`Nothing was changed: ${parsed.problems.join('; ')}.`);
+  if (parsed.value.length === 0)
+    throw new WhitelistInputError(`Name the account ID to ${action}. ${WHITELIST_USAGE}`);
+  return { kind: action, ref, accounts: parsed.value };
+}
+
+export interface WhitelistState {
+  readonly projectId: string;
+  readonly service: EndpointService;
+  readonly entries: readonly WhitelistEntry[];
+  readonly sandbox: boolean;
+}
+
+export async function loadWhitelist(deps: ManageDeps, ref: string): Promise<WhitelistState> {
+  const { projectId, service } = await deps.lookup.find(ref);
+  const entries = await deps.cloud.project(projectId).listWhitelist(service.id);
+  return { projectId, service, entries, sandbox: deps.sandbox };
+}
+
+const key = (account: string) => account.toLowerCase();
+
+/** What a change would do against the current entries: what to send, and what is already so. */
+export function planChange(
+  entries: readonly WhitelistEntry[],
+  action: WhitelistAction,
+  accounts: readonly string[],
+): { send: string[]; unchanged: string[] } {
+  const present = new Set(entries.map((e) => key(e.domainId)));
+  const send = accounts.filter((a) => (action === 'add' ? !present.has(key(a)) : present.has(key(a))));
+  return { send, unchanged: accounts.filter((a) => !send.includes(a)) };
+}
+
+export type ChangeOutcome =
+  | {
+      readonly kind: 'confirm';
+      readonly state: WhitelistState;
+      readonly send: string[];
+      readonly unchanged: string[];
+    }
+  | {
+      readonly kind: 'done';
+      readonly state: WhitelistState;
+      readonly action: WhitelistAction;
+      readonly sent: string[];
+      readonly unchanged: string[];
+    };
+
+/** Applies `send` (after the right check done by the caller) and audits it; returns the new list. */
+async function apply(
+  deps: ManageDeps,
+  userId: string,
+  state: WhitelistState,
+  action: WhitelistAction,
+  send: readonly string[],
+): Promise<WhitelistState> {
+  const cloud = deps.cloud.project(state.projectId);
+  await cloud.updateWhitelist(state.service.id, action, send);
+  await deps.audit
+    .append({
+      action: action === 'add' ? 'whitelist.added' : 'whitelist.removed',
+      actor: userId,
+      projectId: state.projectId,
+      serviceId: state.service.id,
+      detail: send.join(','),
+    })
+    .catch((err: unknown) => deps.logger.error({ err }, 'audit append failed'));
+  deps.logger.info({ serviceId: state.service.id, action, count: send.length }, 'whitelist changed');
+  return { ...state, entries: await cloud.listWhitelist(state.service.id) };
+}
+
+/** `add` / `remove` from the command: checks the right first, then changes, or asks to confirm `*`. */
+export async function changeWhitelist(
+  deps: ManageDeps,
+  userId: string,
+  request: Extract<WhitelistRequest, { kind: WhitelistAction }>,
+): Promise<ChangeOutcome> {
+  const { projectId, service } = await deps.lookup.find(request.ref);
+  await requireManage(deps, userId, refOf(projectId, service), 'change the whitelist of');
+  const entries = await deps.cloud.project(projectId).listWhitelist(service.id);
+  const state: WhitelistState = { projectId, service, entries, sandbox: deps.sandbox };
+  const { send, unchanged } = planChange(entries, request.kind, request.accounts);
+  if (request.kind === 'add' && send.includes('*')) {
+    // The confirmation button carries the accounts; its value holds at most 2000 characters.
+    if (JSON.stringify(send).length > 1500)
+      throw new WhitelistInputError(
+        'To open the service to every account, run `/vpcep whitelist <service> add *` on its own.',
+      );
+    return { kind: 'confirm', state, send, unchanged };
+  }
+  if (send.length === 0) return { kind: 'done', state, action: request.kind, sent: [], unchanged };
+  return {
+    kind: 'done',
+    state: await apply(deps, userId, state, request.kind, send),
+    action: request.kind,
+    sent: send,
+    unchanged,
+  };
+}
+
+/** The confirmed `*`: checks the right again and adds what is still missing. */
+export async function confirmWhitelistAdd(
+  deps: ManageDeps,
+  userId: string,
+  projectId: string,
+  serviceId: string,
+  accounts: readonly string[],
+): Promise<ChangeOutcome> {
+  const cloud = deps.cloud.project(projectId);
+  const service = await cloud.getService(serviceId);
+  await requireManage(deps, userId, refOf(projectId, service), 'change the whitelist of');
+  const state: WhitelistState = {
+    projectId,
+    service,
+    entries: await cloud.listWhitelist(serviceId),
+    sandbox: deps.sandbox,
+  };
+  const { send, unchanged } = planChange(state.entries, 'add', accounts);
+  if (send.length === 0) return { kind: 'done', state, action: 'add', sent: [], unchanged };
+  return {
+    kind: 'done',
+    state: await apply(deps, userId, state, 'add', send),
+    action: 'add',
+    sent: send,
+    unchanged,
+  };
+}

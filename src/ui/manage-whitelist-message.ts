@@ -1,0 +1,115 @@
+/**
+ * `/vpcep whitelist` answers: the list, the confirmation before `*` opens a service to every account,
+ * the outcome of a change, and a cancelled confirmation. Shown only to the person who asked.
+ */
+import type { KnownBlock } from '@slack/types';
+import { z } from 'zod';
+import type { ChangeOutcome, WhitelistState } from '../services/manage/whitelist-changes.js';
+import type { ManageMessage } from './manage-delete-message.js';
+import { clip, displayName, escapeText, sandboxBlocks, sandboxPrefix, slackDate } from './manage-format.js';
+import { WHITELIST_CANCEL_ACTION, WHITELIST_CONFIRM_ACTION } from './manage-ids.js';
+
+/** What the confirmation buttons carry: project, service and the accounts to add. */
+export const whitelistConfirmSchema = z.object({
+  p: z.string().min(1),
+  s: z.string().min(1),
+  a: z
+    .array(z.string().regex(/^[A-Za-z0-9*]{1,64}$/))
+    .min(1)
+    .max(100),
+});
+
+const MAX_LINES = 60;
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text) },
+});
+const plain = (text: string) => text.replace(/[*`]/g, '');
+const codes = (accounts: readonly string[]) => accounts.map((a) => `\`${escapeText(a)}\``).join(', ');
+
+function listText(state: WhitelistState): string {
+  const { entries } = state;
+  if (entries.length === 0) return '_empty_: no other account may connect (only the service’s own account).';
+  const open = entries.some((e) => e.domainId === '*')
+    ? ':warning: `*` is on the list: *every account* may connect.\n'
+    : '';
+  const lines = entries
+    .filter((e) => e.domainId !== '*')
+    .slice(0, MAX_LINES)
+    .map((e) => `• \`${escapeText(e.domainId)}\`${e.createdAt ? ` · added ${slackDate(e.createdAt)}` : ''}`);
+  const more = entries.length > MAX_LINES ? `\n…and ${entries.length - MAX_LINES} more` : '';
+  return `${open}${lines.join('\n')}${more}`;
+}
+
+export function whitelistMessage(state: WhitelistState, lead?: string): ManageMessage {
+  const name = escapeText(displayName(state.service));
+  const head = `*Whitelist of \`${name}\`* (\`${state.service.id}\`): ${state.entries.length} entr${state.entries.length === 1 ? 'y' : 'ies'}`;
+  const text = [lead, head].filter(Boolean).join('\n');
+  return {
+    text: clip(`${sandboxPrefix(state.sandbox)}${plain(text)}`, 3000),
+    blocks: [
+      section(text),
+      section(listText(state)),
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: '`/vpcep whitelist <service> add|remove <account id>` changes it (owners and admins).',
+          },
+        ],
+      },
+      ...sandboxBlocks(state.sandbox),
+    ],
+  };
+}
+
+export function whitelistOutcomeMessage(outcome: Extract<ChangeOutcome, { kind: 'done' }>): ManageMessage {
+  const verb = outcome.action === 'add' ? 'Added' : 'Removed';
+  const where = outcome.action === 'add' ? 'already on the whitelist' : 'not on the whitelist';
+  const lines = [
+    ...(outcome.sent.length ? [`:white_check_mark: ${verb} ${codes(outcome.sent)}.`] : []),
+    ...(outcome.unchanged.length ? [`${codes(outcome.unchanged)}: ${where}, nothing sent.`] : []),
+  ];
+  return whitelistMessage(outcome.state, lines.join('\n'));
+}
+
+export function whitelistConfirmMessage(outcome: Extract<ChangeOutcome, { kind: 'confirm' }>): ManageMessage {
+  const { state } = outcome;
+  const name = escapeText(displayName(state.service));
+  const value = JSON.stringify({ p: state.projectId, s: state.service.id, a: outcome.send });
+  const text = `:warning: *Open \`${name}\` to every account?* Adding \`*\` to the whitelist lets *any* OTC account connect a VPC endpoint to it${state.service.approvalEnabled ? ' (each connection still needs approval)' : ', and connection approval is off, so they are accepted at once'}.${outcome.send.length > 1 ? `\nAlso adds ${codes(outcome.send.filter((a) => a !== '*'))}.` : ''}`;
+  return {
+    text: `${sandboxPrefix(state.sandbox)}${plain(text)}`,
+    blocks: [
+      section(text),
+      {
+        type: 'actions',
+        block_id: 'manage_whitelist_block',
+        elements: [
+          {
+            type: 'button',
+            action_id: WHITELIST_CONFIRM_ACTION,
+            style: 'danger',
+            text: { type: 'plain_text', text: 'Allow every account' },
+            value,
+          },
+          {
+            type: 'button',
+            action_id: WHITELIST_CANCEL_ACTION,
+            text: { type: 'plain_text', text: 'Cancel' },
+            value,
+          },
+        ],
+      },
+      ...sandboxBlocks(state.sandbox),
+    ],
+  };
+}
+
+export function whitelistCancelledMessage(sandbox: boolean): ManageMessage {
+  return {
+    text: 'Cancelled: the whitelist is unchanged.',
+    blocks: [section('Cancelled: the whitelist is unchanged.'), ...sandboxBlocks(sandbox)],
+  };
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EndpointService } from '../../../src/cloud/index.js';
+import { blocksText, type ManageWorld, placeMessage, responded, startManageWorld } from './manage-harness.js';
+
+let world: ManageWorld;
+let service: EndpointService;
+const ACCOUNT = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+
+beforeAll(async () => {
+  world = await startManageWorld();
+  const cloud = world.core.cloud.project(world.projectId);
+  const [vpc] = await cloud.listVpcs();
+  const lb = (await cloud.listLoadBalancers(vpc?.id ?? '')).at(0);
+  if (!vpc || !lb) throw new Error('no load balancer in the sandbox');
+  service = await cloud.createService({
+    vpcId: vpc.id,
+    portId: lb.vipPortId,
+    serverType: 'LB',
+    ports: [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }],
+    approvalEnabled: true,
+    name: 'inventory',
+  });
+  await cloud.waitForService(service.id, 'available');
+  await world.core.records.put({
+    projectId: world.projectId,
+    serviceId: service.id,
+    owners: { users: [], groups: ['S0INVENTORY'] },
+  });
+  world.fake.setUsergroup('S0INVENTORY', {
+    handle: 'inventory-team',
+    name: 'Inventory',
+    users: ['U0MEMBER'],
+  });
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+const permissionCalls = () => world.sandbox.requests({ method: 'POST', path: 'permissions/action' });
+
+async function whitelist(userId: string, text: string) {
+  const res = await world.slack.command({ text: `whitelist ${text}`, userId, channelId: 'C0TEAM' });
+  if (res.body && typeof res.body === 'object') return res.body as { text: string; blocks?: unknown[] };
+  return responded(world, res.responseUrl);
+}
+
+async function click(userId: string, body: { text: string; blocks?: unknown[] }, actionId: string) {
+  const message = await placeMessage(world, body);
+  const res = await world.slack.blockActions({ userId, message, actions: [{ action_id: actionId }] });
+  return responded(world, res.responseUrl ?? '');
+}
+
+describe('/vpcep whitelist <service> [add|remove <account>]', () => {
+  it('should show an empty whitelist to anyone', async () => {
+    const answer = await whitelist('U0READER', 'inventory');
+    expect(blocksText(answer.blocks)).toContain('*Whitelist of `inventory`*');
+    expect(blocksText(answer.blocks)).toContain('_empty_');
+  });
+
+  it('should refuse a change by someone who is not an owner, with no cloud call', async () => {
+    const answer = await whitelist('U0STRANGER', `inventory add ${ACCOUNT}`);
+    expect(answer.text).toContain('You may not change the whitelist of `inventory`');
+    expect(answer.text).toContain('members of <!subteam^S0INVENTORY>');
+    expect(permissionCalls()).toHaveLength(0);
+  });
+
+  it.each([
+    ['a character outside the rule', 'acc-1!', 'is not an account ID (1–64 letters, digits or *)'],
+    ['65 characters', 'a'.repeat(65), 'is not an account ID'],
+  ])('should refuse an account with %s before anything else', async (_label, account, message) => {
+    const answer = await whitelist('U0MEMBER', `inventory add ${account}`);
+    expect(answer.text).toContain(message);
+    expect(permissionCalls()).toHaveLength(0);
+  });
+
+  it('should add an account for a member of an owner group, once, and audit it', async () => {
+    const answer = await whitelist('U0MEMBER', `inventory add ${ACCOUNT}`);
+    expect(blocksText(answer.blocks)).toContain(`Added \`${ACCOUNT}\``);
+    expect(blocksText(answer.blocks)).toContain(`• \`${ACCOUNT}\``);
+    expect(permissionCalls().map((r) => r.body)).toEqual([
+      { permissions: [`iam:domain::${ACCOUNT}`], action: 'add' },
+    ]);
+    const [audit] = await world.core.audit.recent(1);
+    expect(audit).toMatchObject({ action: 'whitelist.added', actor: 'U0MEMBER', detail: ACCOUNT });
+
+    const again = await whitelist('U0MEMBER', `inventory add iam:domain::${ACCOUNT}`);
+    expect(blocksText(again.blocks)).toContain('already on the whitelist, nothing sent');
+    expect(permissionCalls()).toHaveLength(1);
+  });
+
+  it('should ask before adding * and add nothing when cancelled', async () => {
+    const confirmation = await whitelist('U0MEMBER', 'inventory add *');
+    expect(blocksText(confirmation.blocks)).toContain('Open `inventory` to every account?');
+    expect(permissionCalls()).toHaveLength(1);
+    const cancelled = await click('U0MEMBER', confirmation, 'manage_whitelist_cancel_action');
+    expect(cancelled.text).toContain('Cancelled');
+    expect(permissionCalls()).toHaveLength(1);
+  });
+
+  it('should refuse the * confirmation clicked by someone who is not an owner', async () => {
+    const confirmation = await whitelist('U0MEMBER', 'inventory add *');
+    const refused = await click('U0STRANGER', confirmation, 'manage_whitelist_confirm_action');
+    expect(refused.text).toContain('You may not change the whitelist');
+    expect(permissionCalls()).toHaveLength(1);
+  });
+
+  it('should add * once confirmed', async () => {
+    const confirmation = await whitelist('U0MEMBER', 'inventory add *');
+    const done = await click('U0MEMBER', confirmation, 'manage_whitelist_confirm_action');
+    expect(blocksText(done.blocks)).toContain('*every account* may connect');
+    expect(permissionCalls().at(-1)?.body).toEqual({ permissions: ['*'], action: 'add' });
+  });
+
+  it('should remove accounts that are there and say which were not', async () => {
+    const answer = await whitelist('U0MEMBER', `inventory remove * ${ACCOUNT} ffff`);
+    expect(blocksText(answer.blocks)).toContain(`Removed \`*\`, \`${ACCOUNT}\``);
+    expect(blocksText(answer.blocks)).toContain('`ffff`: not on the whitelist, nothing sent');
+    expect(permissionCalls().at(-1)?.body).toEqual({
+      permissions: ['*', `iam:domain::${ACCOUNT}`],
+      action: 'remove',
+    });
+    const [audit] = await world.core.audit.recent(1);
+    expect(audit).toMatchObject({ action: 'whitelist.removed', actor: 'U0MEMBER' });
+    expect(await world.core.cloud.project(world.projectId).listWhitelist(service.id)).toEqual([]);
+  });
+
+  it('should never send a payload Slack would refuse', () => {
+    world.fake.assertNoRejections();
+  });
+});
