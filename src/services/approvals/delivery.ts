@@ -105,6 +105,20 @@ export async function ensurePosted(deps: ApprovalDeps, request: ApprovalRequest)
 }
 
 /**
+ * After the owners or the approval channel changed: an open request that is not yet in the approval
+ * channel gets a copy there, so the new owners see it (e.g. a request that went to the admins by DM
+ * before an admin assigned owners).
+ */
+export async function deliverToNewChannel(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
+  const audience = await audienceOf(deps, request);
+  if (!audience.channel || request.copies.some((c) => c.channel === audience.channel)) return false;
+  const copy = await postOne(deps, request, audience.channel, audience.owners);
+  if (!copy) return false;
+  await deps.store.recordPosted(request.id, [copy], deps.now());
+  return true;
+}
+
+/**
  * Re-renders every copy from the latest state in Redis. Another replica may render an older state at
  * the same time, so this repeats until the version it rendered is still the latest (bounded); the
  * poller finishes what is left (`markDirty`).

@@ -7,7 +7,7 @@
 import { isMention } from '../../domain/command-text.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Owners, ServiceRecord } from '../../stores/service-records.js';
-import { refreshCopies } from './delivery.js';
+import { deliverToNewChannel, refreshCopies } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
 
 export interface OwnersCommand {
@@ -98,9 +98,11 @@ export async function ownersCommand(deps: ApprovalDeps, command: OwnersCommand):
       detail: `users=${owners.users.join(',')} groups=${owners.groups.join(',')} channel=${approvalChannel ?? ''}`,
     });
     deps.logger.info({ serviceId: service.id, userId: command.userId }, 'service owners changed');
-    // Open requests mention the new owners from now on.
-    for (const request of await deps.store.listOpenForService(projectId, service.id))
+    // Open requests reach the new approval channel and mention the new owners from now on.
+    for (const request of await deps.store.listOpenForService(projectId, service.id)) {
+      await deliverToNewChannel(deps, request);
       await refreshCopies(deps, request.id);
+    }
     return { kind: 'changed', view: viewOf(deps, service, next) };
   } catch (err) {
     deps.logger.warn({ err }, 'owners command failed');

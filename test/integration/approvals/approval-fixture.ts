@@ -1,0 +1,189 @@
+/**
+ * What the approval tests share: a bot with a fast poller against the fake Slack and its sandbox cloud,
+ * services seeded in the sandbox with owners in Redis, a consumer asking to connect, and readers of
+ * what Slack, the cloud and Redis saw.
+ */
+import type { Redis } from 'ioredis';
+import { expect } from 'vitest';
+import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
+import type { Owners } from '../../../src/stores/service-records.js';
+import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/ui/approval-ids.js';
+import type { FakeSlack, SlackCall, StoredMessage } from '../../fakes/fake-slack/index.js';
+import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
+import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';
+
+export const PROJECT = SANDBOX_PROJECTS[0]?.projectId ?? '';
+export const ADMIN = 'U0ADMIN';
+
+export interface ApprovalBot {
+  readonly test: TestBot;
+  readonly slack: SlackDriver;
+}
+
+export async function startApprovalBot(
+  fake: FakeSlack,
+  env: Record<string, string> = {},
+  keyPrefix?: string,
+): Promise<ApprovalBot> {
+  const test = await startTestBot({
+    apiUrl: fake.apiUrl,
+    ...(keyPrefix ? { keyPrefix } : {}),
+    env: { APPROVAL_POLL_SECONDS: '0.2', VPCEP_ADMINS: ADMIN, LOG_LEVEL: 'info', ...env },
+  });
+  return {
+    test,
+    slack: createSlackDriver({ baseUrl: test.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake }),
+  };
+}
+
+function sandboxOf(bot: TestBot) {
+  const sandbox = bot.bot.core.cloud.sandbox;
+  if (!sandbox) throw new Error('the test bot is not in sandbox mode');
+  return sandbox;
+}
+
+export interface SeededService {
+  readonly id: string;
+  readonly serviceName: string;
+}
+
+/** An available, approval-enabled service; with owners in Redis unless `owners` is null. */
+export async function seedService(
+  bot: TestBot,
+  owners: (Owners & { approvalChannel?: string }) | null,
+): Promise<SeededService> {
+  const { serviceIds } = await sandboxOf(bot).bulkSeed(PROJECT, { services: 1 });
+  const id = serviceIds[0] ?? '';
+  const service = await bot.bot.core.cloud.project(PROJECT).getService(id);
+  if (owners) {
+    const { approvalChannel, ...rest } = owners;
+    await bot.bot.core.records.put({
+      projectId: PROJECT,
+      serviceId: id,
+      owners: rest,
+      ...(approvalChannel ? { approvalChannel } : {}),
+      createdBy: rest.users[0] ?? ADMIN,
+    });
+  }
+  return { id, serviceName: service.serviceName };
+}
+
+/** A consumer asks to connect; resolves with the endpoint ID. */
+export async function requestConnection(
+  bot: TestBot,
+  serviceId: string,
+  domainId = 'c0ffee00c0ffee00c0ffee00c0ffee00',
+): Promise<string> {
+  const connection = await sandboxOf(bot).requestConnection(PROJECT, serviceId, { domainId });
+  return connection.endpointId;
+}
+
+/** Top-level posts of the approval request of `endpointId` (not thread replies). */
+export function requestPosts(fake: FakeSlack, endpointId: string): SlackCall[] {
+  return fake
+    .calls('chat.postMessage')
+    .filter((c) => !c.args.thread_ts && c.response.ok && JSON.stringify(c.args).includes(endpointId));
+}
+
+/** Waits for the first post of the request of `endpointId`; resolves with the message as it is now. */
+export async function waitForRequestPost(fake: FakeSlack, endpointId: string): Promise<StoredMessage> {
+  const call = await fake.waitForCall(
+    'chat.postMessage',
+    (c) => !c.args.thread_ts && c.response.ok && JSON.stringify(c.args).includes(endpointId),
+    { timeoutMs: 10_000 },
+  );
+  const message = fake.message(String(call.response.channel), String(call.response.ts));
+  if (!message) throw new Error('posted message not found');
+  return message;
+}
+
+/** Polls `read` until `done` holds (or fails the test after `timeoutMs`). */
+export async function eventually<T>(
+  read: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) {
+      expect.fail(
+        `condition not reached in ${timeoutMs} ms; last value: ${JSON.stringify(value)?.slice(0, 2000)}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The current content of a message, re-read from the fake. */
+export function current(fake: FakeSlack, message: Pick<StoredMessage, 'channel' | 'ts'>): StoredMessage {
+  const now = fake.message(message.channel, message.ts);
+  if (!now) throw new Error(`message ${message.channel}/${message.ts} is gone`);
+  return now;
+}
+
+export function hasButtons(message: StoredMessage): boolean {
+  return JSON.stringify(message.blocks ?? []).includes(APPROVE_ACTION);
+}
+
+/** Clicks Approve or Reject on a message as `userId`. */
+export function click(
+  slack: SlackDriver,
+  fake: FakeSlack,
+  message: Pick<StoredMessage, 'channel' | 'ts'>,
+  userId: string,
+  which: 'approve' | 'reject',
+) {
+  const now = current(fake, message);
+  return slack.blockActions({
+    userId,
+    message: { channel: now.channel, ts: now.ts, blocks: now.blocks ?? [], text: now.text ?? '' },
+    actions: [{ action_id: which === 'approve' ? APPROVE_ACTION : REJECT_ACTION }],
+  });
+}
+
+/** The accept/reject calls the sandbox cloud received for an endpoint. */
+export function cloudActions(bot: TestBot, endpointId: string): { action: string }[] {
+  return sandboxOf(bot)
+    .requests({ method: 'POST', path: /connections\/action$/ })
+    .map((r) => r.body as { endpoints: string[]; action: string })
+    .filter((b) => b.endpoints.includes(endpointId));
+}
+
+/** Service lists the sandbox answered for the first project: one per poll. */
+export function pollCount(bot: TestBot): number {
+  return sandboxOf(bot).requests({
+    method: 'GET',
+    path: new RegExp(`^/v1/${PROJECT}/vpc-endpoint-services$`),
+  }).length;
+}
+
+/** Waits until the poller ran at least `ticks` more times. */
+export async function waitForPolls(bot: TestBot, ticks: number): Promise<void> {
+  const start = pollCount(bot);
+  await eventually(
+    () => pollCount(bot),
+    (n) => n >= start + ticks,
+  );
+}
+
+/** Audit entries about an endpoint, oldest first. */
+export async function auditFor(
+  redis: Redis,
+  bot: TestBot,
+  endpointId: string,
+): Promise<Record<string, string>[]> {
+  const rows = await redis.xrange(`${bot.keyPrefix}audit`, '-', '+');
+  return rows
+    .map(([, flat]) => {
+      const entry: Record<string, string> = {};
+      for (let i = 0; i + 1 < flat.length; i += 2) entry[flat[i] as string] = flat[i + 1] as string;
+      return entry;
+    })
+    .filter((e) => e.endpointId === endpointId);
+}
+
+export function sandboxControl(bot: TestBot) {
+  return sandboxOf(bot);
+}
