@@ -17,7 +17,7 @@ import { buildFeatures } from './features/index.js';
 import { createHttpServer } from './http/http-server.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { registerListeners } from './listeners/index.js';
-import { requestContext } from './listeners/middleware/request-context.js';
+import { countWebApiError, requestContext } from './listeners/middleware/request-context.js';
 import { boltLogger } from './logging/bolt-logger.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
@@ -123,7 +123,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
 
   const onWebApiError = (method: string, err: unknown) =>
     metrics.webApiErrors.inc({ method, error: slackErrorCode(err) ?? 'unknown' });
-  const slack = new WebClient(config.slack.botToken, webClientOptions(config.slack, 10_000));
+  const slackLogger = boltLogger(logger);
+  const slack = new WebClient(config.slack.botToken, webClientOptions(config.slack, 10_000, slackLogger));
   const poster = createChannelPoster({ client: slack, logger, onError: onWebApiError });
   const usergroups = createUsergroupMembers(slack, redis, keys, logger);
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -145,15 +146,15 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     instanceId,
   };
 
-  const transport = createTransport(config.slack, boltLogger(logger));
+  const transport = createTransport(config.slack, slackLogger);
   const app = new App({
     receiver: transport.receiver,
     authorize: botTokenAuthorize(
-      new WebClient(undefined, webClientOptions(config.slack, 5000)),
+      new WebClient(undefined, webClientOptions(config.slack, 5000, slackLogger)),
       config.slack.botToken,
     ),
-    logger: boltLogger(logger),
-    clientOptions: webClientOptions(config.slack, 5000),
+    logger: slackLogger,
+    clientOptions: webClientOptions(config.slack, 5000, slackLogger),
     convoStore: false,
   });
   const { middleware, inFlight } = requestContext(logger, metrics);
@@ -161,6 +162,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const features = buildFeatures(core);
   registerListeners(app, core, features);
   app.error(async (error) => {
+    countWebApiError(metrics, error);
     logger.error({ err: error }, 'unhandled error in a listener');
   });
   const jobs = createJobRunner(createLeaderLock(redis, keys, instanceId), logger);
@@ -179,9 +181,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     stopping = true;
     server.close();
     server.closeIdleConnections();
+    await inFlight.drained(options.drainTimeoutMs ?? 6000);
     if (transport.socketMode)
       await app.stop().catch((err: unknown) => logger.warn({ err }, 'socket mode stop failed'));
-    await inFlight.drained(options.drainTimeoutMs ?? 8000);
     await jobs.stop();
     await Promise.allSettled(features.map((feature) => feature.stop?.()));
     server.closeAllConnections();

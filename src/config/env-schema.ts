@@ -24,7 +24,11 @@ export const envSchema = z.object({
       .regex(/^xapp-/, 'expected an app-level token starting with xapp-')
       .optional(),
   ),
-  SLACK_API_URL: optionalText.pipe(z.url('expected a URL such as https://slack.com/api/').optional()),
+  SLACK_API_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://slack.com/api/' })
+      .optional(),
+  ),
   SLACK_API_RETRIES: optionalText.pipe(
     z
       .string()

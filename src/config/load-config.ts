@@ -148,28 +148,44 @@ function cloudConfig(raw: Record<string, string | undefined>, env: Env, problems
   return { mode: 'otc', projects, auth, endpointTemplate };
 }
 
-/** Parses the environment into a frozen `Config`, or throws `ConfigError` listing every problem. */
-export function loadConfig(raw: Record<string, string | undefined>): Config {
+/** The schema's own problems (one per malformed variable) and the variables they concern. */
+function schemaProblems(raw: Record<string, string | undefined>): { problems: string[]; bad: Set<string> } {
   const parsed = envSchema.safeParse(raw);
   const problems: string[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0] ?? 'environment');
-      const message =
-        issue.code === 'invalid_type' && raw[name] === undefined
-          ? issue.message.replace(/^Invalid input.*$/, 'required')
-          : issue.message;
-      problems.push(`${name}: ${message}`);
-    }
-    throw new ConfigError(problems);
+  const bad = new Set<string>();
+  if (parsed.success) return { problems, bad };
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0] ?? 'environment');
+    const message =
+      issue.code === 'invalid_type' && raw[name] === undefined
+        ? issue.message.replace(/^Invalid input.*$/, 'required')
+        : issue.message;
+    bad.add(name);
+    problems.push(`${name}: ${message}`);
   }
-  const env = parsed.data;
+  return { problems, bad };
+}
+
+/** Parses the environment into a frozen `Config`, or throws `ConfigError` listing every problem. */
+export function loadConfig(raw: Record<string, string | undefined>): Config {
+  const { problems, bad } = schemaProblems(raw);
+  // Malformed variables count as unset for the checks that span several variables, so every problem
+  // is reported in one round; a variable already named is not named again.
+  const usable = Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key)));
+  const env = { SLACK_BOT_TOKEN: '', ...envSchema.partial({ SLACK_BOT_TOKEN: true }).parse(usable) } as Env;
+  const crossProblems: string[] = [];
   const socketMode = env.SLACK_APP_TOKEN !== undefined;
   if (!socketMode && !env.SLACK_SIGNING_SECRET) {
-    problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    crossProblems.push(
+      'SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
   }
-  const redis = redisConfig(env, problems);
-  const cloud = cloudConfig(raw, env, problems);
+  const redis = redisConfig(env, crossProblems);
+  const cloud = cloudConfig(raw, env, crossProblems);
+  for (const problem of crossProblems) {
+    const variable = /^[A-Z_]+/.exec(problem)?.[0] ?? '';
+    if (!bad.has(variable)) problems.push(problem);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const apiUrl = env.SLACK_API_URL ?? 'https://slack.com/api/';

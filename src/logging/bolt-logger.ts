@@ -25,9 +25,8 @@ export function boltLogger(root: Logger): BoltLogger {
     info: (...m) => log.info(...join(m)),
     warn: (...m) => log.warn(...join(m)),
     error: (...m) => log.error(...join(m)),
-    setLevel: (level) => {
-      log.level = TO_PINO[level] ?? 'info';
-    },
+    // LOG_LEVEL governs every logger, Bolt's included; Bolt's own default (info) is ignored.
+    setLevel: () => undefined,
     getLevel: () =>
       (Object.entries(TO_PINO).find(([, v]) => v === log.level)?.[0] as LogLevel) ?? LogLevel.INFO,
     setName: (name) => {

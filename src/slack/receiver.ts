@@ -3,7 +3,6 @@
 import type { RequestListener } from 'node:http';
 import { type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../config/config-types.js';
-import { webClientOptions } from './web-clients.js';
 
 export interface SlackTransport {
   receiver: Receiver;
@@ -15,10 +14,13 @@ export interface SlackTransport {
 
 export function createTransport(slack: SlackConfig, logger: BoltLogger): SlackTransport {
   if (slack.socketMode && slack.appToken) {
+    // Only the URL, a timeout and the logger: the Socket Mode client keeps its own patient retry policy
+    // for `apps.connections.open`, so a Slack outage means reconnecting, never giving up.
     const receiver = new SocketModeReceiver({
       appToken: slack.appToken,
       logger,
-      installerOptions: { clientOptions: webClientOptions(slack, 10_000) },
+      autoReconnectEnabled: true,
+      installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl, timeout: 10_000 } },
     });
     return { receiver, socketMode: true };
   }

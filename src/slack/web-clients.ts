@@ -3,15 +3,15 @@
  * separate WebClients, and both reject rate-limited calls instead of pausing their whole queue: a 429 on a
  * channel post must never hold a `views.open` past its 3-second trigger window.
  */
-import { LogLevel, type WebClientOptions } from '@slack/web-api';
+import type { Logger, WebClientOptions } from '@slack/web-api';
 import type { SlackConfig } from '../config/config-types.js';
 
-export function webClientOptions(slack: SlackConfig, timeoutMs: number): WebClientOptions {
+export function webClientOptions(slack: SlackConfig, timeoutMs: number, logger?: Logger): WebClientOptions {
   return {
     slackApiUrl: slack.apiUrl,
+    ...(logger ? { logger } : {}),
     rejectRateLimitedCalls: true,
     timeout: timeoutMs,
-    logLevel: LogLevel.ERROR,
     retryConfig:
       slack.apiRetries === 0
         ? { retries: 0 }

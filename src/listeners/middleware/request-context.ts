@@ -45,6 +45,14 @@ export function describeRequest(body: Body): { kind: string; id?: string; user?:
   return { kind: type ?? 'unknown', user, team };
 }
 
+/** Counts a failed Web API call (made with Bolt's listener client) in the metrics. */
+export function countWebApiError(metrics: Metrics, err: unknown): void {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string' || !code.startsWith('slack_webapi_')) return;
+  const data = (err as { data?: { error?: string } }).data;
+  metrics.webApiErrors.inc({ method: 'listener', error: data?.error ?? code.replace('slack_webapi_', '') });
+}
+
 /** Reads the per-request logger set by this middleware (falls back to the root logger). */
 export function requestLog(context: Context, fallback: Logger): Logger {
   const log = context.log as Logger | undefined;
@@ -68,12 +76,10 @@ export function requestContext(
   };
   const middleware: Middleware<AnyMiddlewareArgs> = async ({ body, context, next }) => {
     const request = describeRequest(body as Body);
-    context.log = logger.child({
-      team: request.team,
-      user: request.user,
-      kind: request.kind,
-      id: request.id,
-    });
+    const log = logger.child({ team: request.team, user: request.user, kind: request.kind, id: request.id });
+    context.log = log;
+    // The whole payload at trace level only; redaction keeps the tokens in it out of the output.
+    log.trace({ body }, 'slack request');
     const end = metrics.listenerSeconds.startTimer({ kind: request.kind });
     active++;
     let outcome = 'ok';
@@ -81,6 +87,7 @@ export function requestContext(
       await next();
     } catch (err) {
       outcome = 'error';
+      countWebApiError(metrics, err);
       throw err;
     } finally {
       active--;

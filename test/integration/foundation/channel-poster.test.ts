@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannelPoster } from '../../../src/slack/channel-poster.js';
 import { webClientOptions } from '../../../src/slack/web-clients.js';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
-import { startTestBot, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
+import {
+  startTestBot,
+  TEST_BOT_TOKEN,
+  TEST_SIGNING_SECRET,
+  type TestBot,
+} from '../../helpers/bot-harness.js';
 import { createSlackDriver } from '../../helpers/slack-driver.js';
 
 let fake: FakeSlack;
@@ -72,7 +77,13 @@ describe('interactive calls while channel posts are rate limited', () => {
     const posted = bot.bot.poster.post({ channel: 'C0BUSY', text: 'digest' });
     await fake.waitForCall('chat.postMessage');
     const slack = createSlackDriver({ baseUrl: bot.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake });
-    await slack.event({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0HOME', tab: 'home', event_ts: '1.0' });
+    await slack.event({
+      type: 'app_home_opened',
+      user: 'U0ALICE',
+      channel: 'D0HOME',
+      tab: 'home',
+      event_ts: '1.0',
+    });
     const publish = await fake.waitForCall('views.publish');
     await posted;
     const retried = fake.calls('chat.postMessage').at(-1);

@@ -46,13 +46,25 @@ describe('the bot in HTTP mode', () => {
   it.each([
     ['a wrong signature', { signingSecret: 'not-the-secret' }],
     ['a timestamp older than 5 minutes', { timestampSec: nowSeconds() - 6 * 60 }],
-  ])('should refuse %s with 401, run no listener and call no Web API', async (_label, send) => {
-    const callsBefore = fake.callCount();
+  ])('should refuse %s with 401, run no listener and call no Web API', async (label, send) => {
     const handledBefore = await handledRequests();
-    const response = await slack.command({ text: 'help', userId: 'U0ALICE', channelId: 'C0OPS' }, send);
-    expect(response.status).toBe(401);
-    expect(fake.callCount()).toBe(callsBefore);
-    expect(await handledRequests()).toBe(handledBefore);
+    const refused = await slack.event(
+      { type: 'app_home_opened', user: 'U0REFUSED', channel: 'D0R', tab: 'home', event_ts: '1.0' },
+      { eventId: `Ev${label.length}` },
+      send,
+    );
+    expect(refused.status).toBe(401);
+    // A signed request afterwards: once its Web API call arrives, anything the refused one started would show.
+    await slack.event({
+      type: 'app_home_opened',
+      user: 'U0MARKER',
+      channel: 'D0M',
+      tab: 'home',
+      event_ts: '1.0',
+    });
+    await fake.waitForCall('views.publish', (call) => call.args.user_id === 'U0MARKER');
+    expect(fake.calls('views.publish').filter((c) => c.args.user_id === 'U0REFUSED')).toEqual([]);
+    await expect.poll(handledRequests).toBe(handledBefore + 1);
   });
 
   it('should serve /healthz, /readyz and /metrics', async () => {

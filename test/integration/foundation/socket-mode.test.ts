@@ -15,7 +15,7 @@ beforeAll(async () => {
   fake.attachSocketMode(socket);
   bot = await startTestBot({
     apiUrl: fake.apiUrl,
-    env: { SLACK_APP_TOKEN: 'xapp-1-A0TEST-1-appsecret', SLACK_SIGNING_SECRET: '' },
+    env: { SLACK_APP_TOKEN: 'xapp-1-A0TEST-1-appsecret', SLACK_SIGNING_SECRET: '', LOG_LEVEL: 'trace' },
   });
   await socket.connected();
 });
@@ -44,6 +44,11 @@ describe('the bot in Socket Mode', () => {
     const body = ack.payload as { response_type: string; text: string };
     expect(body.response_type).toBe('ephemeral');
     for (const command of SUBCOMMANDS) expect(body.text).toContain(command.usage);
+  });
+
+  it('should keep the app token out of the logs', () => {
+    expect(bot.logText().length).toBeGreaterThan(0);
+    expect(bot.logText()).not.toContain('xapp-1-A0TEST-1-appsecret');
   });
 
   it('should still serve the probes on PORT', async () => {

@@ -84,8 +84,33 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('APPROVAL_POLL_SECONDS'))).toContain('30s');
   });
 
+  it('should report malformed values and the checks spanning several variables in one round', () => {
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'oops',
+      PORT: 'eighty',
+      OTC_REGION: 'eu-de',
+      OTC_PROJECT_ID: 'short',
+    });
+    expect(problems.map((p) => /^[A-Z_]+/.exec(p)?.[0])).toEqual([
+      'SLACK_BOT_TOKEN',
+      'PORT',
+      'OTC_PROJECT_ID',
+      'SLACK_SIGNING_SECRET',
+      'OTC_ACCESS_KEY',
+    ]);
+  });
+
+  it('should refuse a Web API URL that is not http(s)', () => {
+    expect(problemsOf({ ...minimal, SLACK_API_URL: 'javascript:alert(1)' })).toEqual([
+      expect.stringMatching(/^SLACK_API_URL: expected an http\(s\) URL/),
+    ]);
+  });
+
   it('should require the bot token and, in HTTP mode, the signing secret', () => {
-    expect(problemsOf({})[0]).toMatch(/^SLACK_BOT_TOKEN: required/);
+    expect(problemsOf({})).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN: required/),
+      expect.stringMatching(/^SLACK_SIGNING_SECRET: required in HTTP mode/),
+    ]);
     expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
       expect.stringMatching(/^SLACK_SIGNING_SECRET: required in HTTP mode/),
     ]);
