@@ -4,25 +4,26 @@
  * one) shows on the nearest input that decides it.
  */
 import type { ViewErrorsResponseAction } from '@slack/bolt';
-import type { DraftField, DraftValues } from '../domain/endpoint-service-spec.js';
-import { backendBlockId, CREATE_BLOCK, vpcBlockId } from './create-ids.js';
+import type { DraftField } from '../domain/endpoint-service-spec.js';
+import { BACKEND_BLOCK_PREFIX, CREATE_BLOCK, VPC_BLOCK_PREFIX, vpcBlockId } from './create-ids.js';
 
 /** Slack shows at most this many characters of an inline error. */
 const ERROR_MAX = 2000;
 
-/** The input block of each draft field, on a form rendered for `values`. */
-export function fieldBlockIds(
-  values: DraftValues,
-  options: { severalProjects: boolean },
-): Record<DraftField, string> {
-  const vpc = vpcBlockId(values.projectId);
+/**
+ * The input block of each draft field on the form as shown (`inputBlockIds`: the view's input blocks;
+ * the VPC and backend blocks are found by their prefix, since their ids name what they were rendered for).
+ */
+export function fieldBlockIds(inputBlockIds: readonly string[]): Record<DraftField, string> {
+  const vpc = inputBlockIds.find((id) => id.startsWith(VPC_BLOCK_PREFIX)) ?? vpcBlockId(undefined);
+  const backend = inputBlockIds.find((id) => id.startsWith(BACKEND_BLOCK_PREFIX)) ?? vpc;
   return {
-    projectId: options.severalProjects ? CREATE_BLOCK.region : vpc,
+    projectId: inputBlockIds.includes(CREATE_BLOCK.region) ? CREATE_BLOCK.region : vpc,
     name: CREATE_BLOCK.name,
     vpcId: vpc,
     approvalEnabled: CREATE_BLOCK.approval,
     backendType: CREATE_BLOCK.backendType,
-    portId: backendBlockId(values.backendType ?? 'elb', values.vpcId),
+    portId: backend,
     portsText: CREATE_BLOCK.ports,
     tagsText: CREATE_BLOCK.tags,
     description: CREATE_BLOCK.description,
@@ -36,10 +37,9 @@ export function fieldBlockIds(
 /** The errors ack for field messages; messages of fields sharing a block are joined. */
 export function formErrorsAck(
   errors: Partial<Record<DraftField, string>>,
-  values: DraftValues,
-  options: { severalProjects: boolean },
+  inputBlockIds: readonly string[],
 ): ViewErrorsResponseAction {
-  const blocks = fieldBlockIds(values, options);
+  const blocks = fieldBlockIds(inputBlockIds);
   const out: Record<string, string> = {};
   for (const [field, message] of Object.entries(errors) as [DraftField, string | undefined][]) {
     if (!message) continue;

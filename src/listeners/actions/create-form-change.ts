@@ -1,6 +1,6 @@
 /**
- * Region, VPC or Backend Resource Type changed on the create form: the draft is saved and, when
- * something depends on the change, the form re-renders (same ids elsewhere, so what was typed stays).
+ * Region, VPC or Backend Resource Type changed on the create form: the draft is saved and the form
+ * re-renders with the lists that depend on it (same ids elsewhere, so what was typed stays).
  */
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../logging/logger.js';
@@ -26,7 +26,7 @@ export function registerCreateFormChange(app: App, flow: CreateFlow, logger: Log
         log.warn({ err }, 'could not apply a create form change');
         return problemScreen(err, view.private_metadata);
       });
-      if (screen) await showScreen(client, { viewId: view.id, hash: view.hash }, screen, flow.sandbox, log);
+      await showScreen(client, { viewId: view.id, hash: view.hash }, screen, flow.sandbox, log);
     });
   }
 }

@@ -22,12 +22,21 @@ export function whoOf(body: unknown): Who {
   return { teamId: parsed.team?.id ?? parsed.user.team_id ?? '', userId: parsed.user.id };
 }
 
-export const viewRefSchema = z.object({
-  id: z.string(),
-  hash: z.string().optional(),
-  private_metadata: z.string().default(''),
-  state: z.object({ values: z.unknown() }).optional(),
-});
+export const viewRefSchema = z
+  .object({
+    id: z.string(),
+    hash: z.string().optional(),
+    private_metadata: z.string().default(''),
+    state: z.object({ values: z.unknown() }).optional(),
+    blocks: z
+      .array(z.object({ type: z.string(), block_id: z.string().optional() }).passthrough())
+      .default([]),
+  })
+  .transform(({ blocks, ...view }) => ({
+    ...view,
+    /** The block_ids of the view's input blocks (where inline errors can show). */
+    inputBlockIds: blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : [])),
+  }));
 export type ViewRef = z.infer<typeof viewRefSchema>;
 
 /** The view an interaction came from, if it came from one. */

@@ -31,7 +31,7 @@ export function registerCreateFormSubmit(app: App, flow: CreateFlow, logger: Log
       return;
     }
     if (result.kind === 'invalid') {
-      await ack(formErrorsAck(result.errors, result.values, { severalProjects: result.severalProjects }));
+      await ack(formErrorsAck(result.errors, view.inputBlockIds));
       return;
     }
     await ack({ response_action: 'update', view: renderCreateScreen(result.screen, flow.sandbox) });

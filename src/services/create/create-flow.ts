@@ -24,7 +24,7 @@ export interface CreateFlow {
   resume(who: Who, draftRef: string): Promise<CreateScreen>;
   startOver(who: Who, draftRef: string): Promise<CreateScreen>;
   retry(who: Who, draftRef: string): Promise<CreateScreen>;
-  change(who: Who, draftRef: string, read: FormReader): Promise<CreateScreen | undefined>;
+  change(who: Who, draftRef: string, read: FormReader): Promise<CreateScreen>;
   close(who: Who, draftRef: string, read: FormReader): Promise<void>;
   submitForm(who: Who, draftRef: string, read: FormReader): Promise<FormSubmission>;
   back(who: Who, draftRef: string): Promise<CreateScreen>;

@@ -3,7 +3,7 @@
  * depends on it; every interaction and the closing of the modal save the draft; a submission is
  * validated against the one schema and either gets inline errors or moves on to the review.
  */
-import type { DraftField, DraftValues } from '../../domain/endpoint-service-spec.js';
+import type { DraftField } from '../../domain/endpoint-service-spec.js';
 import { validateDraft } from '../../domain/endpoint-service-spec.js';
 import { newDraftId } from '../../stores/drafts.js';
 import type { CreateDeps, Who } from './create-context.js';
@@ -12,18 +12,18 @@ import { formScreen } from './form-screens.js';
 import { reviewScreens } from './review.js';
 import type { CreateScreen } from './screens.js';
 
-/** A dispatched change (Region, VPC, Backend Resource Type): the re-rendered form, when something depends on it. */
+/**
+ * A dispatched change (Region, VPC, Backend Resource Type): saved, and the form re-rendered for it
+ * (the lists that depend on it change; typed values stay).
+ */
 export async function changeForm(
   deps: CreateDeps,
   who: Who,
   draftRef: string,
   read: FormReader,
-): Promise<CreateScreen | undefined> {
-  const { before, after } = await saveFormState(deps, who, draftRef, read, 'form');
-  const moved = (['projectId', 'vpcId', 'backendType'] as const).some(
-    (field) => (before.values[field] ?? undefined) !== (after.values[field] ?? undefined),
-  );
-  return moved ? formScreen(deps, after) : undefined;
+): Promise<CreateScreen> {
+  const { after } = await saveFormState(deps, who, draftRef, read, 'form');
+  return formScreen(deps, after);
 }
 
 /** The modal was closed: keep what was typed. */
@@ -50,8 +50,6 @@ export type FormSubmission =
   | {
       readonly kind: 'invalid';
       readonly errors: Partial<Record<DraftField, string>>;
-      readonly values: DraftValues;
-      readonly severalProjects: boolean;
     }
   | {
       readonly kind: 'review';
@@ -70,14 +68,13 @@ export async function submitForm(
   await assertCreator(deps, who);
   const { after } = await saveFormState(deps, who, draftRef, read, 'form');
   const result = validateDraft(after.values);
-  const severalProjects = deps.projects.length > 1;
   const unknownProject =
     after.values.projectId && !deps.projects.some((p) => p.projectId === after.values.projectId)
       ? { projectId: 'Choose one of the offered regions' }
       : {};
   if (!result.ok || Object.keys(unknownProject).length > 0) {
     const errors = { ...(result.ok ? {} : result.errors), ...unknownProject };
-    return { kind: 'invalid', errors, values: after.values, severalProjects };
+    return { kind: 'invalid', errors };
   }
   const reviewId = newDraftId();
   const reviewed = await deps.drafts.update(who, after.id, (d) => ({ ...d, step: 'review', reviewId }));
