@@ -11,8 +11,7 @@ import type { CloudCallEvent } from './otc/http.js';
 import { createProjectCloud, type ProjectCloud, type ProjectCloudInternal } from './otc/project-cloud.js';
 import { type ClientTuning, DEFAULT_CLIENT_TUNING } from './otc/tuning.js';
 import type { SandboxControl } from './sandbox/control.js';
-import { sandboxCredentials } from './sandbox/credentials.js';
-import { type SandboxHandle, startSandbox } from './sandbox/start-sandbox.js';
+import { startSandboxMode } from './sandbox/sandbox-mode.js';
 import type { RedisClient } from './sandbox/store.js';
 
 export * from './errors.js';
@@ -81,40 +80,22 @@ export async function createCloud(
   options: CloudOptions = {},
 ): Promise<Cloud> {
   const tuning: ClientTuning = { ...DEFAULT_CLIENT_TUNING, ...options.tuning };
-  let sandbox: SandboxHandle | undefined;
-  let clientConfig: { auth: Extract<CloudConfig, { mode: 'otc' }>['auth']; endpointTemplate: string };
-  if (config.mode === 'sandbox') {
-    const credentials = await sandboxCredentials(deps.redis, deps.keyPrefix);
-    sandbox = await startSandbox({
-      redis: deps.redis,
-      keyPrefix: deps.keyPrefix,
-      projects: config.projects,
-      credentials,
-      logger: deps.logger,
-      ...options.sandbox,
-    });
-    deps.logger.warn(
-      { url: sandbox.url, projects: config.projects.map((p) => p.label) },
-      'SANDBOX MODE: no OTC_* variables are set, so the bot uses its embedded OTC emulator; nothing reaches a real cloud',
-    );
-    clientConfig = { auth: { kind: 'aksk', ...credentials }, endpointTemplate: sandbox.url };
-  } else {
-    clientConfig = { auth: config.auth, endpointTemplate: config.endpointTemplate };
-  }
-  const hint =
+  // Sandbox mode differs only in where the client connects and with which credentials.
+  const connection =
     config.mode === 'sandbox'
-      ? { variables: `the sandbox credentials in Redis (${deps.keyPrefix}sandbox:credentials)` }
-      : undefined;
+      ? await startSandboxMode(config.projects, deps, options.sandbox)
+      : { auth: config.auth, endpointTemplate: config.endpointTemplate, sandbox: undefined, hint: undefined };
   const clients = new Map<string, ProjectCloudInternal>(
     config.projects.map((project) => [
       project.projectId,
       createProjectCloud({
         project,
-        ...clientConfig,
+        auth: connection.auth,
+        endpointTemplate: connection.endpointTemplate,
         logger: deps.logger,
         tuning,
         observe: deps.observe,
-        ...(hint ? { hint } : {}),
+        ...(connection.hint ? { hint: connection.hint } : {}),
       }),
     ]),
   );
@@ -125,7 +106,7 @@ export async function createCloud(
     },
     { logger: deps.logger, ...options.health },
   );
-  const running = sandbox;
+  const running = connection.sandbox;
   return {
     mode: config.mode,
     projects: config.projects,
