@@ -1,4 +1,5 @@
 /** Day-2 management (issue 6): list, show, connections, edit, delete, whitelist, digests, App Home. */
+import { createDigestJob } from '../jobs/digest-job.js';
 import { createDeletionsJob } from '../jobs/manage-deletions-job.js';
 import { registerConnectionsPageAction } from '../listeners/actions/manage-connections-page.js';
 import { registerDeleteActions } from '../listeners/actions/manage-delete.js';
@@ -7,6 +8,7 @@ import { registerListServicesAction } from '../listeners/actions/manage-list-ser
 import { registerWhitelistActions } from '../listeners/actions/manage-whitelist.js';
 import { connectionsSubcommand } from '../listeners/commands/connections.js';
 import { deleteSubcommand } from '../listeners/commands/delete.js';
+import { digestSubcommand } from '../listeners/commands/digest.js';
 import { editSubcommand } from '../listeners/commands/edit.js';
 import { listSubcommand } from '../listeners/commands/list.js';
 import { showSubcommand } from '../listeners/commands/show.js';
@@ -16,19 +18,33 @@ import { registerAppHomeHelp } from '../listeners/events/app-home-opened.js';
 import { registerEditSubmission } from '../listeners/views/manage-edit.js';
 import { createBackground } from '../services/manage/background.js';
 import type { DeleteDeps } from '../services/manage/delete-service.js';
-import { manageDeps } from '../services/manage/deps.js';
+import { type ManageDeps, manageDeps } from '../services/manage/deps.js';
+import type { DigestDeps } from '../services/manage/digests.js';
+import { createDigestStore } from '../stores/digest-schedules.js';
 import { createDeletionStore } from '../stores/manage-deletions.js';
 import type { Core } from './core.js';
 import type { Feature } from './feature.js';
 
-export function manageServicesFeature(core: Core): Feature {
+/** The dependencies of the management use cases, built from the core (tests build their own too). */
+export function managementParts(core: Core): {
+  deps: ManageDeps;
+  deleteDeps: DeleteDeps;
+  digestDeps: DigestDeps;
+} {
   const deps = manageDeps(core);
-  const background = createBackground(core.logger);
-  const deleteDeps: DeleteDeps = {
-    ...deps,
-    deletions: createDeletionStore(core.redis, core.keys),
-    background,
+  return {
+    deps,
+    deleteDeps: {
+      ...deps,
+      deletions: createDeletionStore(core.redis, core.keys),
+      background: createBackground(core.logger),
+    },
+    digestDeps: { ...deps, digests: createDigestStore(core.redis, core.keys), instanceId: core.instanceId },
   };
+}
+
+export function manageServicesFeature(core: Core): Feature {
+  const { deps, deleteDeps, digestDeps } = managementParts(core);
   const subcommands = new Map<string, SubcommandHandler>([
     ['list', listSubcommand(deps)],
     ['show', showSubcommand(deps)],
@@ -36,6 +52,7 @@ export function manageServicesFeature(core: Core): Feature {
     ['edit', editSubcommand(deps)],
     ['delete', deleteSubcommand(deleteDeps)],
     ['whitelist', whitelistSubcommand(deps)],
+    ['digest', digestSubcommand(digestDeps)],
   ]);
   return {
     name: 'manage-services',
@@ -49,7 +66,7 @@ export function manageServicesFeature(core: Core): Feature {
       registerWhitelistActions(app, deps);
       registerAppHomeHelp(app, { sandbox: core.sandbox, logger: core.logger });
     },
-    jobs: [createDeletionsJob(deleteDeps)],
-    stop: () => background.stop(),
+    jobs: [createDeletionsJob(deleteDeps), createDigestJob(digestDeps)],
+    stop: () => deleteDeps.background.stop(),
   };
 }

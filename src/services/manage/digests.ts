@@ -1,0 +1,151 @@
+/**
+ * Scheduled summaries in channels (`/vpcep digest daily|weekly|off`). Setting one posts a notice into
+ * the channel first, so a channel the bot cannot post in is refused at once with how to fix it. The
+ * job's leader posts each due digest after claiming its period in Redis, so a digest goes out once
+ * per period however many replicas run and whoever leads.
+ */
+import { AppError } from '../../errors/app-error.js';
+import type { AuditLog } from '../../stores/audit-log.js';
+import type { DigestSchedule, DigestStatus, DigestStore } from '../../stores/digest-schedules.js';
+import { digestOffNotice, digestSetNotice } from '../../ui/digest-message.js';
+import { type DigestFrequency, duePeriod, nextPeriodStart } from './digest-periods.js';
+import { type PostSummaryDeps, postProblem, postSummary } from './post-summary.js';
+
+export interface DigestDeps extends PostSummaryDeps {
+  readonly digests: DigestStore;
+  readonly audit: AuditLog;
+  readonly instanceId: string;
+}
+
+export type DigestRequest =
+  | { readonly kind: 'show' }
+  | { readonly kind: 'set'; readonly frequency: DigestFrequency }
+  | { readonly kind: 'off' };
+
+export const DIGEST_USAGE =
+  'Usage: `/vpcep digest daily`, `/vpcep digest weekly` or `/vpcep digest off`, run in the channel that should get the summary.';
+
+export class DigestInputError extends AppError {
+  constructor(message: string) {
+    super('MANAGE_DIGEST_INPUT', message, { userMessage: message });
+  }
+}
+
+export function parseDigestArgs(args: readonly string[]): DigestRequest {
+  const [word, ...rest] = args.map((a) => a.toLowerCase());
+  if (rest.length > 0) throw new DigestInputError(DIGEST_USAGE);
+  if (word === undefined) return { kind: 'show' };
+  if (word === 'daily' || word === 'weekly') return { kind: 'set', frequency: word };
+  if (word === 'off') return { kind: 'off' };
+  throw new DigestInputError(`I don't know \`${word.slice(0, 20)}\` here. ${DIGEST_USAGE}`);
+}
+
+export type DigestChange =
+  | { readonly ok: true; readonly text?: string }
+  | { readonly ok: false; readonly refused: string };
+
+async function audit(deps: DigestDeps, actor: string, action: string, detail: string): Promise<void> {
+  await deps.audit
+    .append({ action, actor, detail })
+    .catch((err: unknown) => deps.logger.error({ err }, 'audit append failed'));
+}
+
+/** Sets (or changes) the channel's digest; refused, and not saved, when the bot cannot post there. */
+export async function setDigest(
+  deps: DigestDeps,
+  channel: string,
+  userId: string,
+  frequency: DigestFrequency,
+  now: number,
+): Promise<DigestChange> {
+  const schedule: DigestSchedule = { channel, frequency, createdBy: userId, createdAt: now };
+  try {
+    await deps.poster.post({
+      channel,
+      ...digestSetNotice(schedule, nextPeriodStart(frequency, now), deps.sandbox),
+    });
+  } catch (err) {
+    return { ok: false, refused: postProblem(channel, err) };
+  }
+  await deps.digests.set(schedule);
+  await audit(deps, userId, 'digest.set', `${channel}:${frequency}`);
+  return { ok: true };
+}
+
+export async function stopDigest(deps: DigestDeps, channel: string, userId: string): Promise<DigestChange> {
+  const schedule = await deps.digests.get(channel);
+  if (!schedule || !(await deps.digests.remove(channel)))
+    return { ok: true, text: 'This channel had no digest; nothing changed.' };
+  await audit(deps, userId, 'digest.off', `${channel}:${schedule.frequency}`);
+  try {
+    await deps.poster.post({ channel, ...digestOffNotice(userId, schedule.frequency, deps.sandbox) });
+    return { ok: true };
+  } catch {
+    return { ok: true, text: `Stopped the ${schedule.frequency} digest of this channel.` };
+  }
+}
+
+export async function digestInfo(
+  deps: DigestDeps,
+  channel: string,
+  now: number,
+): Promise<{ schedule?: DigestSchedule; status?: DigestStatus; next?: number }> {
+  const [schedule, status] = await Promise.all([deps.digests.get(channel), deps.digests.status(channel)]);
+  if (!schedule) return {};
+  const next = nextPeriodStart(schedule.frequency, Math.max(now, schedule.createdAt));
+  return { schedule, ...(status ? { status } : {}), next };
+}
+
+async function postOne(
+  deps: DigestDeps,
+  schedule: DigestSchedule,
+  period: string,
+  now: number,
+): Promise<boolean> {
+  const { channel } = schedule;
+  let result: Awaited<ReturnType<typeof postSummary>>;
+  try {
+    result = await postSummary(deps, channel, { kind: schedule.frequency, filter: undefined, page: 0 });
+  } catch (err) {
+    // Nothing was posted (the cloud did not answer): give the period back so the next tick retries.
+    await deps.digests.releasePeriod(channel, period);
+    throw err;
+  }
+  if ('posted' in result) {
+    await deps.digests.recordOutcome(channel, { period, at: now, ts: result.posted.ts });
+    deps.logger.info({ channel, period }, 'digest posted');
+    return true;
+  }
+  await deps.digests.recordOutcome(channel, { period, at: now, error: result.refused });
+  deps.logger.warn({ channel, period, problem: result.refused }, 'digest could not be posted');
+  return false;
+}
+
+/**
+ * Posts every digest due at `now` whose period this caller claims. `stillLeader` is checked before
+ * each post (the fencing check of the job's lease).
+ */
+export async function runDueDigests(
+  deps: DigestDeps,
+  now: number,
+  stillLeader: () => Promise<boolean>,
+): Promise<{ due: number; posted: number }> {
+  let due = 0;
+  let posted = 0;
+  for (const schedule of await deps.digests.list()) {
+    const period = duePeriod(schedule.frequency, schedule.createdAt, now);
+    if (!period) continue;
+    due++;
+    if (!(await stillLeader())) break;
+    if (!(await deps.digests.claimPeriod(schedule.channel, period.key, deps.instanceId))) continue;
+    try {
+      if (await postOne(deps, schedule, period.key, now)) posted++;
+    } catch (err) {
+      deps.logger.warn(
+        { err, channel: schedule.channel, period: period.key },
+        'digest failed; will try again',
+      );
+    }
+  }
+  return { due, posted };
+}
