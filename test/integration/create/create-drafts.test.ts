@@ -1,0 +1,115 @@
+/**
+ * Drafts: kept in Redis per team and user for 7 days, with only their key in the view; closing the
+ * modal or restarting the bot loses nothing, and the next `/vpcep create` offers to resume.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_ACTION, CREATE_VIEW } from '../../../src/ui/create-ids.js';
+import { FAKE_TEAM } from '../../fakes/fake-slack/index.js';
+import { buildStateValues } from '../../helpers/slack-state-values.js';
+import {
+  type CreateEnv,
+  change,
+  click,
+  createRequests,
+  currentView,
+  formState,
+  inputBlock,
+  optionValue,
+  runCreate,
+  startCreateEnv,
+  textOf,
+} from './create-harness.js';
+
+let env: CreateEnv;
+
+beforeAll(async () => {
+  env = await startCreateEnv();
+});
+
+afterAll(async () => {
+  await env.stop();
+});
+
+const draftKey = (user: string) => `${env.bot.keyPrefix}create:draft:{${FAKE_TEAM.teamId}:${user}}`;
+const initial = (view: Record<string, unknown>, field: 'name' | 'ports' | 'tags') =>
+  (inputBlock(view, field)?.element as { initial_value?: string }).initial_value;
+
+describe('drafts of /vpcep create', () => {
+  it('should keep what was typed when the modal is closed, and offer to resume it', async () => {
+    const user = 'U0CLOSER';
+    let view = await runCreate(env, user);
+    expect(view.private_metadata).toMatch(new RegExp(`^${FAKE_TEAM.teamId}:${user}:[a-f0-9]+$`));
+    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
+    // Slack sends the state of the inputs with view_closed.
+    const closedWith = buildStateValues(
+      formState(view, { name: 'half-done', ports: '8080:80', tags: 'env=dev' }),
+      view.blocks,
+    );
+    await env.slack.viewClosed({ userId: user, view: { ...view, state: { values: closedWith } } });
+    const ttl = await env.redis.ttl(draftKey(user));
+    expect(ttl).toBeGreaterThan(6 * 86_400);
+    expect(ttl).toBeLessThanOrEqual(7 * 86_400);
+
+    const resume = await runCreate(env, user);
+    expect(resume.callback_id).toBe(CREATE_VIEW.notice);
+    expect(textOf(resume)).toContain('unfinished endpoint service draft');
+    expect(textOf(resume)).toContain('half-done');
+    const form = await click(env, resume, user, CREATE_ACTION.resume);
+    expect(form.callback_id).toBe(CREATE_VIEW.form);
+    expect(initial(form, 'name')).toBe('half-done');
+    expect(initial(form, 'ports')).toBe('8080:80');
+    expect(initial(form, 'tags')).toBe('env=dev');
+    expect(optionValue(form, 'vpc', 'vpc-demo-a')).toBeTruthy();
+    expect(
+      (inputBlock(form, 'vpc')?.element as { initial_option?: { value: string } }).initial_option?.value,
+    ).toBe(optionValue(form, 'vpc', 'vpc-demo-a'));
+  });
+
+  it('should start a new draft on Start over', async () => {
+    const user = 'U0CLOSER';
+    const resume = await runCreate(env, user);
+    const form = await click(env, resume, user, CREATE_ACTION.startOver);
+    expect(form.callback_id).toBe(CREATE_VIEW.form);
+    expect(initial(form, 'name')).toBeUndefined();
+    expect((inputBlock(form, 'owners')?.element as { initial_users?: string[] }).initial_users).toEqual([
+      user,
+    ]);
+  });
+
+  it('should carry a creation through bot restarts between every step', async () => {
+    const user = 'U0PHOENIX';
+    let view = await runCreate(env, user, 'C0RESTART');
+    await env.restart();
+    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
+    const backend = optionValue(view, 'backend', 'elb-shared-a');
+    await env.restart();
+    await env.slack.viewSubmission({
+      userId: user,
+      view,
+      values: formState(view, { name: 'phoenix', backend, ports: '6001:80' }),
+    });
+    const review = currentView(env, view.id);
+    expect(review.callback_id).toBe(CREATE_VIEW.review);
+    await env.restart();
+    const since = env.fake.callCount();
+    await env.slack.viewSubmission({ userId: user, view: review });
+    const dm = await env.fake.waitForCall('chat.postMessage', (c) => c.args.channel === user, {
+      since,
+      timeoutMs: 15_000,
+    });
+    expect(String(dm.args.text)).toContain('is available');
+    expect(String(dm.args.text)).toContain('phoenix');
+    expect(createRequests(env)).toHaveLength(1);
+    await env.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0RESTART', { since });
+  });
+
+  it('should start afresh after a creation finished', async () => {
+    const view = await runCreate(env, 'U0PHOENIX');
+    expect(view.callback_id).toBe(CREATE_VIEW.form);
+    expect(initial(view, 'name')).toBeUndefined();
+  });
+
+  it('should never send a payload Slack would refuse', () => {
+    env.fake.assertNoRejections();
+  });
+});
