@@ -109,7 +109,8 @@ function resultBlocks(model: AttemptModel): KnownBlock[] {
   blocks.push(...detailBlocks(model));
   const whitelist = whitelistLine(model);
   if (whitelist) blocks.push(context(whitelist));
-  if (model.announceProblem) blocks.push(context(`:warning: ${esc(model.announceProblem)}`));
+  // Written by the bot (with channel mentions), not by a user: no escaping.
+  if (model.announceProblem) blocks.push(context(`:warning: ${model.announceProblem}`));
   if (model.state === 'done') blocks.push({ type: 'actions', elements: [listButton(model)] });
   return blocks;
 }
