@@ -1,0 +1,101 @@
+/**
+ * Digests with two real bot processes (`node dist/main.js`; run `npm run build` first) sharing one
+ * Redis and the fake Slack: the due digest is posted once, and when the leader stops, the other
+ * process takes the job over and does not post that period again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDigestStore } from '../../../src/stores/digest-schedules.js';
+import { createKeys } from '../../../src/stores/keys.js';
+import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../../helpers/bot-harness.js';
+import { type BotProcess, startBotProcess } from '../../helpers/bot-process.js';
+import { freePort } from '../../helpers/redis-server.js';
+import { assertionClient, testRedisUrl, uniquePrefix } from '../../helpers/redis-test.js';
+
+const CHANNEL = 'C0REPLICADIGEST';
+const prefix = uniquePrefix('digest-replicas');
+const redis = assertionClient();
+let fake: FakeSlack;
+const processes: BotProcess[] = [];
+
+async function eventually<T>(read: () => T, done: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function startReplica(): Promise<BotProcess> {
+  return freePort().then((port) =>
+    startBotProcess(
+      {
+        SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        SLACK_API_RETRIES: '0',
+        REDIS_URL: testRedisUrl(),
+        REDIS_KEY_PREFIX: prefix,
+        LOG_LEVEL: 'debug',
+      },
+      port,
+    ),
+  );
+}
+
+const digestPosts = () =>
+  fake
+    .calls('chat.postMessage')
+    .filter((c) => c.args.channel === CHANNEL && String(c.args.text).includes('Daily digest'));
+
+/** Log lines of the digest job (pino JSON, one a line). */
+const digestLog = (p: BotProcess) =>
+  p
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"job":"digests"'));
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  // A daily digest set up a week ago: today's period is due as soon as a leader looks.
+  await createDigestStore(redis, createKeys(prefix)).set({
+    channel: CHANNEL,
+    frequency: 'daily',
+    createdBy: 'U0LEAD',
+    createdAt: Date.now() - 7 * 86_400_000,
+  });
+  processes.push(...(await Promise.all([startReplica(), startReplica()])));
+});
+
+afterAll(async () => {
+  await Promise.all(processes.map((p) => p.kill()));
+  await fake?.close();
+  redis.disconnect();
+});
+
+describe('digests with two bot processes', () => {
+  it('should post the due digest once, and not again after the other process takes over', async () => {
+    await eventually(digestPosts, (posts) => posts.length >= 1, 'the digest');
+    const posted = (p: BotProcess) => p.output().includes('"msg":"digest posted"');
+    const poster = await eventually(() => processes.find(posted), Boolean, 'the posting process to log it');
+    const [leader, other] =
+      poster === processes[0] ? [processes[0], processes[1]] : [processes[1], processes[0]];
+    if (!leader || !other) throw new Error('two processes expected');
+
+    expect((await leader.signal('SIGTERM')).code).toBe(0);
+    const takeover = await eventually(
+      () => digestLog(other),
+      (lines) => {
+        const became = lines.findIndex((l) => l.includes('became leader for job'));
+        return became >= 0 && lines.slice(became).some((l) => l.includes('"msg":"digest tick"'));
+      },
+      'the other process to lead and tick',
+    );
+    const tick = takeover.filter((l) => l.includes('"msg":"digest tick"')).at(-1) ?? '';
+    expect(JSON.parse(tick)).toMatchObject({ due: 1, posted: 0 });
+    expect(digestPosts()).toHaveLength(1);
+    fake.assertNoRejections();
+  });
+});
