@@ -27,6 +27,15 @@ export class RedisServerMissingError extends AppError {
   }
 }
 
+/** The private redis-server started but then exited or did not answer. */
+export class LocalRedisFailedError extends AppError {
+  constructor(dir: string, detail: string) {
+    super('LOCAL_REDIS_FAILED', `private redis-server failed: ${detail}`, {
+      userMessage: `The private redis-server for ${dir} did not start (${detail}). Check that the directory is writable and not used by another Redis, or set REDIS_URL.`,
+    });
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
@@ -38,7 +47,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function answers(port: number): Promise<boolean> {
+/** Whether a Redis answers on `port`, and (when `dir` is given) keeps its data in `dir`. */
+async function answers(port: number, dir?: string): Promise<boolean> {
   const client = new Redis({
     port,
     host: '127.0.0.1',
@@ -49,7 +59,10 @@ async function answers(port: number): Promise<boolean> {
   client.on('error', () => undefined);
   try {
     await client.connect();
-    return (await client.ping()) === 'PONG';
+    if ((await client.ping()) !== 'PONG') return false;
+    if (!dir) return true;
+    const [, actual] = (await client.config('GET', 'dir')) as [string, string];
+    return resolve(actual) === dir;
   } catch {
     return false;
   } finally {
@@ -69,7 +82,7 @@ export async function startLocalRedis(dataDir: string, logger: Logger): Promise<
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const existing = adoptable(dir);
-  if (existing && (await answers(existing))) {
+  if (existing && (await answers(existing, dir))) {
     logger.info(
       { dir, port: existing },
       'using the private redis-server already running for this data directory',
@@ -90,16 +103,23 @@ export async function startLocalRedis(dataDir: string, logger: Logger): Promise<
     '',
   ];
   const child = spawn('redis-server', args, { stdio: 'ignore' });
+  let spawnError: Error | undefined;
   const failed = new Promise<never>((_, reject) =>
-    child.once('error', (err) => reject(new RedisServerMissingError(err))),
+    child.once('error', (err) => {
+      spawnError = err;
+      reject(new RedisServerMissingError(err));
+    }),
   );
   failed.catch(() => undefined);
   const deadline = Date.now() + 5000;
   while (!(await answers(port))) {
+    if (spawnError) throw new RedisServerMissingError(spawnError);
     if (child.exitCode !== null)
-      throw new RedisServerMissingError(new Error(`redis-server exited with ${child.exitCode}`));
-    if (Date.now() > deadline)
-      throw new RedisServerMissingError(new Error('redis-server did not answer within 5 s'));
+      throw new LocalRedisFailedError(dir, `it exited with code ${child.exitCode}`);
+    if (Date.now() > deadline) {
+      await stopChild(child);
+      throw new LocalRedisFailedError(dir, 'it did not answer within 5 s');
+    }
     await Promise.race([sleep(20), failed]);
   }
   writeFileSync(resolve(dir, 'port'), String(port));

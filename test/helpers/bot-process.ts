@@ -6,7 +6,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export const MAIN = resolve(import.meta.dirname, '../../dist/main.js');
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const MAIN = resolve(REPO_ROOT, 'dist/main.js');
+
+/** How to run the bot: `node dist/main.js` (default) or `npm start` from the repository root. */
+export type Launcher = 'node' | 'npm-start';
 
 export interface BotProcess {
   readonly proc: ChildProcess;
@@ -18,15 +22,19 @@ export interface BotProcess {
   kill(): Promise<void>;
 }
 
-/** Spawns `node dist/main.js` with `env` (added to a minimal PATH/HOME) in `cwd`. */
+/** Spawns the bot with `env` (added to the test's PATH and HOME) in `cwd`. */
 export function spawnBot(
   env: Record<string, string>,
   cwd = process.cwd(),
+  launcher: Launcher = 'node',
 ): { proc: ChildProcess; output: () => string } {
-  const proc = spawn(process.execPath, [MAIN], {
-    cwd,
+  const [command, args] = launcher === 'node' ? [process.execPath, [MAIN]] : ['npm', ['start', '--silent']];
+  const proc = spawn(command, args, {
+    cwd: launcher === 'node' ? cwd : REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // npm runs the bot as its child: a process group lets a test stop both.
+    detached: launcher === 'npm-start',
   });
   let text = '';
   proc.stdout?.on('data', (d) => {
@@ -49,8 +57,9 @@ export async function startBotProcess(
   env: Record<string, string>,
   port: number,
   cwd?: string,
+  launcher: Launcher = 'node',
 ): Promise<BotProcess> {
-  const { proc, output } = spawnBot({ ...env, PORT: String(port) }, cwd);
+  const { proc, output } = spawnBot({ ...env, PORT: String(port) }, cwd, launcher);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
@@ -78,10 +87,10 @@ export async function startBotProcess(
       return { code, ms: Date.now() - started };
     },
     async kill() {
-      if (proc.exitCode === null) {
-        proc.kill('SIGKILL');
-        await exited(proc);
-      }
+      if (proc.exitCode !== null) return;
+      if (launcher === 'npm-start' && proc.pid) process.kill(-proc.pid, 'SIGKILL');
+      else proc.kill('SIGKILL');
+      await exited(proc);
     },
   };
 }
