@@ -100,7 +100,11 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
       endpointTemplate: sandbox.url,
     },
     { logger, redis, keyPrefix, ...(options.observe ? { observe: options.observe } : {}) },
-    { tuning: { ...FAST_TUNING, ...options.tuning }, ...(options.health ? { health: options.health } : {}) },
+    {
+      tuning: { ...FAST_TUNING, ...options.tuning },
+      // Tests want the settled result of a health check, however loaded the machine.
+      health: { maxWaitMs: 15_000, ...options.health },
+    },
   );
   const projectId = TEST_PROJECTS[0]?.projectId ?? '';
   return {

@@ -4,14 +4,14 @@
  * the service's own JSON shape.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ZodError } from 'zod';
-import { CloudError } from '../errors.js';
+import { handleAdmin } from './admin-dispatch.js';
 import { authenticate, type SandboxAkSk } from './auth.js';
+import { errorResponse } from './error-response.js';
 import { applyFault, type FaultRegistry } from './faults.js';
-import { isLoopback, parseBody, readBody, send } from './http-io.js';
+import { parseBody, readBody, send } from './http-io.js';
 import { queryRecord, type RequestLog } from './request-log.js';
 import { type ApiResponse, matchRoute, type Route, type SandboxEnv } from './router.js';
-import { defaultErrorFor, gatewayError, OtcHttpError } from './wire.js';
+import { gatewayError } from './wire.js';
 
 export interface PipelineParts {
   readonly env: SandboxEnv;
@@ -22,19 +22,6 @@ export interface PipelineParts {
   readonly log: RequestLog;
   /** Aborted when the sandbox closes, ending injected latencies. */
   readonly closing: AbortSignal;
-}
-
-function errorResponse(error: unknown, parts: PipelineParts): ApiResponse {
-  if (error instanceof OtcHttpError) return { status: error.status, body: error.body };
-  // The admin routes call SandboxControl, which reports refusals as cloud errors.
-  if (error instanceof CloudError) {
-    return { status: error.status ?? 500, body: { error_code: error.otcCode, error_msg: error.otcMessage } };
-  }
-  if (error instanceof ZodError)
-    return { status: 400, body: { error: 'invalid admin request', issues: error.issues } };
-  parts.env.logger.error({ err: error }, 'sandbox handler failed');
-  const { code, message } = defaultErrorFor(500);
-  return { status: 500, body: { error_code: code, error_msg: message } };
 }
 
 async function answerApi(
@@ -83,46 +70,6 @@ async function answerApi(
   );
 }
 
-async function handleAdmin(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  bytes: Buffer,
-  parts: PipelineParts,
-) {
-  if (!isLoopback(req.socket.remoteAddress)) {
-    send(res, { status: 403, body: { error: 'the sandbox admin API answers loopback callers only' } });
-    return;
-  }
-  const method = req.method ?? 'GET';
-  const matched = matchRoute(parts.adminRoutes, method, url.pathname);
-  if (!matched) {
-    send(res, { status: 404, body: { error: `no admin route ${method} ${url.pathname}` } });
-    return;
-  }
-  try {
-    const body = parseBody(bytes);
-    send(
-      res,
-      await matched.route.handler(
-        {
-          method,
-          path: url.pathname,
-          query: url.searchParams,
-          body: body.json,
-          params: matched.params,
-          headers: req.headers,
-          scope: undefined,
-          nowMs: Date.now(),
-        },
-        parts.env,
-      ),
-    );
-  } catch (error) {
-    send(res, errorResponse(error, parts));
-  }
-}
-
 /** The `node:http` request listener of one sandbox. */
 export function createPipeline(parts: PipelineParts) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -131,11 +78,11 @@ export function createPipeline(parts: PipelineParts) {
     try {
       bytes = await readBody(req);
     } catch (error) {
-      send(res, errorResponse(error, parts));
+      send(res, errorResponse(error, parts.env.logger));
       return;
     }
     if (url.pathname.startsWith('/_sandbox/')) {
-      await handleAdmin(req, res, url, bytes, parts);
+      await handleAdmin(req, res, url, bytes, parts.adminRoutes, parts.env);
       return;
     }
     const method = req.method ?? 'GET';
@@ -156,7 +103,8 @@ export function createPipeline(parts: PipelineParts) {
       return;
     }
     let response =
-      before ?? (await answerApi(req, url, bytes, parts).catch((error) => errorResponse(error, parts)));
+      before ??
+      (await answerApi(req, url, bytes, parts).catch((error) => errorResponse(error, parts.env.logger)));
     if (fault && fault.phase === 'after') {
       const after = await applyFault(fault, res, parts.closing);
       if (after === 'reset') {

@@ -11,7 +11,11 @@ import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
 import { FAST_TUNING, testLogger } from '../../helpers/cloud-test.js';
 import { testRedisUrl, uniquePrefix } from '../../helpers/redis-test.js';
 
-const OPTIONS: CloudOptions = { tuning: FAST_TUNING, sandbox: { createDelayMs: 20, deleteDelayMs: 20 } };
+const OPTIONS: CloudOptions = {
+  tuning: FAST_TUNING,
+  health: { maxWaitMs: 15_000 },
+  sandbox: { createDelayMs: 20, deleteDelayMs: 20 },
+};
 const [EU_DE, EU_NL] = SANDBOX_PROJECTS;
 
 let redis: Redis;

@@ -1,0 +1,46 @@
+/** Serves the admin routes (`/_sandbox/…`) to loopback callers, answering camelCase JSON. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorResponse } from './error-response.js';
+import { isLoopback, parseBody, send } from './http-io.js';
+import { matchRoute, type Route, type SandboxEnv } from './router.js';
+
+export async function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  bytes: Buffer,
+  routes: readonly Route[],
+  env: SandboxEnv,
+) {
+  if (!isLoopback(req.socket.remoteAddress)) {
+    send(res, { status: 403, body: { error: 'the sandbox admin API answers loopback callers only' } });
+    return;
+  }
+  const method = req.method ?? 'GET';
+  const matched = matchRoute(routes, method, url.pathname);
+  if (!matched) {
+    send(res, { status: 404, body: { error: `no admin route ${method} ${url.pathname}` } });
+    return;
+  }
+  try {
+    const body = parseBody(bytes);
+    send(
+      res,
+      await matched.route.handler(
+        {
+          method,
+          path: url.pathname,
+          query: url.searchParams,
+          body: body.json,
+          params: matched.params,
+          headers: req.headers,
+          scope: undefined,
+          nowMs: Date.now(),
+        },
+        env,
+      ),
+    );
+  } catch (error) {
+    send(res, errorResponse(error, env.logger));
+  }
+}
