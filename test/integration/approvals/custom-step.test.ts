@@ -50,11 +50,16 @@ function runStep(
 }
 
 async function completionOf(executionId: string) {
-  return eventually(
+  const completion = await eventually(
     () => fake.functionExecution(executionId)?.completion,
     (c) => c !== undefined,
   );
+  if (!completion) throw new Error('not completed');
+  return completion;
 }
+
+const errorOf = (completion: Awaited<ReturnType<typeof completionOf>>) =>
+  completion.kind === 'error' ? completion.error : '';
 
 describe('the route_connection_approval step', () => {
   it('should post the request and complete with the decision, the approver and the endpoint', async () => {
@@ -140,7 +145,7 @@ describe('the route_connection_approval step', () => {
     const { execution } = await runStep({ service_id: missing, endpoint_id: endpointId });
     const completion = await completionOf(execution.executionId);
     expect(completion).toEqual({ kind: 'error', error: expect.stringContaining(`\`${missing}\``) });
-    expect(completion.kind === 'error' && completion.error).toContain('found no endpoint service');
+    expect(errorOf(completion)).toContain('found no endpoint service');
   });
 
   it('should fail when the endpoint is not waiting for approval', async () => {
@@ -171,7 +176,7 @@ describe('the route_connection_approval step', () => {
     const completion = await completionOf(execution.executionId);
     sandboxControl(bot.test).clearFaults();
     expect(completion.kind).toBe('error');
-    expect(completion.kind === 'error' && completion.error).toMatch(/permission/i);
+    expect(errorOf(completion)).toMatch(/permission/i);
   });
 
   it('should fail naming the missing input', async () => {
