@@ -3,6 +3,7 @@ import { createDigestJob } from '../jobs/digest-job.js';
 import { createDeletionsJob } from '../jobs/manage-deletions-job.js';
 import { registerConnectionsPageAction } from '../listeners/actions/manage-connections-page.js';
 import { registerDeleteActions } from '../listeners/actions/manage-delete.js';
+import { registerHomeRefreshAction } from '../listeners/actions/manage-home-refresh.js';
 import { registerListPageAction } from '../listeners/actions/manage-list-page.js';
 import { registerListServicesAction } from '../listeners/actions/manage-list-services.js';
 import { registerWhitelistActions } from '../listeners/actions/manage-whitelist.js';
@@ -14,7 +15,7 @@ import { listSubcommand } from '../listeners/commands/list.js';
 import { showSubcommand } from '../listeners/commands/show.js';
 import type { SubcommandHandler } from '../listeners/commands/subcommand.js';
 import { whitelistSubcommand } from '../listeners/commands/whitelist.js';
-import { registerAppHomeHelp } from '../listeners/events/app-home-opened.js';
+import { registerAppHome } from '../listeners/events/app-home-opened.js';
 import { registerEditSubmission } from '../listeners/views/manage-edit.js';
 import { createBackground } from '../services/manage/background.js';
 import type { DeleteDeps } from '../services/manage/delete-service.js';
@@ -64,7 +65,8 @@ export function manageServicesFeature(core: Core): Feature {
       registerEditSubmission(app, deps);
       registerDeleteActions(app, deleteDeps);
       registerWhitelistActions(app, deps);
-      registerAppHomeHelp(app, { sandbox: core.sandbox, logger: core.logger });
+      registerAppHome(app, deps);
+      registerHomeRefreshAction(app, deps);
     },
     jobs: [createDeletionsJob(deleteDeps), createDigestJob(digestDeps)],
     stop: () => deleteDeps.background.stop(),

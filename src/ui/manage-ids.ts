@@ -24,7 +24,6 @@ export const EDIT_APPROVAL_ACTION = 'edit_approval_action';
 
 /** App Home. */
 export const HOME_REFRESH_ACTION = 'manage_home_refresh_action';
-export const HOME_POST_SUMMARY_ACTION = 'manage_home_post_summary_action';
 
 /** Next / Previous action ids on a summary page (`LIST_PAGE_ACTION` + suffix). */
 export const LIST_PAGE_PATTERN = new RegExp(`^${LIST_PAGE_ACTION}_(next|previous)$`);

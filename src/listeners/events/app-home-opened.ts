@@ -1,18 +1,12 @@
-/** App Home placeholder: shows the help until the full home tab ships. */
+/** App Home: published when the person opens the Home tab. */
 import type { App } from '@slack/bolt';
-import { SUBCOMMANDS } from '../../domain/subcommands.js';
-import type { Logger } from '../../logging/logger.js';
-import { helpMessage } from '../../ui/help-message.js';
+import type { ManageDeps } from '../../services/manage/deps.js';
 import { requestLog } from '../middleware/request-context.js';
+import { publishHome } from './app-home-publish.js';
 
-export function registerAppHomeHelp(app: App, options: { sandbox: boolean; logger: Logger }): void {
+export function registerAppHome(app: App, deps: ManageDeps): void {
   app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
-    const { blocks } = helpMessage(SUBCOMMANDS, { sandbox: options.sandbox });
-    try {
-      await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
-    } catch (err) {
-      requestLog(context, options.logger).warn({ err }, 'could not publish the App Home');
-    }
+    await publishHome(deps, client, event.user, requestLog(context, deps.logger));
   });
 }

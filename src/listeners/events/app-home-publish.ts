@@ -1,0 +1,27 @@
+/** Builds and publishes one person's App Home; a failure to build shows the reason on the tab. */
+import type { WebClient } from '@slack/web-api';
+import { userMessageOf } from '../../errors/app-error.js';
+import type { Logger } from '../../logging/logger.js';
+import type { ManageDeps } from '../../services/manage/deps.js';
+import { loadHome } from '../../services/manage/home.js';
+import { homeProblemView, homeView } from '../../ui/home-view.js';
+
+export async function publishHome(
+  deps: ManageDeps,
+  client: WebClient,
+  userId: string,
+  log: Logger,
+): Promise<void> {
+  let view: ReturnType<typeof homeView>;
+  try {
+    view = homeView(await loadHome(deps, userId));
+  } catch (err) {
+    log.warn({ err }, 'could not build the App Home');
+    view = homeProblemView(userMessageOf(err), deps.sandbox);
+  }
+  try {
+    await client.views.publish({ user_id: userId, view });
+  } catch (err) {
+    log.warn({ err }, 'could not publish the App Home');
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The App Home tab: approvals waiting for the person (rendered as the approval requests themselves,
+ * with their buttons), their services, and the quota of each project. At most 100 blocks: long lists
+ * are cut with a pointer to the commands that show everything.
+ */
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { HomeData, HomeService } from '../services/manage/home.js';
+import { approvalRequestMessage } from './approval-request.js';
+import {
+  approvalText,
+  backendText,
+  clip,
+  displayName,
+  escapeText,
+  SANDBOX_NOTE,
+  statusText,
+} from './manage-format.js';
+import { HOME_REFRESH_ACTION } from './manage-ids.js';
+import { quotaText } from './service-summary-message.js';
+
+const MAX_REQUESTS = 5;
+const MAX_SERVICES = 30;
+
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text) },
+});
+const header = (text: string): KnownBlock => ({
+  type: 'header',
+  text: { type: 'plain_text', text: clip(text, 150) },
+});
+
+function quotaBlocks(data: HomeData): KnownBlock[] {
+  const lines = data.projects.map((p) => {
+    const where = `*${escapeText(p.project.label)}*`;
+    if (p.error && p.quota === undefined) return `${where}: _unavailable: ${p.error}_`;
+    const count = p.count === undefined ? '' : ` · ${p.count} service${p.count === 1 ? '' : 's'} in all`;
+    return `${where}: ${quotaText(p.quota)}${count}`;
+  });
+  return [section(lines.join('\n'))];
+}
+
+function approvalBlocks(data: HomeData): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(`Approvals waiting for you (${data.approvals.length})`)];
+  if (data.approvalsError) return [...blocks, section(`_Unavailable: ${data.approvalsError}_`)];
+  if (data.approvals.length === 0) return [...blocks, section('Nothing waits for your decision.')];
+  data.approvals.slice(0, MAX_REQUESTS).forEach((request, i) => {
+    const label = data.multiProject
+      ? data.projects.find((p) => p.project.projectId === request.projectId)?.project.label
+      : undefined;
+    const rendered = approvalRequestMessage({
+      request,
+      sandbox: false,
+      ...(label ? { projectLabel: label } : {}),
+    });
+    // Several requests on one surface: block_ids must stay unique (the buttons match on action_id).
+    blocks.push(...rendered.blocks.map((b) => (b.block_id ? { ...b, block_id: `${b.block_id}_${i}` } : b)), {
+      type: 'divider',
+    });
+  });
+  const more = data.approvals.length - MAX_REQUESTS;
+  if (more > 0)
+    blocks.push(section(`…and ${more} more. \`/vpcep show <service>\` shows the requests of a service.`));
+  return blocks;
+}
+
+function serviceLine(s: HomeService, multiProject: boolean): string {
+  const where = multiProject ? ` · ${escapeText(s.project.label)}` : '';
+  const connections =
+    s.service.connectionCount === undefined ? '' : ` · ${s.service.connectionCount} connected`;
+  return [
+    `*${escapeText(displayName(s.service))}* · \`${s.service.id}\`${where}`,
+    `${statusText(s.service.status)} · ${backendText(s.service.serverType)} · approval ${approvalText(s.service.approvalEnabled)}${connections}`,
+    `_You are ${s.roles.join(' and ')}_`,
+  ].join('\n');
+}
+
+function serviceBlocks(data: HomeData): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(`Your endpoint services (${data.services.length})`)];
+  if (data.services.length === 0)
+    blocks.push(
+      section('You own no endpoint services yet. `/vpcep create` makes one; `/vpcep list` shows them all.'),
+    );
+  for (const s of data.services.slice(0, MAX_SERVICES))
+    blocks.push(section(serviceLine(s, data.multiProject)));
+  const more = data.services.length - MAX_SERVICES;
+  if (more > 0) blocks.push(section(`…and ${more} more. \`/vpcep list\` posts them all in a channel.`));
+  if (data.isAdmin)
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'As a bot admin you may manage every service: `/vpcep list` shows them all.',
+        },
+      ],
+    });
+  return blocks;
+}
+
+const HOME_MAX_BLOCKS = 100;
+
+/** Never more blocks than a Home tab holds (long workflow notes could otherwise push it over). */
+function withinLimit(blocks: KnownBlock[]): KnownBlock[] {
+  if (blocks.length <= HOME_MAX_BLOCKS) return blocks;
+  return [
+    ...blocks.slice(0, HOME_MAX_BLOCKS - 1),
+    section('…cut short here. `/vpcep list` shows every service.'),
+  ];
+}
+
+/** The Home tab for one person. */
+export function homeView(data: HomeData): HomeView {
+  return {
+    type: 'home',
+    blocks: withinLimit([
+      header('VPC endpoint services'),
+      ...(data.sandbox
+        ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] } as KnownBlock]
+        : []),
+      ...quotaBlocks(data),
+      {
+        type: 'actions',
+        block_id: 'manage_home_actions',
+        elements: [
+          { type: 'button', action_id: HOME_REFRESH_ACTION, text: { type: 'plain_text', text: 'Refresh' } },
+        ],
+      },
+      ...approvalBlocks(data),
+      ...serviceBlocks(data),
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: '`/vpcep help` lists every command.' }],
+      },
+    ]),
+  };
+}
+
+/** The Home tab when it cannot be built (e.g. Redis is away). */
+export function homeProblemView(message: string, sandbox: boolean): HomeView {
+  return {
+    type: 'home',
+    blocks: [
+      header('VPC endpoint services'),
+      section(`:warning: ${message}`),
+      ...(sandbox
+        ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] } as KnownBlock]
+        : []),
+      {
+        type: 'actions',
+        block_id: 'manage_home_actions',
+        elements: [
+          { type: 'button', action_id: HOME_REFRESH_ACTION, text: { type: 'plain_text', text: 'Try again' } },
+        ],
+      },
+    ],
+  };
+}
