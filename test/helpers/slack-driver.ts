@@ -146,7 +146,9 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       const triggerId = trigger(input.userId, undefined, input.triggerIssuedAtMs);
       const responseUrl = fake.issueResponseUrl({ channelId: input.channelId, userId: input.userId });
       const fields = slashCommandPayload({ teamId, ...input, triggerId, responseUrl });
-      return { ...(await post(formBody(fields), FORM_CONTENT_TYPE, send)), triggerId, responseUrl };
+      const res = await post(formBody(fields), FORM_CONTENT_TYPE, send);
+      if (res.status === 200) fake.checkAck('command', res.body);
+      return { ...res, triggerId, responseUrl };
     },
     blockActions: async (input, send) => {
       const triggerId = trigger(input.userId, input.view?.id, input.triggerIssuedAtMs);
@@ -175,7 +177,11 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         fake.closeView(input.view.id, { clear: input.isCleared ?? false });
       return res;
     },
-    blockSuggestion: (input, send) => interactive(blockSuggestionPayload({ teamId, ...input }), send),
+    blockSuggestion: async (input, send) => {
+      const res = await interactive(blockSuggestionPayload({ teamId, ...input }), send);
+      if (res.status === 200) fake.checkAck('options', res.body);
+      return res;
+    },
     event: (event, eventOptions = {}, send = {}) => {
       const { retryNum, retryReason, ...envelope } = eventOptions;
       const headers: Record<string, string> = { ...send.headers };

@@ -58,6 +58,8 @@ export interface FakeSlack {
   checkViewErrorsResponse(view: unknown, ackBody: unknown): LimitIssue[];
   /** Does what Slack does with a view_submission ack (close, errors, update, push, clear); returns refusals. */
   applyViewSubmissionAck(viewId: string, ackBody: unknown): LimitIssue[];
+  /** Checks the content of an HTTP ack (a command's message, or a `block_suggestion`'s options) and records refusals. */
+  checkAck(kind: 'command' | 'options', ackBody: unknown): LimitIssue[];
   /** The user closed the view (or the whole stack with `clear`). */
   closeView(viewId: string, options?: { clear?: boolean }): void;
 

@@ -2,6 +2,9 @@
  * `startFakeSlack()`: wires the state, the call log, the fault plan and the HTTP server into the
  * test-facing `FakeSlack` object.
  */
+
+import { commandAckIssues, optionsAckIssues } from './ack-checks.js';
+import { formatIssue } from './block-kit-limits.js';
 import { CallLog } from './call-log.js';
 import type { FakeSlack } from './fake-slack-api.js';
 import { FaultPlan } from './faults.js';
@@ -52,6 +55,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     setViewState: (viewId, values) => state.views.setState(viewId, values),
     checkViewErrorsResponse,
     applyViewSubmissionAck: (viewId, ackBody) => applyViewSubmissionAck(state, log, viewId, ackBody),
+    checkAck: (kind, ackBody) => {
+      const issues = kind === 'command' ? commandAckIssues(ackBody) : optionsAckIssues(ackBody);
+      if (issues.length > 0) {
+        const messages = issues.map((issue) => `[ERROR] ${formatIssue(issue)}`);
+        const args =
+          typeof ackBody === 'object' && ackBody !== null ? (ackBody as Record<string, unknown>) : {};
+        log.reject({ method: `${kind}.ack`, error: 'invalid_response', messages, args, at: Date.now() });
+      }
+      return issues;
+    },
     closeView: (viewId, options = {}) =>
       options.clear ? state.views.clear(viewId) : state.views.close(viewId),
     message: (channel, ts) => state.messages.get(channel, ts),

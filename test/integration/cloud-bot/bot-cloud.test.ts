@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
-import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
+import { startTestBot, TEST_SIGNING_SECRET } from '../../helpers/bot-harness.js';
 import { startTestCloud, TEST_AKSK, type TestCloud } from '../../helpers/cloud-test.js';
 import { uniquePrefix } from '../../helpers/redis-test.js';
 import { createSlackDriver } from '../../helpers/slack-driver.js';
@@ -15,12 +15,17 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-async function pollReadyz(baseUrl: string, status: number): Promise<Record<string, unknown>> {
+/** Polls /readyz until it answers `status` with the cloud check in `cloudState`. */
+async function pollReadyz(
+  baseUrl: string,
+  status: number,
+  cloudState: string,
+): Promise<Record<string, unknown>> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1500) });
     const body = (await response.json()) as Record<string, unknown>;
-    if (response.status === status) return body;
+    if (response.status === status && (body.cloud as { state?: string }).state === cloudState) return body;
     if (Date.now() > deadline) throw new Error(`readyz stayed ${response.status}: ${JSON.stringify(body)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -44,7 +49,7 @@ describe('cloud credentials and readiness', () => {
   it('should be ready with the right AK/SK', async () => {
     const bot = await startTestBot({ apiUrl: fake.apiUrl, env: otcEnv(TEST_AKSK.secretKey) });
     try {
-      const body = await pollReadyz(bot.baseUrl, 200);
+      const body = await pollReadyz(bot.baseUrl, 200, 'ok');
       expect(body).toMatchObject({ ready: true, cloud: { state: 'ok' } });
     } finally {
       await bot.stop();
@@ -54,7 +59,7 @@ describe('cloud credentials and readiness', () => {
   it('should answer 503 with a message naming the credential variables when the AK/SK is wrong', async () => {
     const bot = await startTestBot({ apiUrl: fake.apiUrl, env: otcEnv('wrong-secret-key-000000000000') });
     try {
-      const body = await pollReadyz(bot.baseUrl, 503);
+      const body = await pollReadyz(bot.baseUrl, 503, 'auth_failed');
       expect(body).toMatchObject({ ready: false, redis: 'ok', cloud: { state: 'auth_failed' } });
       const detail = (body.cloud as { detail: string }).detail;
       expect(detail).toContain('OTC_ACCESS_KEY');
