@@ -12,8 +12,8 @@ import {
   click,
   createRequests,
   currentView,
+  elementOf,
   formState,
-  inputBlock,
   optionValue,
   runCreate,
   startCreateEnv,
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 const draftKey = (user: string) => `${env.bot.keyPrefix}create:draft:{${FAKE_TEAM.teamId}:${user}}`;
 const initial = (view: Record<string, unknown>, field: 'name' | 'ports' | 'tags') =>
-  (inputBlock(view, field)?.element as { initial_value?: string }).initial_value;
+  elementOf(view, field).initial_value;
 
 describe('drafts of /vpcep create', () => {
   it('should keep what was typed when the modal is closed, and offer to resume it', async () => {
@@ -60,9 +60,9 @@ describe('drafts of /vpcep create', () => {
     expect(initial(form, 'ports')).toBe('8080:80');
     expect(initial(form, 'tags')).toBe('env=dev');
     expect(optionValue(form, 'vpc', 'vpc-demo-a')).toBeTruthy();
-    expect(
-      (inputBlock(form, 'vpc')?.element as { initial_option?: { value: string } }).initial_option?.value,
-    ).toBe(optionValue(form, 'vpc', 'vpc-demo-a'));
+    expect((elementOf(form, 'vpc').initial_option as { value?: string } | undefined)?.value).toBe(
+      optionValue(form, 'vpc', 'vpc-demo-a'),
+    );
   });
 
   it('should start a new draft on Start over', async () => {
@@ -71,9 +71,7 @@ describe('drafts of /vpcep create', () => {
     const form = await click(env, resume, user, CREATE_ACTION.startOver);
     expect(form.callback_id).toBe(CREATE_VIEW.form);
     expect(initial(form, 'name')).toBeUndefined();
-    expect((inputBlock(form, 'owners')?.element as { initial_users?: string[] }).initial_users).toEqual([
-      user,
-    ]);
+    expect(elementOf(form, 'owners').initial_users).toEqual([user]);
   });
 
   it('should carry a creation through bot restarts between every step', async () => {

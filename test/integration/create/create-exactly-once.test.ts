@@ -18,8 +18,8 @@ import {
   createRequests,
   currentView,
   EU_DE,
+  elementOf,
   formState,
-  inputBlock,
   optionValue,
   runCreate,
   startCreateEnv,
@@ -192,8 +192,8 @@ describe('one create per review', () => {
     });
     const form = currentView(env, viewId);
     expect(form.callback_id).toBe(CREATE_VIEW.form);
-    expect((inputBlock(form, 'name')?.element as { initial_value?: string }).initial_value).toBe('doomed');
-    expect((inputBlock(form, 'ports')?.element as { initial_value?: string }).initial_value).toBe('7004:80');
+    expect(elementOf(form, 'name').initial_value).toBe('doomed');
+    expect(elementOf(form, 'ports').initial_value).toBe('7004:80');
     expect(blockIdOf(form, 'backend')).toContain('create_resource_elb_');
     expect(textOf(form)).toContain('Edit the values');
   });

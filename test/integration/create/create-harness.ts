@@ -139,6 +139,14 @@ export function inputBlock(view: Json, field: FormField): Json | undefined {
   return blocksOf(view).find((b) => b.block_id === id);
 }
 
+/** The element of a field's input (an empty object when the view has none). */
+export function elementOf(
+  view: Json,
+  field: FormField,
+): Json & { initial_value?: string; initial_users?: string[] } {
+  return (inputBlock(view, field)?.element ?? {}) as Json;
+}
+
 function optionsOf(element: Json): Json[] {
   return Array.isArray(element.options) ? (element.options as Json[]) : [];
 }

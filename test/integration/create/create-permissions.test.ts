@@ -20,7 +20,11 @@ let env: CreateEnv;
 
 beforeAll(async () => {
   env = await startCreateEnv({ env: { VPCEP_CREATORS: 'U0BOSS,S0CREATORS' } });
-  env.fake.setUsergroup('S0CREATORS', { handle: 'creators', name: 'Creators', users: ['U0MEMBER', 'U0MEMBER2'] });
+  env.fake.setUsergroup('S0CREATORS', {
+    handle: 'creators',
+    name: 'Creators',
+    users: ['U0MEMBER', 'U0MEMBER2'],
+  });
 });
 
 afterAll(async () => {

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { createFormView } from '../../../src/ui/create-form.js';
+import { CREATE_BLOCK, vpcBlockId } from '../../../src/ui/create-ids.js';
+import { createLoadingView, renderCreateScreen } from '../../../src/ui/create-screen.js';
+import { checkView } from '../../fakes/fake-slack/index.js';
+import { choices, formModel } from '../create/create-fixtures.js';
+
+type Json = Record<string, unknown>;
+const blocksOf = (view: unknown) => (view as { blocks: Json[] }).blocks;
+const labels = (view: unknown) =>
+  blocksOf(view)
+    .filter((b) => b.type === 'input')
+    .map((b) => (b.label as { text: string }).text);
+const input = (view: unknown, blockId: string) => blocksOf(view).find((b) => b.block_id === blockId);
+const el = (view: unknown, blockId: string) => (input(view, blockId)?.element ?? {}) as Json;
+
+describe('the create form view', () => {
+  it("should label its inputs with the console's parameter names, in the console's order", () => {
+    const view = createFormView(
+      formModel({
+        values: { ...formModel().values, vpcId: 'v1' },
+        backends: { kind: 'list', choices: choices(3, 'elb') },
+      }),
+      false,
+    );
+    expect(labels(view)).toEqual([
+      'Region',
+      'Name',
+      'VPC',
+      'Connection Approval',
+      'Backend Resource Type',
+      'Load Balancer',
+      'Port Mapping',
+      'Tag',
+      'Description',
+      'Owners',
+      'Owner groups',
+      'Approval channel',
+      'Whitelist',
+    ]);
+    expect(JSON.stringify(view)).toContain('*Service Type*\\nInterface');
+    expect(checkView(view, 'modal')).toBeUndefined();
+  });
+
+  it('should name the backend input after the backend type', () => {
+    for (const [type, label] of [
+      ['ecs', 'ECS'],
+      ['bms', 'BMS'],
+    ] as const) {
+      const view = createFormView(formModel({ values: { ...formModel().values, backendType: type } }), false);
+      expect(labels(view)).toContain(label);
+    }
+  });
+
+  it('should offer the region only when there are several projects', () => {
+    const single = createFormView(
+      formModel({ projects: [{ projectId: 'p-de', label: 'eu-de', region: 'eu-de' }] }),
+      false,
+    );
+    expect(input(single, CREATE_BLOCK.region)).toBeUndefined();
+    expect(JSON.stringify(single)).toContain('*Region*: eu-de');
+  });
+
+  it('should use a static select up to 100 entries and a searched external select beyond', () => {
+    const hundred = createFormView(
+      formModel({ vpcs: { kind: 'list', choices: choices(100, 'vpc') } }),
+      false,
+    );
+    expect(el(hundred, vpcBlockId('p-de')).type).toBe('static_select');
+    const more = createFormView(
+      formModel({
+        values: { ...formModel().values, vpcId: choices(101, 'vpc')[100]?.value },
+        labels: { vpc: 'vpc-100' },
+        vpcs: { kind: 'list', choices: choices(101, 'vpc') },
+      }),
+      false,
+    );
+    const element = el(more, vpcBlockId('p-de'));
+    expect(element.type).toBe('external_select');
+    expect(element.min_query_length).toBe(0);
+    expect(element.initial_option).toMatchObject({ value: choices(101)[100]?.value });
+    expect(checkView(more, 'modal')).toBeUndefined();
+  });
+
+  it('should show the draft values again, with approval on and the creator as owner by default', () => {
+    const view = createFormView(
+      formModel({ values: { ...formModel().values, name: 'orders', portsText: '8080:80', tagsText: 'a=b' } }),
+      false,
+    );
+    expect(el(view, CREATE_BLOCK.name).initial_value).toBe('orders');
+    expect(el(view, CREATE_BLOCK.ports).initial_value).toBe('8080:80');
+    expect(el(view, CREATE_BLOCK.approval).initial_option).toMatchObject({
+      value: 'on',
+    });
+    expect(el(view, CREATE_BLOCK.owners).initial_users).toEqual(['U0ALICE']);
+    expect(view.private_metadata).toBe('T0TEST:U0ALICE:a1b2c3d4e5f6');
+    expect(view.notify_on_close).toBe(true);
+  });
+
+  it('should say why a list is missing and offer Retry', () => {
+    const view = createFormView(
+      formModel({ vpcs: { kind: 'error', message: 'Could not load the VPCs: down' } }),
+      false,
+    );
+    expect(JSON.stringify(view)).toContain('Could not load the VPCs: down');
+    expect(JSON.stringify(view)).toContain('create_retry_action');
+    expect(checkView(view, 'modal')).toBeUndefined();
+  });
+
+  it('should say sandbox in sandbox mode, in the form and the loading view', () => {
+    expect(JSON.stringify(createFormView(formModel(), true))).toContain('Sandbox');
+    expect(JSON.stringify(createLoadingView(true))).toContain('Sandbox');
+    expect(checkView(createLoadingView(false), 'modal')).toBeUndefined();
+  });
+
+  it('should render the resume offer and problems within the limits', () => {
+    const resume = renderCreateScreen(
+      {
+        kind: 'resume',
+        model: {
+          draftRef: 'T0TEST:U0ALICE:a1b2c3d4e5f6',
+          savedAt: '2026-11-27T10:00:00.000Z',
+          values: { name: 'orders', portsText: '1:2\n3:4' },
+          labels: { vpc: 'vpc-a' },
+          failure: 'EndPoint.3005: Failed',
+        },
+      },
+      false,
+    );
+    expect(JSON.stringify(resume)).toContain('2 lines');
+    expect(JSON.stringify(resume)).toContain('Edit and retry');
+    expect(checkView(resume, 'modal')).toBeUndefined();
+    const problem = renderCreateScreen(
+      { kind: 'problem', message: 'Redis is down <now>', retryRef: '' },
+      false,
+    );
+    expect(JSON.stringify(problem)).toContain('Redis is down &lt;now&gt;');
+    expect(checkView(problem, 'modal')).toBeUndefined();
+  });
+});
