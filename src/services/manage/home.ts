@@ -8,6 +8,7 @@ import type { OtcProject } from '../../config/config-types.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
 import type { ServiceRecord } from '../../stores/service-records.js';
+import { mayDecide } from '../approvals/authorize.js';
 import type { ManageDeps } from './deps.js';
 import { compareServices } from './service-filter.js';
 
@@ -79,12 +80,8 @@ async function loadProject(deps: ManageDeps, project: OtcProject) {
 }
 
 async function loadApprovals(deps: ManageDeps, userId: string) {
-  return settle(() =>
-    deps.approvals.listPendingDecidableBy(userId, async (request) => {
-      const record = await deps.records.get(request.projectId, request.serviceId);
-      return deps.permissions.canManage(userId, record?.owners);
-    }),
-  );
+  // The approvals feature's own rights check: owners and admins, never a workflow's requester.
+  return settle(() => deps.approvals.listPendingDecidableBy(userId, mayDecide(deps)));
 }
 
 export async function loadHome(deps: ManageDeps, userId: string): Promise<HomeData> {
