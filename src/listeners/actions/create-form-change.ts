@@ -3,9 +3,11 @@
  * re-renders with the lists that depend on it (same ids elsewhere, so what was typed stays).
  */
 import type { App } from '@slack/bolt';
+import { AppError } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { problemScreen } from '../../services/create/open-create.js';
+import type { CreateScreen } from '../../services/create/screens.js';
 import { readFormState } from '../../ui/create-form-state.js';
 import { CREATE_ACTION } from '../../ui/create-ids.js';
 import { requestLog } from '../middleware/request-context.js';
@@ -22,10 +24,15 @@ export function registerCreateFormChange(app: App, flow: CreateFlow, logger: Log
       if (!view) return;
       const read = (current: Parameters<typeof readFormState>[1]) =>
         readFormState(view.state?.values, current);
-      const screen = await flow.change(whoOf(body), view.private_metadata, read).catch((err: unknown) => {
+      let screen: CreateScreen;
+      try {
+        screen = await flow.change(whoOf(body), view.private_metadata, read);
+      } catch (err) {
         log.warn({ err }, 'could not apply a create form change');
-        return problemScreen(err, view.private_metadata);
-      });
+        // Redis away: keep the form as it is (typed values included); Review then says why.
+        if (err instanceof AppError && err.retryable) return;
+        screen = problemScreen(err, view.private_metadata);
+      }
       await showScreen(client, { viewId: view.id, hash: view.hash }, screen, flow.sandbox, log);
     });
   }

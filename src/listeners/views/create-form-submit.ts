@@ -2,7 +2,8 @@
  * "Review" on the create form: inline errors for every invalid field, or the review (filled in by an
  * update when its cloud checks answer after the ack).
  */
-import type { App } from '@slack/bolt';
+import type { App, ViewResponseAction } from '@slack/bolt';
+import { AppError, userMessageOf } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { problemScreen } from '../../services/create/open-create.js';
@@ -11,23 +12,36 @@ import { readFormState } from '../../ui/create-form-state.js';
 import { CREATE_VIEW } from '../../ui/create-ids.js';
 import { renderCreateScreen } from '../../ui/create-screen.js';
 import { requestLog } from '../middleware/request-context.js';
-import { showScreen, viewRefSchema, whoOf } from './create-common.js';
+import { showScreen, type ViewRef, viewRefSchema, whoOf } from './create-common.js';
+
+/**
+ * A failure that trying again may cure (Redis or Slack away) keeps the form and everything typed in
+ * it, with the reason inline; one that will not (no right to create, draft gone) replaces the form.
+ */
+function failedAck(err: unknown, view: ViewRef, sandbox: boolean): ViewResponseAction {
+  const [first] = view.inputBlockIds;
+  if (err instanceof AppError && err.retryable && first)
+    return {
+      response_action: 'errors',
+      errors: { [first]: `${userMessageOf(err)} What you typed is still here.` },
+    };
+  return {
+    response_action: 'update',
+    view: renderCreateScreen(problemScreen(err, view.private_metadata), sandbox),
+  };
+}
 
 export function registerCreateFormSubmit(app: App, flow: CreateFlow, logger: Logger): void {
   app.view(CREATE_VIEW.form, async ({ ack, body, client, context }) => {
     const log = requestLog(context, logger);
     const view = viewRefSchema.parse(body.view);
-    const who = whoOf(body);
     const read = (current: Parameters<typeof readFormState>[1]) => readFormState(view.state?.values, current);
     let result: Awaited<ReturnType<CreateFlow['submitForm']>>;
     try {
-      result = await flow.submitForm(who, view.private_metadata, read);
+      result = await flow.submitForm(whoOf(body), view.private_metadata, read);
     } catch (err) {
       log.warn({ err }, 'create form submission failed');
-      await ack({
-        response_action: 'update',
-        view: renderCreateScreen(problemScreen(err, view.private_metadata), flow.sandbox),
-      });
+      await ack(failedAck(err, view, flow.sandbox));
       return;
     }
     if (result.kind === 'invalid') {

@@ -39,15 +39,21 @@ export interface CreateEnv {
 }
 
 export async function startCreateEnv(
-  options: Partial<Pick<TestBotOptions, 'env' | 'cloud' | 'keyPrefix'>> = {},
+  options: Partial<Pick<TestBotOptions, 'env' | 'cloud' | 'keyPrefix' | 'redisUrl'>> = {},
 ): Promise<CreateEnv> {
   const fake = await startFakeSlack();
-  const botOptions = { apiUrl: fake.apiUrl, cloud: options.cloud ?? FAST_CLOUD, env: options.env ?? {} };
+  const botOptions = {
+    apiUrl: fake.apiUrl,
+    cloud: options.cloud ?? FAST_CLOUD,
+    env: options.env ?? {},
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+  };
   const first = await startTestBot({
     ...botOptions,
     ...(options.keyPrefix ? { keyPrefix: options.keyPrefix } : {}),
   });
-  const redis = assertionClient();
+  const redis = assertionClient(options.redisUrl);
+  redis.on('error', () => undefined);
   const env: CreateEnv = {
     fake,
     bot: first,

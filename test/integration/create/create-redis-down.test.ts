@@ -1,0 +1,85 @@
+/**
+ * Redis away in the middle of the create flow: a clear message, nothing typed lost, no crash; the
+ * flow goes on once Redis is back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForRedis } from '../../../src/stores/redis-connection.js';
+import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
+import { type RedisServerHandle, startRedisServer } from '../../helpers/redis-server.js';
+import {
+  type CreateEnv,
+  change,
+  click,
+  currentView,
+  formState,
+  optionValue,
+  runCreate,
+  startCreateEnv,
+  textOf,
+} from './create-harness.js';
+
+let redis: RedisServerHandle;
+let env: CreateEnv;
+
+beforeAll(async () => {
+  redis = await startRedisServer({ appendOnly: true });
+  env = await startCreateEnv({ redisUrl: redis.url });
+});
+
+afterAll(async () => {
+  await env.stop();
+  await redis.dispose();
+});
+
+/** Restarts Redis and waits until the bot is connected again. */
+async function backAgain(): Promise<void> {
+  await redis.restart();
+  expect(await waitForRedis(env.bot.bot.redis, 10_000)).toBe(true);
+}
+
+describe('the create flow while Redis is away', () => {
+  it('should keep the form and what was typed, say why, and go on when Redis is back', async () => {
+    const user = 'U0PATIENT';
+    let view = await runCreate(env, user);
+    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
+    const values = formState(view, {
+      backend: optionValue(view, 'backend', 'elb-shared-a'),
+      ports: '3001:80',
+    });
+    await redis.stop();
+    try {
+      const refused = await env.slack.viewSubmission({ userId: user, view, values });
+      expect(refused.ackIssues).toEqual([]);
+      const body = refused.body as { response_action: string; errors: Record<string, string> };
+      expect(body.response_action).toBe('errors');
+      const message = Object.values(body.errors).join('\n');
+      expect(message).toContain('cannot reach its state store (Redis)');
+      expect(message).toContain('What you typed is still here');
+      expect(currentView(env, view.id).callback_id).toBe(CREATE_VIEW.form);
+    } finally {
+      await backAgain();
+    }
+    const accepted = await env.slack.viewSubmission({ userId: user, view, values });
+    expect((accepted.body as { response_action: string }).response_action).toBe('update');
+    expect(currentView(env, view.id).callback_id).toBe(CREATE_VIEW.review);
+  });
+
+  it('should open the modal and offer Retry when Redis is away at /vpcep create', async () => {
+    const user = 'U0EARLY';
+    await redis.stop();
+    let view: Awaited<ReturnType<typeof runCreate>>;
+    try {
+      view = await runCreate(env, user);
+      expect(textOf(view)).toContain('cannot reach its state store (Redis)');
+    } finally {
+      await backAgain();
+    }
+    const form = await click(env, view, user, CREATE_ACTION.retry);
+    expect(form.callback_id).toBe(CREATE_VIEW.form);
+    expect(JSON.stringify(form.blocks)).toContain(CREATE_BLOCK.ports);
+  });
+
+  it('should never send a payload Slack would refuse', () => {
+    env.fake.assertNoRejections();
+  });
+});
