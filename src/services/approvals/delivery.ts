@@ -5,6 +5,7 @@
  * the service has no owners. Every later change re-renders all copies from Redis.
  */
 import { userMessageOf } from '../../errors/app-error.js';
+import { slackErrorCode } from '../../slack/slack-errors.js';
 import type { ApprovalRequest, MessageCopy } from '../../stores/approval-requests.js';
 import type { Owners } from '../../stores/service-records.js';
 import { approvalRequestMessage } from '../../ui/approval-request.js';
@@ -21,6 +22,20 @@ export async function audienceOf(deps: ApprovalDeps, request: ApprovalRequest): 
     channel: record?.approvalChannel ?? deps.settings.defaultChannel,
     owners: record?.owners ?? { users: [], groups: [] },
   };
+}
+
+const GONE_FOR_GOOD = new Set([
+  'message_not_found',
+  'channel_not_found',
+  'is_archived',
+  'cant_update_message',
+  'not_in_channel',
+]);
+
+/** Whether an update failed because the message can never be updated again. */
+function isGoneForGood(err: unknown): boolean {
+  const code = slackErrorCode(err instanceof Error && err.cause !== undefined ? err.cause : err);
+  return code !== undefined && GONE_FOR_GOOD.has(code);
 }
 
 const isDirect = (channel: string) => channel.startsWith('D') || /^[UW]/.test(channel);
@@ -101,6 +116,9 @@ export async function ensurePosted(deps: ApprovalDeps, request: ApprovalRequest)
     { requestId: request.id, copies: copies.length, origin: request.origin },
     'approval request posted',
   );
+  // A decision or a workflow may have joined while the post was on its way.
+  const latest = await deps.store.get(request.id);
+  if (latest && latest.version !== request.version) await refreshCopies(deps, request.id);
   return true;
 }
 
@@ -135,7 +153,10 @@ export async function refreshCopies(deps: ApprovalDeps, id: string): Promise<voi
         return deps.poster.update({ ...copy, text: message.text, blocks: message.blocks });
       }),
     );
-    const failed = results.filter((r) => r.status === 'rejected');
+    // A deleted message or a channel the bot left can never be updated: nothing to retry there.
+    const failed = results.filter(
+      (r): r is PromiseRejectedResult => r.status === 'rejected' && !isGoneForGood(r.reason),
+    );
     for (const failure of failed)
       deps.logger.warn({ err: failure.reason, requestId: id }, 'could not update an approval message');
     const latest = await deps.store.get(id);
