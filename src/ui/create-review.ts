@@ -116,7 +116,6 @@ export function createReviewView(model: ReviewModel, sandbox: boolean): ModalVie
     title: REVIEW_TITLE,
     submit: reviewAllowsCreate(model) ? 'Create' : undefined,
     close: 'Close',
-    notifyOnClose: true,
     privateMetadata: model.draftRef,
     blocks,
   });

@@ -121,7 +121,12 @@ export function createCreationRunner(deps: RunnerDeps): CreationRunner {
 
   function start(attempt: Attempt, token: string): void {
     const key = formatAttemptRef(attempt);
-    if (stopping || running.has(key)) return;
+    if (running.has(key)) return;
+    if (stopping) {
+      // Shutting down: leave it to the next start, at once.
+      void deps.attempts.release(attempt, token).catch(() => undefined);
+      return;
+    }
     const controller = new AbortController();
     const done = run(attempt, token, controller).finally(() => running.delete(key));
     running.set(key, { controller, done });

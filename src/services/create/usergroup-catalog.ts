@@ -3,12 +3,14 @@
  * form uses an `external_select` over `usergroups.list` (a Tier 2 method), cached in Redis for a few
  * minutes for every replica.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { CreateCache } from '../../stores/create-cache.js';
 import { type Choice, fitLabel } from './resource-catalog.js';
 
 const CACHE_SECONDS = 300;
+const LABEL_WAIT_MS = 800;
 
 const groupsSchema = z.array(z.object({ id: z.string(), handle: z.string(), name: z.string() }));
 type Group = z.infer<typeof groupsSchema>[number];
@@ -49,7 +51,11 @@ export function createUsergroupCatalog(slack: WebClient, cache: CreateCache): Us
     all: async () => (await load()).map(groupChoice),
     async labelled(ids) {
       if (ids.length === 0) return [];
-      const known = await load().catch(() => [] as Group[]);
+      // Labels are a nicety: never wait long for them (a submission's ack may be waiting).
+      const known = await Promise.race([
+        load().catch(() => [] as Group[]),
+        sleep(LABEL_WAIT_MS).then(() => [] as Group[]),
+      ]);
       return ids.map((id) => {
         const group = known.find((g) => g.id === id);
         return group ? groupChoice(group) : { value: id, label: id };
