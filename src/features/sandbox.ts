@@ -31,7 +31,10 @@ function connectSubcommand(core: Core): SubcommandHandler {
       });
     } catch (err) {
       log.warn({ err }, 'sandbox connect failed');
-      await respond({ response_type: 'ephemeral', text: `:warning: ${userMessageOf(err)}` });
+      await respond({
+        response_type: 'ephemeral',
+        text: `:test_tube: Sandbox: :warning: ${userMessageOf(err)}`,
+      });
     }
   };
 }

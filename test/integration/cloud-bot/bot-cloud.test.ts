@@ -131,6 +131,14 @@ describe('sandbox mode', () => {
       const pending = await client.listConnections(service.id, { status: 'pendingAcceptance' });
       expect(pending).toHaveLength(1);
       expect(post).toContain(pending[0]?.endpointId);
+
+      const unknown = await slack.command({
+        text: 'sandbox connect nosuch',
+        userId: 'U0ALICE',
+        channelId: 'C0OPS',
+      });
+      const failure = await waitForResponse(unknown.responseUrl);
+      expect(failure).toMatch(/^:test_tube: Sandbox: .*no endpoint service with the ID or name `nosuch`/);
       fake.assertNoRejections();
     } finally {
       await bot.stop();
