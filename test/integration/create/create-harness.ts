@@ -80,6 +80,9 @@ export async function startCreateEnv(
 
 type Json = Record<string, unknown>;
 
+/** What driving the modal needs: the fake Slack and a driver pointed at a bot (in-process or not). */
+export type Driving = Pick<CreateEnv, 'fake' | 'slack'>;
+
 /** The fields of the form, as tests name them. */
 export type FormField =
   | 'region'
@@ -218,7 +221,7 @@ export function formState(
 }
 
 /** Runs `/vpcep create` and returns the modal once the bot has filled it in. */
-export async function runCreate(env: CreateEnv, userId: string, channelId = 'C0OPS'): Promise<StoredView> {
+export async function runCreate(env: Driving, userId: string, channelId = 'C0OPS'): Promise<StoredView> {
   const since = env.fake.callCount();
   const response = await env.slack.command({ text: 'create', userId, channelId });
   if (response.status !== 200) throw new Error(`command answered ${response.status}`);
@@ -228,7 +231,7 @@ export async function runCreate(env: CreateEnv, userId: string, channelId = 'C0O
   return currentView(env, viewId);
 }
 
-export function currentView(env: CreateEnv, viewId: string): StoredView {
+export function currentView(env: Driving, viewId: string): StoredView {
   const view = env.fake.currentView(viewId);
   if (!view) throw new Error(`no view ${viewId}`);
   return view;
@@ -236,7 +239,7 @@ export function currentView(env: CreateEnv, viewId: string): StoredView {
 
 /** Changes a dispatching input (Region, VPC, Backend Resource Type) and waits for the re-render. */
 export async function change(
-  env: CreateEnv,
+  env: Driving,
   view: StoredView,
   userId: string,
   field: 'region' | 'vpc' | 'backendType',
@@ -256,7 +259,7 @@ export async function change(
 
 /** Clicks a button in the modal and waits for the modal to change. */
 export async function click(
-  env: CreateEnv,
+  env: Driving,
   view: StoredView,
   userId: string,
   actionId: string,
