@@ -1,5 +1,5 @@
 /** Button values of the management messages are small JSON objects; this parses one with its schema. */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
 
 export class BadActionValueError extends AppError {
@@ -18,4 +18,29 @@ export function parseJsonValue<T extends z.ZodType>(schema: T, value: string | u
   } catch (err) {
     throw new BadActionValueError(err);
   }
+}
+
+/** The List services button's value: `{"channel":"C…"}` or nothing. */
+const listServicesValue = z
+  .object({
+    channel: z
+      .string()
+      .regex(/^[CGDU][A-Z0-9]+$/)
+      .optional(),
+  })
+  .catch({});
+
+/** Where the List services button posts: the channel its value names, the click's channel, or the DM. */
+export function listServicesTarget(
+  value: string | undefined,
+  clickChannel: string | undefined,
+  userId: string,
+): string {
+  let parsed: unknown = {};
+  try {
+    parsed = value ? JSON.parse(value) : {};
+  } catch {
+    parsed = {};
+  }
+  return listServicesValue.parse(parsed).channel ?? clickChannel ?? userId;
 }

@@ -3,37 +3,18 @@
  * channel its value names, else the channel of the click, else the user's DM with the bot.
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { z } from 'zod';
 import { userMessageOf } from '../../errors/app-error.js';
 import { type PostSummaryDeps, postSummary } from '../../services/manage/post-summary.js';
 import { LIST_SERVICES_ACTION } from '../../ui/ids.js';
 import { summaryWithNote } from '../../ui/service-summary-message.js';
 import { requestLog } from '../middleware/request-context.js';
-
-const valueSchema = z
-  .object({
-    channel: z
-      .string()
-      .regex(/^[CGDU][A-Z0-9]+$/)
-      .optional(),
-  })
-  .catch({});
-
-function targetChannel(value: string | undefined, clickChannel: string | undefined, userId: string): string {
-  let parsed: unknown = {};
-  try {
-    parsed = value ? JSON.parse(value) : {};
-  } catch {
-    parsed = {};
-  }
-  return valueSchema.parse(parsed).channel ?? clickChannel ?? userId;
-}
+import { listServicesTarget } from './manage-action-value.js';
 
 export function registerListServicesAction(app: App, deps: PostSummaryDeps): void {
   app.action<BlockButtonAction>(LIST_SERVICES_ACTION, async ({ ack, body, action, respond, context }) => {
     await ack();
     const log = requestLog(context, deps.logger);
-    const channel = targetChannel(action.value, body.channel?.id, body.user.id);
+    const channel = listServicesTarget(action.value, body.channel?.id, body.user.id);
     const tell = async (text: string, extra: object = {}) => {
       if (body.response_url)
         await respond({ response_type: 'ephemeral', replace_original: false, text, ...extra });
