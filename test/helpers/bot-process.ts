@@ -46,9 +46,9 @@ export function spawnBot(
   return { proc, output: () => text };
 }
 
-/** Waits for the process to exit; resolves with its code. */
+/** Waits for the process to exit; resolves with its code (null when a signal ended it). */
 export function exited(proc: ChildProcess): Promise<number | null> {
-  if (proc.exitCode !== null) return Promise.resolve(proc.exitCode);
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve(proc.exitCode);
   return new Promise((done) => proc.once('exit', (code) => done(code)));
 }
 
@@ -87,7 +87,7 @@ export async function startBotProcess(
       return { code, ms: Date.now() - started };
     },
     async kill() {
-      if (proc.exitCode !== null) return;
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
       if (launcher === 'npm-start' && proc.pid) process.kill(-proc.pid, 'SIGKILL');
       else proc.kill('SIGKILL');
       await exited(proc);
