@@ -20,6 +20,8 @@ export const BENCH_BOT_TOKEN = 'xoxb-bench-1111-2222-bottokensecret';
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 
 const OUTPUT_TAIL_CHARS = 64_000;
+/** A pino line at error or fatal level, or Bolt's console logger's error line. */
+const ERROR_LINE = /"level":(5|6)0\b|\[ERROR\]/;
 
 /** A running child app. */
 export interface ChildApp {
@@ -31,6 +33,10 @@ export interface ChildApp {
   output(): string;
   /** Resident set size in MB from `/proc/<pid>/status`; NaN where there is no /proc. */
   rssMb(): number;
+  /** CPU time (user + system) used so far, ms, from `/proc/<pid>/stat`; NaN where there is no /proc. */
+  cpuMs(): number;
+  /** Error lines it logged so far (pino level ≥ 50, or Bolt's console `[ERROR]`), and the first one. */
+  errors(): { count: number; first: string | undefined };
   /** SIGTERM, then SIGKILL after 5 s. */
   stop(): Promise<void>;
 }
@@ -61,6 +67,28 @@ export function rssMbOf(pid: number | undefined): number {
   }
 }
 
+/** Clock ticks per second of `/proc/<pid>/stat` (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/** CPU time (user + system) a process used so far, in ms (Linux `/proc`). */
+export function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU time this (load-generating) process used so far, ms. */
+export function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 function launch(name: string, args: string[], env: Record<string, string>) {
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -68,10 +96,18 @@ function launch(name: string, args: string[], env: Record<string, string>) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
+  let partial = '';
+  const errors = { count: 0, first: undefined as string | undefined };
   const listeners = new Set<(text: string) => void>();
   const onData = (data: Buffer) => {
     const text = String(data);
     tail = (tail + text).slice(-OUTPUT_TAIL_CHARS);
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines.filter((l) => ERROR_LINE.test(l))) {
+      errors.count++;
+      errors.first ??= line.slice(0, 400);
+    }
     for (const listener of listeners) listener(text);
   };
   proc.stdout?.on('data', onData);
@@ -88,6 +124,8 @@ function launch(name: string, args: string[], env: Record<string, string>) {
     proc,
     output: () => tail,
     rssMb: () => rssMbOf(proc.pid),
+    cpuMs: () => cpuMsOf(proc.pid),
+    errors: () => ({ ...errors }),
     stop,
     /** Resolves with the first capture of `pattern` in the output (lines may arrive split). */
     watch(pattern: RegExp): Promise<string> {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { type FakeSlack, startFakeSlack } from '../test/fakes/fake-slack/index.js';
 import { type RedisServerHandle, startRedisServer } from '../test/helpers/redis-server.js';
-import { parseArgs, type ScenarioName } from './config.js';
+import { parseArgs, type ScenarioName, TITLES } from './config.js';
 import type { ScenarioContext, ScenarioOutcome } from './outcome.js';
 import { skippedOutcome } from './outcome.js';
 import { BOT_MAIN, ROOT } from './processes.js';
@@ -63,7 +63,7 @@ async function runScenario(name: ScenarioName, ctx: ScenarioContext): Promise<Sc
     const text = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
     const why = `harness error: ${text.length > 300 ? `${text.slice(0, 299)}…` : text}`;
     progress(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return skippedOutcome(name, name, 'The scenario stopped with an error before measuring.', why);
+    return skippedOutcome(name, TITLES[name], 'The scenario stopped with an error before measuring.', why);
   }
 }
 

@@ -3,12 +3,14 @@
  * The bot's own poller posts the requests (sandbox connections pending on services whose owner is the
  * clicking user); the clicks then race in at once.
  */
+
 import { Redis } from 'ioredis';
 import { SANDBOX_PROJECTS } from '../../src/config/load-config.js';
 import { createKeys } from '../../src/stores/keys.js';
 import { createServiceRecords } from '../../src/stores/service-records.js';
 import { APPROVE_ACTION } from '../../src/ui/approval-ids.js';
 import type { FakeSlack, SlackCall } from '../../test/fakes/fake-slack/index.js';
+import { TITLES } from '../config.js';
 import {
   atMost,
   type ScenarioContext,
@@ -19,11 +21,11 @@ import {
 import { BENCH_BOT_TOKEN } from '../processes.js';
 import { type ButtonMessage, driverFor, timedClickToUpdate, type UpdateSample } from '../slack-side.js';
 import { ratio, summarize } from '../stats.js';
-import { startPair } from './apps.js';
+import { errorRow, startPair } from './apps.js';
 
-const TITLE = 'An approval click → cloud action → message updated: p99 ≤ 300 ms at 50 concurrent clicks.';
+const TITLE = TITLES.approvals;
 const METHOD =
-  "The bot runs with `APPROVAL_POLL_SECONDS=1`. The sandbox is seeded (admin API) with approval-enabled services whose owner record in Redis names the clicking user and a channel per service, then with pending connections; the bot's poller posts one request each. A few warm-up clicks go one at a time, then all the rest are sent at once. Latency runs from sending the signed Approve click to the fake Slack recording the `chat.update` of that message showing the decision (no Approve button, says Approved). The cloud calls are counted from the sandbox's request log. The bare Bolt app gets the same number of messages with an Approve button and answers a click with ack + `chat.update`.";
+  "The bot runs with `APPROVAL_POLL_SECONDS=1`. The sandbox is seeded (admin API) with one approval-enabled service per request, whose owner record in Redis names the clicking user and its own channel, then with one pending connection each; the bot's poller posts one request each. A few warm-up clicks go one at a time, then all the rest are sent at once. Latency runs from sending the signed Approve click to the fake Slack recording the `chat.update` of that message showing the decision (no Approve button, says Approved). The cloud calls are counted from the sandbox's request log. The bare Bolt app gets the same number of messages with an Approve button and answers a click with ack + `chat.update`.";
 const LIMIT_MS = 300;
 const OWNER = 'UBENCHOWNER';
 const WARMUP = 5;
@@ -109,10 +111,11 @@ async function clickAll(messages: readonly ButtonMessage[], click: Clicker): Pro
   return Promise.all(messages.slice(WARMUP).map(click));
 }
 
+/** One approval-enabled service per request, each with its own channel and one pending connection. */
 async function seedBot(ctx: ScenarioContext, pair: Awaited<ReturnType<typeof startPair>>): Promise<number> {
-  const { services, connectionsPerService } = ctx.config.approvals;
+  const requests = ctx.config.approvals.clicks + WARMUP;
   const projectId = SANDBOX_PROJECTS[0]?.projectId ?? '';
-  const serviceIds = await pair.sandbox.bulkSeed(projectId, { services: services + 1 });
+  const serviceIds = await pair.sandbox.bulkSeed(projectId, { services: requests });
   const redis = new Redis(ctx.redisUrl, { maxRetriesPerRequest: 1 });
   try {
     const records = createServiceRecords(redis, createKeys(pair.bot.keyPrefix));
@@ -127,14 +130,12 @@ async function seedBot(ctx: ScenarioContext, pair: Awaited<ReturnType<typeof sta
   } finally {
     redis.disconnect();
   }
-  // The extra service carries the warm-up requests.
-  const perService = (i: number) => (i === services ? WARMUP : connectionsPerService);
-  for (const [i, serviceId] of serviceIds.entries()) {
+  for (const serviceId of serviceIds) {
     await pair.sandbox.bulkSeed(projectId, {
-      connections: { serviceId, count: perService(i), status: 'pendingAcceptance' },
+      connections: { serviceId, count: 1, status: 'pendingAcceptance' },
     });
   }
-  return services * connectionsPerService + WARMUP;
+  return requests;
 }
 
 function latencyRows(bot: UpdateSample[], bare: UpdateSample[]): TargetRow[] {
@@ -173,13 +174,14 @@ export async function approvalClicks(ctx: ScenarioContext): Promise<ScenarioOutc
     const expected = await seedBot(ctx, pair);
     ctx.progress(`approvals: waiting for the poller to post ${expected} requests`);
     const posted = await waitForPosts(ctx.fake, expected, ctx.config.approvals.postTimeoutMs);
-    if (posted.length < expected)
-      return skippedOutcome(
-        'approvals',
-        TITLE,
-        METHOD,
-        `skipped: feature missing — the poller posted ${posted.length} of ${expected} approval requests within ${ctx.config.approvals.postTimeoutMs / 1000} s`,
-      );
+    if (posted.length < expected) {
+      const within = `within ${ctx.config.approvals.postTimeoutMs / 1000} s`;
+      const why =
+        posted.length === 0
+          ? `skipped: feature missing — the poller posted no approval request ${within}`
+          : `not measured: the poller posted only ${posted.length} of ${expected} approval requests ${within}`;
+      return skippedOutcome('approvals', TITLE, METHOD, why);
+    }
     await pair.sandbox.clearRequests();
     const drivers = {
       bot: driverFor(ctx.fake, pair.bot.baseUrl),
@@ -222,6 +224,7 @@ export async function approvalClicks(ctx: ScenarioContext): Promise<ScenarioOutc
         target: `one per click (${expected})`,
         verdict: cloudActions === expected ? 'pass' : 'fail',
       },
+      errorRow(pair),
     ];
     return {
       name: 'approvals',

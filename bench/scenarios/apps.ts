@@ -1,6 +1,6 @@
 /** Starts the bot and the bare Bolt baseline side by side for one scenario, and stops both. */
 import { randomBytes } from 'node:crypto';
-import type { ScenarioContext } from '../outcome.js';
+import type { ScenarioContext, TargetRow } from '../outcome.js';
 import { type BotChild, type ChildApp, startBareBolt, startBot } from '../processes.js';
 import { type SandboxAdmin, sandboxAdmin } from '../sandbox-admin.js';
 
@@ -41,6 +41,23 @@ export async function startPair(
     stop: async () => {
       await Promise.all([bot.stop(), bare.stop()]);
     },
+  };
+}
+
+/** How many error lines each app logged during the scenario: a sanity check of the harness and the app. */
+export function errorRow(pair: AppPair): TargetRow {
+  const bot = pair.bot.errors();
+  const bare = pair.bare.errors();
+  const first = bot.first ?? bare.first;
+  return {
+    measure: 'error lines the apps logged',
+    unit: 'count',
+    bot: bot.count,
+    bare: bare.count,
+    ratio: null,
+    target: '0 expected',
+    verdict: 'info',
+    ...(first ? { note: `first: ${first.slice(0, 200)}` } : {}),
   };
 }
 

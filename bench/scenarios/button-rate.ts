@@ -3,8 +3,12 @@
  * has; the first of `CANDIDATES` the running bot acknowledges is used (cheapest first), and the bare Bolt
  * app receives the very same payloads.
  */
+
 import { DELETE_CANCEL_ACTION, LIST_PAGE_ACTION, WHITELIST_CANCEL_ACTION } from '../../src/ui/manage-ids.js';
+import type { FakeSlack } from '../../test/fakes/fake-slack/index.js';
 import type { SlackDriver } from '../../test/helpers/slack-driver.js';
+import { TITLES } from '../config.js';
+import { metered, newTally, perRequest } from '../cpu-meter.js';
 import { benchUser, closedLoop } from '../load.js';
 import {
   atLeast,
@@ -15,9 +19,9 @@ import {
 } from '../outcome.js';
 import { type ButtonMessage, type ClickSample, driverFor, settle, timedClick } from '../slack-side.js';
 import { ratio, round, summarize } from '../stats.js';
-import { roundOrder, startPair } from './apps.js';
+import { errorRow, roundOrder, startPair } from './apps.js';
 
-const TITLE = "Button clicks: acknowledged at ≥ 0.8× bare Bolt's rate.";
+const TITLE = TITLES.buttons;
 const LIMIT = 0.8;
 const CHANNEL = 'CBENCHBUTTON';
 
@@ -38,33 +42,30 @@ const CANDIDATES: readonly Candidate[] = [
   },
 ];
 
-function messageWith(candidate: Candidate): ButtonMessage {
-  return {
-    channel: CHANNEL,
-    ts: '1700000000.000100',
-    text: 'bench',
-    ephemeral: true,
-    blocks: [
-      {
-        type: 'actions',
-        block_id: 'bench_block',
-        elements: [
-          {
-            type: 'button',
-            action_id: candidate.actionId,
-            text: { type: 'plain_text', text: 'Go' },
-            value: candidate.value,
-          },
-        ],
-      },
-    ],
-  };
+/** Posts the message carrying the button into the fake, so the listener's response_url answer finds it. */
+function postButtonMessage(fake: FakeSlack, candidate: Candidate): ButtonMessage {
+  const blocks = [
+    {
+      type: 'actions',
+      block_id: 'bench_block',
+      elements: [
+        {
+          type: 'button',
+          action_id: candidate.actionId,
+          text: { type: 'plain_text', text: 'Go' },
+          value: candidate.value,
+        },
+      ],
+    },
+  ];
+  const { ts } = fake.state.messages.post(CHANNEL, { text: 'bench', blocks });
+  return { channel: CHANNEL, ts, text: 'bench', ephemeral: true, blocks };
 }
 
 /** The first candidate the bot acknowledges (unhandled clicks get Bolt's 404 after 3 s). */
-async function pickCandidate(driver: SlackDriver): Promise<Candidate | undefined> {
+async function pickCandidate(fake: FakeSlack, driver: SlackDriver): Promise<Candidate | undefined> {
   const probes = await Promise.all(
-    CANDIDATES.map((c) => timedClick(driver, benchUser(9000), messageWith(c), c.actionId)),
+    CANDIDATES.map((c) => timedClick(driver, benchUser(9000), postButtonMessage(fake, c), c.actionId)),
   );
   return CANDIDATES.find((_, i) => probes[i]?.status === 200);
 }
@@ -80,7 +81,7 @@ export async function buttonRate(ctx: ScenarioContext): Promise<ScenarioOutcome>
       bot: driverFor(ctx.fake, pair.bot.baseUrl),
       bare: driverFor(ctx.fake, pair.bare.baseUrl),
     };
-    const candidate = await pickCandidate(drivers.bot);
+    const candidate = await pickCandidate(ctx.fake, drivers.bot);
     if (!candidate)
       return skippedOutcome(
         'buttons',
@@ -88,25 +89,30 @@ export async function buttonRate(ctx: ScenarioContext): Promise<ScenarioOutcome>
         METHOD_BASE,
         `skipped: feature missing — the bot acknowledged none of ${CANDIDATES.map((c) => c.actionId).join(', ')}`,
       );
-    const message = messageWith(candidate);
+    const message = postButtonMessage(ctx.fake, candidate);
     const run = (which: 'bot' | 'bare', count: number) =>
       closedLoop(concurrency, count, (_, worker) =>
         timedClick(drivers[which], benchUser(worker), message, candidate.actionId),
       );
     await run('bare', warmup);
     await run('bot', warmup);
-    await settle(ctx.fake);
+    await settle(ctx.fake, ctx.config.settleMs);
     const totals = {
       bot: { wallMs: 0, samples: [] as ClickSample[] },
       bare: { wallMs: 0, samples: [] as ClickSample[] },
     };
+    const cpu = { bot: newTally(), bare: newTally() };
     for (let round = 0; round < rounds; round++) {
       for (const which of roundOrder(round, 'bare' as const, 'bot' as const)) {
         ctx.progress(`button clicks, ${which}, round ${round + 1}/${rounds}`);
-        const { results, wallMs } = await run(which, Math.ceil(requests / rounds));
+        const count = Math.ceil(requests / rounds);
+        const { results, wallMs } = await metered(pair[which], cpu[which], count, async () => {
+          const done = await run(which, count);
+          await settle(ctx.fake, ctx.config.settleMs);
+          return done;
+        });
         totals[which].wallMs += wallMs;
         totals[which].samples.push(...results);
-        await settle(ctx.fake);
       }
     }
     const rate = (which: 'bot' | 'bare') =>
@@ -136,6 +142,17 @@ export async function buttonRate(ctx: ScenarioContext): Promise<ScenarioOutcome>
         target: 'informational',
         verdict: 'info' as const,
       })),
+      ...(['app', 'bench'] as const).map((side) => ({
+        measure:
+          side === 'app' ? 'app CPU per click (incl. work after the ack)' : 'benchmark-side CPU per click',
+        unit: 'ms',
+        bot: perRequest(cpu.bot)[side],
+        bare: perRequest(cpu.bare)[side],
+        ratio: ratio(perRequest(cpu.bot)[side], perRequest(cpu.bare)[side]),
+        target: 'informational',
+        verdict: 'info' as const,
+      })),
+      errorRow(pair),
     ];
     return {
       name: 'buttons',
@@ -145,8 +162,13 @@ export async function buttonRate(ctx: ScenarioContext): Promise<ScenarioOutcome>
       raw: {
         candidate,
         concurrency,
-        bot: { ...acks('bot'), rate: botRate, wallMs: totals.bot.wallMs },
-        bare: { ...acks('bare'), rate: bareRate, wallMs: totals.bare.wallMs },
+        bot: { ...acks('bot'), rate: botRate, wallMs: totals.bot.wallMs, cpuMsPerClick: perRequest(cpu.bot) },
+        bare: {
+          ...acks('bare'),
+          rate: bareRate,
+          wallMs: totals.bare.wallMs,
+          cpuMsPerClick: perRequest(cpu.bare),
+        },
       },
     };
   } finally {

@@ -2,6 +2,8 @@
  * `/vpcep create` → `views.open`: p50 and p99 within 1.25× of bare Bolt at 1, 10 and 50 concurrent
  * users, and unchanged when the cloud takes 1.5 s per call; no trigger ever missed.
  */
+import { TITLES } from '../config.js';
+import { type CpuTally, metered, newTally, perRequest } from '../cpu-meter.js';
 import { benchUser, closedLoop } from '../load.js';
 import {
   atMost,
@@ -10,12 +12,12 @@ import {
   skippedOutcome,
   type TargetRow,
 } from '../outcome.js';
+import type { ChildApp } from '../processes.js';
 import { type CreateSample, driverFor, settle, timedCreate } from '../slack-side.js';
 import { type LatencySummary, ratio, summarize } from '../stats.js';
-import { roundOrder, startPair } from './apps.js';
+import { errorRow, roundOrder, startPair } from './apps.js';
 
-const TITLE =
-  '`/vpcep create` → `views.open`: p50 and p99 within 1.25× of bare Bolt at 1, 10 and 50 concurrent users, and unchanged when the cloud takes 1.5 s per call; no trigger ever missed.';
+const TITLE = TITLES.create;
 const METHOD =
   'N virtual users (distinct user IDs) each send signed `/vpcep create` commands in a closed loop. Latency runs from just before the signed request leaves to the fake Slack recording `views.open` with that trigger_id. A trigger is missed when no `views.open` for it arrives, when the fake refuses it, or when it arrives more than 3 s after the trigger was issued. Per level: a warm-up for each app, then alternating bare/bot rounds. The slow-cloud phase adds 1.5 s to every sandbox cloud call (sandbox fault, all paths).';
 const CHANNEL = 'CBENCHCREATE';
@@ -34,6 +36,13 @@ interface LevelResult {
 
 type Runner = (users: number, count: number) => Promise<CreateSample[]>;
 
+interface Side {
+  readonly run: Runner;
+  readonly app: ChildApp;
+  /** CPU of this app and of the benchmark, per phase. */
+  readonly cpu: Record<'normal' | 'slow', CpuTally>;
+}
+
 function samplesOf(results: readonly CreateSample[]) {
   return {
     ms: results.flatMap((r) => (r.ms !== undefined && r.missed === undefined ? [r.ms] : [])),
@@ -46,19 +55,24 @@ async function measureLevel(
   ctx: ScenarioContext,
   phase: 'normal' | 'slow',
   users: number,
-  apps: { bot: Runner; bare: Runner },
+  apps: { bot: Side; bare: Side },
   quietMs: number,
 ): Promise<LevelResult> {
   const { warmup, requests, rounds } = ctx.config.create;
-  await apps.bare(users, warmup);
-  await apps.bot(users, warmup);
+  await apps.bare.run(users, warmup);
+  await apps.bot.run(users, warmup);
   await settle(ctx.fake, quietMs);
   const collected = { bot: [] as CreateSample[], bare: [] as CreateSample[] };
   for (let round = 0; round < rounds; round++) {
     const perRound = Math.ceil(requests / rounds);
     for (const which of roundOrder(round, 'bare' as const, 'bot' as const)) {
-      collected[which].push(...(await apps[which](users, perRound)));
-      await settle(ctx.fake, quietMs);
+      const side = apps[which];
+      const results = await metered(side.app, side.cpu[phase], perRound, async () => {
+        const done = await side.run(users, perRound);
+        await settle(ctx.fake, quietMs);
+        return done;
+      });
+      collected[which].push(...results);
     }
   }
   const bot = samplesOf(collected.bot);
@@ -105,8 +119,38 @@ function unchangedRows(levels: readonly LevelResult[]): TargetRow[] {
         ratio: ratio(slow.bot[stat], normal.bot[stat]),
         target: 'informational (the pass/fail is the 1.25× bare row)',
         verdict: 'info' as const,
-        note: `normal cloud ${normal.bot[stat]} ms`,
+        note: `normal cloud: ${normal.bot[stat]} ms`,
       }));
+    });
+}
+
+function cpuRows(bot: Side['cpu'], bare: Side['cpu']): TargetRow[] {
+  return (['normal', 'slow'] as const)
+    .filter((phase) => bot[phase].requests > 0)
+    .flatMap((phase) => {
+      const b = perRequest(bot[phase]);
+      const base = perRequest(bare[phase]);
+      const where = phase === 'slow' ? 'slow cloud' : 'normal cloud';
+      return [
+        {
+          measure: `app CPU per command, ${where} (incl. work after views.open)`,
+          unit: 'ms',
+          bot: b.app,
+          bare: base.app,
+          ratio: ratio(b.app, base.app),
+          target: 'informational',
+          verdict: 'info' as const,
+        },
+        {
+          measure: `benchmark-side CPU per command, ${where} (load + fake Slack)`,
+          unit: 'ms',
+          bot: b.bench,
+          bare: base.bench,
+          ratio: ratio(b.bench, base.bench),
+          target: 'informational',
+          verdict: 'info' as const,
+        },
+      ];
     });
 }
 
@@ -125,7 +169,10 @@ export async function createLatency(ctx: ScenarioContext): Promise<ScenarioOutco
             timedCreate(ctx.fake, drivers[which], benchUser(worker), CHANNEL),
           )
         ).results;
-    const apps = { bot: runner('bot'), bare: runner('bare') };
+    const apps = {
+      bot: { run: runner('bot'), app: pair.bot, cpu: { normal: newTally(), slow: newTally() } },
+      bare: { run: runner('bare'), app: pair.bare, cpu: { normal: newTally(), slow: newTally() } },
+    };
 
     const probe = await timedCreate(ctx.fake, drivers.bot, benchUser(9999), CHANNEL);
     if (probe.missed !== undefined) {
@@ -142,14 +189,14 @@ export async function createLatency(ctx: ScenarioContext): Promise<ScenarioOutco
     const levels: LevelResult[] = [];
     for (const users of ctx.config.create.levels) {
       ctx.progress(`create → views.open, ${users} users`);
-      levels.push(await measureLevel(ctx, 'normal', users, apps, 800));
+      levels.push(await measureLevel(ctx, 'normal', users, apps, ctx.config.settleMs));
     }
     await settle(ctx.fake, 1500);
     ctx.fake.reset();
     await pair.sandbox.addFault({ latencyMs: ctx.config.create.slowCloudMs });
     for (const users of ctx.config.create.slowLevels) {
       ctx.progress(`create → views.open, ${users} users, cloud +${ctx.config.create.slowCloudMs} ms`);
-      levels.push(await measureLevel(ctx, 'slow', users, apps, 1000));
+      levels.push(await measureLevel(ctx, 'slow', users, apps, ctx.config.create.slowCloudMs + 500));
     }
     await settle(ctx.fake, 3 * ctx.config.create.slowCloudMs, 30_000);
     await pair.sandbox.clearFaults();
@@ -160,6 +207,7 @@ export async function createLatency(ctx: ScenarioContext): Promise<ScenarioOutco
     const rows: TargetRow[] = [
       ...levels.flatMap(rowsOf),
       ...unchangedRows(levels),
+      ...cpuRows(apps.bot.cpu, apps.bare.cpu),
       {
         measure: 'triggers missed (all levels and phases)',
         unit: 'count',
@@ -174,8 +222,13 @@ export async function createLatency(ctx: ScenarioContext): Promise<ScenarioOutco
             }
           : {}),
       },
+      errorRow(pair),
     ];
-    return { name: 'create', title: TITLE, method: METHOD, rows, raw: { levels } };
+    const cpu = {
+      bot: { normal: perRequest(apps.bot.cpu.normal), slow: perRequest(apps.bot.cpu.slow) },
+      bare: { normal: perRequest(apps.bare.cpu.normal), slow: perRequest(apps.bare.cpu.slow) },
+    };
+    return { name: 'create', title: TITLE, method: METHOD, rows, raw: { levels, cpuMsPerCommand: cpu } };
   } finally {
     await pair.stop();
   }

@@ -3,6 +3,7 @@
  * in this process (its own job runner never started) so exactly one poll runs when asked; the cloud
  * calls of that poll are counted from the sandbox's request log, by path.
  */
+
 import { Writable } from 'node:stream';
 import { type Bot, createBot } from '../../src/app.js';
 import { loadConfig, SANDBOX_PROJECTS } from '../../src/config/load-config.js';
@@ -10,6 +11,7 @@ import { approvalsFeature } from '../../src/features/approvals.js';
 import type { Job } from '../../src/jobs/job-runner.js';
 import { createLeaderLock } from '../../src/stores/leader-lock.js';
 import type { PollerPoint } from '../config.js';
+import { TITLES } from '../config.js';
 import type { ScenarioContext, ScenarioOutcome, TargetRow } from '../outcome.js';
 import { skippedOutcome } from '../outcome.js';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET } from '../processes.js';
@@ -18,7 +20,7 @@ import { settle } from '../slack-side.js';
 import { round } from '../stats.js';
 import { freshPrefix } from './apps.js';
 
-const TITLE = 'The poller: cost linear in services, no call per connection beyond the list pages.';
+const TITLE = TITLES.poller;
 const METHOD =
   "For each point, a fresh bot (in this process, fresh Redis prefix) gets S approval-enabled sandbox services (bulk seeding), an owner record naming a channel per service, and C pending connections each. One poll is run (the approvals feature's poller job, under the bot's own leader lease) to create and post the requests; once the posts settle, the sandbox request log is cleared and a second, steady-state poll is run and its cloud calls counted by path. Connection list pages are predicted from the `limit` the poller sends (the API's default, 10, when it sends none).";
 

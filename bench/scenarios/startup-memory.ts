@@ -2,13 +2,15 @@
  * Idle memory of the bot process ≤ 150 MB; start to ready ≤ 2 s. The bot runs exactly as `npm start`
  * does (`node dist/main.js`), in sandbox mode, against a private redis-server.
  */
+
 import { setTimeout as sleep } from 'node:timers/promises';
+import { TITLES } from '../config.js';
 import { atMost, type ScenarioContext, type ScenarioOutcome } from '../outcome.js';
 import { startBareBolt, startBot } from '../processes.js';
 import { median, ratio, round } from '../stats.js';
 import { freshPrefix } from './apps.js';
 
-const TITLE = 'Idle memory of the bot process ≤ 150 MB; start to ready ≤ 2 s.';
+const TITLE = TITLES.startup;
 const METHOD =
   'Each run spawns `node dist/main.js` (sandbox mode, fresh Redis key prefix on the private redis-server, so every start seeds its sandbox as a first start does) and polls `GET /readyz` every 10 ms; start to ready is spawn → first 200. After the idle period the resident set size is read from `/proc/<pid>/status` (VmRSS) and cross-checked with `vpcep_process_resident_memory_bytes` from `/metrics`. Bare Bolt (spawn → listening, and its idle RSS) is shown for context; the targets are absolute.';
 const MEMORY_LIMIT_MB = 150;
