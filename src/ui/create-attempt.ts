@@ -4,6 +4,7 @@
  * (sending, creating, finishing, available, failed).
  */
 import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
+import { isChannel } from '../services/create/attempt-model.js';
 import type { AttemptModel } from '../services/create/screens.js';
 import { context, esc, modal, plain, SANDBOX_NOTE, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT } from './create-form.js';
@@ -24,11 +25,6 @@ function displayName(model: AttemptModel): string {
 
 function approvalText(model: AttemptModel): string {
   return model.spec.approvalEnabled ? 'required' : 'not required';
-}
-
-/** Channel IDs (public `C…`, private `G…`) where an announcement makes sense; DMs are not. */
-export function isChannel(id: string | undefined): id is string {
-  return id !== undefined && /^[CG][A-Z0-9]+$/.test(id);
 }
 
 function statusLine(model: AttemptModel): string {

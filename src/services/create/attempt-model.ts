@@ -29,3 +29,8 @@ export function attemptModel(attempt: Attempt): AttemptModel {
 export function attemptFinished(attempt: Attempt): boolean {
   return (attempt.state === 'done' || attempt.state === 'failed') && attempt.notified.dm === true;
 }
+
+/** Channel IDs (public `C…`, private `G…`) where an announcement makes sense; DMs are not. */
+export function isChannel(id: string | undefined): id is string {
+  return id !== undefined && /^[CG][A-Z0-9]+$/.test(id);
+}

@@ -9,13 +9,8 @@ import { userMessageOf } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ChannelPoster } from '../../slack/channel-poster.js';
 import type { Attempt } from '../../stores/create-attempts.js';
-import {
-  createAnnouncement,
-  createAttemptView,
-  createResultMessage,
-  isChannel,
-} from '../../ui/create-attempt.js';
-import { attemptModel } from './attempt-model.js';
+import { createAnnouncement, createAttemptView, createResultMessage } from '../../ui/create-attempt.js';
+import { attemptModel, isChannel } from './attempt-model.js';
 
 /** A response_url works for 30 minutes; leave a margin. */
 const RESPONSE_URL_LIFETIME_MS = 29 * 60_000;

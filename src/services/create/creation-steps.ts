@@ -24,7 +24,7 @@ import type { AuditLog } from '../../stores/audit-log.js';
 import type { Attempt } from '../../stores/create-attempts.js';
 import type { Drafts } from '../../stores/drafts.js';
 import type { ServiceRecords } from '../../stores/service-records.js';
-import { isChannel } from '../../ui/create-attempt.js';
+import { isChannel } from './attempt-model.js';
 import type { CreationNotifier } from './creation-notifier.js';
 
 /** The step could not finish now (cloud or Redis unavailable, still creating): resume later. */
