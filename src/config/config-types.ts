@@ -73,6 +73,8 @@ export interface ApprovalConfig {
   readonly pollSeconds: number;
   readonly remindAfterSeconds: number;
   readonly escalateAfterSeconds: number;
+  /** How long a replica may hold a request in `deciding` before the poller reconciles it with the cloud. */
+  readonly decisionLeaseSeconds: number;
 }
 
 export interface Config {

@@ -86,6 +86,7 @@ export const envSchema = z.object({
   APPROVAL_POLL_SECONDS: optionalText.pipe(durationSeconds.optional()),
   APPROVAL_REMIND_AFTER: optionalText.pipe(durationSeconds.optional()),
   APPROVAL_ESCALATE_AFTER: optionalText.pipe(durationSeconds.optional()),
+  APPROVAL_DECISION_LEASE: optionalText.pipe(durationSeconds.optional()),
   LOG_LEVEL: optionalText.pipe(
     z
       .enum(

@@ -207,6 +207,7 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
       pollSeconds: env.APPROVAL_POLL_SECONDS ?? 30,
       remindAfterSeconds: env.APPROVAL_REMIND_AFTER ?? 4 * 3600,
       escalateAfterSeconds: env.APPROVAL_ESCALATE_AFTER ?? 24 * 3600,
+      decisionLeaseSeconds: env.APPROVAL_DECISION_LEASE ?? 30,
     },
     logLevel: env.LOG_LEVEL ?? 'info',
   };

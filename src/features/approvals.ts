@@ -30,9 +30,8 @@ export function approvalSettings(core: Core): ApprovalSettings {
     admins: access.admins,
     remindAfterMs: approvals.remindAfterSeconds * 1000,
     escalateAfterMs: approvals.escalateAfterSeconds * 1000,
-    // A real cloud call may take a retry or two; the sandbox answers on loopback in milliseconds. A lease
-    // that lapses early is safe (the late result still lands), it only makes the message flicker.
-    leaseMs: core.sandbox ? 8_000 : 30_000,
+    // A lease that lapses early is safe (the late result still lands); it only makes the message flicker.
+    leaseMs: approvals.decisionLeaseSeconds * 1000,
     postClaimMs: 60_000,
     maxDirectMessages: 20,
   };

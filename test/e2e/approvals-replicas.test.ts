@@ -59,6 +59,7 @@ async function startReplica(name: string): Promise<Replica> {
       REDIS_URL: redisServer.url,
       REDIS_KEY_PREFIX: prefix,
       APPROVAL_POLL_SECONDS: '1',
+      APPROVAL_DECISION_LEASE: '8s',
       VPCEP_ADMINS: 'U0ADMIN',
       LOG_LEVEL: 'info',
     },

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       pollSeconds: 30,
       remindAfterSeconds: 14_400,
       escalateAfterSeconds: 86_400,
+      decisionLeaseSeconds: 30,
     });
     expect(config.access).toEqual({ admins: [], creators: [] });
     expect(config.logLevel).toBe('info');
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
       APPROVAL_POLL_SECONDS: '45s',
       APPROVAL_REMIND_AFTER: '90m',
       APPROVAL_ESCALATE_AFTER: '2d',
+      APPROVAL_DECISION_LEASE: '45s',
       APPROVAL_CHANNEL: 'C0APPROVE',
       SLACK_API_URL: 'http://127.0.0.1:9999/api',
     });
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
       pollSeconds: 45,
       remindAfterSeconds: 5400,
       escalateAfterSeconds: 172_800,
+      decisionLeaseSeconds: 45,
     });
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
   });
