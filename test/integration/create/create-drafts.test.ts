@@ -101,6 +101,30 @@ describe('drafts of /vpcep create', () => {
     await env.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0RESTART', { since });
   });
 
+  it('should go back from the review to the form with every value kept', async () => {
+    const user = 'U0SECONDTHOUGHTS';
+    let view = await runCreate(env, user);
+    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
+    await env.slack.viewSubmission({
+      userId: user,
+      view,
+      values: formState(view, {
+        name: 'maybe',
+        backend: optionValue(view, 'backend', 'elb-dedicated-a'),
+        ports: '8080:80',
+      }),
+    });
+    const review = currentView(env, view.id);
+    expect(review.callback_id).toBe(CREATE_VIEW.review);
+    const form = await click(env, review, user, CREATE_ACTION.back);
+    expect(form.callback_id).toBe(CREATE_VIEW.form);
+    expect(initial(form, 'name')).toBe('maybe');
+    expect(initial(form, 'ports')).toBe('8080:80');
+    expect((elementOf(form, 'backend').initial_option as { value?: string } | undefined)?.value).toBe(
+      optionValue(form, 'backend', 'elb-dedicated-a'),
+    );
+  });
+
   it('should start afresh after a creation finished', async () => {
     const view = await runCreate(env, 'U0PHOENIX');
     expect(view.callback_id).toBe(CREATE_VIEW.form);
