@@ -2,8 +2,10 @@
  * The three paging styles of the APIs the bot reads (reference §8): VPCEP's item `offset` with
  * `total_count` (default page only 10), ECS/BMS page-number `offset` with `count`, and VPC/ELB
  * `marker`. Each collects every page, de-duplicates by ID (items shift when the list changes between
- * pages) and stops on an empty page, so a wrong total can never loop forever.
+ * pages) and stops on an empty page or one shorter than the limit, so a wrong total can never loop
+ * forever.
  */
+import { CloudError } from '../errors.js';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -30,9 +32,15 @@ function collector<T>(idOf: (item: T) => string) {
   };
 }
 
+/** `EndPoint.0010` (invalid offset): on a later page, the list shrank below the offset. */
+function isOffsetPastEnd(error: unknown): boolean {
+  return error instanceof CloudError && error.hasCode('EndPoint.0010');
+}
+
 /**
  * VPCEP lists: `offset` counts items, is omitted on the first page (`offset=0` may be refused), and
- * paging ends once `total_count` items were read.
+ * paging ends once `total_count` items were read or a page is shorter than `limit`. An invalid offset
+ * (`EndPoint.0010`) on a later page means the list shrank meanwhile: what was read is the whole list.
  */
 export async function collectByOffset<T>(
   limit: number,
@@ -42,10 +50,16 @@ export async function collectByOffset<T>(
   const items = collector(idOf);
   let offset = 0;
   for (let pages = 0; ; pages++) {
-    const page = await fetchPage(offset === 0 ? undefined : offset);
+    let page: Page<T>;
+    try {
+      page = await fetchPage(offset === 0 ? undefined : offset);
+    } catch (error) {
+      if (offset > 0 && isOffsetPastEnd(error)) return items.all;
+      throw error;
+    }
     items.add(page.items);
     offset += page.items.length;
-    const done = page.total !== undefined ? offset >= page.total : page.items.length < limit;
+    const done = page.items.length < limit || (page.total !== undefined && offset >= page.total);
     if (page.items.length === 0 || done || pages > 10_000) return items.all;
   }
 }
@@ -65,17 +79,24 @@ export async function collectByPageNumber<T>(
   }
 }
 
-/** VPC/ELB lists: each page names the `marker` of the next (or the last ID is the next marker). */
+/**
+ * VPC/ELB lists: each page names the `marker` of the next (or the last ID is the next marker). Paging
+ * ends without a next marker, on a repeated marker, on a page adding nothing new, or (when `limit` is
+ * given) on a page shorter than the limit.
+ */
 export async function collectByMarker<T>(
   idOf: (item: T) => string,
   fetchPage: (marker: string | undefined) => Promise<{ items: readonly T[]; nextMarker: string | undefined }>,
+  limit?: number,
 ): Promise<T[]> {
   const items = collector(idOf);
   let marker: string | undefined;
   for (let pages = 0; ; pages++) {
     const page = await fetchPage(marker);
     const added = items.add(page.items);
-    if (!page.nextMarker || page.nextMarker === marker || added === 0 || pages > 10_000) return items.all;
+    const short = limit !== undefined && page.items.length < limit;
+    if (!page.nextMarker || page.nextMarker === marker || added === 0 || short || pages > 10_000)
+      return items.all;
     marker = page.nextMarker;
   }
 }

@@ -53,7 +53,10 @@ export interface ProjectCloud {
   updateService(id: string, input: UpdateServiceInput): Promise<EndpointService>;
   /** Starts the asynchronous delete; `already_deleted` when the cloud no longer knows the service. */
   deleteService(id: string): Promise<'deleting' | 'already_deleted'>;
-  /** Polls (3–5 s) until `available`; throws `ServiceFailedError` or `WaitTimeoutError`. */
+  /**
+   * Polls (3–5 s) until `available`; throws `ServiceFailedError` (failed), `ConflictError` (being
+   * deleted) or `WaitTimeoutError`.
+   */
   waitForService(id: string, target: 'available', options?: WaitOptions): Promise<EndpointService>;
   /** Polls until the service answers 404. */
   waitForService(id: string, target: 'deleted', options?: WaitOptions): Promise<void>;

@@ -1,6 +1,6 @@
 /**
  * When a failed call may be sent again, and how long to wait first: jittered exponential backoff.
- * Only idempotent calls are retried on 5xx, `EndPoint.0001` and network errors; calls with side
+ * Only idempotent calls are retried on 5xx, `EndPoint.0001`, `EndPoint.0013` and network errors; calls with side
  * effects are retried only when the cloud certainly did not process them (throttled, or the
  * connection was never made). Create is never retried (see create-service.ts).
  */
@@ -16,13 +16,16 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
 
 /**
- * - `idempotent`: GET, PUT, DELETE and the token request: retry on throttling, 5xx, `EndPoint.0001`
- *   and network errors.
+ * - `idempotent`: GET, PUT, DELETE and the token request: retry on throttling, 5xx, `EndPoint.0001`,
+ *   `EndPoint.0013` (reference §3.3) and network errors.
  * - `unprocessed-only`: actions with side effects (accept/reject, whitelist): retry only on
  *   throttling or a connection that was never established.
  * - `never`: create.
  */
 export type RetryMode = 'idempotent' | 'unprocessed-only' | 'never';
+
+/** Codes a repeated idempotent call may get past, whatever the HTTP status (reference §3.3). */
+const RETRYABLE_CODES = ['EndPoint.0001', 'EndPoint.0013'];
 
 const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -55,7 +58,7 @@ export function mayRetry(mode: RetryMode, error: unknown): boolean {
   if (mode === 'never' || !(error instanceof CloudError)) return false;
   if (error instanceof RateLimitedError) return true;
   if (mode === 'unprocessed-only') return error instanceof CloudUnavailableError && neverSent(error);
-  return error instanceof CloudUnavailableError || error.hasCode('EndPoint.0001');
+  return error instanceof CloudUnavailableError || RETRYABLE_CODES.some((code) => error.hasCode(code));
 }
 
 /** Delay before attempt `failures + 1`: half of the exponential step fixed, half random. */

@@ -24,8 +24,20 @@ export function servicesPath(ctx: VpcepContext, ...rest: string[]): string {
   return apiPath('v1', ctx.projectId, 'vpc-endpoint-services', ...rest);
 }
 
+/**
+ * The protocol as the API spells it: upper case, `TCP` when none was given (reference §2.1: `TCP` is
+ * the only documented value). `PortMapping.protocol` stays a `string` for the callers' sake.
+ */
+export function wireProtocol(protocol: string | undefined): string {
+  return protocol?.trim() ? protocol.trim().toUpperCase() : 'TCP';
+}
+
 function wirePorts(ports: CreateServiceInput['ports']) {
-  return ports.map((p) => ({ client_port: p.clientPort, server_port: p.serverPort, protocol: p.protocol }));
+  return ports.map((p) => ({
+    client_port: p.clientPort,
+    server_port: p.serverPort,
+    protocol: wireProtocol(p.protocol),
+  }));
 }
 
 /** The create body: exactly what the user asked for, with `approval_enabled` always explicit. */

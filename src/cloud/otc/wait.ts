@@ -1,10 +1,11 @@
 /**
  * Waiting for an asynchronous create or delete (reference §2.1, §2.5, §8): poll GET every 3 s, growing
  * to 5 s, until `available`, `failed` (an error carrying the cloud's `error[0]`), or 404 after a
- * delete; give up at a ceiling (10 minutes by default).
+ * delete; give up at a ceiling (10 minutes by default). A service waited for as `available` that turns
+ * `deleting` will never get there: that ends the wait at once with a `ConflictError`.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NotFoundError, ServiceFailedError, WaitTimeoutError } from '../errors.js';
+import { ConflictError, NotFoundError, ServiceFailedError, WaitTimeoutError } from '../errors.js';
 import type { EndpointService } from '../types.js';
 import { getService, type VpcepContext } from './vpcep-services.js';
 
@@ -54,6 +55,12 @@ export async function waitForService(
         otcCode: first?.code,
         otcMessage: first?.message,
         userMessage: `The cloud reports the endpoint service ${id} as failed${first ? `: ${first.message} (${first.code})` : ''}. Delete it and try again, or ask the cloud administrators.`,
+      });
+    }
+    if (target === 'available' && service.status === 'deleting') {
+      throw new ConflictError({
+        operation: 'wait for the endpoint service to become available',
+        userMessage: `The endpoint service ${id} is being deleted, so it will never become available. Someone deleted it meanwhile (in the bot or the console); create it again if it is still needed.`,
       });
     }
     const remaining = deadline - Date.now();

@@ -31,6 +31,12 @@ describe('reads are retried with backoff', () => {
     expect(t.control.requests({ path: SERVICES }).map((r) => r.status)).toEqual([400, 400, 200]);
   });
 
+  it('retries a list refused with EndPoint.0013 (reference §3.3)', async () => {
+    t.control.addFault({ match: SERVICES, method: 'GET', status: 400, errorCode: 'EndPoint.0013', count: 1 });
+    await expect(t.client.listServices()).resolves.toBeInstanceOf(Array);
+    expect(t.control.requests({ path: SERVICES }).map((r) => r.status)).toEqual([400, 200]);
+  });
+
   it.each([500, 502, 503, 504])('retries a get that failed with HTTP %i', async (status) => {
     const created = await t.client.createService(lbServiceInput(t.world, [serverPort++]));
     t.control.clearRequests();

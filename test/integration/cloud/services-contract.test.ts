@@ -62,6 +62,25 @@ describe('create', () => {
     });
   });
 
+  it('sends the protocol upper case (TCP), whatever case the caller used', async () => {
+    const input = lbServiceInput(t.world, [9003]);
+    const created = await t.client.createService({
+      ...input,
+      ports: [{ clientPort: 80, serverPort: 9003, protocol: 'tcp' }],
+    });
+    await t.client.waitForService(created.id, 'available');
+    await t.client.updateService(created.id, {
+      ports: [{ clientPort: 81, serverPort: 9003, protocol: 'Tcp' }],
+    });
+    expect(
+      t.control.requests().flatMap((r) => (r.method === 'GET' ? [] : [(r.body as { ports: unknown }).ports])),
+    ).toEqual([
+      [{ client_port: 80, server_port: 9003, protocol: 'TCP' }],
+      [{ client_port: 81, server_port: 9003, protocol: 'TCP' }],
+    ]);
+    expect(created.ports).toEqual([{ clientPort: 80, serverPort: 9003, protocol: 'TCP' }]);
+  });
+
   it('adds no name, tag or description of its own when the user gave none', async () => {
     const service = await t.client.createService(lbServiceInput(t.world, [9001]));
     const [post] = t.control.requests({ method: 'POST' });
@@ -183,6 +202,25 @@ describe('waitForService', () => {
       const error = await slow.client.waitForService(created.id, 'available').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ServiceFailedError);
       expect(error).toMatchObject({ otcCode: 'EndPoint.3005', otcMessage: 'Backend unreachable.' });
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('stops with a ConflictError when the service awaited as available is being deleted', async () => {
+    const slow = await startTestCloud({ sandbox: { deleteDelayMs: 60_000 } });
+    try {
+      const created = await slow.client.createService(lbServiceInput(slow.world, [9042]));
+      await slow.client.waitForService(created.id, 'available');
+      await slow.client.deleteService(created.id);
+      slow.control.clearRequests();
+      const error = await slow.client
+        .waitForService(created.id, 'available', { timeoutMs: 2000, intervalMs: 10 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).userMessage).toContain('is being deleted');
+      // One look was enough: no polling until the ceiling.
+      expect(slow.control.requests({ method: 'GET', path: `${created.id}$` })).toHaveLength(1);
     } finally {
       await slow.close();
     }

@@ -68,6 +68,18 @@ describe('turning cloud answers into error kinds', () => {
     );
   });
 
+  it('tells a person to wait for a service that is not available yet (EndPoint.2004)', () => {
+    const error = errorFromResponse(
+      400,
+      { code: 'EndPoint.2004', message: 'The endpoint service is unavailable.' },
+      'accept the connection',
+      AKSK_HINT,
+    );
+    expect(error.userMessage).toBe(
+      'The cloud refused to accept the connection: The endpoint service is unavailable. (EndPoint.2004) The endpoint service is not available yet; wait until it is available, then try again.',
+    );
+  });
+
   it('keeps the cause of a network failure', () => {
     const cause = new TypeError('fetch failed');
     const error = errorFromNetwork(cause, 'list VPCs', true);

@@ -21,6 +21,7 @@ describe('which failures may be retried', () => {
     ['EndPoint.0022', true, true, answer(400, 'EndPoint.0022')],
     ['APIG.0308', true, true, answer(429, 'APIG.0308')],
     ['500 EndPoint.0001', true, false, answer(500, 'EndPoint.0001')],
+    ['400 EndPoint.0013', true, false, answer(400, 'EndPoint.0013')],
     ['503', true, false, answer(503)],
     ['a timeout', true, false, timedOut],
     ['a refused connection', true, true, connectionRefused],
