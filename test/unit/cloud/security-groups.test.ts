@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { coversVpcepRange, ruleAdmitsVpcep } from '../../../src/cloud/otc/resources/security-groups.js';
+import {
+  coversVpcepRange,
+  ruleAdmitsVpcep,
+  rulesAdmitVpcep,
+} from '../../../src/cloud/otc/resources/security-groups.js';
 
 const rule = (overrides: Record<string, unknown> = {}) => ({
   direction: 'ingress',
@@ -39,5 +43,21 @@ describe('does a security-group rule admit the VPCEP range 198.19.128.0/17?', ()
     const ranged = rule({ port_range_min: 8000, port_range_max: 8100 });
     expect(ruleAdmitsVpcep(ranged, [8080])).toBe(true);
     expect(ruleAdmitsVpcep(ranged, [8080, 9000])).toBe(false);
+  });
+
+  it('counts ports admitted by separate rules: each port needs some rule, not one rule for all', () => {
+    const http = rule({ port_range_min: 80, port_range_max: 80 });
+    const https = rule({ port_range_min: 443, port_range_max: 443 });
+    expect(rulesAdmitVpcep([http, https], [80, 443])).toBe(true);
+    expect(rulesAdmitVpcep([http, https], [80, 443, 8080])).toBe(false);
+    expect(rulesAdmitVpcep([http], [443])).toBe(false);
+  });
+
+  it('with no ports asked about, any admitting rule is enough', () => {
+    expect(
+      rulesAdmitVpcep([rule({ direction: 'egress' }), rule({ port_range_min: 22, port_range_max: 22 })], []),
+    ).toBe(true);
+    expect(rulesAdmitVpcep([rule({ direction: 'egress' })], [])).toBe(false);
+    expect(rulesAdmitVpcep([], [])).toBe(false);
   });
 });

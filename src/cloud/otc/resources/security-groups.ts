@@ -43,6 +43,15 @@ export function ruleAdmitsVpcep(rule: SecurityGroupRule, ports: readonly number[
   return ports.every((p) => p >= min && p <= max);
 }
 
+/**
+ * True when the rules together admit the VPCEP range: with no ports asked about, any admitting rule;
+ * otherwise each port admitted by some rule (one rule for 80 and another for 443 is enough).
+ */
+export function rulesAdmitVpcep(rules: readonly SecurityGroupRule[], ports: readonly number[]): boolean {
+  if (ports.length === 0) return rules.some((rule) => ruleAdmitsVpcep(rule, []));
+  return ports.every((port) => rules.some((rule) => ruleAdmitsVpcep(rule, [port])));
+}
+
 /** `allowed`, `missing` or `unknown` for the backend port `portId` and its server ports. */
 export async function checkSecurityGroupIngress(
   http: OtcTransport,
@@ -67,7 +76,7 @@ export async function checkSecurityGroupIngress(
       ),
     );
     const rules = groups.flatMap((g) => g.security_group.security_group_rules);
-    return rules.some((rule) => ruleAdmitsVpcep(rule, serverPorts)) ? 'allowed' : 'missing';
+    return rulesAdmitVpcep(rules, serverPorts) ? 'allowed' : 'missing';
   } catch (error) {
     logger.debug({ err: error, portId }, 'security-group check unanswered; reporting unknown');
     return 'unknown';
