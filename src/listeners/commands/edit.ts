@@ -32,7 +32,8 @@ export function editSubcommand(deps: ManageDeps): SubcommandHandler {
         log.info({ err }, 'edit refused or failed');
         view = editProblemView(userMessageOf(err), deps.sandbox);
       }
-      await client.views.update({ view_id: opened.view?.id ?? '', hash: opened.view?.hash ?? '', view });
+      const hash = opened.view?.hash;
+      await client.views.update({ view_id: opened.view?.id ?? '', ...(hash ? { hash } : {}), view });
     } catch (err) {
       log.warn({ err }, 'could not show the edit modal');
       await respond({

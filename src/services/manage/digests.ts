@@ -8,8 +8,9 @@ import { AppError } from '../../errors/app-error.js';
 import type { AuditLog } from '../../stores/audit-log.js';
 import type { DigestSchedule, DigestStatus, DigestStore } from '../../stores/digest-schedules.js';
 import { digestOffNotice, digestSetNotice } from '../../ui/digest-message.js';
+import type { SummaryMessage } from '../../ui/service-summary-message.js';
 import { type DigestFrequency, duePeriod, nextPeriodStart } from './digest-periods.js';
-import { type PostSummaryDeps, postProblem, postSummary } from './post-summary.js';
+import { type PostSummaryDeps, postProblem, postRendered, renderSummary } from './post-summary.js';
 
 export interface DigestDeps extends PostSummaryDeps {
   readonly digests: DigestStore;
@@ -96,21 +97,36 @@ export async function digestInfo(
   return { schedule, ...(status ? { status } : {}), next };
 }
 
+/** One rendering per frequency and tick: every channel due at once gets the same summary. */
+type Renderings = Map<DigestFrequency, Promise<SummaryMessage>>;
+
+function rendered(deps: DigestDeps, cache: Renderings, frequency: DigestFrequency): Promise<SummaryMessage> {
+  let message = cache.get(frequency);
+  if (!message) {
+    message = renderSummary(deps, { kind: frequency, filter: undefined, page: 0 });
+    cache.set(frequency, message);
+  }
+  return message;
+}
+
 async function postOne(
   deps: DigestDeps,
   schedule: DigestSchedule,
   period: string,
   now: number,
+  cache: Renderings,
 ): Promise<boolean> {
   const { channel } = schedule;
-  let result: Awaited<ReturnType<typeof postSummary>>;
+  let message: SummaryMessage;
   try {
-    result = await postSummary(deps, channel, { kind: schedule.frequency, filter: undefined, page: 0 });
+    message = await rendered(deps, cache, schedule.frequency);
   } catch (err) {
     // Nothing was posted (the cloud did not answer): give the period back so the next tick retries.
+    cache.delete(schedule.frequency);
     await deps.digests.releasePeriod(channel, period);
     throw err;
   }
+  const result = await postRendered(deps, channel, message);
   if ('posted' in result) {
     await deps.digests.recordOutcome(channel, { period, at: now, ts: result.posted.ts });
     deps.logger.info({ channel, period }, 'digest posted');
@@ -132,6 +148,7 @@ export async function runDueDigests(
 ): Promise<{ due: number; posted: number }> {
   let due = 0;
   let posted = 0;
+  const cache: Renderings = new Map();
   for (const schedule of await deps.digests.list()) {
     const period = duePeriod(schedule.frequency, schedule.createdAt, now);
     if (!period) continue;
@@ -139,7 +156,7 @@ export async function runDueDigests(
     if (!(await stillLeader())) break;
     if (!(await deps.digests.claimPeriod(schedule.channel, period.key, deps.instanceId))) continue;
     try {
-      if (await postOne(deps, schedule, period.key, now)) posted++;
+      if (await postOne(deps, schedule, period.key, now, cache)) posted++;
     } catch (err) {
       deps.logger.warn(
         { err, channel: schedule.channel, period: period.key },

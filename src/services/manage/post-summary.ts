@@ -48,7 +48,15 @@ export async function postSummary(
   channel: string,
   request: SummaryRequest,
 ): Promise<PostSummaryResult> {
-  const message = await renderSummary(deps, request);
+  return postRendered(deps, channel, await renderSummary(deps, request));
+}
+
+/** Posts an already rendered summary (digests render once for every channel due at the same time). */
+export async function postRendered(
+  deps: PostSummaryDeps,
+  channel: string,
+  message: SummaryMessage,
+): Promise<PostSummaryResult> {
   try {
     const posted = await deps.poster.post({ channel, ...message, unfurl_links: false, unfurl_media: false });
     return { posted };
