@@ -102,6 +102,18 @@ describe('servers and their NICs', () => {
     ]);
   });
 
+  it('offers no BMS, rather than an error, in a region without BMS (404 on the list)', async () => {
+    t.control.addFault({
+      match: '/baremetalservers/detail$',
+      status: 404,
+      errorCode: 'APIGW.0101',
+      errorMsg: 'The API does not exist or has not been published in the environment.',
+      count: 1,
+    });
+    expect(await t.client.listServerNics('bms', vpcB.id)).toEqual([]);
+    expect(t.control.requests().map((r) => r.status)).toEqual([404]);
+  });
+
   it('reads every page of a long server list by page number', async () => {
     const busy = await startTestCloud();
     try {

@@ -116,6 +116,23 @@ async function mapLimited<T, R>(
   return results;
 }
 
+/**
+ * The servers of `kind`. A region without BMS (the catalog lists it for eu-de only, reference §1)
+ * answers 404 for the BMS list: no BMSs, like a load-balancer family the region lacks.
+ */
+async function listServersOrNone(
+  http: OtcTransport,
+  projectId: string,
+  kind: ServerKind,
+): Promise<ServerSummary[]> {
+  try {
+    return await listServers(http, projectId, kind);
+  } catch (error) {
+    if (kind === 'bms' && error instanceof NotFoundError) return [];
+    throw error;
+  }
+}
+
 /** Every NIC of every `kind` server in `vpcId`, ordered by server name. */
 export async function listServerNics(
   http: OtcTransport,
@@ -123,7 +140,7 @@ export async function listServerNics(
   kind: ServerKind,
   vpcId: string,
 ): Promise<ServerNic[]> {
-  const servers = (await listServers(http, projectId, kind))
+  const servers = (await listServersOrNone(http, projectId, kind))
     .filter((s) => s.vpcId === vpcId)
     .sort((a, b) => a.name.localeCompare(b.name));
   const perServer = await mapLimited(servers, NIC_CONCURRENCY, async (server) => {
