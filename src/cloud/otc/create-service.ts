@@ -1,14 +1,19 @@
 /**
  * Creating an endpoint service without ever making two. The POST is sent once. When it fails
- * ambiguously (a timeout or broken connection after sending, or a 5xx), the cloud may have created the
- * service anyway, so the bot looks for one with the same VPC, backend port and port mappings (and
- * name, when one was given) before deciding. No hidden tag or name is added to make this easier: the
- * cloud itself refuses a second service on the same backend port with the same server ports
- * (`EndPoint.3044`), so a match on these fields is the one the bot asked for.
+ * ambiguously, the cloud may have created the service anyway: a timeout or broken connection after
+ * sending, a 5xx, or a 2xx whose body cannot be read. Then the bot looks for a service with the same
+ * VPC, backend port and port mappings (and name, when one was given) before deciding. No hidden tag or
+ * name is added to make this easier: the cloud itself refuses a second service on the same backend
+ * port with the same server ports (`EndPoint.3044`), so a match on these fields is the one the bot
+ * asked for.
+ *
+ * When nothing is found, only an error answer from VPCEP itself (a 5xx carrying an `EndPoint.` code)
+ * proves the create did not happen; a gateway's 502/503/504 without one, a timeout or an unreadable
+ * 2xx leave it unconfirmed (`CreateUnconfirmedError`), so nobody creates a second service blindly.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../logging/logger.js';
-import { CloudUnavailableError, CreateUnconfirmedError } from '../errors.js';
+import { BadResponseError, CloudUnavailableError, CreateUnconfirmedError } from '../errors.js';
 import type { CreateServiceInput, EndpointService, PortMapping } from '../types.js';
 import { isAmbiguousFailure } from './retry.js';
 import { listServices, postService, type VpcepContext } from './vpcep-services.js';
@@ -48,6 +53,27 @@ async function findCreated(
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
 }
 
+/** True when the cloud may have created the service although the bot saw a failure. */
+export function mayHaveCreated(error: unknown): boolean {
+  if (isAmbiguousFailure(error)) return true;
+  // A 2xx the bot could not read: the cloud accepted the create.
+  return (
+    error instanceof BadResponseError &&
+    error.status !== undefined &&
+    error.status >= 200 &&
+    error.status < 300
+  );
+}
+
+/** True for an error answer from VPCEP itself (an `EndPoint.` code): the create was not done. */
+function refusedByVpcep(error: unknown): boolean {
+  return (
+    error instanceof CloudUnavailableError &&
+    error.status !== undefined &&
+    /^endpoint\./i.test(error.otcCode ?? '')
+  );
+}
+
 export async function createService(
   ctx: VpcepContext,
   input: CreateServiceInput,
@@ -57,7 +83,7 @@ export async function createService(
   try {
     return await postService(ctx, input);
   } catch (error) {
-    if (!isAmbiguousFailure(error)) throw error;
+    if (!mayHaveCreated(error)) throw error;
     const lookups = options.lookups ?? 3;
     logger.warn(
       { err: error, vpcId: input.vpcId, portId: input.portId },
@@ -75,12 +101,15 @@ export async function createService(
         logger.warn({ err: lookupError }, 'looking for the created service failed');
       }
     }
-    // An error answer (5xx) with nothing created: the create did not happen; trying again is safe.
-    if (error instanceof CloudUnavailableError && error.status !== undefined) throw error;
+    // VPCEP's own error answer with nothing created: the create did not happen; trying again is safe.
+    if (refusedByVpcep(error)) throw error;
+    const what =
+      error instanceof BadResponseError
+        ? 'The cloud accepted the create but its answer could not be read'
+        : 'The cloud did not confirm the create';
     throw new CreateUnconfirmedError({
       operation: 'create the endpoint service',
-      userMessage:
-        'The cloud did not confirm the create in time, and no matching service has appeared yet. Check /vpcep list in a few minutes before trying again, so the service is not created twice.',
+      userMessage: `${what}, and no matching service has appeared yet. Check /vpcep list in a few minutes before trying again, so the service is not created twice.`,
       cause: error,
     });
   }

@@ -143,7 +143,7 @@ export function createProjectCloud(options: ProjectCloudOptions): ProjectCloudIn
     retry: tuning.retry,
     observe: options.observe,
   });
-  const ctx: VpcepContext = { http, projectId: project.projectId };
+  const ctx: VpcepContext = { http, projectId: project.projectId, logger };
 
   function wait(id: string, target: 'available', options?: WaitOptions): Promise<EndpointService>;
   function wait(id: string, target: 'deleted', options?: WaitOptions): Promise<undefined>;

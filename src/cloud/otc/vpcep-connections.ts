@@ -5,7 +5,8 @@
 import { BadResponseError } from '../errors.js';
 import type { Connection, ConnectionAction, ConnectionStatus } from '../types.js';
 import { collectByOffset } from './paging.js';
-import { servicesPath, VPCEP_PAGE_LIMIT, type VpcepContext } from './vpcep-services.js';
+import { dropUndocumented, servicesPath, VPCEP_PAGE_LIMIT, type VpcepContext } from './vpcep-services.js';
+import { type Listed, listedId } from './wire/common.js';
 import { connectionActionWire, connectionListWire } from './wire/connections.js';
 
 export interface ConnectionFilter {
@@ -19,9 +20,9 @@ export async function listConnections(
   serviceId: string,
   filter: ConnectionFilter = {},
 ): Promise<Connection[]> {
-  return collectByOffset(
+  const listed = await collectByOffset(
     VPCEP_PAGE_LIMIT,
-    (c) => c.endpointId,
+    (c: Listed<Connection>) => listedId(c, (connection) => connection.endpointId),
     async (offset) => {
       const page = await ctx.http.request(
         {
@@ -37,6 +38,7 @@ export async function listConnections(
       return { items: page.connections, total: page.total_count ?? undefined };
     },
   );
+  return dropUndocumented(ctx, listed, 'connections');
 }
 
 /**

@@ -4,17 +4,36 @@
  * page, because the default page is only 10.
  */
 import { z } from 'zod';
+import type { Logger } from '../../logging/logger.js';
 import { NotFoundError } from '../errors.js';
 import type { CreateServiceInput, EndpointService, ServiceFilter, UpdateServiceInput } from '../types.js';
 import { apiPath } from './endpoints.js';
 import type { OtcTransport } from './http.js';
 import { collectByOffset } from './paging.js';
+import { type Listed, listedId, splitListed } from './wire/common.js';
 import { endpointServiceWire, serviceListWire } from './wire/services.js';
 
 /** What every VPCEP call needs: the transport of one project, and that project's ID. */
 export interface VpcepContext {
   readonly http: OtcTransport;
   readonly projectId: string;
+  /** Where list items the bot cannot read are reported; silent when absent. */
+  readonly logger?: Logger;
+}
+
+/**
+ * The readable items of a list; items with a value the API does not document (a new status) are
+ * left out with one warning, so one odd item does not break lists, the poller or the create lookup.
+ */
+export function dropUndocumented<T>(ctx: VpcepContext, listed: readonly Listed<T>[], what: string): T[] {
+  const { items, undocumented } = splitListed(listed);
+  if (undocumented.length > 0) {
+    ctx.logger?.warn(
+      { count: undocumented.length, left_out: undocumented.slice(0, 20) },
+      `the cloud listed ${what} with values it does not document; leaving them out`,
+    );
+  }
+  return items;
 }
 
 /** The largest page the API allows for services and connections. */
@@ -76,9 +95,9 @@ export async function listServices(
   ctx: VpcepContext,
   filter: ServiceFilter = {},
 ): Promise<EndpointService[]> {
-  return collectByOffset(
+  const listed = await collectByOffset(
     VPCEP_PAGE_LIMIT,
-    (s) => s.id,
+    (s: Listed<EndpointService>) => listedId(s, (service) => service.id),
     async (offset) => {
       const page = await ctx.http.request(
         {
@@ -102,6 +121,7 @@ export async function listServices(
       return { items: page.endpoint_services, total: page.total_count ?? undefined };
     },
   );
+  return dropUndocumented(ctx, listed, 'endpoint services');
 }
 
 export async function getService(ctx: VpcepContext, id: string): Promise<EndpointService> {

@@ -78,6 +78,22 @@ describe('create is never retried blindly', () => {
     expect(await t.client.listServices({ name: 'once500' })).toEqual([]);
   });
 
+  it('after a gateway 502 without a VPCEP code and nothing found, calls the create unconfirmed', async () => {
+    const input = lbServiceInput(t.world, [serverPort++], 'gateway502');
+    t.control.addFault({
+      match: SERVICES,
+      method: 'POST',
+      status: 502,
+      errorCode: 'APIG.0202',
+      errorMsg: 'Backend unavailable',
+      count: 1,
+    });
+    const error = await t.client.createService(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CreateUnconfirmedError);
+    expect(t.control.requests({ method: 'POST' })).toHaveLength(1);
+    expect(t.control.requests({ method: 'GET', path: SERVICES })).toHaveLength(3);
+  });
+
   it('sends a throttled create once', async () => {
     t.control.addFault({ match: SERVICES, method: 'POST', errorCode: 'EndPoint.0022', count: 1 });
     const error = await t.client

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { normalizeTimestamp, parseCloudJson } from '../../../src/cloud/otc/wire/common.js';
 import { connectionListWire } from '../../../src/cloud/otc/wire/connections.js';
 import { parseErrorBody } from '../../../src/cloud/otc/wire/error-body.js';
-import { endpointServiceWire, shortServiceName } from '../../../src/cloud/otc/wire/services.js';
+import {
+  endpointServiceWire,
+  serviceListWire,
+  shortServiceName,
+} from '../../../src/cloud/otc/wire/services.js';
 import { permissionOfDomainId } from '../../../src/cloud/otc/wire/whitelist.js';
 
 const minimalService = {
@@ -31,7 +35,12 @@ describe('lenient wire parsing (the documented inconsistencies)', () => {
       '{"connections":[{"id":"ep","marker_id":422321321312321321,"status":"accepted"}],"total_count":1}',
     );
     expect(connectionListWire.parse(parsed)).toEqual({
-      connections: [expect.objectContaining({ endpointId: 'ep', markerId: '422321321312321321' })],
+      connections: [
+        {
+          kind: 'item',
+          item: expect.objectContaining({ endpointId: 'ep', markerId: '422321321312321321' }),
+        },
+      ],
       total_count: 1,
     });
     expect(BigInt(Number.MAX_SAFE_INTEGER)).toBeLessThan(422321321312321321n);
@@ -70,8 +79,44 @@ describe('lenient wire parsing (the documented inconsistencies)', () => {
     expect(service.errors).toEqual([{ code: 'EndPoint.3005', message: 'Failed.' }]);
   });
 
-  it('refuses a status the API does not document', () => {
+  it('refuses a single service whose status the API does not document', () => {
     expect(endpointServiceWire.safeParse({ ...minimalService, status: 'exploded' }).success).toBe(false);
+    expect(endpointServiceWire.safeParse({ ...minimalService, server_type: 'NLB' }).success).toBe(false);
+  });
+
+  it('sets aside a list item with an undocumented status or server type instead of failing the page', () => {
+    const page = serviceListWire.parse({
+      endpoint_services: [
+        minimalService,
+        { ...minimalService, id: 'odd-status', status: 'exploded' },
+        { ...minimalService, id: 'odd-type', server_type: 'NLB' },
+      ],
+      total_count: 3,
+    });
+    expect(page.endpoint_services).toEqual([
+      { kind: 'item', item: expect.objectContaining({ id: minimalService.id, status: 'available' }) },
+      { kind: 'undocumented', id: 'odd-status', reason: 'status "exploded"' },
+      { kind: 'undocumented', id: 'odd-type', reason: 'server_type "NLB"' },
+    ]);
+  });
+
+  it('sets aside a connection with an undocumented status instead of failing the page', () => {
+    const page = connectionListWire.parse({
+      connections: [
+        { id: 'ep-1', status: 'ACCEPTED' },
+        { id: 'ep-2', status: 'quarantined' },
+      ],
+    });
+    expect(page.connections).toEqual([
+      { kind: 'item', item: expect.objectContaining({ endpointId: 'ep-1', status: 'accepted' }) },
+      { kind: 'undocumented', id: 'ep-2', reason: 'status "quarantined"' },
+    ]);
+  });
+
+  it('still fails the page for an item missing a required field', () => {
+    expect(serviceListWire.safeParse({ endpoint_services: [{ id: 'x', status: 'available' }] }).success).toBe(
+      false,
+    );
   });
 });
 

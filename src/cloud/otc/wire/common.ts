@@ -67,12 +67,45 @@ export function parseCloudJson(text: string): unknown {
   return JSON.parse(text.replace(BIG_INTEGER_FIELDS, '$1"$2"'));
 }
 
+/** The documented spelling of `text` among `values`, ignoring case; undefined when undocumented. */
+export function documentedValue<T extends string>(values: readonly T[], text: string): T | undefined {
+  return values.find((v) => v.toLowerCase() === text.toLowerCase());
+}
+
 /** Matches a documented value ignoring case, returning the documented spelling. */
 export function caseInsensitiveEnum<T extends string>(values: readonly T[]) {
   return z.string().transform((text, ctx): T => {
-    const found = values.find((v) => v.toLowerCase() === text.toLowerCase());
+    const found = documentedValue(values, text);
     if (found) return found;
     ctx.addIssue({ code: 'custom', message: `unexpected value "${text}"` });
     return z.NEVER;
   });
+}
+
+/**
+ * One item of a list read leniently: the item, or (when a field holds a value the API does not
+ * document, e.g. a new status) why it was left out. One odd item must not fail a whole page; callers
+ * drop these with a warning, so the bot's types keep naming only documented values.
+ */
+export type Listed<T> =
+  | { readonly kind: 'item'; readonly item: T }
+  | { readonly kind: 'undocumented'; readonly id: string; readonly reason: string };
+
+/** The ID of a listed item, whichever kind it is (for de-duplication across pages). */
+export function listedId<T>(listed: Listed<T>, idOf: (item: T) => string): string {
+  return listed.kind === 'item' ? idOf(listed.item) : listed.id;
+}
+
+/** Splits listed items into the readable ones and those left out. */
+export function splitListed<T>(listed: readonly Listed<T>[]): {
+  items: T[];
+  undocumented: { id: string; reason: string }[];
+} {
+  const items: T[] = [];
+  const undocumented: { id: string; reason: string }[] = [];
+  for (const entry of listed) {
+    if (entry.kind === 'item') items.push(entry.item);
+    else undocumented.push({ id: entry.id, reason: entry.reason });
+  }
+  return { items, undocumented };
 }

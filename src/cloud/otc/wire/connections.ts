@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Connection, ConnectionStatus } from '../../types.js';
 import {
   bigIntegerText,
-  caseInsensitiveEnum,
+  documentedValue,
+  type Listed,
   lenientArray,
   optionalText,
   resourceErrors,
@@ -20,30 +21,46 @@ const CONNECTION_STATUSES: readonly ConnectionStatus[] = [
   'deleting',
 ];
 
-export const connectionWire = z
-  .object({
-    id: z.string(),
-    marker_id: bigIntegerText,
-    domain_id: optionalText,
-    status: caseInsensitiveEnum(CONNECTION_STATUSES),
-    created_at: timestamp,
-    updated_at: timestamp,
-    error: resourceErrors,
-  })
-  .transform(
-    (c): Connection => ({
+/** A connection on the wire with `status` still as sent. */
+const connectionObject = z.object({
+  id: z.string(),
+  marker_id: bigIntegerText,
+  domain_id: optionalText,
+  status: z.string(),
+  created_at: timestamp,
+  updated_at: timestamp,
+  error: resourceErrors,
+});
+
+/** The connection, or why it cannot be one: a status the API does not document. */
+function readConnection(c: z.output<typeof connectionObject>): Listed<Connection> {
+  const status = documentedValue(CONNECTION_STATUSES, c.status);
+  if (!status) return { kind: 'undocumented', id: c.id, reason: `status "${c.status}"` };
+  return {
+    kind: 'item',
+    item: {
       endpointId: c.id,
       markerId: c.marker_id,
       domainId: c.domain_id,
-      status: c.status,
+      status,
       createdAt: c.created_at,
       updatedAt: c.updated_at,
       errors: c.error,
-    }),
-  );
+    },
+  };
+}
 
+/** One connection: an undocumented status fails clearly. */
+export const connectionWire = connectionObject.transform((c, ctx): Connection => {
+  const read = readConnection(c);
+  if (read.kind === 'item') return read.item;
+  ctx.addIssue({ code: 'custom', message: `unexpected ${read.reason}` });
+  return z.NEVER;
+});
+
+/** The connection list: an item with an undocumented status is set aside, not a failed page. */
 export const connectionListWire = z.object({
-  connections: lenientArray(connectionWire),
+  connections: lenientArray(connectionObject.transform(readConnection)),
   total_count: wholeNumber.nullish(),
 });
 

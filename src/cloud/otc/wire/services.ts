@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { EndpointService, PortMapping, ServerType, ServiceStatus } from '../../types.js';
 import {
-  caseInsensitiveEnum,
+  documentedValue,
+  type Listed,
   lenientArray,
   lenientBoolean,
   optionalText,
@@ -35,36 +36,46 @@ export function shortServiceName(serviceName: string, id: string): string | unde
   return dot < 0 ? undefined : head.slice(dot + 1) || undefined;
 }
 
-export const endpointServiceWire = z
-  .object({
-    id: z.string(),
-    service_name: z.string().nullish(),
-    status: caseInsensitiveEnum(SERVICE_STATUSES),
-    vpc_id: z.string(),
-    port_id: z.string(),
-    server_type: caseInsensitiveEnum<ServerType>(['LB', 'VM', 'VIP', 'BMS']),
-    service_type: z.string().nullish(),
-    approval_enabled: lenientBoolean.nullish(),
-    ports: lenientArray(portMappingWire),
-    tags: lenientArray(tagWire),
-    tcp_proxy: optionalText,
-    description: optionalText,
-    connection_count: wholeNumber.nullish(),
-    project_id: optionalText,
-    domain_id: optionalText,
-    created_at: timestamp,
-    updated_at: timestamp,
-    error: resourceErrors,
-  })
-  .transform(
-    (s): EndpointService => ({
+const SERVER_TYPES: readonly ServerType[] = ['LB', 'VM', 'VIP', 'BMS'];
+
+/** A service on the wire with `status` and `server_type` still as sent. */
+const serviceObject = z.object({
+  id: z.string(),
+  service_name: z.string().nullish(),
+  status: z.string(),
+  vpc_id: z.string(),
+  port_id: z.string(),
+  server_type: z.string(),
+  service_type: z.string().nullish(),
+  approval_enabled: lenientBoolean.nullish(),
+  ports: lenientArray(portMappingWire),
+  tags: lenientArray(tagWire),
+  tcp_proxy: optionalText,
+  description: optionalText,
+  connection_count: wholeNumber.nullish(),
+  project_id: optionalText,
+  domain_id: optionalText,
+  created_at: timestamp,
+  updated_at: timestamp,
+  error: resourceErrors,
+});
+
+/** The service, or why it cannot be one: a status or server type the API does not document. */
+function readService(s: z.output<typeof serviceObject>): Listed<EndpointService> {
+  const status = documentedValue(SERVICE_STATUSES, s.status);
+  const serverType = documentedValue(SERVER_TYPES, s.server_type);
+  if (!status) return { kind: 'undocumented', id: s.id, reason: `status "${s.status}"` };
+  if (!serverType) return { kind: 'undocumented', id: s.id, reason: `server_type "${s.server_type}"` };
+  return {
+    kind: 'item',
+    item: {
       id: s.id,
       serviceName: s.service_name ?? '',
       name: shortServiceName(s.service_name ?? '', s.id),
-      status: s.status,
+      status,
       vpcId: s.vpc_id,
       portId: s.port_id,
-      serverType: s.server_type,
+      serverType,
       serviceType: s.service_type ?? 'interface',
       // Absent means the API default, which is true (reference §2.1).
       approvalEnabled: s.approval_enabled ?? true,
@@ -78,10 +89,23 @@ export const endpointServiceWire = z
       createdAt: s.created_at,
       updatedAt: s.updated_at,
       errors: s.error,
-    }),
-  );
+    },
+  };
+}
 
+/** One service (create, get, update): an undocumented status or server type fails clearly. */
+export const endpointServiceWire = serviceObject.transform((s, ctx): EndpointService => {
+  const read = readService(s);
+  if (read.kind === 'item') return read.item;
+  ctx.addIssue({ code: 'custom', message: `unexpected ${read.reason}` });
+  return z.NEVER;
+});
+
+/**
+ * The service list: an item with an undocumented status or server type is set aside (the caller
+ * drops it with a warning) instead of failing the page. Other defects still fail the page.
+ */
 export const serviceListWire = z.object({
-  endpoint_services: lenientArray(endpointServiceWire),
+  endpoint_services: lenientArray(serviceObject.transform(readService)),
   total_count: wholeNumber.nullish(),
 });
