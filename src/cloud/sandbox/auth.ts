@@ -57,6 +57,8 @@ export function verifySignature(call: IncomingCall, credentials: SandboxAkSk, no
   if (Math.abs(nowMs - date.getTime()) > MAX_CLOCK_SKEW_MS) denied('the request has expired (X-Sdk-Date)');
   const signedHeaders = signedHeaderList.split(';');
   if (!signedHeaders.includes('x-sdk-date')) denied('x-sdk-date is not signed');
+  // Unsigned, the Host could be changed to replay the request against another service (§5.2 step 2.4).
+  if (!signedHeaders.includes('host')) denied('host is not signed');
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) headers[name] = header(call.headers, name) ?? '';
   const host = header(call.headers, 'host') ?? 'localhost';

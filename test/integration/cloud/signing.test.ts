@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError } from '../../../src/cloud/errors.js';
-import { rawRequest, startTestCloud, type TestCloud } from '../../helpers/cloud-test.js';
+import { canonicalRequest, formatSdkDate, signature } from '../../../src/cloud/otc/signer.js';
+import { rawRequest, startTestCloud, TEST_AKSK, type TestCloud } from '../../helpers/cloud-test.js';
 
 let t: TestCloud;
 let servicesPath: string;
@@ -75,6 +76,27 @@ describe('the emulator checks AK/SK signatures like the API gateway', () => {
       error_code: 'APIGW.0301',
       error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
     });
+  });
+
+  it('rejects a correct signature whose SignedHeaders leave out host', async () => {
+    const sdkDate = formatSdkDate(new Date());
+    const headers = { 'Content-Type': 'application/json', 'X-Sdk-Date': sdkDate };
+    const url = new URL(`${t.sandbox.url}${servicesPath}`);
+    const signed = ['content-type', 'x-sdk-date'];
+    const sig = signature(
+      TEST_AKSK.secretKey,
+      sdkDate,
+      canonicalRequest({ method: 'GET', url, headers, body: '' }, signed),
+    );
+    const answer = await rawRequest(t.sandbox.url, 'GET', servicesPath, {
+      sign: false,
+      headers: {
+        ...headers,
+        Authorization: `SDK-HMAC-SHA256 Access=${TEST_AKSK.accessKey}, SignedHeaders=${signed.join(';')}, Signature=${sig}`,
+      },
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toMatchObject({ error_msg: expect.stringContaining('host is not signed') });
   });
 
   it('rejects a signature made with another secret key', async () => {
