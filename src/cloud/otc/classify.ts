@@ -46,6 +46,8 @@ const ADVICE: Readonly<Record<string, string>> = {
   'endpoint.1003': 'The name may have at most 16 letters, digits, "_" or "-".',
   'endpoint.3076': 'The name may have at most 16 letters, digits, "_" or "-".',
   'endpoint.2031': 'Only one endpoint can be accepted or rejected per call.',
+  'endpoint.2012':
+    "The consumer's account is not on the endpoint service's whitelist. Add the account to the whitelist, then ask to connect again.",
   'endpoint.2004': 'The endpoint service is not available yet; wait until it is available, then try again.',
   'endpoint.3002':
     'A whitelist entry is an account (domain) ID of up to 64 letters and digits, or * for everyone.',

@@ -22,17 +22,30 @@ import { OtcHttpError, vpcepError } from './wire.js';
 export type { BulkResult, BulkSpec } from './bulk-seed.js';
 
 export interface ConnectionRequest {
-  /** The consumer's account; a random one when absent. */
+  /**
+   * The consumer's account. When absent: the sandbox's own account if the whitelist is enforced
+   * (it may always connect), otherwise a random one.
+   */
   readonly domainId?: string;
   /** The endpoint's packet ID as a decimal string (may exceed 2^53); random when absent. */
   readonly markerId?: string;
+  /**
+   * Refuse, as the API does (reference §2.10, `EndPoint.2012`), a consumer that is not the service's
+   * own account, not whitelisted, and not covered by a `*` entry. Defaults to the sandbox's
+   * `enforceWhitelist` option (off): as a test and demo power, a request is let through by default.
+   */
+  readonly enforceWhitelist?: boolean;
 }
 
 /** The sandbox's own powers. */
 export interface SandboxControl {
   /** The account (domain) ID that owns the sandbox projects. */
   readonly domainId: string;
-  /** A consumer's VPC endpoint asks to connect: `pendingAcceptance` when the service needs approval. */
+  /**
+   * A consumer's VPC endpoint asks to connect: `pendingAcceptance` when the service needs approval.
+   * Any account may ask unless the whitelist is enforced (`ConnectionRequest.enforceWhitelist` or the
+   * sandbox's `enforceWhitelist` option); then a consumer that may not connect gets `EndPoint.2012`.
+   */
   requestConnection(projectId: string, serviceId: string, request?: ConnectionRequest): Promise<Connection>;
   /** Accepts or rejects outside the bot, as the console would. */
   resolveConnection(
@@ -81,7 +94,29 @@ async function asCloud<T>(operation: string, work: () => Promise<T>): Promise<T>
   }
 }
 
-export function createControl(env: SandboxEnv, faults: FaultRegistry, log: RequestLog): SandboxControl {
+/** True when `domainId` may connect: the service's own account, whitelisted, or `*` (§2.10). */
+export async function mayConnect(
+  env: SandboxEnv,
+  projectId: string,
+  serviceId: string,
+  domainId: string,
+): Promise<boolean> {
+  if (domainId === env.domainId) return true;
+  const entries = new Set((await env.store.permissions(projectId, serviceId).all()).map((p) => p.permission));
+  return entries.has('*') || entries.has(`iam:domain::${domainId}`);
+}
+
+export interface ControlOptions {
+  /** Whether connection requests respect the whitelist unless a request says otherwise. */
+  readonly enforceWhitelist?: boolean;
+}
+
+export function createControl(
+  env: SandboxEnv,
+  faults: FaultRegistry,
+  log: RequestLog,
+  options: ControlOptions = {},
+): SandboxControl {
   const now = () => Date.now();
   return {
     domainId: env.domainId,
@@ -91,10 +126,19 @@ export function createControl(env: SandboxEnv, faults: FaultRegistry, log: Reque
         if (statusOf(service, now()) !== 'available') {
           throw vpcepError(400, 'EndPoint.2004', 'The endpoint service is unavailable.');
         }
+        const enforce = request.enforceWhitelist ?? options.enforceWhitelist ?? false;
+        const domainId = request.domainId ?? (enforce ? env.domainId : randomBytes(16).toString('hex'));
+        if (enforce && !(await mayConnect(env, projectId, serviceId, domainId))) {
+          throw vpcepError(
+            400,
+            'EndPoint.2012',
+            'You do not have permission to connect to the endpoint service.',
+          );
+        }
         const connection: StoredConnection = {
           id: randomUUID(),
           markerId: request.markerId ?? String(randomInt(16_777_216, 2_147_483_647)),
-          domainId: request.domainId ?? randomBytes(16).toString('hex'),
+          domainId,
           status: service.approvalEnabled ? 'pendingAcceptance' : 'accepted',
           createdAtMs: now(),
           updatedAtMs: now(),

@@ -52,6 +52,12 @@ export interface SandboxOptions {
   readonly quota?: number;
   /** Lifetime of issued IAM tokens; default 24 h. */
   readonly tokenTtlMs?: number;
+  /**
+   * Make connection requests respect each service's whitelist (`EndPoint.2012` otherwise), as the
+   * real API does. Off by default: asking to connect is a sandbox power for tests and demos, and a
+   * request may still opt in with `enforceWhitelist: true`.
+   */
+  readonly enforceWhitelist?: boolean;
 }
 
 export interface SandboxHandle {
@@ -103,7 +109,9 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   }
   const faults = new FaultRegistry();
   const log = new RequestLog();
-  const control = createControl(env, faults, log);
+  const control = createControl(env, faults, log, {
+    ...(options.enforceWhitelist !== undefined ? { enforceWhitelist: options.enforceWhitelist } : {}),
+  });
   const closing = new AbortController();
   const pipeline = createPipeline({
     env,

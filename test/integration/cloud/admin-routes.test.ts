@@ -48,6 +48,18 @@ describe('the admin API under /_sandbox (loopback, unauthenticated)', () => {
     expect(await t.client.listConnections(serviceId, { endpointId })).toEqual([]);
   });
 
+  it('enforces the whitelist on a connection request that asks for it (EndPoint.2012)', async () => {
+    const base = `/projects/${t.projectId}/services/${serviceId}/connections`;
+    expect(await admin('POST', base, { domainId: 'outsider77', enforceWhitelist: true })).toMatchObject({
+      status: 400,
+      body: { error_code: 'EndPoint.2012' },
+    });
+    expect(await admin('POST', base, { domainId: 'outsider77' })).toMatchObject({
+      status: 200,
+      body: { domainId: 'outsider77', status: 'pendingAcceptance' },
+    });
+  });
+
   it('injects a fault, lists and clears requests, and clears faults', async () => {
     expect(await admin('DELETE', '/requests')).toEqual({ status: 204, body: undefined });
     const added = await admin('POST', '/faults', { match: '/vpcs$', errorCode: 'EndPoint.0022', count: 1 });

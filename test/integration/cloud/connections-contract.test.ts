@@ -152,6 +152,64 @@ describe('whitelist', () => {
   });
 });
 
+describe('the whitelist decides who may connect (when enforced)', () => {
+  it('refuses an account that is not whitelisted with EndPoint.2012, and lets it in once added', async () => {
+    const target = await newService();
+    const refused = await t.control
+      .requestConnection(t.projectId, target.id, { domainId: 'outsider01', enforceWhitelist: true })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InvalidParameterError);
+    expect(refused).toMatchObject({ status: 400, otcCode: 'EndPoint.2012' });
+    expect((refused as InvalidParameterError).userMessage).toContain('not on the endpoint service');
+    expect(await t.client.listConnections(target.id)).toEqual([]);
+
+    await t.client.updateWhitelist(target.id, 'add', ['outsider01']);
+    const admitted = await t.control.requestConnection(t.projectId, target.id, {
+      domainId: 'outsider01',
+      enforceWhitelist: true,
+    });
+    expect(admitted).toMatchObject({ domainId: 'outsider01', status: 'pendingAcceptance' });
+
+    // "*" lets every account in; the provider's own account may always connect, and is the default.
+    await t.client.updateWhitelist(target.id, 'add', ['*']);
+    await expect(
+      t.control.requestConnection(t.projectId, target.id, { domainId: 'anyone02', enforceWhitelist: true }),
+    ).resolves.toMatchObject({ domainId: 'anyone02' });
+    await t.client.updateWhitelist(target.id, 'remove', ['*', 'outsider01']);
+    await expect(
+      t.control.requestConnection(t.projectId, target.id, { enforceWhitelist: true }),
+    ).resolves.toMatchObject({ domainId: t.control.domainId, status: 'pendingAcceptance' });
+    await expect(
+      t.control.requestConnection(t.projectId, target.id, { domainId: 'anyone02', enforceWhitelist: true }),
+    ).rejects.toMatchObject({ otcCode: 'EndPoint.2012' });
+  });
+
+  it('lets any account ask by default: asking to connect is a sandbox power for tests and demos', async () => {
+    const connection = await t.control.requestConnection(t.projectId, service.id, { domainId: 'stranger03' });
+    expect(connection).toMatchObject({ domainId: 'stranger03', status: 'pendingAcceptance' });
+    const anonymous = await t.control.requestConnection(t.projectId, service.id);
+    expect(anonymous.domainId).toMatch(/^[0-9a-f]{32}$/);
+    expect(anonymous.domainId).not.toBe(t.control.domainId);
+  });
+
+  it('enforces the whitelist for every request of a sandbox started with enforceWhitelist', async () => {
+    const strict = await startTestCloud({ sandbox: { enforceWhitelist: true } });
+    try {
+      const created = await strict.client.createService(lbServiceInput(strict.world, [7999]));
+      await strict.client.waitForService(created.id, 'available');
+      await expect(
+        strict.control.requestConnection(strict.projectId, created.id, { domainId: 'outsider04' }),
+      ).rejects.toMatchObject({ otcCode: 'EndPoint.2012' });
+      // Without an account, the sandbox's own asks: /vpcep sandbox connect keeps working.
+      await expect(strict.control.requestConnection(strict.projectId, created.id)).resolves.toMatchObject({
+        domainId: strict.control.domainId,
+      });
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe('quota', () => {
   it('reports used/quota of endpoint services and endpoints', async () => {
     const used = (await t.client.listServices()).length;

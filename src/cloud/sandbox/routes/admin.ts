@@ -13,6 +13,7 @@ import { type ApiRequest, type ApiResponse, type Route, route } from '../router.
 const connectionRequest = z.object({
   domainId: z.string().min(1).max(64).optional(),
   markerId: z.string().regex(/^\d+$/).optional(),
+  enforceWhitelist: z.boolean().optional(),
 });
 const actionBody = z.object({ action: z.enum(['receive', 'reject']) });
 const failBody = z.object({ code: z.string(), message: z.string() }).optional();
