@@ -22,7 +22,11 @@ export interface ManageMessage {
 }
 
 /** What Delete and Cancel carry: the project and the service. */
-export const deleteTargetSchema = z.object({ p: z.string().min(1), s: z.string().min(1) });
+export const deleteTargetSchema = z.object({
+  p: z.string().min(1),
+  s: z.string().min(1),
+  n: z.string().max(64).optional(),
+});
 
 const section = (text: string): KnownBlock => ({
   type: 'section',
@@ -43,7 +47,7 @@ export function deleteConfirmMessage(
   sandbox: boolean,
 ): ManageMessage {
   const name = escapeText(displayName(service));
-  const value = JSON.stringify({ p: projectId, s: service.id });
+  const value = JSON.stringify({ p: projectId, s: service.id, n: displayName(service).slice(0, 64) });
   const pendingNote = pending
     ? `\n${pending} connection request${pending === 1 ? '' : 's'} waiting for approval will be dropped.`
     : '';

@@ -17,6 +17,7 @@ export const whitelistConfirmSchema = z.object({
     .array(z.string().regex(/^[A-Za-z0-9*]{1,64}$/))
     .min(1)
     .max(100),
+  n: z.string().max(64).optional(),
 });
 
 const MAX_LINES = 60;
@@ -77,7 +78,12 @@ export function whitelistOutcomeMessage(outcome: Extract<ChangeOutcome, { kind: 
 export function whitelistConfirmMessage(outcome: Extract<ChangeOutcome, { kind: 'confirm' }>): ManageMessage {
   const { state } = outcome;
   const name = escapeText(displayName(state.service));
-  const value = JSON.stringify({ p: state.projectId, s: state.service.id, a: outcome.send });
+  const value = JSON.stringify({
+    p: state.projectId,
+    s: state.service.id,
+    a: outcome.send,
+    n: displayName(state.service).slice(0, 64),
+  });
   const text = `:warning: *Open \`${name}\` to every account?* Adding \`*\` to the whitelist lets *any* OTC account connect a VPC endpoint to it${state.service.approvalEnabled ? ' (each connection still needs approval)' : ', and connection approval is off, so they are accepted at once'}.${outcome.send.length > 1 ? `\nAlso adds ${codes(outcome.send.filter((a) => a !== '*'))}.` : ''}`;
   return {
     text: `${sandboxPrefix(state.sandbox)}${plain(text)}`,

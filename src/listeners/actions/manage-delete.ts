@@ -16,7 +16,7 @@ export function registerDeleteActions(app: App, deps: DeleteDeps): void {
     await ack();
     try {
       const target = parseJsonValue(deleteTargetSchema, action.value);
-      const deletion = await startDelete(deps, body.user.id, target.p, target.s);
+      const deletion = await startDelete(deps, body.user.id, target.p, target.s, target.n);
       await respond({
         replace_original: true,
         ...deletingMessage(deletion.label, deletion.serviceId, deps.sandbox),

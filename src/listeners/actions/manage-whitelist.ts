@@ -17,7 +17,7 @@ export function registerWhitelistActions(app: App, deps: ManageDeps): void {
     await ack();
     try {
       const target = parseJsonValue(whitelistConfirmSchema, action.value);
-      const outcome = await confirmWhitelistAdd(deps, body.user.id, target.p, target.s, target.a);
+      const outcome = await confirmWhitelistAdd(deps, body.user.id, target.p, target.s, target.a, target.n);
       if (outcome.kind === 'done')
         await respond({ replace_original: true, ...whitelistOutcomeMessage(outcome) });
     } catch (err) {

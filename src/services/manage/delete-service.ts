@@ -15,7 +15,7 @@ import {
 } from '../../ui/manage-delete-message.js';
 import type { Background } from './background.js';
 import type { ManageDeps } from './deps.js';
-import { refOf, requireManage } from './rights.js';
+import { precheckManage, refOf, requireManage } from './rights.js';
 
 export interface DeleteDeps extends ManageDeps {
   readonly deletions: DeletionStore;
@@ -57,6 +57,7 @@ export async function prepareDelete(
   userId: string,
   ref: string,
 ): Promise<{ projectId: string; service: EndpointService; pending: number }> {
+  await precheckManage(deps, userId, ref, 'delete');
   const { projectId, service } = await deps.lookup.find(ref);
   await requireManage(deps, userId, refOf(projectId, service), 'delete');
   const { pending } = await checkDeletable(deps, projectId, service);
@@ -69,7 +70,9 @@ export async function startDelete(
   userId: string,
   projectId: string,
   serviceId: string,
+  knownAs = serviceId,
 ): Promise<Deletion> {
+  await precheckManage(deps, userId, serviceId, 'delete', knownAs);
   const cloud = deps.cloud.project(projectId);
   let service: EndpointService;
   try {

@@ -8,7 +8,7 @@ import type { EndpointService, UpdateServiceInput } from '../../cloud/types.js';
 import { validateDraft } from '../../domain/endpoint-service-spec.js';
 import type { ServiceRecord } from '../../stores/service-records.js';
 import type { ManageDeps } from './deps.js';
-import { refOf, requireManage } from './rights.js';
+import { precheckManage, refOf, requireManage } from './rights.js';
 
 /** The editable values, as shown and as submitted. */
 export interface EditableValues {
@@ -35,6 +35,7 @@ export async function prepareEdit(
   userId: string,
   ref: string,
 ): Promise<{ projectId: string; service: EndpointService; record: ServiceRecord | undefined }> {
+  await precheckManage(deps, userId, ref, 'edit');
   const { projectId, service } = await deps.lookup.find(ref);
   const record = await requireManage(deps, userId, refOf(projectId, service), 'edit');
   return { projectId, service, record };

@@ -63,3 +63,26 @@ export async function requireManage(
 export function refOf(projectId: string, service: { id: string; name: string | undefined }): ServiceRef {
   return { projectId, serviceId: service.id, label: service.name ?? service.id };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Refuses, from Redis alone, someone who may not manage the service a typed ID names, so a refusal
+ * costs no cloud call at all. Names need the cloud to resolve; they are checked after the lookup.
+ */
+export async function precheckManage(
+  deps: RightsDeps & { readonly cloud: { readonly projects: readonly { readonly projectId: string }[] } },
+  userId: string,
+  ref: string,
+  what: string,
+  label = ref.trim(),
+): Promise<void> {
+  if (!UUID.test(ref.trim()) || deps.permissions.isAdmin(userId)) return;
+  const serviceId = ref.trim();
+  const records = await Promise.all(
+    deps.cloud.projects.map(({ projectId }) => deps.records.get(projectId, serviceId)),
+  );
+  const record = records.find((r) => r !== undefined);
+  if (record && (await deps.permissions.canManage(userId, record.owners))) return;
+  throw new ManageForbiddenError(what, label, record, deps.admins);
+}

@@ -8,7 +8,7 @@ import type { EndpointService, WhitelistEntry } from '../../cloud/types.js';
 import { parseAccounts } from '../../domain/whitelist.js';
 import { AppError } from '../../errors/app-error.js';
 import type { ManageDeps } from './deps.js';
-import { refOf, requireManage } from './rights.js';
+import { precheckManage, refOf, requireManage } from './rights.js';
 
 export type WhitelistAction = 'add' | 'remove';
 
@@ -110,6 +110,7 @@ export async function changeWhitelist(
   userId: string,
   request: Extract<WhitelistRequest, { kind: WhitelistAction }>,
 ): Promise<ChangeOutcome> {
+  await precheckManage(deps, userId, request.ref, 'change the whitelist of');
   const { projectId, service } = await deps.lookup.find(request.ref);
   await requireManage(deps, userId, refOf(projectId, service), 'change the whitelist of');
   const entries = await deps.cloud.project(projectId).listWhitelist(service.id);
@@ -140,7 +141,9 @@ export async function confirmWhitelistAdd(
   projectId: string,
   serviceId: string,
   accounts: readonly string[],
+  label = serviceId,
 ): Promise<ChangeOutcome> {
+  await precheckManage(deps, userId, serviceId, 'change the whitelist of', label);
   const cloud = deps.cloud.project(projectId);
   const service = await cloud.getService(serviceId);
   await requireManage(deps, userId, refOf(projectId, service), 'change the whitelist of');

@@ -71,6 +71,17 @@ describe('/vpcep delete <service>', () => {
     expect(await world.core.cloud.project(world.projectId).getService(service.id)).toBeDefined();
   });
 
+  it('should refuse someone who names the service by ID without any cloud call', async () => {
+    const service = await ownedService('del-by-id');
+    const touching = () =>
+      world.sandbox.requests().filter((r) => r.path.includes(service.id) && !r.path.endsWith('/connections'));
+    const before = touching().length;
+    const answer = await deleteCommand('U0STRANGER', service.id);
+    expect(answer.text).toContain(`You may not delete \`${service.id}\``);
+    expect(answer.text).toContain('<@U0OWNER>');
+    expect(touching()).toHaveLength(before);
+  });
+
   it('should refuse while a connection is accepted, naming the endpoint and account', async () => {
     const service = await ownedService('del-busy');
     const c = await world.sandbox.requestConnection(world.projectId, service.id, { domainId: 'consumer42' });

@@ -93,6 +93,16 @@ describe('/vpcep edit <service>', () => {
     expect(puts()).toHaveLength(before);
   });
 
+  it('should refuse someone who names the service by ID without any cloud call', async () => {
+    const touching = () =>
+      world.sandbox.requests().filter((r) => r.path.includes(service.id) && !r.path.endsWith('/connections'));
+    const before = touching().length;
+    const view = await openEdit('U0STRANGER', service.id);
+    expect(blocksText(view.blocks)).toContain(`You may not edit \`${service.id}\``);
+    expect(blocksText(view.blocks)).toContain('<@U0OWNER>');
+    expect(touching()).toHaveLength(before);
+  });
+
   it('should refuse a submission by someone who is not an owner, with no cloud call', async () => {
     const view = await openEdit('U0OWNER');
     const before = puts().length;

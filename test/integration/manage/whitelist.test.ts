@@ -65,6 +65,15 @@ describe('/vpcep whitelist <service> [add|remove <account>]', () => {
     expect(permissionCalls()).toHaveLength(0);
   });
 
+  it('should refuse someone who names the service by ID without any cloud call', async () => {
+    const touching = () =>
+      world.sandbox.requests().filter((r) => r.path.includes(service.id) && !r.path.endsWith('/connections'));
+    const before = touching().length;
+    const answer = await whitelist('U0STRANGER', `${service.id} remove ${ACCOUNT}`);
+    expect(answer.text).toContain(`You may not change the whitelist of \`${service.id}\``);
+    expect(touching()).toHaveLength(before);
+  });
+
   it.each([
     ['a character outside the rule', 'acc-1!', 'is not an account ID (1–64 letters, digits or *)'],
     ['65 characters', 'a'.repeat(65), 'is not an account ID'],
