@@ -33,7 +33,10 @@ export interface ApprovalParams {
 
 export interface PollerPoint {
   readonly services: number;
+  /** Pending connections per service (each becomes an approval request). */
   readonly connections: number;
+  /** Accepted connections per service besides (they need no approval, but a list may return them). */
+  readonly accepted?: number;
 }
 
 export interface StartupParams {
@@ -71,6 +74,7 @@ export const FULL: BenchConfig = {
       { services: 50, connections: 1 },
       { services: 200, connections: 1 },
       { services: 10, connections: 10 },
+      { services: 10, connections: 1, accepted: 1200 },
     ],
   },
   startup: { runs: 5, idleMs: 5000 },
@@ -94,6 +98,7 @@ export const QUICK: BenchConfig = {
       { services: 10, connections: 1 },
       { services: 30, connections: 1 },
       { services: 10, connections: 3 },
+      { services: 10, connections: 1, accepted: 300 },
     ],
   },
   startup: { runs: 1, idleMs: 1000 },

@@ -3,7 +3,9 @@
  * this is steadier than wall-clock latency, and the benchmark's own share shows how much of a difference
  * comes from the measuring side (the fake Slack answering the app's extra Web API calls).
  */
-import { type ChildApp, ownCpuMs } from './processes.js';
+
+import { ownCpuMs } from './proc-stats.js';
+import type { ChildApp } from './processes.js';
 import { round } from './stats.js';
 
 export interface CpuTally {

@@ -3,13 +3,12 @@
  * The bot's own poller posts the requests (sandbox connections pending on services whose owner is the
  * clicking user); the clicks then race in at once.
  */
-
 import { Redis } from 'ioredis';
 import { SANDBOX_PROJECTS } from '../../src/config/load-config.js';
 import { createKeys } from '../../src/stores/keys.js';
 import { createServiceRecords } from '../../src/stores/service-records.js';
 import { APPROVE_ACTION } from '../../src/ui/approval-ids.js';
-import type { FakeSlack, SlackCall } from '../../test/fakes/fake-slack/index.js';
+import type { SlackCall } from '../../test/fakes/fake-slack/index.js';
 import { TITLES } from '../config.js';
 import {
   atMost,
@@ -18,9 +17,9 @@ import {
   skippedOutcome,
   type TargetRow,
 } from '../outcome.js';
-import { BENCH_BOT_TOKEN } from '../processes.js';
 import { type ButtonMessage, driverFor, timedClickToUpdate, type UpdateSample } from '../slack-side.js';
 import { ratio, summarize } from '../stats.js';
+import { decided, postBareMessages, waitForPosts } from './approval-messages.js';
 import { errorRow, startPair } from './apps.js';
 
 const TITLE = TITLES.approvals;
@@ -29,80 +28,6 @@ const METHOD =
 const LIMIT_MS = 300;
 const OWNER = 'UBENCHOWNER';
 const WARMUP = 5;
-
-function hasApprove(call: SlackCall): boolean {
-  return JSON.stringify(call.args.blocks ?? []).includes(APPROVE_ACTION);
-}
-
-/** The approve button's value (the request ID) of a posted message. */
-function requestIdOf(blocks: unknown): string | undefined {
-  const match = new RegExp(`"action_id":"${APPROVE_ACTION}"[^}]*?"value":"([^"]+)"`).exec(
-    JSON.stringify(blocks),
-  );
-  return match?.[1];
-}
-
-/** One posted copy per request (a request may also be sent to owners directly). */
-function postedRequests(fake: FakeSlack): ButtonMessage[] {
-  const byRequest = new Map<string, ButtonMessage>();
-  for (const call of fake.calls('chat.postMessage')) {
-    if (!call.response.ok || !hasApprove(call)) continue;
-    const channel = String(call.response.channel ?? call.args.channel);
-    const ts = String(call.response.ts);
-    const stored = fake.message(channel, ts);
-    const blocks = (stored?.blocks ?? call.args.blocks) as unknown[];
-    const id = requestIdOf(blocks) ?? ts;
-    if (!byRequest.has(id)) byRequest.set(id, { channel, ts, blocks, text: String(call.args.text ?? '') });
-  }
-  return [...byRequest.values()];
-}
-
-async function waitForPosts(fake: FakeSlack, count: number, timeoutMs: number): Promise<ButtonMessage[]> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const posted = postedRequests(fake);
-    if (posted.length >= count || performance.now() > deadline) return posted;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const decided = (call: SlackCall) => {
-  const shown = JSON.stringify([call.args.text, call.args.blocks ?? []]);
-  return !shown.includes(APPROVE_ACTION) && /\bapproved\b/i.test(shown);
-};
-
-async function postBareMessages(fake: FakeSlack, count: number): Promise<ButtonMessage[]> {
-  const messages: ButtonMessage[] = [];
-  for (let i = 0; i < count; i++) {
-    const channel = `CBENCHBARE${i % 10}`;
-    const blocks = [
-      {
-        type: 'actions',
-        block_id: 'bare_decision_block',
-        elements: [
-          {
-            type: 'button',
-            action_id: APPROVE_ACTION,
-            text: { type: 'plain_text', text: 'Approve' },
-            value: `r${i}`,
-          },
-        ],
-      },
-    ];
-    const res = await fetch(`${fake.apiUrl}chat.postMessage`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${BENCH_BOT_TOKEN}`,
-        'content-type': 'application/json; charset=utf-8',
-      },
-      body: JSON.stringify({ channel, text: 'Connection request', blocks }),
-    });
-    const body = (await res.json()) as { ok: boolean; ts?: string; error?: string };
-    if (!body.ok || !body.ts) throw new Error(`fake chat.postMessage failed: ${body.error}`);
-    messages.push({ channel, ts: body.ts, blocks, text: 'Connection request' });
-  }
-  return messages;
-}
 
 type Clicker = (message: ButtonMessage) => Promise<UpdateSample>;
 

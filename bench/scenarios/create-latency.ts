@@ -5,35 +5,17 @@
 import { TITLES } from '../config.js';
 import { type CpuTally, metered, newTally, perRequest } from '../cpu-meter.js';
 import { benchUser, closedLoop } from '../load.js';
-import {
-  atMost,
-  type ScenarioContext,
-  type ScenarioOutcome,
-  skippedOutcome,
-  type TargetRow,
-} from '../outcome.js';
+import { type ScenarioContext, type ScenarioOutcome, skippedOutcome, type TargetRow } from '../outcome.js';
 import type { ChildApp } from '../processes.js';
 import { type CreateSample, driverFor, settle, timedCreate } from '../slack-side.js';
-import { type LatencySummary, ratio, summarize } from '../stats.js';
+import { summarize } from '../stats.js';
 import { errorRow, roundOrder, startPair } from './apps.js';
+import { cpuRows, type LevelResult, latencyRows, unchangedRows } from './create-rows.js';
 
 const TITLE = TITLES.create;
 const METHOD =
   'N virtual users (distinct user IDs) each send signed `/vpcep create` commands in a closed loop. Latency runs from just before the signed request leaves to the fake Slack recording `views.open` with that trigger_id. A trigger is missed when no `views.open` for it arrives, when the fake refuses it, or when it arrives more than 3 s after the trigger was issued. Per level: a warm-up for each app, then alternating bare/bot rounds. The slow-cloud phase adds 1.5 s to every sandbox cloud call (sandbox fault, all paths).';
 const CHANNEL = 'CBENCHCREATE';
-const LIMIT = 1.25;
-
-interface LevelResult {
-  readonly phase: 'normal' | 'slow';
-  readonly users: number;
-  readonly bot: LatencySummary;
-  readonly bare: LatencySummary;
-  readonly botMissed: string[];
-  readonly bareMissed: string[];
-  readonly botAckErrors: number;
-  readonly bareAckErrors: number;
-}
-
 type Runner = (users: number, count: number) => Promise<CreateSample[]>;
 
 interface Side {
@@ -89,71 +71,6 @@ async function measureLevel(
   };
 }
 
-function rowsOf(level: LevelResult): TargetRow[] {
-  const where = `${level.users} user${level.users === 1 ? '' : 's'}${level.phase === 'slow' ? ', cloud +1.5 s' : ''}`;
-  return (['p50', 'p99'] as const).map((stat) => {
-    const r = ratio(level.bot[stat], level.bare[stat]);
-    return {
-      measure: `${stat} @ ${where}`,
-      unit: 'ms',
-      bot: level.bot[stat],
-      bare: level.bare[stat],
-      ratio: r,
-      target: `≤ ${LIMIT}× bare`,
-      verdict: atMost(r, LIMIT),
-    };
-  });
-}
-
-function unchangedRows(levels: readonly LevelResult[]): TargetRow[] {
-  return levels
-    .filter((l) => l.phase === 'slow')
-    .flatMap((slow) => {
-      const normal = levels.find((l) => l.phase === 'normal' && l.users === slow.users);
-      if (!normal) return [];
-      return (['p50', 'p99'] as const).map((stat) => ({
-        measure: `${stat} @ ${slow.users} users: slow cloud vs normal cloud (bot)`,
-        unit: 'ms',
-        bot: slow.bot[stat],
-        bare: null,
-        ratio: ratio(slow.bot[stat], normal.bot[stat]),
-        target: 'informational (the pass/fail is the 1.25× bare row)',
-        verdict: 'info' as const,
-        note: `normal cloud: ${normal.bot[stat]} ms`,
-      }));
-    });
-}
-
-function cpuRows(bot: Side['cpu'], bare: Side['cpu']): TargetRow[] {
-  return (['normal', 'slow'] as const)
-    .filter((phase) => bot[phase].requests > 0)
-    .flatMap((phase) => {
-      const b = perRequest(bot[phase]);
-      const base = perRequest(bare[phase]);
-      const where = phase === 'slow' ? 'slow cloud' : 'normal cloud';
-      return [
-        {
-          measure: `app CPU per command, ${where} (incl. work after views.open)`,
-          unit: 'ms',
-          bot: b.app,
-          bare: base.app,
-          ratio: ratio(b.app, base.app),
-          target: 'informational',
-          verdict: 'info' as const,
-        },
-        {
-          measure: `benchmark-side CPU per command, ${where} (load + fake Slack)`,
-          unit: 'ms',
-          bot: b.bench,
-          bare: base.bench,
-          ratio: ratio(b.bench, base.bench),
-          target: 'informational',
-          verdict: 'info' as const,
-        },
-      ];
-    });
-}
-
 export async function createLatency(ctx: ScenarioContext): Promise<ScenarioOutcome> {
   const pair = await startPair(ctx, 'create');
   try {
@@ -205,7 +122,7 @@ export async function createLatency(ctx: ScenarioContext): Promise<ScenarioOutco
     const missed = levels.flatMap((l) => l.botMissed);
     const ackErrors = levels.reduce((sum, l) => sum + l.botAckErrors, 0);
     const rows: TargetRow[] = [
-      ...levels.flatMap(rowsOf),
+      ...levels.flatMap((level) => latencyRows(level, ctx.config.create.slowCloudMs)),
       ...unchangedRows(levels),
       ...cpuRows(apps.bot.cpu, apps.bare.cpu),
       {

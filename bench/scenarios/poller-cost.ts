@@ -3,7 +3,6 @@
  * in this process (its own job runner never started) so exactly one poll runs when asked; the cloud
  * calls of that poll are counted from the sandbox's request log, by path.
  */
-
 import { Writable } from 'node:stream';
 import { type Bot, createBot } from '../../src/app.js';
 import { loadConfig, SANDBOX_PROJECTS } from '../../src/config/load-config.js';
@@ -12,46 +11,35 @@ import type { Job } from '../../src/jobs/job-runner.js';
 import { createLeaderLock } from '../../src/stores/leader-lock.js';
 import type { PollerPoint } from '../config.js';
 import { TITLES } from '../config.js';
-import type { ScenarioContext, ScenarioOutcome, TargetRow } from '../outcome.js';
+import type { ScenarioContext, ScenarioOutcome } from '../outcome.js';
 import { skippedOutcome } from '../outcome.js';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET } from '../processes.js';
 import { pathTemplate } from '../sandbox-admin.js';
 import { settle } from '../slack-side.js';
-import { round } from '../stats.js';
 import { freshPrefix } from './apps.js';
+import {
+  CONNECTION_LIST,
+  connectionRows,
+  linearityRows,
+  type PointResult,
+  type PollCount,
+  pointRows,
+} from './poller-rows.js';
 
 const TITLE = TITLES.poller;
 const METHOD =
-  "For each point, a fresh bot (in this process, fresh Redis prefix) gets S approval-enabled sandbox services (bulk seeding), an owner record naming a channel per service, and C pending connections each. One poll is run (the approvals feature's poller job, under the bot's own leader lease) to create and post the requests; once the posts settle, the sandbox request log is cleared and a second, steady-state poll is run and its cloud calls counted by path. Connection list pages are predicted from the `limit` the poller sends (the API's default, 10, when it sends none).";
-
-interface PollCount {
-  readonly total: number;
-  readonly byPath: Record<string, number>;
-  /** The `limit` the connection list calls asked for (undefined: the API default). */
-  readonly connectionLimit: number | undefined;
-}
-
-interface PointResult extends PollerPoint {
-  readonly firstPoll: PollCount;
-  readonly steadyPoll: PollCount;
-  readonly posts: number;
-}
-
-const CONNECTION_LIST = /^GET \/v1\/\{project\}\/vpc-endpoint-services\/\{id\}\/connections$/;
-const SERVICE_LIST = /^GET \/v1\/\{project\}\/vpc-endpoint-services$/;
-const API_DEFAULT_LIMIT = 10;
+  "For each point, a fresh bot (in this process, fresh Redis prefix) gets S approval-enabled sandbox services (bulk seeding), an owner record naming a channel per service, C pending connections each and, at one point, many accepted connections besides. One poll is run (the approvals feature's poller job, under the bot's own leader lease) to create and post the requests; once the posts settle, the sandbox request log is cleared and a second, steady-state poll is run and its cloud calls counted by path. Connection list pages are predicted from the query the poller sends: its `limit` (the API's default, 10, when it sends none) and whether it asks for pending connections only.";
 
 function count(bot: Bot): PollCount {
   const requests = bot.core.cloud.sandbox?.requests() ?? [];
   const byPath: Record<string, number> = {};
-  let connectionLimit: number | undefined;
+  let connectionQuery: PollCount['connectionQuery'];
   for (const r of requests) {
     const template = pathTemplate(r.method, r.path);
     byPath[template] = (byPath[template] ?? 0) + 1;
-    const limit = r.query.limit;
-    if (CONNECTION_LIST.test(template) && typeof limit === 'string') connectionLimit = Number(limit);
+    if (CONNECTION_LIST.test(template)) connectionQuery = r.query;
   }
-  return { total: requests.length, byPath, connectionLimit };
+  return { total: requests.length, byPath, connectionQuery };
 }
 
 function pollerJob(bot: Bot): Job | undefined {
@@ -93,6 +81,10 @@ async function measurePoint(ctx: ScenarioContext, point: PollerPoint): Promise<P
       await sandbox.bulkSeed(projectId, {
         connections: { serviceId, count: point.connections, status: 'pendingAcceptance' },
       });
+      if (point.accepted)
+        await sandbox.bulkSeed(projectId, {
+          connections: { serviceId, count: point.accepted, status: 'accepted' },
+        });
     }
     const lease = await createLeaderLock(bot.redis, bot.core.keys, bot.core.instanceId).acquire(
       job.name,
@@ -115,79 +107,6 @@ async function measurePoint(ctx: ScenarioContext, point: PollerPoint): Promise<P
   }
 }
 
-function pages(connections: number, limit: number | undefined): number {
-  return Math.max(1, Math.ceil(connections / (limit ?? API_DEFAULT_LIMIT)));
-}
-
-/** Calls that are neither a service list page nor a connection list page. */
-function otherCalls(poll: PollCount): number {
-  return Object.entries(poll.byPath)
-    .filter(([path]) => !SERVICE_LIST.test(path) && !CONNECTION_LIST.test(path))
-    .reduce((sum, [, n]) => sum + n, 0);
-}
-
-function pointRows(points: readonly PointResult[]): TargetRow[] {
-  return points.map((p) => ({
-    measure: `steady-state poll, ${p.services} services × ${p.connections} pending`,
-    unit: 'calls',
-    bot: p.steadyPoll.total,
-    bare: null,
-    ratio: null,
-    target: 'informational',
-    verdict: 'info' as const,
-    note: `${round(p.steadyPoll.total / p.services)} calls/service; first poll ${p.firstPoll.total} calls, ${p.posts} posts; ${Object.entries(
-      p.steadyPoll.byPath,
-    )
-      .map(([path, n]) => `${path}: ${n}`)
-      .join(', ')}`,
-  }));
-}
-
-function linearityRow(points: readonly PointResult[]): TargetRow[] {
-  const base = points.filter((p) => p.connections === 1).sort((a, b) => a.services - b.services);
-  const slopes = base.slice(1).map((p, i) => {
-    const prev = base[i];
-    return prev ? (p.steadyPoll.total - prev.steadyPoll.total) / (p.services - prev.services) : Number.NaN;
-  });
-  if (slopes.length === 0) return [];
-  const spread = Math.max(...slopes) - Math.min(...slopes);
-  return [
-    {
-      measure: `marginal calls per added service (${base.map((p) => p.services).join(' → ')} services)`,
-      unit: 'calls',
-      bot: round(Math.max(...slopes)),
-      bare: null,
-      ratio: null,
-      target: 'the same at every step (linear)',
-      verdict: Number.isFinite(spread) && spread <= 0.05 + 0.1 * Math.max(...slopes) ? 'pass' : 'fail',
-      note: `steps: ${slopes.map((s) => round(s)).join(', ')}`,
-    },
-  ];
-}
-
-function connectionRows(points: readonly PointResult[]): TargetRow[] {
-  const rows: TargetRow[] = [];
-  for (const high of points.filter((p) => p.connections > 1)) {
-    const low = points.find((p) => p.services === high.services && p.connections === 1);
-    if (!low) continue;
-    const limit = high.steadyPoll.connectionLimit ?? low.steadyPoll.connectionLimit;
-    const extraPages = high.services * (pages(high.connections, limit) - pages(low.connections, limit));
-    const extra = high.steadyPoll.total - low.steadyPoll.total;
-    const otherGrowth = otherCalls(high.steadyPoll) - otherCalls(low.steadyPoll);
-    rows.push({
-      measure: `extra calls, ${high.connections} vs 1 pending per service (${high.services} services)`,
-      unit: 'calls',
-      bot: extra,
-      bare: null,
-      ratio: null,
-      target: `only extra list pages (${extraPages})`,
-      verdict: extra <= extraPages && otherGrowth <= 0 ? 'pass' : 'fail',
-      note: `connection list limit ${limit ?? `not sent (API default ${API_DEFAULT_LIMIT})`}; non-list calls grew by ${otherGrowth}`,
-    });
-  }
-  return rows;
-}
-
 export async function pollerCost(ctx: ScenarioContext): Promise<ScenarioOutcome> {
   const points: PointResult[] = [];
   for (const point of ctx.config.poller.points) {
@@ -200,7 +119,7 @@ export async function pollerCost(ctx: ScenarioContext): Promise<ScenarioOutcome>
     name: 'poller',
     title: TITLE,
     method: METHOD,
-    rows: [...pointRows(points), ...linearityRow(points), ...connectionRows(points)],
+    rows: [...pointRows(points), ...linearityRows(points), ...connectionRows(points)],
     raw: { points },
   };
 }

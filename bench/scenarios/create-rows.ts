@@ -1,0 +1,90 @@
+/** The result rows of the create → views.open scenario. */
+import { type CpuTally, perRequest } from '../cpu-meter.js';
+import { atMost, type TargetRow } from '../outcome.js';
+import { type LatencySummary, ratio } from '../stats.js';
+
+export type CloudPhase = 'normal' | 'slow';
+
+/** The target: bot within this factor of bare Bolt. */
+export const LIMIT = 1.25;
+
+/** One concurrency level of one cloud phase, both apps. */
+export interface LevelResult {
+  readonly phase: CloudPhase;
+  readonly users: number;
+  readonly bot: LatencySummary;
+  readonly bare: LatencySummary;
+  readonly botMissed: string[];
+  readonly bareMissed: string[];
+  readonly botAckErrors: number;
+  readonly bareAckErrors: number;
+}
+
+/** p50 and p99 of one level against bare Bolt. */
+export function latencyRows(level: LevelResult, slowCloudMs: number): TargetRow[] {
+  const users = `${level.users} user${level.users === 1 ? '' : 's'}`;
+  const where = level.phase === 'slow' ? `${users}, cloud +${slowCloudMs / 1000} s` : users;
+  return (['p50', 'p99'] as const).map((stat) => {
+    const r = ratio(level.bot[stat], level.bare[stat]);
+    return {
+      measure: `${stat} @ ${where}`,
+      unit: 'ms',
+      bot: level.bot[stat],
+      bare: level.bare[stat],
+      ratio: r,
+      target: `≤ ${LIMIT}× bare`,
+      verdict: atMost(r, LIMIT),
+    };
+  });
+}
+
+/** The bot with a slow cloud against itself with a normal one (the "unchanged" part). */
+export function unchangedRows(levels: readonly LevelResult[]): TargetRow[] {
+  return levels
+    .filter((l) => l.phase === 'slow')
+    .flatMap((slow) => {
+      const normal = levels.find((l) => l.phase === 'normal' && l.users === slow.users);
+      if (!normal) return [];
+      return (['p50', 'p99'] as const).map((stat) => ({
+        measure: `${stat} @ ${slow.users} users: slow cloud vs normal cloud (bot)`,
+        unit: 'ms',
+        bot: slow.bot[stat],
+        bare: null,
+        ratio: ratio(slow.bot[stat], normal.bot[stat]),
+        target: 'informational (the pass/fail is the 1.25× bare row)',
+        verdict: 'info' as const,
+        note: `normal cloud: ${normal.bot[stat]} ms`,
+      }));
+    });
+}
+
+/** CPU per command of each app and of the benchmark side, per cloud phase. */
+export function cpuRows(bot: Record<CloudPhase, CpuTally>, bare: Record<CloudPhase, CpuTally>): TargetRow[] {
+  return (['normal', 'slow'] as const)
+    .filter((phase) => bot[phase].requests > 0)
+    .flatMap((phase) => {
+      const b = perRequest(bot[phase]);
+      const base = perRequest(bare[phase]);
+      const where = phase === 'slow' ? 'slow cloud' : 'normal cloud';
+      return [
+        {
+          measure: `app CPU per command, ${where} (incl. work after views.open)`,
+          unit: 'ms',
+          bot: b.app,
+          bare: base.app,
+          ratio: ratio(b.app, base.app),
+          target: 'informational',
+          verdict: 'info' as const,
+        },
+        {
+          measure: `benchmark-side CPU per command, ${where} (load + fake Slack)`,
+          unit: 'ms',
+          bot: b.bench,
+          bare: base.bench,
+          ratio: ratio(b.bench, base.bench),
+          target: 'informational',
+          verdict: 'info' as const,
+        },
+      ];
+    });
+}
