@@ -66,7 +66,9 @@ beforeAll(async () => {
     createdBy: 'U0LEAD',
     createdAt: Date.now() - 7 * 86_400_000,
   });
-  processes.push(...(await Promise.all([startReplica(), startReplica()])));
+  // One after the other: two cold starts at once can outlast the helper's start timeout on a busy machine.
+  processes.push(await startReplica());
+  processes.push(await startReplica());
 });
 
 afterAll(async () => {
