@@ -145,3 +145,117 @@ describe('parsers under arbitrary input (property-based)', () => {
     );
   });
 });
+
+describe('the rules as properties: valid input is accepted, one broken rule is named on its line', () => {
+  const port = fc.integer({ min: 1, max: 65_535 });
+  const tagChar = fc.constantFrom(...'abcXYZ019_-äßЖ'.split(''));
+  const tagText = (max: number) => fc.string({ unit: tagChar, minLength: 1, maxLength: max });
+  const validPorts = fc.uniqueArray(fc.tuple(port, port), {
+    minLength: 1,
+    maxLength: 50,
+    selector: ([, terminal]) => terminal,
+  });
+  const validTags = fc.uniqueArray(fc.tuple(tagText(36), tagText(43)), {
+    maxLength: 20,
+    selector: ([key]) => key,
+  });
+  const asPortText = (pairs: readonly [number, number][]) => pairs.map(([s, t]) => `${s}:${t}`).join('\n');
+  const asTagText = (pairs: readonly [string, string][]) => pairs.map(([k, v]) => `${k}=${v}`).join('\n');
+
+  it('should accept every input that keeps the rules', () => {
+    fc.assert(
+      fc.property(validPorts, validTags, (ports, tags) => {
+        const portResult = parsePortMappings(asPortText(ports));
+        const tagResult = parseTags(asTagText(tags));
+        expect(portResult.ok && portResult.value.length).toBe(ports.length);
+        expect(tagResult.ok && tagResult.value.length).toBe(tags.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('should refuse one broken port rule and name its line', () => {
+    const breakPort = fc.constantFrom(
+      (terminal: number) => `0:${terminal}`,
+      (terminal: number) => `65536:${terminal}`,
+      (terminal: number) => `80:${terminal + 70_000}`,
+      () => 'eighty:80',
+    );
+    fc.assert(
+      fc.property(
+        validPorts.filter((p) => p.length < 50),
+        fc.nat(),
+        breakPort,
+        (ports, where, broken) => {
+          const lines = ports.map(([s, t]) => `${s}:${t}`);
+          const at = where % (lines.length + 1);
+          lines.splice(at, 0, broken(1));
+          const result = parsePortMappings(lines.join('\n'));
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.problems.join('\n')).toContain(`Line ${at + 1}:`);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('should refuse a repeated terminal port and 51 mappings', () => {
+    fc.assert(
+      fc.property(validPorts, fc.nat(), (ports, pick) => {
+        const [service, terminal] = ports[pick % ports.length] ?? [1, 1];
+        const result = parsePortMappings(`${asPortText(ports)}\n${service === 1 ? 2 : 1}:${terminal}`);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.problems[0]).toContain(`Line ${ports.length + 1}:`);
+      }),
+    );
+    const many = Array.from({ length: 51 }, (_, i) => `${i + 1}:${i + 1}`).join('\n');
+    expect(parsePortMappings(many).ok).toBe(false);
+  });
+
+  it('should refuse one broken tag rule and name its line', () => {
+    const breakTag = fc.constantFrom(
+      `${'k'.repeat(37)}=v`,
+      `k=${'v'.repeat(44)}`,
+      'a@b=v',
+      'k=v.w',
+      '=v',
+      'k=',
+      'no-equals',
+    );
+    fc.assert(
+      fc.property(
+        validTags.filter((t) => t.length < 20),
+        fc.nat(),
+        breakTag,
+        (tags, where, broken) => {
+          const lines = tags.map(([k, v]) => `${k}=${v}`);
+          const at = where % (lines.length + 1);
+          lines.splice(at, 0, broken);
+          const result = parseTags(lines.join('\n'));
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.problems.join('\n')).toContain(`Line ${at + 1}:`);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('should refuse a description over 128 characters or with < or >', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 129, maxLength: 300 }).filter((t) => [...t.trim()].length > 128),
+        (text) => {
+          expect(validateDraft({ ...valid, description: text }).ok).toBe(false);
+        },
+      ),
+      { numRuns: 100 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.constantFrom('<', '>'), (text, bracket) => {
+        const result = validateDraft({ ...valid, description: `${text}${bracket}` });
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
