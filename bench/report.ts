@@ -24,6 +24,8 @@ export interface BenchResults {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly mode: 'full' | 'quick';
+  /** Only some scenarios ran (`--only`). */
+  readonly partial: boolean;
   /** Why these numbers must not be taken as final (empty: a clean full run on a quiet machine). */
   readonly provisional: readonly string[];
   readonly git: { readonly commit: string; readonly dirty: boolean };

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { type FakeSlack, startFakeSlack } from '../test/fakes/fake-slack/index.js';
 import { type RedisServerHandle, startRedisServer } from '../test/helpers/redis-server.js';
-import { parseArgs, type ScenarioName, TITLES } from './config.js';
+import { parseArgs, SCENARIOS, type ScenarioName, TITLES } from './config.js';
 import type { ScenarioContext, ScenarioOutcome } from './outcome.js';
 import { skippedOutcome } from './outcome.js';
 import { BOT_MAIN, ROOT } from './processes.js';
@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   const loadStart = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
   const startedAt = new Date().toISOString();
   const provisional: string[] = [];
+  const partial = options.only.length < SCENARIOS.length;
   if (options.config.quick) provisional.push('a --quick smoke run');
+  if (partial) provisional.push(`only ${options.only.join(', ')} ran`);
   if (options.build) {
     const buildProblem = build();
     if (buildProblem) provisional.push(buildProblem);
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
     startedAt,
     finishedAt: new Date().toISOString(),
     mode: options.config.quick ? 'quick' : 'full',
+    partial,
     provisional,
     git,
     machine: machineInfo(loadStart),
