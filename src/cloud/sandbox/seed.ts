@@ -21,6 +21,15 @@ export function stableId(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/**
+ * The Neutron subnet ID of a VPC subnet. The VPC API's subnet `id` is the Neutron *network* ID (what
+ * ports and ECS NICs report as `network_id` / `net_id`); load balancers report the Neutron *subnet*
+ * (`vip_subnet_id`), which the subnet lists as `neutron_subnet_id` (reference §4.2).
+ */
+export function neutronSubnetId(subnetId: string): string {
+  return stableId(subnetId, 'neutron-subnet');
+}
+
 /** A MAC address derived from an ID. */
 export function mac(id: string): string {
   return `fa:16:3e:${id.slice(0, 2)}:${id.slice(2, 4)}:${id.slice(4, 6)}`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../../helpers/cloud-test.js';
+import { rawRequest, startTestCloud, type TestCloud } from '../../helpers/cloud-test.js';
 
 let t: TestCloud;
 let vpcA: { id: string; name: string };
@@ -63,6 +63,28 @@ describe('load balancers', () => {
           path: '/v2.0/lbaas/loadbalancers',
           query: { vpc_id: vpcB.id, limit: '2000' },
           projectHeader: t.projectId,
+        }),
+      ]),
+    );
+  });
+});
+
+describe('shared load balancers are kept by subnet (v2.0 objects carry no vpc_id)', () => {
+  it('keeps the shared LB whose vip_subnet_id is a Neutron subnet of the VPC, and no other', async () => {
+    // The emulator ignores the v2.0 vpc_id filter, as the live API may (reference §4.3).
+    const raw = await rawRequest(t.sandbox.url, 'GET', `/v2.0/lbaas/loadbalancers?vpc_id=${vpcB.id}`, {
+      headers: { 'X-Project-Id': t.projectId },
+    });
+    expect((raw.body as { loadbalancers: unknown[] }).loadbalancers).toHaveLength(2);
+    t.control.clearRequests();
+
+    const shared = (await t.client.listLoadBalancers(vpcB.id)).filter((lb) => lb.family === 'shared');
+    expect(shared).toEqual([expect.objectContaining({ name: 'elb-shared-b', vpcId: vpcB.id })]);
+    expect(t.control.requests()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: `/v1/${t.projectId}/subnets`,
+          query: { vpc_id: vpcB.id, limit: '2000' },
         }),
       ]),
     );

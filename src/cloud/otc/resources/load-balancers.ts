@@ -3,6 +3,9 @@
  * marker paging via `page_info`) and shared ELB v2.0 (`/v2.0/lbaas/…`, no project in the path, so the
  * request carries `X-Project-Id`; marker paging via `loadbalancers_links`). An endpoint service takes
  * the `vipPortId`.
+ *
+ * Shared load balancers carry no `vpc_id` and the v2.0 `vpc_id` filter is uncertain, so they are kept
+ * by subnet: those whose `vip_subnet_id` is one of the VPC's Neutron subnets (VPC API subnets list).
  */
 import { NotFoundError } from '../../errors.js';
 import type { LoadBalancer } from '../../types.js';
@@ -10,6 +13,7 @@ import { apiPath } from '../endpoints.js';
 import type { OtcTransport } from '../http.js';
 import { collectByMarker } from '../paging.js';
 import { elbV2ListWire, elbV3ListWire } from '../wire/resources.js';
+import { listNeutronSubnetIds } from './subnets.js';
 
 const PAGE = 2000;
 
@@ -30,6 +34,7 @@ async function dedicated(http: OtcTransport, projectId: string, vpcId: string): 
       );
       return { items: page.loadbalancers, nextMarker: page.page_info?.next_marker };
     },
+    PAGE,
   );
 }
 
@@ -43,26 +48,36 @@ function nextMarkerOf(links: readonly { href: string; rel: string }[]): string |
   }
 }
 
-async function shared(http: OtcTransport, vpcId: string): Promise<LoadBalancer[]> {
-  const all = await collectByMarker(
-    (lb: LoadBalancer) => lb.id,
-    async (marker) => {
-      const page = await http.request(
-        {
-          service: 'elb',
-          method: 'GET',
-          path: apiPath('v2.0', 'lbaas', 'loadbalancers'),
-          query: { vpc_id: vpcId, limit: PAGE, marker },
-          operation: 'list shared load balancers',
-          retry: 'idempotent',
-        },
-        elbV2ListWire,
-      );
-      return { items: page.loadbalancers, nextMarker: nextMarkerOf(page.loadbalancers_links) };
-    },
-  );
-  // The v2.0 `vpc_id` filter is documented but not certain (reference §4.3): filter here as well.
-  return all.filter((lb) => lb.vpcId === undefined || lb.vpcId === vpcId);
+async function shared(http: OtcTransport, projectId: string, vpcId: string): Promise<LoadBalancer[]> {
+  const [subnetIds, all] = await Promise.all([
+    listNeutronSubnetIds(http, projectId, vpcId),
+    collectByMarker(
+      (entry: { loadBalancer: LoadBalancer }) => entry.loadBalancer.id,
+      async (marker) => {
+        const page = await http.request(
+          {
+            service: 'elb',
+            method: 'GET',
+            path: apiPath('v2.0', 'lbaas', 'loadbalancers'),
+            // Sent as documented, though it may be ignored (reference §4.3): the subnet filter decides.
+            query: { vpc_id: vpcId, limit: PAGE, marker },
+            operation: 'list shared load balancers',
+            retry: 'idempotent',
+          },
+          elbV2ListWire,
+        );
+        return { items: page.loadbalancers, nextMarker: nextMarkerOf(page.loadbalancers_links) };
+      },
+      PAGE,
+    ),
+  ]);
+  return all.flatMap(({ loadBalancer, vipSubnetId }) => {
+    const inVpc =
+      loadBalancer.vpcId !== undefined
+        ? loadBalancer.vpcId === vpcId
+        : vipSubnetId !== undefined && subnetIds.has(vipSubnetId);
+    return inVpc ? [{ ...loadBalancer, vpcId }] : [];
+  });
 }
 
 /** A family the region does not offer (404) contributes nothing rather than failing the list. */
@@ -83,7 +98,7 @@ export async function listLoadBalancers(
 ): Promise<LoadBalancer[]> {
   const [v3, v2] = await Promise.all([
     orEmpty(dedicated(http, projectId, vpcId)),
-    orEmpty(shared(http, vpcId)),
+    orEmpty(shared(http, projectId, vpcId)),
   ]);
   const byName = (a: LoadBalancer, b: LoadBalancer) => a.name.localeCompare(b.name);
   return [...v3.sort(byName), ...v2.sort(byName)].filter((lb) => lb.vipPortId !== '');

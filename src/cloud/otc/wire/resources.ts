@@ -14,6 +14,13 @@ export const vpcListWire = z.object({
   ),
 });
 
+/** VPC v1 subnets (reference §4.2): `id` is the Neutron network, `neutron_subnet_id` the subnet. */
+export const subnetListWire = z.object({
+  subnets: lenientArray(
+    z.object({ id: z.string(), vpc_id: optionalText, neutron_subnet_id: optionalText, cidr: optionalText }),
+  ),
+});
+
 const loadBalancerFields = {
   id: z.string(),
   name: z.string().nullish(),
@@ -48,9 +55,17 @@ export const elbV3ListWire = z.object({
   page_info: z.object({ next_marker: optionalText }).nullish(),
 });
 
-/** Shared ELB (LBaaS v2.0): marker paging through `loadbalancers_links` (rel `next`). */
+/**
+ * Shared ELB (LBaaS v2.0): marker paging through `loadbalancers_links` (rel `next`). Its objects carry
+ * no `vpc_id`, so each keeps its `vip_subnet_id` (a Neutron subnet ID) for filtering by VPC.
+ */
 export const elbV2ListWire = z.object({
-  loadbalancers: lenientArray(z.object(loadBalancerFields).transform(toLoadBalancer('shared'))),
+  loadbalancers: lenientArray(
+    z.object({ ...loadBalancerFields, vip_subnet_id: optionalText }).transform((lb) => ({
+      loadBalancer: toLoadBalancer('shared')(lb),
+      vipSubnetId: lb.vip_subnet_id,
+    })),
+  ),
   loadbalancers_links: lenientArray(z.object({ href: z.string(), rel: z.string() })),
 });
 

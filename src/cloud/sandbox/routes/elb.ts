@@ -1,18 +1,22 @@
 /**
  * Load balancers: dedicated `GET /v3/{project_id}/elb/loadbalancers` (array filters such as `vpc_id`,
  * `page_info.next_marker`) and shared `GET /v2.0/lbaas/loadbalancers` (no project in the path,
- * `loadbalancers_links` with rel `next`; its objects carry no `vpc_id`).
+ * `loadbalancers_links` with rel `next`; its objects carry no `vpc_id`, only `vip_subnet_id`).
+ *
+ * The shared list ignores `vpc_id`: the reference marks that v2.0 filter uncertain (§4.3), so the
+ * emulator answers as if it did not work, and the client must filter by subnet itself.
  */
 import { randomUUID } from 'node:crypto';
 import type { SandboxLoadBalancer } from '../models.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { neutronSubnetId } from '../seed.js';
 import { zonedSeconds } from '../wire.js';
 import { markerPage } from './paging.js';
 import { scopeOf } from './scope.js';
 
 async function family(req: ApiRequest, env: SandboxEnv, wanted: SandboxLoadBalancer['family']) {
   const { projectId } = scopeOf(req);
-  const vpcIds = req.query.getAll('vpc_id');
+  const vpcIds = wanted === 'dedicated' ? req.query.getAll('vpc_id') : [];
   const all = await env.store.loadBalancers(projectId).all();
   return all.filter((lb) => lb.family === wanted && (vpcIds.length === 0 || vpcIds.includes(lb.vpcId)));
 }
@@ -26,7 +30,7 @@ async function listDedicated(req: ApiRequest, env: SandboxEnv): Promise<ApiRespo
         id: lb.id,
         name: lb.name,
         vpc_id: lb.vpcId,
-        vip_subnet_cidr_id: lb.subnetId,
+        vip_subnet_cidr_id: neutronSubnetId(lb.subnetId),
         vip_port_id: lb.vipPortId,
         vip_address: lb.vipAddress,
         provisioning_status: 'ACTIVE',
@@ -59,7 +63,7 @@ async function listShared(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse
         id: lb.id,
         name: lb.name,
         tenant_id: projectId,
-        vip_subnet_id: lb.subnetId,
+        vip_subnet_id: neutronSubnetId(lb.subnetId),
         vip_port_id: lb.vipPortId,
         vip_address: lb.vipAddress,
         provisioning_status: 'ACTIVE',

@@ -5,6 +5,7 @@
  */
 import type { SandboxPort, SandboxServer } from '../models.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { neutronSubnetId } from '../seed.js';
 import { serverError, zonedSeconds } from '../wire.js';
 import { scopeOf } from './scope.js';
 
@@ -79,7 +80,7 @@ function interfaces(kind: 'ecs' | 'bms') {
                   net_id: port.subnetId,
                   mac_addr: port.macAddress,
                   port_state: 'ACTIVE',
-                  fixed_ips: [{ subnet_id: port.subnetId, ip_address: port.ipAddress }],
+                  fixed_ips: [{ subnet_id: neutronSubnetId(port.subnetId), ip_address: port.ipAddress }],
                 },
               ]
             : [],

@@ -1,9 +1,11 @@
 /**
- * VPC service: `GET /v1/{project_id}/vpcs` (marker paging, limit ≤ 2000) and the Neutron reads the
- * security-group check uses, `GET /v2.0/ports/{id}` and `GET /v2.0/security-groups/{id}` (no project
- * in the path: the caller's scope decides).
+ * VPC service: `GET /v1/{project_id}/vpcs` and `GET /v1/{project_id}/subnets?vpc_id=` (marker paging,
+ * limit ≤ 2000; each sandbox VPC has one subnet), and the Neutron reads the security-group check uses,
+ * `GET /v2.0/ports/{id}` and `GET /v2.0/security-groups/{id}` (no project in the path: the caller's
+ * scope decides).
  */
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { neutronSubnetId } from '../seed.js';
 import { neutronError, zonedSeconds } from '../wire.js';
 import { markerPage } from './paging.js';
 import { scopeOf } from './scope.js';
@@ -29,6 +31,34 @@ async function listVpcs(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> 
   };
 }
 
+async function listSubnets(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
+  const { projectId } = scopeOf(req);
+  const vpcId = req.query.get('vpc_id');
+  const subnets = (await env.store.vpcs(projectId).all())
+    .filter((v) => !vpcId || v.id === vpcId)
+    .map((v) => ({ vpc: v, id: v.subnetId }));
+  const { page } = markerPage(subnets, req.query, 2000);
+  return {
+    status: 200,
+    body: {
+      subnets: page.map(({ vpc }) => ({
+        id: vpc.subnetId,
+        name: `subnet-${vpc.name}`,
+        description: '',
+        cidr: vpc.cidr,
+        gateway_ip: vpc.cidr.replace(/\.0\/\d+$/, '.1'),
+        dhcp_enable: true,
+        vpc_id: vpc.id,
+        neutron_network_id: vpc.subnetId,
+        neutron_subnet_id: neutronSubnetId(vpc.subnetId),
+        status: 'ACTIVE',
+        tenant_id: projectId,
+        created_at: zonedSeconds(vpc.createdAtMs),
+      })),
+    },
+  };
+}
+
 async function getPort(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
   const { projectId } = scopeOf(req);
   const id = req.params.port_id ?? '';
@@ -44,7 +74,7 @@ async function getPort(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
         mac_address: port.macAddress,
         status: 'ACTIVE',
         tenant_id: projectId,
-        fixed_ips: [{ subnet_id: port.subnetId, ip_address: port.ipAddress }],
+        fixed_ips: [{ subnet_id: neutronSubnetId(port.subnetId), ip_address: port.ipAddress }],
         security_groups: port.securityGroups,
         port_security_enabled: port.portSecurityEnabled,
       },
@@ -83,6 +113,7 @@ async function getSecurityGroup(req: ApiRequest, env: SandboxEnv): Promise<ApiRe
 
 export const vpcRoutes = [
   route('GET', '/v1/{project_id}/vpcs', listVpcs),
+  route('GET', '/v1/{project_id}/subnets', listSubnets),
   route('GET', '/v2.0/ports/{port_id}', getPort),
   route('GET', '/v2.0/security-groups/{security_group_id}', getSecurityGroup),
 ];
