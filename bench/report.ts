@@ -45,11 +45,14 @@ function git(args: string[]): string {
   }
 }
 
+/** The commit, and whether code differs from it: changed tracked files, or new files where code lives. */
 export function gitState(): BenchResults['git'] {
-  return {
-    commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown',
-    dirty: git(['status', '--porcelain']) !== '',
-  };
+  const untracked = git(['status', '--porcelain', '--untracked-files=all', '--', 'src', 'test', 'bench']);
+  const tracked = git(['status', '--porcelain', '--untracked-files=no']);
+  const changes = `${untracked}\n${tracked}`
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.includes('bench/results/'));
+  return { commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown', dirty: changes.length > 0 };
 }
 
 export function machineInfo(loadStart: number): MachineInfo {
