@@ -1,6 +1,7 @@
 /**
  * Bulk state for paging tests, written straight to the store past any quota: available services,
- * connections, whitelist entries and servers with one NIC each.
+ * connections, whitelist entries, servers with one NIC each, load balancers with their VIP ports, and
+ * VPCs with one subnet each.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -28,6 +29,16 @@ export const bulkSpec = z.object({
       vpcId: z.string().optional(),
     })
     .optional(),
+  /** Load balancers of one family, each with its VIP port, in `vpcId` (the first demo VPC by default). */
+  loadBalancers: z
+    .object({
+      family: z.enum(['dedicated', 'shared']),
+      count: z.number().int().min(1).max(5000),
+      vpcId: z.string().optional(),
+    })
+    .optional(),
+  /** Empty VPCs, each with one subnet. */
+  vpcs: z.object({ count: z.number().int().min(1).max(5000) }).optional(),
 });
 
 /** What to add; every part optional. */
@@ -35,11 +46,29 @@ export type BulkSpec = z.input<typeof bulkSpec>;
 
 export interface BulkResult {
   readonly serviceIds: readonly string[];
+  /** IDs of the load balancers added (empty unless `loadBalancers` was asked for). */
+  readonly loadBalancerIds: readonly string[];
+  /** IDs of the VPCs added (empty unless `vpcs` was asked for). */
+  readonly vpcIds: readonly string[];
+}
+
+/** VPCs oldest first, then by name: the seeded demo VPCs (`vpc-demo-a` first) before bulk ones. */
+function demoOrder(vpcs: readonly SandboxVpc[]): SandboxVpc[] {
+  return [...vpcs].sort((a, b) => a.createdAtMs - b.createdAtMs || a.name.localeCompare(b.name));
+}
+
+/** The VPC named by `vpcId`, or the first demo VPC; `EndPoint.2001` for an unknown ID. */
+async function targetVpc(env: SandboxEnv, projectId: string, vpcId: string | undefined): Promise<SandboxVpc> {
+  const vpcs = demoOrder(await env.store.vpcs(projectId).all());
+  const vpc = vpcId ? vpcs.find((v) => v.id === vpcId) : vpcs[0];
+  if (!vpc) throw vpcepError(400, 'EndPoint.2001', 'The VPC does not exist.');
+  return vpc;
 }
 
 async function seedServices(env: SandboxEnv, projectId: string, count: number): Promise<string[]> {
-  const vpc = (await env.store.vpcs(projectId).all()).sort((a, b) => a.name.localeCompare(b.name))[0];
-  const lb = (await env.store.loadBalancers(projectId).all()).find((l) => l.vpcId === vpc?.id);
+  const lbs = await env.store.loadBalancers(projectId).all();
+  const vpc = demoOrder(await env.store.vpcs(projectId).all()).find((v) => lbs.some((l) => l.vpcId === v.id));
+  const lb = lbs.find((l) => l.vpcId === vpc?.id);
   if (!vpc || !lb) throw new Error(`sandbox project ${projectId} has no seeded VPC with a load balancer`);
   const region = env.projects.find((p) => p.projectId === projectId)?.region ?? 'eu-de';
   const base = Date.now() - count;
@@ -136,6 +165,61 @@ function bulkServers(
   return world;
 }
 
+/** `count` load balancers of `family` in `vpc`, each with its VIP port (for paging tests). */
+function bulkLoadBalancers(
+  projectId: string,
+  family: 'dedicated' | 'shared',
+  vpc: SandboxVpc,
+  count: number,
+  nowMs: number,
+  batch: string,
+): World {
+  const world: World = { vpcs: [], ports: [], loadBalancers: [], servers: [], securityGroups: [] };
+  for (let i = 0; i < count; i++) {
+    const id = stableId(projectId, 'lb', family, batch, String(i));
+    const portId = stableId(id, 'vip');
+    const ipAddress = `172.30.${Math.floor(i / 250)}.${(i % 250) + 2}`;
+    world.ports.push({
+      id: portId,
+      vpcId: vpc.id,
+      subnetId: vpc.subnetId,
+      ipAddress,
+      macAddress: mac(portId),
+      deviceId: id,
+      role: 'lb',
+      securityGroups: [],
+      portSecurityEnabled: true,
+    });
+    world.loadBalancers.push({
+      id,
+      name: `elb-${family}-bulk-${batch}-${String(i).padStart(4, '0')}`,
+      family,
+      vpcId: vpc.id,
+      subnetId: vpc.subnetId,
+      vipPortId: portId,
+      vipAddress: ipAddress,
+      createdAtMs: nowMs + i,
+    });
+  }
+  return world;
+}
+
+/** `count` VPCs with one subnet each and nothing in them (for paging tests). */
+function bulkVpcs(projectId: string, count: number, nowMs: number, batch: string): World {
+  const world: World = { vpcs: [], ports: [], loadBalancers: [], servers: [], securityGroups: [] };
+  for (let i = 0; i < count; i++) {
+    const id = stableId(projectId, 'vpc', batch, String(i));
+    world.vpcs.push({
+      id,
+      name: `vpc-bulk-${batch}-${String(i).padStart(4, '0')}`,
+      cidr: `10.${100 + Math.floor(i / 256)}.${i % 256}.0/24`,
+      subnetId: stableId(id, 'subnet'),
+      createdAtMs: nowMs + i,
+    });
+  }
+  return world;
+}
+
 /** Adds everything `rawSpec` asks for to one project. */
 export async function bulkSeed(env: SandboxEnv, projectId: string, rawSpec: BulkSpec): Promise<BulkResult> {
   const spec = bulkSpec.parse(rawSpec);
@@ -145,11 +229,24 @@ export async function bulkSeed(env: SandboxEnv, projectId: string, rawSpec: Bulk
     await seedPermissions(env, projectId, spec.permissions.serviceId, spec.permissions.count);
   if (spec.servers) {
     const { kind, count, vpcId } = spec.servers;
-    const vpcs = await env.store.vpcs(projectId).all();
-    const vpc = vpcId ? vpcs.find((v) => v.id === vpcId) : vpcs[0];
-    if (!vpc) throw vpcepError(400, 'EndPoint.2001', 'The VPC does not exist.');
+    const vpc = await targetVpc(env, projectId, vpcId);
     const batch = randomBytes(3).toString('hex');
     await writeWorld(env.store, projectId, bulkServers(projectId, kind, vpc, count, Date.now(), batch));
   }
-  return { serviceIds };
+  let loadBalancerIds: string[] = [];
+  if (spec.loadBalancers) {
+    const { family, count, vpcId } = spec.loadBalancers;
+    const vpc = await targetVpc(env, projectId, vpcId);
+    const batch = randomBytes(3).toString('hex');
+    const world = bulkLoadBalancers(projectId, family, vpc, count, Date.now(), batch);
+    await writeWorld(env.store, projectId, world);
+    loadBalancerIds = world.loadBalancers.map((l) => l.id);
+  }
+  let vpcIds: string[] = [];
+  if (spec.vpcs) {
+    const world = bulkVpcs(projectId, spec.vpcs.count, Date.now(), randomBytes(3).toString('hex'));
+    await writeWorld(env.store, projectId, world);
+    vpcIds = world.vpcs.map((v) => v.id);
+  }
+  return { serviceIds, loadBalancerIds, vpcIds };
 }

@@ -80,3 +80,56 @@ describe('the client reads every page', () => {
     ]);
   });
 });
+
+describe('marker paging (VPC and ELB) across a page boundary of 2000', () => {
+  let m: TestCloud;
+  let vpcA: string;
+
+  beforeAll(async () => {
+    m = await startTestCloud();
+    vpcA = m.world.vpcs[0]?.id ?? '';
+  });
+  afterAll(() => m.close());
+
+  /** The `marker` of each request to `path`, in order ('none' for the first page). */
+  const markers = (path: string) => m.control.requests({ path }).map((r) => r.query.marker ?? 'none');
+  /** The last ID of the first page: the emulator pages by ID order, 2000 a page. */
+  const lastOfFirstPage = (ids: readonly string[]) => [...ids].sort()[1999];
+
+  it('returns 2001 dedicated load balancers whole, the second request starting after the first page', async () => {
+    const { loadBalancerIds } = await m.control.bulkSeed(m.projectId, {
+      loadBalancers: { family: 'dedicated', count: 2001, vpcId: vpcA },
+    });
+    m.control.clearRequests();
+    const dedicated = (await m.client.listLoadBalancers(vpcA)).filter((lb) => lb.family === 'dedicated');
+    const seeded = m.world.loadBalancers.filter((l) => l.family === 'dedicated' && l.vpcId === vpcA);
+    const expected = [...loadBalancerIds, ...seeded.map((l) => l.id)];
+    expect(dedicated.map((lb) => lb.id).sort()).toEqual([...expected].sort());
+    expect(markers('/elb/loadbalancers$')).toEqual(['none', lastOfFirstPage(expected)]);
+  });
+
+  it('returns 2001 shared load balancers whole, the second request starting after the first page', async () => {
+    const { loadBalancerIds } = await m.control.bulkSeed(m.projectId, {
+      loadBalancers: { family: 'shared', count: 2001, vpcId: vpcA },
+    });
+    m.control.clearRequests();
+    const shared = (await m.client.listLoadBalancers(vpcA)).filter((lb) => lb.family === 'shared');
+    const seeded = m.world.loadBalancers.filter((l) => l.family === 'shared');
+    const inVpc = [...loadBalancerIds, ...seeded.filter((l) => l.vpcId === vpcA).map((l) => l.id)];
+    expect(shared.map((lb) => lb.id).sort()).toEqual([...inVpc].sort());
+    expect(shared.every((lb) => lb.vpcId === vpcA)).toBe(true);
+    // The v2.0 list ignores vpc_id, so its pages hold every shared LB of the project.
+    const everyShared = [...loadBalancerIds, ...seeded.map((l) => l.id)];
+    expect(markers('^/v2\\.0/lbaas/loadbalancers$')).toEqual(['none', lastOfFirstPage(everyShared)]);
+  });
+
+  it('returns 2001 VPCs whole, the second request starting after the first page', async () => {
+    const { vpcIds } = await m.control.bulkSeed(m.projectId, { vpcs: { count: 2001 } });
+    m.control.clearRequests();
+    const vpcs = await m.client.listVpcs();
+    const expected = [...vpcIds, ...m.world.vpcs.map((v) => v.id)];
+    expect(vpcs.map((v) => v.id).sort()).toEqual([...expected].sort());
+    expect(markers('/vpcs$')).toEqual(['none', lastOfFirstPage(expected)]);
+    expect(m.control.requests({ path: '/vpcs$' }).map((r) => r.query.limit)).toEqual(['2000', '2000']);
+  });
+});
