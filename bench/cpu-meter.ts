@@ -4,8 +4,8 @@
  * comes from the measuring side (the fake Slack answering the app's extra Web API calls).
  */
 
+import type { ChildApp } from './child-app.js';
 import { ownCpuMs } from './proc-stats.js';
-import type { ChildApp } from './processes.js';
 import { round } from './stats.js';
 
 export interface CpuTally {

@@ -4,42 +4,18 @@
  * JavaScript so neither side runs behind a TypeScript loader). The load generator and the fake Slack stay
  * in the bench process, so neither app shares its event loop with them.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ts from 'typescript';
 import { freePort } from '../test/helpers/redis-server.js';
-import { cpuMsOf, rssMbOf } from './proc-stats.js';
+import { answers, type ChildApp, launch, ROOT, waitFor } from './child-app.js';
 
-export const ROOT = resolve(import.meta.dirname, '..');
 export const BOT_MAIN = join(ROOT, 'dist/main.js');
 export const TMP_DIR = join(ROOT, 'bench/results/tmp');
 
 export const BENCH_BOT_TOKEN = 'xoxb-bench-1111-2222-bottokensecret';
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
-
-const OUTPUT_TAIL_CHARS = 64_000;
-/** A pino line at error or fatal level, or Bolt's console logger's error line. */
-const ERROR_LINE = /"level":(5|6)0\b|\[ERROR\]/;
-
-/** A running child app. */
-export interface ChildApp {
-  readonly name: string;
-  readonly proc: ChildProcess;
-  readonly port: number;
-  readonly baseUrl: string;
-  /** The last lines it wrote (stdout and stderr). */
-  output(): string;
-  /** Resident set size in MB from `/proc/<pid>/status`; NaN where there is no /proc. */
-  rssMb(): number;
-  /** CPU time (user + system) used so far, ms, from `/proc/<pid>/stat`; NaN where there is no /proc. */
-  cpuMs(): number;
-  /** Error lines it logged so far (pino level ≥ 50, or Bolt's console `[ERROR]`), and the first one. */
-  errors(): { count: number; first: string | undefined };
-  /** SIGTERM, then SIGKILL after 5 s. */
-  stop(): Promise<void>;
-}
 
 /** The bot, plus its sandbox's base URL (read from its start-up log). */
 export interface BotChild extends ChildApp {
@@ -49,95 +25,6 @@ export interface BotChild extends ChildApp {
   /** ms from spawn to the first `/readyz` 200. */
   readonly readyMs: number;
 }
-
-function exited(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => proc.once('exit', () => done()));
-}
-
-function launch(name: string, args: string[], env: Record<string, string>) {
-  const proc = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let tail = '';
-  let partial = '';
-  const errors = { count: 0, first: undefined as string | undefined };
-  const listeners = new Set<(text: string) => void>();
-  const onData = (data: Buffer) => {
-    const text = String(data);
-    tail = (tail + text).slice(-OUTPUT_TAIL_CHARS);
-    const lines = (partial + text).split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines.filter((l) => ERROR_LINE.test(l))) {
-      errors.count++;
-      errors.first ??= line.slice(0, 400);
-    }
-    for (const listener of listeners) listener(text);
-  };
-  proc.stdout?.on('data', onData);
-  proc.stderr?.on('data', onData);
-  const stop = async () => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    proc.kill('SIGTERM');
-    const killer = setTimeout(() => proc.kill('SIGKILL'), 5000);
-    await exited(proc);
-    clearTimeout(killer);
-  };
-  return {
-    name,
-    proc,
-    output: () => tail,
-    rssMb: () => rssMbOf(proc.pid),
-    cpuMs: () => cpuMsOf(proc.pid),
-    errors: () => ({ ...errors }),
-    stop,
-    /** Resolves with the first capture of `pattern` in the output (lines may arrive split). */
-    watch(pattern: RegExp): Promise<string> {
-      return new Promise((done) => {
-        let seen = '';
-        const listener = (text: string) => {
-          seen = (seen + text).slice(-OUTPUT_TAIL_CHARS);
-          const match = pattern.exec(seen);
-          if (match) {
-            listeners.delete(listener);
-            done(match[1] ?? match[0]);
-          }
-        };
-        listeners.add(listener);
-      });
-    },
-  };
-}
-
-async function waitFor(
-  what: string,
-  check: () => Promise<boolean>,
-  proc: ChildProcess,
-  output: () => string,
-  timeoutMs: number,
-  pollMs: number,
-): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    if (proc.exitCode !== null)
-      throw new Error(`${what}: the process exited with ${proc.exitCode}:\n${output()}`);
-    if (await check()) return;
-    if (performance.now() > deadline)
-      throw new Error(`${what}: not ready within ${timeoutMs} ms:\n${output()}`);
-    await sleep(pollMs);
-  }
-}
-
-const answers = (url: string, status = 200) =>
-  fetch(url).then(
-    async (res) => {
-      await res.arrayBuffer();
-      return res.status === status;
-    },
-    () => false,
-  );
 
 export interface BotLaunch {
   apiUrl: string;

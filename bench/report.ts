@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
+import { ROOT } from './child-app.js';
 import type { ScenarioOutcome, TargetRow } from './outcome.js';
-import { ROOT } from './processes.js';
 
 export interface MachineInfo {
   readonly nproc: number;

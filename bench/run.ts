@@ -9,10 +9,11 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { type FakeSlack, startFakeSlack } from '../test/fakes/fake-slack/index.js';
 import { type RedisServerHandle, startRedisServer } from '../test/helpers/redis-server.js';
+import { ROOT } from './child-app.js';
 import { parseArgs, SCENARIOS, type ScenarioName, TITLES } from './config.js';
 import type { ScenarioContext, ScenarioOutcome } from './outcome.js';
 import { skippedOutcome } from './outcome.js';
-import { BOT_MAIN, ROOT } from './processes.js';
+import { BOT_MAIN } from './processes.js';
 import {
   type BenchResults,
   gitState,

@@ -1,7 +1,8 @@
 /** Starts the bot and the bare Bolt baseline side by side for one scenario, and stops both. */
 import { randomBytes } from 'node:crypto';
+import type { ChildApp } from '../child-app.js';
 import type { ScenarioContext, TargetRow } from '../outcome.js';
-import { type BotChild, type ChildApp, startBareBolt, startBot } from '../processes.js';
+import { type BotChild, startBareBolt, startBot } from '../processes.js';
 import { type SandboxAdmin, sandboxAdmin } from '../sandbox-admin.js';
 
 export interface AppPair {

@@ -2,11 +2,12 @@
  * `/vpcep create` → `views.open`: p50 and p99 within 1.25× of bare Bolt at 1, 10 and 50 concurrent
  * users, and unchanged when the cloud takes 1.5 s per call; no trigger ever missed.
  */
+
+import type { ChildApp } from '../child-app.js';
 import { TITLES } from '../config.js';
 import { type CpuTally, metered, newTally, perRequest } from '../cpu-meter.js';
 import { benchUser, closedLoop } from '../load.js';
 import { type ScenarioContext, type ScenarioOutcome, skippedOutcome, type TargetRow } from '../outcome.js';
-import type { ChildApp } from '../processes.js';
 import { type CreateSample, driverFor, settle, timedCreate } from '../slack-side.js';
 import { summarize } from '../stats.js';
 import { errorRow, roundOrder, startPair } from './apps.js';
