@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PermissionDeniedError } from '../../../src/cloud/errors.js';
 import { rawRequest, startTestCloud, type TestCloud } from '../../helpers/cloud-test.js';
 
 let t: TestCloud;
@@ -88,6 +89,18 @@ describe('shared load balancers are kept by subnet (v2.0 objects carry no vpc_id
         }),
       ]),
     );
+  });
+});
+
+describe('load balancers without the subnet permission', () => {
+  it('fails with a PermissionDeniedError that points the operator at docs/iam-permissions.md', async () => {
+    t.control.addFault({ match: '/subnets$', status: 403, count: 1 });
+    const error = await t.client.listLoadBalancers(vpcA.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect((error as PermissionDeniedError).userMessage).toContain(
+      'not allowed to list the subnets of the VPC',
+    );
+    expect((error as PermissionDeniedError).userMessage).toContain('docs/iam-permissions.md');
   });
 });
 

@@ -49,7 +49,7 @@ function nextMarkerOf(links: readonly { href: string; rel: string }[]): string |
 }
 
 async function shared(http: OtcTransport, projectId: string, vpcId: string): Promise<LoadBalancer[]> {
-  const [subnetIds, all] = await Promise.all([
+  const [subnetIds, all] = await both(
     listNeutronSubnetIds(http, projectId, vpcId),
     collectByMarker(
       (entry: { loadBalancer: LoadBalancer }) => entry.loadBalancer.id,
@@ -70,7 +70,7 @@ async function shared(http: OtcTransport, projectId: string, vpcId: string): Pro
       },
       PAGE,
     ),
-  ]);
+  );
   return all.flatMap(({ loadBalancer, vipSubnetId }) => {
     const inVpc =
       loadBalancer.vpcId !== undefined
@@ -78,6 +78,14 @@ async function shared(http: OtcTransport, projectId: string, vpcId: string): Pro
         : vipSubnetId !== undefined && subnetIds.has(vipSubnetId);
     return inVpc ? [{ ...loadBalancer, vpcId }] : [];
   });
+}
+
+/** Both results, like `Promise.all`, but settled only once both calls ended: no request outlives a failure. */
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
 }
 
 /** A family the region does not offer (404) contributes nothing rather than failing the list. */
@@ -96,10 +104,10 @@ export async function listLoadBalancers(
   projectId: string,
   vpcId: string,
 ): Promise<LoadBalancer[]> {
-  const [v3, v2] = await Promise.all([
+  const [v3, v2] = await both(
     orEmpty(dedicated(http, projectId, vpcId)),
     orEmpty(shared(http, projectId, vpcId)),
-  ]);
+  );
   const byName = (a: LoadBalancer, b: LoadBalancer) => a.name.localeCompare(b.name);
   return [...v3.sort(byName), ...v2.sort(byName)].filter((lb) => lb.vipPortId !== '');
 }
