@@ -1,7 +1,8 @@
 /**
  * Deletions in progress: the cloud deletes asynchronously (1–2 minutes), so each one started from
- * Slack is kept here until it is followed to the end. A restart or another replica picks it up; the
- * end is claimed once (`DEL` answers 1 to one caller only), so the requester hears about it once.
+ * Slack is kept here until it is followed to the end. A restart or another replica picks it up. The
+ * start is claimed once (`SET NX`), so a double click sends one DELETE; the end is claimed once
+ * (`DEL` answers 1 to one caller only), so the requester hears about it once.
  */
 import { z } from 'zod';
 import type { Keys } from './keys.js';
@@ -20,7 +21,11 @@ export const deletionSchema = z.object({
 export type Deletion = z.infer<typeof deletionSchema>;
 
 export interface DeletionStore {
-  start(deletion: Deletion): Promise<void>;
+  /**
+   * Starts tracking `deletion` unless a deletion of that service is already tracked (`SET NX`):
+   * true for the one caller that started it (that caller sends the DELETE), false otherwise.
+   */
+  start(deletion: Deletion): Promise<boolean>;
   get(projectId: string, serviceId: string): Promise<Deletion | undefined>;
   /** Every deletion in progress. */
   list(): Promise<Deletion[]>;
@@ -41,8 +46,11 @@ export function createDeletionStore(redis: RedisClient, keys: Keys): DeletionSto
     start: (deletion) =>
       withState(async () => {
         const valid = deletionSchema.parse(deletion);
-        await redis.set(entryKey(valid.projectId, valid.serviceId), JSON.stringify(valid), 'EX', TTL_SECONDS);
+        const key = entryKey(valid.projectId, valid.serviceId);
+        const set = await redis.set(key, JSON.stringify(valid), 'EX', TTL_SECONDS, 'NX');
+        if (set !== 'OK') return false;
         await redis.sadd(indexKey, ref(valid.projectId, valid.serviceId));
+        return true;
       }),
     get: (projectId, serviceId) =>
       withState(async () => parse(await redis.get(entryKey(projectId, serviceId)))),

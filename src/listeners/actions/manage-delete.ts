@@ -1,7 +1,7 @@
 /** Delete / Cancel on the confirmation of `/vpcep delete`. */
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { userMessageOf } from '../../errors/app-error.js';
-import { type DeleteDeps, startDelete } from '../../services/manage/delete-service.js';
+import { AlreadyDeletingError, type DeleteDeps, startDelete } from '../../services/manage/delete-service.js';
 import {
   deleteCancelledMessage,
   deleteTargetSchema,
@@ -23,7 +23,13 @@ export function registerDeleteActions(app: App, deps: DeleteDeps): void {
       });
     } catch (err) {
       requestLog(context, deps.logger).info({ err }, 'delete not started');
-      await respond({ replace_original: true, text: userMessageOf(err) });
+      // A second click while the first one's deletion runs keeps the "Deleting…" message.
+      const keep = err instanceof AlreadyDeletingError;
+      await respond({
+        replace_original: !keep,
+        ...(keep ? { response_type: 'ephemeral' as const } : {}),
+        text: userMessageOf(err),
+      });
     }
   });
   app.action<BlockButtonAction>(DELETE_CANCEL_ACTION, async ({ ack, respond }) => {

@@ -5,7 +5,7 @@
  * it; the requester hears the outcome once. Audited when asked for and when done.
  */
 import type { Connection, EndpointService } from '../../cloud/index.js';
-import { NotFoundError } from '../../cloud/index.js';
+import { NotFoundError, ServiceFailedError } from '../../cloud/index.js';
 import { AppError, userMessageOf } from '../../errors/app-error.js';
 import type { Deletion, DeletionStore } from '../../stores/manage-deletions.js';
 import {
@@ -26,8 +26,15 @@ export interface DeleteDeps extends ManageDeps {
 export const DELETION_GIVE_UP_MS = 15 * 60_000;
 
 export class DeleteRefusedError extends AppError {
-  constructor(message: string) {
-    super('MANAGE_DELETE_REFUSED', message, { userMessage: message });
+  constructor(message: string, code = 'MANAGE_DELETE_REFUSED') {
+    super(code, message, { userMessage: message });
+  }
+}
+
+/** Someone (maybe the same person, clicking twice) already started deleting this service. */
+export class AlreadyDeletingError extends DeleteRefusedError {
+  constructor(label: string) {
+    super(`\`${label}\` is already being deleted.`, 'MANAGE_DELETE_IN_PROGRESS');
   }
 }
 
@@ -44,7 +51,7 @@ async function checkDeletable(
   service: EndpointService,
 ): Promise<{ pending: number }> {
   if (service.status === 'deleting' || (await deps.deletions.get(projectId, service.id)))
-    throw new DeleteRefusedError(`\`${label(service)}\` is already being deleted.`);
+    throw new AlreadyDeletingError(label(service));
   const connections = await deps.cloud.project(projectId).listConnections(service.id);
   const blocking = blockingConnections(connections);
   if (blocking.length > 0) throw new DeleteRefusedError(deleteBlockedText(label(service), blocking));
@@ -91,17 +98,33 @@ export async function startDelete(
     requestedBy: userId,
     startedAt: Date.now(),
   };
-  await deps.deletions.start(deletion);
+  // Two clicks at once both pass the checks above; only the one that claims the deletion goes on.
+  if (!(await deps.deletions.start(deletion))) throw new AlreadyDeletingError(deletion.label);
   try {
     await cloud.deleteService(serviceId);
   } catch (err) {
-    await deps.deletions.finish(projectId, serviceId);
-    throw err;
+    // An error after the cloud took the DELETE (a retried call answered EndPoint.3045, a lost
+    // answer): the service is deleting all the same, so follow it. Otherwise this call, which
+    // created the entry, ends it.
+    if (!(await isDeleting(deps, projectId, serviceId))) {
+      await deps.deletions.finish(projectId, serviceId);
+      throw err;
+    }
+    deps.logger.warn({ err, projectId, serviceId }, 'the DELETE failed but the service is deleting');
   }
   await audit(deps, deletion, 'service.delete_requested');
   deps.logger.info({ projectId, serviceId, userId }, 'endpoint service deletion started');
   followInBackground(deps, deletion);
   return deletion;
+}
+
+/** Whether the cloud is deleting the service (or has deleted it); false when unsure. */
+async function isDeleting(deps: DeleteDeps, projectId: string, serviceId: string): Promise<boolean> {
+  try {
+    return (await deps.cloud.project(projectId).getService(serviceId)).status === 'deleting';
+  } catch (err) {
+    return err instanceof NotFoundError;
+  }
 }
 
 async function audit(deps: DeleteDeps, deletion: Deletion, action: string, detail?: string): Promise<void> {
@@ -138,14 +161,27 @@ export async function finishDeletion(
 
 const followKey = (d: Pick<Deletion, 'projectId' | 'serviceId'>) => `deletion:${d.projectId}:${d.serviceId}`;
 
-/** Waits for the cloud in this process (polling with the client's intervals) and reports. */
+/**
+ * Waits for the cloud in this process (polling with the client's intervals) and reports. Only the
+ * cloud's "failed" is an outcome; any other error (a burst of 503s, a timeout) leaves the deletion
+ * to the job's `checkDeletion`, which looks again and gives up after `DELETION_GIVE_UP_MS`.
+ */
 export function followInBackground(deps: DeleteDeps, deletion: Deletion): void {
   deps.background.run(followKey(deletion), async (signal) => {
     let outcome: DeletionOutcome = { ok: true };
     try {
-      await deps.cloud.project(deletion.projectId).waitForService(deletion.serviceId, 'deleted', { signal });
+      await deps.cloud
+        .project(deletion.projectId)
+        .waitForService(deletion.serviceId, 'deleted', { signal, timeoutMs: DELETION_GIVE_UP_MS });
     } catch (err) {
       if (signal.aborted) return;
+      if (!(err instanceof ServiceFailedError)) {
+        deps.logger.warn(
+          { err, serviceId: deletion.serviceId },
+          'lost track of a deletion for now; the deletions job looks again',
+        );
+        return;
+      }
       outcome = { ok: false, problem: userMessageOf(err) };
     }
     await finishDeletion(deps, deletion, outcome);

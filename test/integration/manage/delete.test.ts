@@ -148,6 +148,84 @@ describe('/vpcep delete <service>', () => {
     expect(list).toEqual([]);
   });
 
+  it('should send one DELETE, audit once and tell the requester once when Delete is clicked twice at once', async () => {
+    const service = await ownedService('del-double');
+    const confirmation = await deleteCommand('U0OWNER', 'del-double');
+    const message = await placeMessage(world, confirmation);
+    const actionId = buttonActionId(message, 'Delete');
+    if (!actionId) throw new Error('no Delete button');
+    // Both clicks are past their checks before either starts the deletion.
+    world.sandbox.addFault({ method: 'GET', match: `${service.id}/connections`, latencyMs: 300, count: 2 });
+    const before = world.fake.callCount();
+    const clicks = await Promise.all(
+      [0, 1].map(() =>
+        world.slack.blockActions({ userId: 'U0OWNER', message, actions: [{ action_id: actionId }] }),
+      ),
+    );
+    const answers = await Promise.all(clicks.map((c) => responded(world, c.responseUrl ?? '')));
+    const texts = answers.map((a) => a.text);
+    expect(texts.some((t) => t.includes('Deleting del-double'))).toBe(true);
+    expect(texts.some((t) => t.includes('`del-double` is already being deleted.'))).toBe(true);
+    // The second click leaves the first one's "Deleting…" in place.
+    expect(answers.find((a) => a.text.includes('already being deleted'))?.replace_original).toBe(false);
+    await world.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === 'U0OWNER' && String(c.args.text).includes('del-double'),
+      { since: before, timeoutMs: 10_000 },
+    );
+    expect(world.sandbox.requests({ method: 'DELETE', path: service.id })).toHaveLength(1);
+    const audited = (await world.core.audit.recent(50)).filter((e) => e.serviceId === service.id);
+    expect(audited.map((e) => e.action).sort()).toEqual(['service.delete_requested', 'service.deleted']);
+    const dms = world.fake
+      .calls('chat.postMessage')
+      .filter(
+        (c) =>
+          c.index >= before && c.args.channel === 'U0OWNER' && String(c.args.text).includes('del-double'),
+      );
+    expect(dms).toHaveLength(1);
+  });
+
+  it('should follow a deletion whose DELETE answered EndPoint.3045 because the service is already deleting', async () => {
+    const service = await ownedService('del-3045');
+    const confirmation = await deleteCommand('U0OWNER', 'del-3045');
+    // The cloud takes the DELETE, then the answer is lost and the retry meets "cannot be modified now".
+    world.sandbox.addFault({
+      method: 'DELETE',
+      match: service.id,
+      phase: 'after',
+      status: 400,
+      errorCode: 'EndPoint.3045',
+      count: 1,
+    });
+    const before = world.fake.callCount();
+    const deleting = await click('U0OWNER', confirmation, 'Delete');
+    expect(blocksText(deleting.blocks)).toContain('Deleting `del-3045`');
+    const dm = await world.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === 'U0OWNER' && String(c.args.text).includes('del-3045'),
+      { since: before, timeoutMs: 10_000 },
+    );
+    expect(String(dm.args.text)).toContain(`del-3045 (${service.id}) is deleted`);
+    expect(await world.core.records.get(world.projectId, service.id)).toBeUndefined();
+  });
+
+  it('should not call a deletion unfinished when reading its state fails for a while', async () => {
+    const service = await ownedService('del-503');
+    const confirmation = await deleteCommand('U0OWNER', 'del-503');
+    // The click reads the service once; then the follower's reads fail (all of the client's retries).
+    world.sandbox.addFault({ method: 'GET', match: `${service.id}$`, count: 1 });
+    world.sandbox.addFault({ method: 'GET', match: `${service.id}$`, status: 503, count: 3 });
+    const before = world.fake.callCount();
+    expect(blocksText((await click('U0OWNER', confirmation, 'Delete')).blocks)).toContain('Deleting');
+    const dm = await world.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === 'U0OWNER' && String(c.args.text).includes('del-503'),
+      { since: before, timeoutMs: 25_000 },
+    );
+    expect(String(dm.args.text)).toContain(`del-503 (${service.id}) is deleted`);
+    expect(await world.core.records.get(world.projectId, service.id)).toBeUndefined();
+  }, 40_000);
+
   it('should let an admin delete a service that has no owners', async () => {
     const service = await ownedService('del-admin');
     await world.core.records.remove(world.projectId, service.id);
