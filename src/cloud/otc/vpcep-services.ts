@@ -71,7 +71,8 @@ export function createServiceBody(input: CreateServiceInput): Record<string, unk
     ...(input.name ? { service_name: input.name } : {}),
     ...(input.description ? { description: input.description } : {}),
     ...(input.tcpProxy ? { tcp_proxy: input.tcpProxy } : {}),
-    ...(input.tags?.length ? { tags: input.tags.map((t) => ({ key: t.key, value: t.value })) } : {}),
+    // Tags go out whenever the caller gave a list, even an empty one: the request states them explicitly.
+    ...(input.tags ? { tags: input.tags.map((t) => ({ key: t.key, value: t.value })) } : {}),
   };
 }
 

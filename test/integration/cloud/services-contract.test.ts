@@ -91,6 +91,13 @@ describe('create', () => {
     expect(service.name).toBeUndefined();
   });
 
+  it('states an empty tag list explicitly when the caller gives one', async () => {
+    t.control.clearRequests();
+    await t.client.createService({ ...lbServiceInput(t.world, [9004]), tags: [] });
+    const [post] = t.control.requests({ method: 'POST' });
+    expect((post?.body as { tags?: unknown }).tags).toEqual([]);
+  });
+
   it('turns available after the creation delay (waitForService polls GET)', async () => {
     const created = await t.client.createService(lbServiceInput(t.world, [9002], 'ready'));
     const ready = await t.client.waitForService(created.id, 'available');
