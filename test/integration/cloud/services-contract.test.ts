@@ -95,7 +95,7 @@ describe('create', () => {
     t.control.clearRequests();
     await t.client.createService({ ...lbServiceInput(t.world, [9004]), tags: [] });
     const [post] = t.control.requests({ method: 'POST' });
-    expect((post?.body as { tags?: unknown }).tags).toEqual([]);
+    expect((post?.body as { tags?: unknown } | undefined)?.tags).toEqual([]);
   });
 
   it('turns available after the creation delay (waitForService polls GET)', async () => {
