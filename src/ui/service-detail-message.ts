@@ -113,21 +113,31 @@ function connectionLine(c: Connection): string {
   return `• \`${c.endpointId}\` · ${account} · since ${slackDate(c.createdAt)}`;
 }
 
-function pendingBlocks(d: ServiceDetails, pending: readonly Connection[]): KnownBlock[] {
+/**
+ * Pending connections: as approval requests while they fit in `budget` blocks (requests with many
+ * workflow notes are long), the rest as plain lines in one section (always kept room for).
+ */
+function pendingBlocks(d: ServiceDetails, pending: readonly Connection[], budget: number): KnownBlock[] {
   const byEndpoint = new Map(d.requests.map((r) => [r.endpointId, r]));
   const blocks: KnownBlock[] = [];
   const plain: string[] = [];
   let rendered = 0;
   for (const c of pending) {
     const request = byEndpoint.get(c.endpointId);
-    if (request && rendered < MAX_REQUESTS) {
+    const view = request && {
+      request,
+      sandbox: false,
+      ...(d.multiProject ? { projectLabel: d.project.label } : {}),
+    };
+    const requestBlocks = view && rendered < MAX_REQUESTS ? approvalRequestMessage(view).blocks : [];
+    // One block stays free for the section of plain lines.
+    if (requestBlocks.length > 0 && blocks.length + 1 + requestBlocks.length + 1 <= budget) {
       rendered++;
-      const view = { request, sandbox: false, ...(d.multiProject ? { projectLabel: d.project.label } : {}) };
       // Several requests in one message: block_ids must stay unique (actions match on action_id).
-      const requestBlocks = approvalRequestMessage(view).blocks.map((b) =>
-        b.block_id ? { ...b, block_id: `${b.block_id}_${rendered}` } : b,
+      blocks.push(
+        { type: 'divider' },
+        ...requestBlocks.map((b) => (b.block_id ? { ...b, block_id: `${b.block_id}_${rendered}` } : b)),
       );
-      blocks.push({ type: 'divider' }, ...requestBlocks);
     } else plain.push(connectionLine(c));
   }
   const shownPlain = plain.slice(0, MAX_REQUESTS);
@@ -139,7 +149,7 @@ function pendingBlocks(d: ServiceDetails, pending: readonly Connection[]): Known
   return blocks;
 }
 
-function connectionBlocks(d: ServiceDetails): KnownBlock[] {
+function connectionBlocks(d: ServiceDetails, budget: number): KnownBlock[] {
   if (!d.connections.ok) return [section(`*Connections*: _unavailable: ${d.connections.error}_`)];
   const all = d.connections.value;
   const accepted = all.filter((c) => c.status === 'accepted' || c.status === 'creating');
@@ -147,13 +157,19 @@ function connectionBlocks(d: ServiceDetails): KnownBlock[] {
   const acceptedText = accepted.length
     ? `\n*Connected*\n${accepted.slice(0, MAX_ACCEPTED).map(connectionLine).join('\n')}${accepted.length > MAX_ACCEPTED ? `\n…and ${accepted.length - MAX_ACCEPTED} more` : ''}`
     : '';
-  return [section(`*Connections*: ${countsText(all)}${acceptedText}`), ...pendingBlocks(d, pending)];
+  return [
+    section(`*Connections*: ${countsText(all)}${acceptedText}`),
+    ...pendingBlocks(d, pending, budget - 1),
+  ];
 }
 
-/** Renders the details of one service. */
+/** Slack's limit for a message. */
+const MAX_BLOCKS = 50;
+
+/** Renders the details of one service, within 50 blocks whatever the requests hold. */
 export function serviceDetailMessage(d: ServiceDetails): DetailMessage {
   const name = displayName(d.service);
-  const blocks: KnownBlock[] = [
+  const head: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(name, 150) } },
     ...sandboxBlocks(d.sandbox),
     facts(d),
@@ -161,7 +177,8 @@ export function serviceDetailMessage(d: ServiceDetails): DetailMessage {
     ...describeBlocks(d),
     section(`*Whitelist*\n${whitelistText(d)}`),
     section(peopleText(d)),
-    ...connectionBlocks(d),
+  ];
+  const closing: KnownBlock[] = [
     {
       type: 'context',
       elements: [
@@ -172,6 +189,7 @@ export function serviceDetailMessage(d: ServiceDetails): DetailMessage {
       ],
     },
   ];
+  const blocks = [...head, ...connectionBlocks(d, MAX_BLOCKS - head.length - closing.length), ...closing];
   const counts = d.connections.ok
     ? countsText(d.connections.value).replace(/\*/g, '')
     : 'connections unavailable';

@@ -91,6 +91,7 @@ const connection: fc.Arbitrary<Connection> = fc.record({
   errors: fc.array(fc.record({ code: text(20), message: text(100) }), { maxLength: 2 }),
 });
 
+/** A pending request at its longest: 10 workflow notes and the error line of a failed decision. */
 function request(serviceId: string, endpointId: string, note: string): ApprovalRequest {
   return {
     id: `p:${serviceId}:${endpointId}`,
@@ -112,10 +113,10 @@ function request(serviceId: string, endpointId: string, note: string): ApprovalR
     decidedAt: undefined,
     reason: undefined,
     observedStatus: undefined,
-    lastError: note || undefined,
+    lastError: `The cloud did not answer in time. ${note}`,
     remindedAt: undefined,
     escalatedAt: undefined,
-    workflow: note ? [{ requester: 'U0REQUESTER', reason: note }] : [],
+    workflow: Array.from({ length: 10 }, (_, i) => ({ requester: 'U0REQUESTER', reason: `${note} #${i}` })),
     copies: [],
   };
 }
