@@ -73,7 +73,8 @@ export const FULL: BenchConfig = {
       { services: 10, connections: 1 },
       { services: 50, connections: 1 },
       { services: 200, connections: 1 },
-      { services: 10, connections: 10 },
+      // Each service's requests share its channel, posted about 1/s: keep the pending count small.
+      { services: 10, connections: 3 },
       { services: 10, connections: 1, accepted: 1200 },
     ],
   },
@@ -97,7 +98,7 @@ export const QUICK: BenchConfig = {
     points: [
       { services: 10, connections: 1 },
       { services: 30, connections: 1 },
-      { services: 10, connections: 3 },
+      { services: 10, connections: 2 },
       { services: 10, connections: 1, accepted: 300 },
     ],
   },
@@ -122,9 +123,11 @@ export interface RunOptions {
   readonly config: BenchConfig;
   readonly only: readonly ScenarioName[];
   readonly build: boolean;
+  /** `--render <results.json>`: only re-render that run's markdown. */
+  readonly render: string | undefined;
 }
 
-/** `--quick`, `--only startup,create`, `--no-build`. */
+/** `--quick`, `--only startup,create`, `--no-build`, `--render bench/results/<stamp>.json`. */
 export function parseArgs(argv: readonly string[]): RunOptions {
   const quick = argv.includes('--quick');
   const onlyIndex = argv.indexOf('--only');
@@ -137,5 +140,6 @@ export function parseArgs(argv: readonly string[]): RunOptions {
     config: quick ? QUICK : FULL,
     only: picked.length > 0 ? (picked as ScenarioName[]) : [...SCENARIOS],
     build: !argv.includes('--no-build'),
+    render: argv.includes('--render') ? argv[argv.indexOf('--render') + 1] : undefined,
   };
 }

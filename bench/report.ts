@@ -3,9 +3,10 @@
  * (`bench/results/<stamp>.json`) and as `bench/RESULTS.md`, and printed at the end of the run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
 import { ROOT } from './child-app.js';
 import type { ScenarioOutcome, TargetRow } from './outcome.js';
 
@@ -33,6 +34,15 @@ export interface BenchResults {
   readonly processStyle: string;
   readonly scenarios: readonly ScenarioOutcome[];
 }
+
+/** The fields `rerender` relies on; the rest is carried as recorded. */
+const recordedRun = z.looseObject({
+  startedAt: z.string(),
+  mode: z.enum(['full', 'quick']),
+  partial: z.boolean().default(false),
+  provisional: z.array(z.string()),
+  scenarios: z.array(z.looseObject({ title: z.string(), rows: z.array(z.looseObject({})) })),
+});
 
 export const PROCESS_STYLE =
   'Both apps run as child processes of the benchmark: the bot exactly as `npm start` runs it (`node dist/main.js`, sandbox mode, LOG_LEVEL=info) and the bare Bolt baseline as plain JavaScript (`bench/bare-bolt.ts`, transpiled once). The load generator and the fake Slack Web API share the benchmark process, so neither app competes with them for its event loop, and both apps pay the same costs for HTTP, signing and the fake. Both talk to the same fake Slack; the bot and the baseline alternate round by round so drift on a shared machine hits both. The poller-cost scenario runs the bot in process instead, because it counts cloud calls rather than time and needs to run exactly one poll.';
@@ -131,7 +141,7 @@ export function renderMarkdown(results: BenchResults): string {
   parts.push(
     '## Re-running',
     '',
-    '`npm run bench` (full, about four minutes; writes this file and `bench/results/<stamp>.json`) or `npm run bench -- --quick` (one-minute smoke, writes under `bench/results/tmp/` only). `--only startup,create,buttons,approvals,poller` picks scenarios; `--no-build` skips `npm run build`. Run it on a quiet machine: every number here is a ratio or a count from one run.',
+    '`npm run bench` (full, about four minutes on a quiet two-core machine; writes this file and `bench/results/<stamp>.json`) or `npm run bench -- --quick` (one-minute smoke, writes under `bench/results/tmp/` only). `--only startup,create,buttons,approvals,poller` picks scenarios (written under `tmp/` too); `--no-build` skips `npm run build`; `--render bench/results/<stamp>.json` rewrites this file from a recorded run. Run it on a quiet machine: every number here is a ratio or a count from one run.',
     '',
   );
   return parts.join('\n');
@@ -155,14 +165,32 @@ export function renderConsole(results: BenchResults): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Writes the JSON and the markdown; a quick run writes under `tmp/` so it never replaces a full run. */
-export async function writeResults(results: BenchResults): Promise<{ json: string; markdown: string }> {
+/** Where a run's record goes: a quick or partial run under `bench/results/tmp/` (git-ignored). */
+function destinations(results: BenchResults): { json: string; markdown: string } {
   const stamp = results.startedAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
-  const dir = join(ROOT, 'bench/results', results.mode === 'quick' ? 'tmp' : '');
-  await mkdir(dir, { recursive: true });
-  const json = join(dir, `${stamp}${results.mode === 'quick' ? '-quick' : ''}.json`);
-  const markdown = results.mode === 'quick' ? join(dir, 'RESULTS-quick.md') : join(ROOT, 'bench/RESULTS.md');
-  await writeFile(json, `${JSON.stringify(results, null, 2)}\n`);
+  const scratch = results.mode === 'quick' || results.partial;
+  const suffix = `${results.mode === 'quick' ? '-quick' : ''}${results.partial ? '-partial' : ''}`;
+  const dir = join(ROOT, 'bench/results', scratch ? 'tmp' : '');
+  return {
+    json: join(dir, `${stamp}${suffix}.json`),
+    markdown: scratch ? join(dir, `RESULTS${suffix}.md`) : join(ROOT, 'bench/RESULTS.md'),
+  };
+}
+
+/** Writes the JSON and the markdown; a quick or partial run never replaces the record of a full run. */
+export async function writeResults(results: BenchResults): Promise<{ json: string; markdown: string }> {
+  const paths = destinations(results);
+  await mkdir(dirname(paths.json), { recursive: true });
+  await writeFile(paths.json, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(paths.markdown, renderMarkdown(results));
+  return paths;
+}
+
+/** Re-renders the markdown (and prints the tables) of a recorded run, e.g. after the report changed. */
+export async function rerender(jsonPath: string): Promise<string> {
+  const results = recordedRun.parse(JSON.parse(await readFile(jsonPath, 'utf8'))) as unknown as BenchResults;
+  const { markdown } = destinations(results);
   await writeFile(markdown, renderMarkdown(results));
-  return { json, markdown };
+  process.stdout.write(renderConsole(results));
+  return markdown;
 }

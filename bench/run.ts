@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --quick] [-- --only a,b] [-- --no-build]`: builds the bot, starts a private
- * redis-server and the fake Slack, runs each scenario against the bot and a bare Bolt app side by side,
- * then writes `bench/results/<stamp>.json` and `bench/RESULTS.md` and prints the tables.
+ * `npm run bench [-- --quick] [-- --only a,b] [-- --no-build] [-- --render <results.json>]`: builds the
+ * bot, starts a private redis-server and the fake Slack, runs each scenario against the bot and a bare
+ * Bolt app side by side, then writes `bench/results/<stamp>.json` and `bench/RESULTS.md` and prints the
+ * tables.
  * Speed is measured here as ratios against bare Bolt in the same run, never asserted in the test suite.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import {
   machineInfo,
   PROCESS_STYLE,
   renderConsole,
+  rerender,
   writeResults,
 } from './report.js';
 
@@ -70,6 +72,10 @@ async function runScenario(name: ScenarioName, ctx: ScenarioContext): Promise<Sc
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (options.render) {
+    process.stdout.write(`\nWrote ${await rerender(options.render)}\n`);
+    return;
+  }
   const loadStart = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
   const startedAt = new Date().toISOString();
   const provisional: string[] = [];

@@ -46,12 +46,12 @@ export function unchangedRows(levels: readonly LevelResult[]): TargetRow[] {
       const normal = levels.find((l) => l.phase === 'normal' && l.users === slow.users);
       if (!normal) return [];
       return (['p50', 'p99'] as const).map((stat) => ({
-        measure: `${stat} @ ${slow.users} users: slow cloud vs normal cloud (bot)`,
+        measure: `${stat} @ ${slow.users} user${slow.users === 1 ? '' : 's'}: slow cloud vs normal cloud (bot)`,
         unit: 'ms',
         bot: slow.bot[stat],
         bare: null,
         ratio: ratio(slow.bot[stat], normal.bot[stat]),
-        target: 'informational (the pass/fail is the 1.25× bare row)',
+        target: 'informational (pass/fail: the rows against bare)',
         verdict: 'info' as const,
         note: `normal cloud: ${normal.bot[stat]} ms`,
       }));
