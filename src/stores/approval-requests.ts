@@ -13,11 +13,14 @@ import {
   ABORT_DECISION,
   ATTACH_EXECUTION,
   BEGIN_DECISION,
+  CLAIM_COMPLETION,
   CLAIM_POST,
   CREATE,
+  EXTEND_POST_CLAIM,
   FINISH,
   MARK_ONCE,
   RECORD_POSTED,
+  RENEW_LEASE,
 } from './approval-scripts.js';
 import type { Keys } from './keys.js';
 import { type RedisClient, withState } from './redis-connection.js';
@@ -69,7 +72,7 @@ export interface ApprovalRequest {
   readonly state: ApprovalState;
   /** Grows with every change; message renders compare it. */
   readonly version: number;
-  /** While `deciding`: who, what, until when. */
+  /** While `deciding`: who, what, until when (ms on Redis' clock, see `ApprovalStore.time`). */
   readonly lease:
     | {
         readonly token: string;
@@ -114,6 +117,11 @@ export type BeginResult =
 export interface FinishInput {
   /** The lease token; omit to finish only from `pending`. */
   readonly token?: string;
+  /**
+   * For the poller settling another replica's lease: only if that lease ran out before this time
+   * (Redis' clock), i.e. it was not renewed since the poller read the cloud.
+   */
+  readonly lapsedBefore?: number;
   readonly state: FinalState;
   readonly by?: string;
   readonly at: number;
@@ -129,15 +137,25 @@ export interface ApprovalStore {
   /** Creates the request unless it exists; true when this call created it. */
   create(input: NewApprovalRequest, now: number): Promise<boolean>;
   get(id: string): Promise<ApprovalRequest | undefined>;
+  /** Redis' clock in ms: the clock of every lease and claim, whatever the replicas' clocks say. */
+  time(): Promise<number>;
+  /** pending -> deciding, with a lease of `leaseMs` on Redis' clock. */
   beginDecision(
     id: string,
-    input: { userId: string; action: DecisionAction; reason?: string; leaseUntil: number },
+    input: { userId: string; action: DecisionAction; reason?: string; leaseMs: number },
   ): Promise<BeginResult>;
+  /** Keeps a deciding lease for `leaseMs` more; false when it is no longer this token's. */
+  renewLease(id: string, token: string, leaseMs: number): Promise<boolean>;
   finish(id: string, input: FinishInput): Promise<FinishResult>;
-  /** Back to pending after a failed cloud call; false when the lease is no longer ours. */
-  abort(id: string, token: string, error?: string): Promise<boolean>;
-  /** True when this caller must make the first post now (claims it until `claimUntil`). */
-  claimPost(id: string, now: number, claimUntil: number): Promise<boolean>;
+  /**
+   * Back to pending after a failed cloud call; false when the lease is no longer ours. The poller
+   * passes `lapsedBefore` (see `FinishInput`).
+   */
+  abort(id: string, token: string, error?: string, lapsedBefore?: number): Promise<boolean>;
+  /** A claim token when this caller must make the first post now (claimed for `claimMs`), else undefined. */
+  claimPost(id: string, claimMs: number): Promise<string | undefined>;
+  /** Keeps a post claim for `claimMs` more while its holder waits to post; false once lost or posted. */
+  extendPostClaim(id: string, token: string, claimMs: number): Promise<boolean>;
   recordPosted(id: string, copies: readonly MessageCopy[], now: number): Promise<void>;
   /** Sets `remindedAt` / `escalatedAt` once, while pending; false when already set. */
   markOnce(id: string, field: 'remindedAt' | 'escalatedAt', now: number): Promise<boolean>;
@@ -152,6 +170,13 @@ export interface ApprovalStore {
     note: WorkflowNote,
   ): Promise<ApprovalState | 'missing'>;
   executions(id: string): Promise<WaitingExecution[]>;
+  /**
+   * Claims one waiting execution for `claimMs` before it is completed, so it is completed once; the
+   * execution, or undefined when it is gone or another caller is completing it.
+   */
+  claimCompletion(id: string, executionId: string, claimMs: number): Promise<WaitingExecution | undefined>;
+  /** Gives a completion claim back (the completion failed for a passing reason; try again later). */
+  releaseCompletion(id: string, executionId: string): Promise<void>;
   removeExecution(id: string, executionId: string): Promise<void>;
   /** Requests that have executions waiting. */
   idsWithExecutions(): Promise<string[]>;
@@ -228,6 +253,15 @@ const executionSchema = z.object({
   requester: z.string().optional(),
 });
 
+function parseExecution(executionId: string, json: string): WaitingExecution {
+  const parsed = executionSchema.parse(JSON.parse(json));
+  return {
+    executionId,
+    functionToken: parsed.functionToken,
+    ...(parsed.requester ? { requester: parsed.requester } : {}),
+  };
+}
+
 const OPEN_STATES: ReadonlySet<ApprovalState> = new Set(['pending', 'deciding']);
 
 /** Whether a request still waits for a decision. */
@@ -288,6 +322,7 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
   const hashKey = (id: string) => keys.key(tag(id));
   const copiesKey = (id: string) => keys.key(tag(id), 'copies');
   const execsKey = (id: string) => keys.key(tag(id), 'execs');
+  const completingKey = (id: string, executionId: string) => keys.key(tag(id), 'completing', executionId);
   const requestersKey = (id: string) => keys.key(tag(id), 'requesters');
   const openKey = keys.key('apr-open');
   const serviceKey = (projectId: string, serviceId: string) => keys.key('apr-svc', projectId, serviceId);
@@ -343,6 +378,12 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
 
     get: (id) => withState(() => get(id)),
 
+    time: () =>
+      withState(async () => {
+        const [seconds, micros] = await redis.time();
+        return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+      }),
+
     beginDecision: (id, input) =>
       withState(async () => {
         const token = randomBytes(12).toString('hex');
@@ -355,13 +396,16 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
           input.action,
           input.reason ?? '',
           token,
-          String(input.leaseUntil),
+          String(input.leaseMs),
         )) as string;
         if (result === 'ok') return { kind: 'ok', token };
         if (result === 'self') return { kind: 'self' };
         if (result === 'missing') return { kind: 'missing' };
         return { kind: 'busy', state: z.enum(APPROVAL_STATES).parse(result) };
       }),
+
+    renewLease: (id, token, leaseMs) =>
+      withState(async () => (await redis.eval(RENEW_LEASE, 1, hashKey(id), token, String(leaseMs))) === 1),
 
     finish: (id, input) =>
       withState(async () => {
@@ -379,6 +423,7 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
           input.reason ?? '',
           String(DECIDED_RETENTION_SECONDS),
           input.observedStatus ?? '',
+          input.lapsedBefore === undefined ? '' : String(input.lapsedBefore),
         )) as string;
         if (result === 'ok') {
           const [projectId, serviceId] = await redis.hmget(hashKey(id), 'projectId', 'serviceId');
@@ -387,12 +432,29 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
         return result as FinishResult;
       }),
 
-    abort: (id, token, error) =>
-      withState(async () => (await redis.eval(ABORT_DECISION, 1, hashKey(id), token, error ?? '')) === 1),
-
-    claimPost: (id, now, claimUntil) =>
+    abort: (id, token, error, lapsedBefore) =>
       withState(
-        async () => (await redis.eval(CLAIM_POST, 1, hashKey(id), String(now), String(claimUntil))) === 1,
+        async () =>
+          (await redis.eval(
+            ABORT_DECISION,
+            1,
+            hashKey(id),
+            token,
+            error ?? '',
+            lapsedBefore === undefined ? '' : String(lapsedBefore),
+          )) === 1,
+      ),
+
+    claimPost: (id, claimMs) =>
+      withState(async () => {
+        const token = randomBytes(8).toString('hex');
+        const won = (await redis.eval(CLAIM_POST, 1, hashKey(id), String(claimMs), token)) === 1;
+        return won ? token : undefined;
+      }),
+
+    extendPostClaim: (id, token, claimMs) =>
+      withState(
+        async () => (await redis.eval(EXTEND_POST_CLAIM, 1, hashKey(id), token, String(claimMs))) === 1,
       ),
 
     recordPosted: (id, copies, now) =>
@@ -448,14 +510,25 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
     executions: (id) =>
       withState(async () => {
         const raw = await redis.hgetall(execsKey(id));
-        return Object.entries(raw).map(([executionId, json]) => {
-          const parsed = executionSchema.parse(JSON.parse(json));
-          return {
-            executionId,
-            functionToken: parsed.functionToken,
-            ...(parsed.requester ? { requester: parsed.requester } : {}),
-          };
-        });
+        return Object.entries(raw).map(([executionId, json]) => parseExecution(executionId, json));
+      }),
+
+    claimCompletion: (id, executionId, claimMs) =>
+      withState(async () => {
+        const json = (await redis.eval(
+          CLAIM_COMPLETION,
+          2,
+          execsKey(id),
+          completingKey(id, executionId),
+          executionId,
+          String(claimMs),
+        )) as string | null;
+        return json ? parseExecution(executionId, json) : undefined;
+      }),
+
+    releaseCompletion: (id, executionId) =>
+      withState(async () => {
+        await redis.del(completingKey(id, executionId));
       }),
 
     removeExecution: (id, executionId) =>

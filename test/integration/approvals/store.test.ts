@@ -48,7 +48,7 @@ describe('approval request store', () => {
     const id = store.requestId('p1', 's1', 'e1');
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store.beginDecision(id, { userId: `U${i}`, action: 'approve', leaseUntil: Date.now() + 30_000 }),
+        store.beginDecision(id, { userId: `U${i}`, action: 'approve', leaseMs: 30_000 }),
       ),
     );
     expect(results.filter((r) => r.kind === 'ok')).toHaveLength(1);
@@ -63,7 +63,7 @@ describe('approval request store', () => {
     const begun = await store.beginDecision(id, {
       userId: 'U1',
       action: 'approve',
-      leaseUntil: Date.now() + 30_000,
+      leaseMs: 30_000,
     });
     if (begun.kind !== 'ok') throw new Error('expected the lease');
     expect(await store.finish(id, { token: 'not-the-token', state: 'approved', by: 'U9', at: 5 })).toBe(
@@ -81,7 +81,7 @@ describe('approval request store', () => {
     const { store } = freshStore();
     await store.create(request, 1000);
     const id = store.requestId('p1', 's1', 'e1');
-    const begun = await store.beginDecision(id, { userId: 'U1', action: 'reject', leaseUntil: 1 });
+    const begun = await store.beginDecision(id, { userId: 'U1', action: 'reject', leaseMs: 30_000 });
     if (begun.kind !== 'ok') throw new Error('expected the lease');
     expect(await store.abort(id, 'stale', 'boom')).toBe(false);
     expect(await store.abort(id, begun.token, 'The cloud is unavailable.')).toBe(true);
@@ -97,7 +97,7 @@ describe('approval request store', () => {
       { executionId: 'Fx1', functionToken: 'xwfp-1', requester: 'U7' },
       { requester: 'U7', reason: 'needed' },
     );
-    expect(await store.beginDecision(id, { userId: 'U7', action: 'approve', leaseUntil: 1 })).toEqual({
+    expect(await store.beginDecision(id, { userId: 'U7', action: 'approve', leaseMs: 30_000 })).toEqual({
       kind: 'self',
     });
     expect(await store.get(id)).toMatchObject({
@@ -107,16 +107,17 @@ describe('approval request store', () => {
   });
 
   it('should mark a reminder once and claim the first post once', async () => {
-    const { store } = freshStore();
+    const { store, prefix } = freshStore();
     await store.create(request, 1000);
     const id = store.requestId('p1', 's1', 'e1');
     const marks = await Promise.all([1, 2, 3].map(() => store.markOnce(id, 'remindedAt', 10)));
     expect(marks.filter(Boolean)).toHaveLength(1);
-    const claims = await Promise.all([1, 2, 3].map(() => store.claimPost(id, 10, 1000)));
+    const claims = await Promise.all([1, 2, 3].map(() => store.claimPost(id, 60_000)));
     expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await store.claimPost(id, 2000, 3000)).toBe(true);
+    await redis.hset(`${prefix}{apr:${id}}`, 'postClaimUntil', '1');
+    expect(await store.claimPost(id, 60_000)).toBeDefined();
     await store.recordPosted(id, [{ channel: 'C1', ts: '1.000100' }], 2001);
-    expect(await store.claimPost(id, 9000, 10_000)).toBe(false);
+    expect(await store.claimPost(id, 60_000)).toBeUndefined();
     expect((await store.get(id))?.copies).toEqual([{ channel: 'C1', ts: '1.000100' }]);
   });
 
