@@ -3,6 +3,8 @@
  * exactly one approval request, Approve / Reject (with a reason modal), reminders and escalations, and
  * the Workflow Builder step `route_connection_approval`.
  */
+
+import { ConfigError } from '../config/load-config.js';
 import { approvalPollerJob } from '../jobs/approval-poller.js';
 import { approveAction } from '../listeners/actions/approval-approve.js';
 import { rejectAction } from '../listeners/actions/approval-reject.js';
@@ -22,17 +24,32 @@ import { FUNCTION_ROUTE_APPROVAL } from '../ui/ids.js';
 import type { Core } from './core.js';
 import type { Feature } from './feature.js';
 
-/** The approval settings from the configuration. */
-export function approvalSettings(core: Core): ApprovalSettings {
-  const { approvals, access } = core.config;
+/**
+ * The shortest `APPROVAL_DECISION_LEASE` the bot runs with: the lease is renewed every third of it, so a
+ * shorter one would lapse on an ordinary Redis or event-loop hiccup and let the poller reopen a request
+ * whose cloud action is still under way.
+ */
+export const MIN_DECISION_LEASE_SECONDS = 5;
+
+/** The approval settings from the configuration; refuses to start with a lease too short to be safe. */
+export function approvalSettings(config: Pick<Core['config'], 'approvals' | 'access'>): ApprovalSettings {
+  const { approvals, access } = config;
+  if (approvals.decisionLeaseSeconds < MIN_DECISION_LEASE_SECONDS) {
+    throw new ConfigError([
+      `APPROVAL_DECISION_LEASE must be at least ${MIN_DECISION_LEASE_SECONDS}s (it is ${approvals.decisionLeaseSeconds}s): a shorter lease can lapse while a decision is still being made.`,
+    ]);
+  }
   return {
     defaultChannel: approvals.channel,
     admins: access.admins,
     remindAfterMs: approvals.remindAfterSeconds * 1000,
     escalateAfterMs: approvals.escalateAfterSeconds * 1000,
-    // A lease that lapses early is safe (the late result still lands); it only makes the message flicker.
     leaseMs: approvals.decisionLeaseSeconds * 1000,
+    leaseGraceMs: 10_000,
+    // Far above the cloud client's own worst case (4 attempts of 15 s, backoff, a token renewal).
+    decisionBudgetMs: 150_000,
     postClaimMs: 60_000,
+    completionClaimMs: 60_000,
     maxDirectMessages: 20,
   };
 }
@@ -50,7 +67,7 @@ export function approvalDeps(core: Core): ApprovalDeps {
     steps: createStepCompleter(webClientOptions(core.config.slack, 5000)),
     logger: core.logger.child({ component: 'approvals' }),
     sandbox: core.sandbox,
-    settings: approvalSettings(core),
+    settings: approvalSettings(core.config),
     now: Date.now,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The approval poller: one leader across replicas (the job runner's fenced lease), every
- * `APPROVAL_POLL_SECONDS`. The tick stops as soon as the lease is no longer ours.
+ * `APPROVAL_POLL_SECONDS`. The runner renews the lease while a tick runs; the tick stops between items
+ * as soon as the lease is no longer ours.
  */
 import type { Approvals } from '../services/approvals/index.js';
 import type { Job } from './job-runner.js';
@@ -11,8 +12,12 @@ export function approvalPollerJob(approvals: Approvals, intervalMs: number): Job
   return {
     name: APPROVAL_POLLER_JOB,
     intervalMs,
-    async run({ lease, log }) {
-      const summary = await approvals.poll({ log, stillLeader: () => lease.isCurrent() });
+    async run({ lease, log, lost, stillLeader }) {
+      const summary = await approvals.poll({
+        log,
+        stillLeader: stillLeader ?? (() => lease.isCurrent()),
+        ...(lost ? { lost } : {}),
+      });
       const changed = Object.values(summary).some((n) => n > 0);
       if (changed) log.info({ ...summary, token: lease.token }, 'approval poll changed requests');
     },

@@ -1,7 +1,9 @@
 /**
  * Runs background jobs on one replica at a time. Each job has its own leader lease (so jobs spread over
  * replicas); a replica runs a tick only while it holds that job's lease, and a tick never overlaps the
- * previous one. Failures are logged and the loop goes on.
+ * previous one. The lease is renewed every third of its TTL while a tick runs, so a long tick (many paced
+ * posts, 429 waits) keeps its leadership; if a renewal finds the lease lost, `lost` is aborted and
+ * `stillLeader()` answers false, for the job to stop between items. Failures are logged and the loop goes on.
  */
 import type { Logger } from '../logging/logger.js';
 import type { LeaderLock, Lease } from '../stores/leader-lock.js';
@@ -9,6 +11,10 @@ import type { LeaderLock, Lease } from '../stores/leader-lock.js';
 export interface JobContext {
   readonly lease: Lease;
   readonly log: Logger;
+  /** Aborted when a renewal during this tick finds the lease lost (absent when run outside the runner). */
+  readonly lost?: AbortSignal;
+  /** False once the lease is lost: the fencing check to make between items (absent outside the runner). */
+  stillLeader?(): Promise<boolean>;
 }
 
 export interface Job {
@@ -43,10 +49,56 @@ export function createJobRunner(lock: LeaderLock, logger: Logger): JobRunner {
       }
       if (!leases.has(job.name)) log.info({ token: lease.token }, 'became leader for job');
       leases.set(job.name, lease);
-      await job.run({ lease, log });
+      const renewal = keepLeaseDuringTick(job, lease, ttl, log);
+      try {
+        await job.run({
+          lease,
+          log,
+          lost: renewal.lost,
+          stillLeader: async () => !renewal.lost.aborted && (await lease.isCurrent()),
+        });
+      } finally {
+        renewal.stop();
+      }
     } catch (err) {
       log.warn({ err }, 'job tick failed; will try again');
     }
+  }
+
+  /** Renews the lease every third of its TTL while a tick runs; aborts `lost` when it is gone. */
+  function keepLeaseDuringTick(job: Job, lease: Lease, ttl: number, log: Logger) {
+    const lost = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    const beat = () => {
+      timer = setTimeout(
+        async () => {
+          try {
+            const renewed = await lock.acquire(job.name, ttl);
+            if (!stopped && renewed?.token !== lease.token) {
+              lost.abort();
+              if (renewed) leases.set(job.name, renewed);
+              else leases.delete(job.name);
+              log.warn({ token: lease.token }, 'lost the job lease during a tick; stopping it');
+              return;
+            }
+          } catch (err) {
+            log.warn({ err }, 'could not renew the job lease during a tick; trying again');
+          }
+          if (!stopped) beat();
+        },
+        Math.max(Math.floor(ttl / 3), 50),
+      );
+      timer.unref();
+    };
+    beat();
+    return {
+      lost: lost.signal,
+      stop() {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+      },
+    };
   }
 
   function schedule(job: Job, delayMs: number): void {

@@ -3,7 +3,7 @@
  * reminder and escalation replies in the request's thread. Pure.
  */
 import type { ApprovalRequest } from '../stores/approval-requests.js';
-import { escapeMrkdwn, slackDate } from './approval-request.js';
+import { escapeMrkdwn, mentionList, slackDate } from './approval-request.js';
 
 export interface OwnersMention {
   readonly users: readonly string[];
@@ -11,11 +11,7 @@ export interface OwnersMention {
 }
 
 function ownerList(owners: OwnersMention | undefined): string {
-  const parts = [
-    ...(owners?.users.map((u) => `<@${u}>`) ?? []),
-    ...(owners?.groups.map((g) => `members of <!subteam^${g}>`) ?? []),
-  ];
-  return parts.join(', ');
+  return mentionList(owners, { separator: ', ', group: (mention) => `members of ${mention}` });
 }
 
 /** Human duration: `45 minutes`, `4 hours`, `2 days`. */
@@ -91,6 +87,22 @@ export function escalationText(input: {
   return `:rotating_light: Escalation: this connection request for \`${input.request.serviceName}\` has waited ${humanDuration(input.waitedMs)} without a decision. ${to}`;
 }
 
+/** To the decider whose action the cloud took after the request was settled otherwise a moment ago. */
+export function supersededNotice(action: 'approve' | 'reject', request: ApprovalRequest): string {
+  const now =
+    request.state === 'approved' || request.state === 'rejected'
+      ? `it was ${request.state} by <@${request.decidedBy}>`
+      : request.state === 'resolved_elsewhere'
+        ? 'it was resolved outside Slack'
+        : 'it is waiting for a decision again';
+  return `:information_source: It was decided by someone else a moment ago: ${now}. Your ${action === 'approve' ? 'approval' : 'rejection'} reached the cloud after that, so it is not recorded as the decision; check the connection with \`/vpcep connections ${request.serviceName}\`.`;
+}
+
+/** To the decider when the cloud call failed and the cloud could not be re-read: the outcome is unknown. */
+export function unconfirmedNotice(action: 'approve' | 'reject', message: string): string {
+  return `:hourglass_flowing_sand: The cloud did not confirm whether it took your ${action === 'approve' ? 'approval' : 'rejection'} (${escapeMrkdwn(message)}). I will check the connection's state and update the request message within a minute or two; no need to click again.`;
+}
+
 /** The ephemeral answer to a decision attempt, or undefined when the updated message says it all. */
 export function decisionNotice(
   outcome:
@@ -103,7 +115,9 @@ export function decisionNotice(
         owners: OwnersMention | undefined;
       }
     | { kind: 'already'; request: ApprovalRequest }
-    | { kind: 'failed'; message: string },
+    | { kind: 'failed'; message: string }
+    | { kind: 'superseded'; request: ApprovalRequest }
+    | { kind: 'unconfirmed'; message: string },
   action: 'approve' | 'reject',
 ): string | undefined {
   switch (outcome.kind) {
@@ -121,5 +135,9 @@ export function decisionNotice(
       return alreadyDecidedNotice(outcome.request);
     case 'failed':
       return decisionFailedNotice(action, outcome.message);
+    case 'superseded':
+      return supersededNotice(action, outcome.request);
+    case 'unconfirmed':
+      return unconfirmedNotice(action, outcome.message);
   }
 }

@@ -52,3 +52,32 @@ export function rejectReasonModal(input: {
     ],
   };
 }
+
+/**
+ * What the Reject modal turns into when the rights check finished after it opened (the modal opens at
+ * once, before a slow user-group look-up) and the clicker may not decide: the reason why, no submit.
+ */
+export function rejectRefusedModal(input: { notice: string; sandbox: boolean }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: REJECT_MODAL,
+    title: { type: 'plain_text', text: 'Reject connection' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: input.notice.slice(0, 3000) } },
+      ...(input.sandbox
+        ? [
+            {
+              type: 'context' as const,
+              elements: [
+                {
+                  type: 'mrkdwn' as const,
+                  text: ':test_tube: Sandbox: no real cloud resources are involved.',
+                },
+              ],
+            },
+          ]
+        : []),
+    ],
+  };
+}

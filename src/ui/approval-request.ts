@@ -54,10 +54,30 @@ function portLines(request: ApprovalRequest): string {
   return [...lines, ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
 }
 
+/** Most owners a message mentions by name; the rest are counted ("and 12 more"). */
+export const MAX_MENTIONS = 30;
+
+/**
+ * Mentions of users and groups, at most `max` of them (users first), then "and N more": a service may
+ * have hundreds of owners, and a text object holds 3000 characters.
+ */
+export function mentionList(
+  owners: { readonly users: readonly string[]; readonly groups: readonly string[] } | undefined,
+  options: { max?: number; separator?: string; group?: (mention: string) => string } = {},
+): string {
+  const max = options.max ?? MAX_MENTIONS;
+  const group = options.group ?? ((mention: string) => mention);
+  const all = [
+    ...(owners?.users.map((u) => `<@${u}>`) ?? []),
+    ...(owners?.groups.map((g) => group(`<!subteam^${g}>`)) ?? []),
+  ];
+  const shown = all.slice(0, max);
+  const more = all.length - shown.length;
+  return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join(options.separator ?? ' ');
+}
+
 function mentions(view: ApprovalRequestView): string {
-  const users = view.mention?.users.map((u) => `<@${u}>`) ?? [];
-  const groups = view.mention?.groups.map((g) => `<!subteam^${g}>`) ?? [];
-  return [...users, ...groups].join(' ');
+  return mentionList(view.mention);
 }
 
 function resolvedText(status: string | undefined): string {

@@ -1,13 +1,17 @@
 /** The answers of `/vpcep owners`: the owners of a service, a change made, or why nothing changed. */
 import type { KnownBlock } from '@slack/types';
 import type { OwnersOutcome, OwnersView } from '../services/approvals/owners.js';
+import { mentionList } from './approval-request.js';
 
 export const OWNERS_USAGE =
   'Usage: `/vpcep owners <service>` shows who approves connections; `/vpcep owners <service> @user @group #channel` sets the owners (users and user groups) and the approval channel. `<service>` is a service ID or its name.';
 
 function describe(view: OwnersView): string {
-  const users = view.owners.users.map((u) => `<@${u}>`).join(', ') || '_none_';
-  const groups = view.owners.groups.map((g) => `<!subteam^${g}>`).join(', ') || '_none_';
+  // Capped: records written elsewhere may hold more owners than a message can show.
+  const users =
+    mentionList({ users: view.owners.users, groups: [] }, { max: 50, separator: ', ' }) || '_none_';
+  const groups =
+    mentionList({ users: [], groups: view.owners.groups }, { max: 20, separator: ', ' }) || '_none_';
   const channel = view.approvalChannel
     ? `<#${view.approvalChannel}>`
     : view.defaultChannel

@@ -29,6 +29,7 @@ export function approveAction(approvals: Approvals, logger: Logger) {
         requestId: click.requestId,
         userId: click.userId,
         action: 'approve',
+        ...(click.message ? { message: click.message } : {}),
       });
       const notice = decisionNotice(outcome, 'approve');
       if (notice) await replyPrivately(target, notice);

@@ -1,16 +1,25 @@
 /** What the approval buttons send: the request ID as the button value, and who clicked where. */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import type { MessageCopy } from '../../stores/approval-requests.js';
+import { DECISION_BLOCK } from '../../ui/approval-ids.js';
 
 export type ApprovalClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 const clickSchema = z.object({
-  action: z.object({ value: z.string().min(1).max(300) }),
+  action: z.object({ value: z.string().min(1).max(300), block_id: z.string().optional() }),
   body: z.object({
     user: z.object({ id: z.string().regex(/^[UW][A-Z0-9]+$/) }),
     trigger_id: z.string().optional(),
     channel: z.object({ id: z.string() }).optional(),
-    container: z.object({ channel_id: z.string().optional(), message_ts: z.string().optional() }).optional(),
+    container: z
+      .object({
+        type: z.string().optional(),
+        channel_id: z.string().optional(),
+        message_ts: z.string().optional(),
+        is_ephemeral: z.boolean().optional(),
+      })
+      .optional(),
   }),
 });
 
@@ -19,6 +28,11 @@ export interface ApprovalClick {
   readonly userId: string;
   readonly triggerId: string | undefined;
   readonly channel: string | undefined;
+  /**
+   * The request message clicked, when the click came from one (not App Home, not an ephemeral message,
+   * not a summary that shows several requests): a copy of the request to keep current.
+   */
+  readonly message: MessageCopy | undefined;
 }
 
 /** The click, checked; undefined when the payload is not one of our buttons. */
@@ -28,10 +42,21 @@ export function parseApprovalClick(
   const parsed = clickSchema.safeParse(args);
   if (!parsed.success) return undefined;
   const { action, body } = parsed.data;
+  const container = body.container;
+  const isRequestMessage =
+    container?.type === 'message' &&
+    container.is_ephemeral !== true &&
+    action.block_id === DECISION_BLOCK &&
+    container.channel_id !== undefined &&
+    container.message_ts !== undefined;
   return {
     requestId: action.value,
     userId: body.user.id,
     triggerId: body.trigger_id,
-    channel: body.channel?.id ?? body.container?.channel_id,
+    channel: body.channel?.id ?? container?.channel_id,
+    message:
+      isRequestMessage && container.channel_id && container.message_ts
+        ? { channel: container.channel_id, ts: container.message_ts }
+        : undefined,
   };
 }

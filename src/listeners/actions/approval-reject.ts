@@ -1,17 +1,35 @@
 /**
- * Reject: acknowledged at once; someone who may decide gets the reason modal (opened with the click's
- * trigger, which lives 3 s, so only a Redis check comes first); anyone else is told privately.
+ * Reject: acknowledged at once; the reason modal opens with the click's trigger, which lives 3 s, so the
+ * rights check gets about a second: when it says no in time, the clicker is told privately and no modal
+ * opens; when it is still looking up user groups, the modal opens anyway and turns into the refusal if
+ * the answer is no. The submission is authorised again when it decides.
  */
 
+import type { WebClient } from '@slack/web-api';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
-import type { Approvals } from '../../services/approvals/index.js';
+import type { Approvals, DecisionCheck } from '../../services/approvals/index.js';
 import { decisionNotice } from '../../ui/approval-notices.js';
-import { rejectReasonModal } from '../../ui/approval-reject-modal.js';
+import { rejectReasonModal, rejectRefusedModal } from '../../ui/approval-reject-modal.js';
 import { requestLog } from '../middleware/request-context.js';
 import { encodeRejectMetadata } from '../views/approval-reject-metadata.js';
 import { type ApprovalClickArgs, parseApprovalClick } from './approval-click.js';
 import { replyPrivately } from './approval-reply.js';
+
+/** How long the rights check may hold the modal (the trigger lives 3 s). */
+export const REJECT_CHECK_WAIT_MS = 1000;
+
+/** Turns the open modal into the refusal when the late check says no. */
+async function refuseLate(
+  client: WebClient,
+  viewId: string | undefined,
+  check: DecisionCheck,
+  sandbox: boolean,
+): Promise<void> {
+  const notice = check.kind === 'ok' ? undefined : decisionNotice(check, 'reject');
+  if (!notice || !viewId) return;
+  await client.views.update({ view_id: viewId, view: rejectRefusedModal({ notice, sandbox }) });
+}
 
 export function rejectAction(approvals: Approvals, logger: Logger, sandbox: boolean) {
   return async (args: ApprovalClickArgs): Promise<void> => {
@@ -30,17 +48,23 @@ export function rejectAction(approvals: Approvals, logger: Logger, sandbox: bool
       log,
     };
     try {
-      const check = await approvals.check(click.requestId, click.userId);
-      if (check.kind !== 'ok') {
+      const check = await approvals.checkWithin(click.requestId, click.userId, REJECT_CHECK_WAIT_MS);
+      if (check.kind !== 'ok' && check.kind !== 'checking') {
         const notice = decisionNotice(check, 'reject');
         if (notice) await replyPrivately(target, notice);
         return;
       }
-      const privateMetadata = encodeRejectMetadata({ requestId: click.requestId, channel: click.channel });
-      await args.client.views.open({
+      const privateMetadata = encodeRejectMetadata({
+        requestId: click.requestId,
+        channel: click.channel,
+        ...(click.message ? { message: click.message } : {}),
+      });
+      const opened = await args.client.views.open({
         trigger_id: click.triggerId,
         view: rejectReasonModal({ request: check.request, privateMetadata, sandbox }),
       });
+      if (check.kind === 'checking')
+        await refuseLate(args.client, opened.view?.id, await check.result, sandbox);
     } catch (err) {
       log.error({ err, requestId: click.requestId }, 'could not open the reject modal');
       await replyPrivately(target, `:warning: I could not open the reject form: ${userMessageOf(err)}`);

@@ -47,6 +47,7 @@ export function rejectReasonSubmission(approvals: Approvals, logger: Logger) {
         userId,
         action: 'reject',
         ...(reason ? { reason } : {}),
+        ...(metadata.message ? { message: metadata.message } : {}),
       });
       const notice = decisionNotice(outcome, 'reject');
       if (notice) await replyPrivately(target, notice);

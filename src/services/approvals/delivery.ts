@@ -10,6 +10,7 @@ import type { ApprovalRequest, MessageCopy } from '../../stores/approval-request
 import type { Owners } from '../../stores/service-records.js';
 import { approvalRequestMessage } from '../../ui/approval-request.js';
 import type { ApprovalDeps } from './deps.js';
+import { keepAlive } from './keep-alive.js';
 
 export interface Audience {
   readonly channel: string | undefined;
@@ -45,24 +46,46 @@ function projectLabel(deps: ApprovalDeps, projectId: string): string | undefined
   return deps.cloud.projects.find((p) => p.projectId === projectId)?.label;
 }
 
+/** The users who asked for this request through a workflow: they never decide it. */
+export function requestersOf(request: ApprovalRequest): Set<string> {
+  return new Set(request.workflow.flatMap((note) => (note.requester ? [note.requester] : [])));
+}
+
+/**
+ * The owners to ask for a decision: a workflow's requester is left out (they may not decide their own
+ * request). Groups stay: their other members may decide.
+ */
+export function decidersToMention(request: ApprovalRequest, owners: Owners): Owners {
+  const requesters = requestersOf(request);
+  return { users: owners.users.filter((u) => !requesters.has(u)), groups: owners.groups };
+}
+
 /** The message of one copy: the channel copy mentions the owners, DMs do not need to. */
 export function renderCopy(deps: ApprovalDeps, request: ApprovalRequest, channel: string, owners: Owners) {
   const label = projectLabel(deps, request.projectId);
   return approvalRequestMessage({
     request,
     sandbox: deps.sandbox,
-    ...(isDirect(channel) ? {} : { mention: owners }),
+    ...(isDirect(channel) ? {} : { mention: decidersToMention(request, owners) }),
     ...(label ? { projectLabel: label } : {}),
   });
 }
 
-/** Who gets DMs: owner users, then owner-group members, else the admins; de-duplicated and capped. */
-async function directRecipients(deps: ApprovalDeps, owners: Owners): Promise<string[]> {
+/**
+ * Who gets DMs: owner users, then owner-group members, else the admins; never a workflow's requester;
+ * de-duplicated and capped.
+ */
+async function directRecipients(
+  deps: ApprovalDeps,
+  request: ApprovalRequest,
+  owners: Owners,
+): Promise<string[]> {
+  const requesters = requestersOf(request);
   const people = new Set(owners.users);
   for (const group of owners.groups)
     for (const user of await deps.usergroups.members(group)) people.add(user);
   if (people.size === 0) for (const admin of deps.settings.admins) people.add(admin);
-  return [...people].slice(0, deps.settings.maxDirectMessages);
+  return [...people].filter((u) => !requesters.has(u)).slice(0, deps.settings.maxDirectMessages);
 }
 
 async function postOne(
@@ -85,13 +108,30 @@ async function postOne(
 
 /**
  * Makes the first post of a request, once across replicas (a claim in Redis); a no-op when it was
- * posted or another replica is posting it. When nobody could be reached the claim lapses and a later
- * poll tries again.
+ * posted or another replica is posting it. The claim is extended while the post waits its turn (the
+ * poster paces posts per channel and waits out 429s, which can take longer than the claim), so no other
+ * replica posts it meanwhile; it lapses only when this replica dies. When nobody could be reached the
+ * claim lapses and a later poll tries again.
  */
 export async function ensurePosted(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
-  const now = deps.now();
   if (request.postedAt !== undefined) return false;
-  if (!(await deps.store.claimPost(request.id, now, now + deps.settings.postClaimMs))) return false;
+  const claimMs = deps.settings.postClaimMs;
+  const claim = await deps.store.claimPost(request.id, claimMs);
+  if (!claim) return false;
+  const holding = keepAlive(
+    () => deps.store.extendPostClaim(request.id, claim, claimMs),
+    Math.max(Math.floor(claimMs / 3), 100),
+    deps.logger.child({ requestId: request.id }),
+    'approval request post claim',
+  );
+  try {
+    return await postFirst(deps, request);
+  } finally {
+    holding.stop();
+  }
+}
+
+async function postFirst(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
   const audience = await audienceOf(deps, request);
   const copies: MessageCopy[] = [];
   if (audience.channel) {
@@ -99,7 +139,7 @@ export async function ensurePosted(deps: ApprovalDeps, request: ApprovalRequest)
     if (copy) copies.push(copy);
   }
   if (copies.length === 0) {
-    for (const user of await directRecipients(deps, audience.owners)) {
+    for (const user of await directRecipients(deps, request, audience.owners)) {
       const copy = await postOne(deps, request, user, audience.owners);
       if (copy) copies.push(copy);
     }

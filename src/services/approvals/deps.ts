@@ -20,10 +20,22 @@ export interface ApprovalSettings {
   readonly admins: readonly string[];
   readonly remindAfterMs: number;
   readonly escalateAfterMs: number;
-  /** How long a `deciding` lease lasts before the poller may reconcile it. */
+  /**
+   * How long a `deciding` lease lasts unless renewed; its holder renews it every third of it while the
+   * cloud call runs, so it lapses only when the holder dies (or after `decisionBudgetMs`).
+   */
   readonly leaseMs: number;
-  /** How long a claim on the first post lasts before another replica may try. */
+  /**
+   * How long after a lease ran out (Redis' clock) the poller still leaves it alone: slack for a late
+   * renewal and for an action still on its way to the cloud.
+   */
+  readonly leaseGraceMs: number;
+  /** The longest a decider keeps its lease alive while waiting for the cloud. */
+  readonly decisionBudgetMs: number;
+  /** How long a claim on the first post lasts unless extended; extended while the post waits its turn. */
   readonly postClaimMs: number;
+  /** How long a claim on completing one workflow execution lasts (one Slack call). */
+  readonly completionClaimMs: number;
   /** Most DMs one request sends when it has no channel. */
   readonly maxDirectMessages: number;
 }

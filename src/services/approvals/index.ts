@@ -6,17 +6,19 @@
 import { mayDecide } from './authorize.js';
 import {
   checkDecision,
+  checkDecisionWithin,
   type DecisionCheck,
   type DecisionInput,
   type DecisionOutcome,
   decide,
+  type QuickDecisionCheck,
 } from './decide.js';
 import type { ApprovalDeps } from './deps.js';
 import { type OwnersCommand, type OwnersOutcome, ownersCommand } from './owners.js';
 import { type PollContext, type PollSummary, pollOnce } from './poll.js';
 import { type StepInputs, type StepStart, startFromWorkflow } from './workflow.js';
 
-export type { DecisionCheck, DecisionOutcome } from './decide.js';
+export type { DecisionCheck, DecisionOutcome, QuickDecisionCheck } from './decide.js';
 export type { OwnersOutcome } from './owners.js';
 export type { StepInputs } from './workflow.js';
 
@@ -25,6 +27,8 @@ export interface Approvals {
   decide(input: DecisionInput): Promise<DecisionOutcome>;
   /** Whether a user may decide a request now (before the reason modal opens). */
   check(requestId: string, userId: string): Promise<DecisionCheck>;
+  /** The same check, answered within `waitMs` (`checking` when the rights look-up is still running). */
+  checkWithin(requestId: string, userId: string, waitMs: number): Promise<QuickDecisionCheck>;
   startFromWorkflow(input: {
     executionId: string;
     functionToken: string;
@@ -39,6 +43,7 @@ export function createApprovals(deps: ApprovalDeps): Approvals {
     deps,
     decide: (input) => decide(deps, input),
     check: (requestId, userId) => checkDecision(deps, requestId, userId),
+    checkWithin: (requestId, userId, waitMs) => checkDecisionWithin(deps, requestId, userId, waitMs),
     startFromWorkflow: (input) => startFromWorkflow(deps, input),
     owners: (command) => ownersCommand(deps, command),
     poll: (context) => pollOnce(deps, context),

@@ -39,6 +39,10 @@ export type OwnersOutcome =
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
+/** Most owner users and user groups a service takes: larger teams belong in a user group. */
+export const MAX_OWNER_USERS = 50;
+export const MAX_OWNER_GROUPS = 20;
+
 function problemOf(command: OwnersCommand): string | undefined {
   const stray = command.args.slice(1).filter((word) => !isMention(word));
   if (stray.length > 0) {
@@ -46,6 +50,10 @@ function problemOf(command: OwnersCommand): string | undefined {
     return `${words} ${stray.length === 1 ? 'is not a mention' : 'are not mentions'}. Type @ and pick each person or user group (and # for the approval channel) so Slack sends their IDs.`;
   }
   if (unique(command.channels).length > 1) return 'Name at most one approval channel.';
+  const users = unique(command.users).length;
+  const groups = unique(command.groups).length;
+  if (users > MAX_OWNER_USERS || groups > MAX_OWNER_GROUPS)
+    return `A service takes at most ${MAX_OWNER_USERS} owner users and ${MAX_OWNER_GROUPS} owner user groups (you named ${users} users and ${groups} groups). For a larger team, make a user group and name it instead.`;
   if (command.channels.some((c) => c.startsWith('D')))
     return 'The approval channel must be a channel, not a direct message.';
   return undefined;

@@ -2,7 +2,8 @@
  * One poll of the approval flow, run by the leader only: every approval-enabled service of every
  * configured project and its `pendingAcceptance` connections (every page) -> exactly one request each;
  * open requests whose connection is no longer pending -> resolved elsewhere; `deciding` leases that
- * lapsed (a replica died mid-decision) -> reconciled with the cloud's state; reminders and escalations
+ * lapsed (a replica died mid-decision; no longer renewed for the grace period, on Redis' clock, before
+ * the cloud was read) -> reconciled with the cloud's state read after that; reminders and escalations
  * once each; copies and workflow steps that a failure left behind are finished. Cloud cost: one list
  * of services per project, one list of pending connections per service, and one full list only for
  * services whose open requests need a status; never a call per connection.
@@ -12,7 +13,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
 import { isOpen } from '../../stores/approval-requests.js';
 import { escalationText, reminderText } from '../../ui/approval-notices.js';
-import { audienceOf, ensurePosted, refreshCopies, replyInThreads } from './delivery.js';
+import { audienceOf, decidersToMention, ensurePosted, refreshCopies, replyInThreads } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
 import { completeExecutions } from './workflow.js';
 
@@ -20,10 +21,14 @@ export interface PollContext {
   readonly log: Logger;
   /** The fencing check: false once another replica leads; the tick then stops. */
   stillLeader(): Promise<boolean>;
+  /** Aborted as soon as the job runner learns that the lease is lost; checked between items. */
+  readonly lost?: AbortSignal;
 }
 
 export interface PollSummary {
   created: number;
+  /** First posts this poll made (each request is posted once across replicas). */
+  posted: number;
   resolvedElsewhere: number;
   reconciled: number;
   reminders: number;
@@ -115,10 +120,10 @@ type Verdict =
   | { readonly kind: 'status'; readonly known?: string }
   | { readonly kind: 'interrupted' };
 
-function verdictOf(request: ApprovalRequest, view: ProjectView | undefined, now: number): Verdict {
+function verdictOf(request: ApprovalRequest, view: ProjectView | undefined, lapsedBefore: number): Verdict {
   const services = view?.services;
   if (!services) return { kind: 'wait' };
-  const liveLease = request.state === 'deciding' && (request.lease?.until ?? 0) > now;
+  const liveLease = request.state === 'deciding' && (request.lease?.until ?? 0) > lapsedBefore;
   if (liveLease) return { kind: 'wait' };
   const scanned = services.get(request.serviceId);
   if (!scanned) return { kind: 'status', known: 'gone' };
@@ -170,17 +175,21 @@ async function audit(
 const INTERRUPTED =
   'The last decision was interrupted before the cloud confirmed it (the bot restarted), and the connection is still waiting. Please decide again.';
 
-/** Settles a request the cloud no longer shows as pending, or an interrupted decision. */
+/**
+ * Settles a request the cloud no longer shows as pending, or an interrupted decision. `lapsedBefore`
+ * fences a lapsed lease: the scripts leave it alone if its holder renewed it since the cloud was read.
+ */
 async function reconcile(
   deps: ApprovalDeps,
   request: ApprovalRequest,
   status: string,
+  lapsedBefore: number,
   summary: PollSummary,
 ): Promise<void> {
   const now = deps.now();
   const lease = request.lease;
   if (status === 'pendingAcceptance') {
-    if (lease && (await deps.store.abort(request.id, lease.token, INTERRUPTED))) {
+    if (lease && (await deps.store.abort(request.id, lease.token, INTERRUPTED, lapsedBefore))) {
       summary.reconciled++;
       await refreshCopies(deps, request.id);
     }
@@ -195,6 +204,7 @@ async function reconcile(
     const state = lease.action === 'approve' ? 'approved' : 'rejected';
     const result = await deps.store.finish(request.id, {
       token: lease.token,
+      lapsedBefore,
       state,
       by: lease.by,
       at: now,
@@ -206,7 +216,7 @@ async function reconcile(
     }
   } else {
     const result = await deps.store.finish(request.id, {
-      ...(lease ? { token: lease.token } : {}),
+      ...(lease ? { token: lease.token, lapsedBefore } : {}),
       state: 'resolved_elsewhere',
       at: now,
       observedStatus: effective,
@@ -227,7 +237,8 @@ async function remind(deps: ApprovalDeps, request: ApprovalRequest, summary: Pol
   if (waitedMs >= remindAfterMs && request.remindedAt === undefined) {
     if (await deps.store.markOnce(request.id, 'remindedAt', deps.now())) {
       const { owners } = await audienceOf(deps, request);
-      const sent = await replyInThreads(deps, request, reminderText({ request, owners, waitedMs }));
+      const deciders = decidersToMention(request, owners);
+      const sent = await replyInThreads(deps, request, reminderText({ request, owners: deciders, waitedMs }));
       if (sent === 0) await deps.store.unmark(request.id, 'remindedAt');
       else summary.reminders++;
     }
@@ -243,22 +254,40 @@ async function remind(deps: ApprovalDeps, request: ApprovalRequest, summary: Pol
 }
 
 /** Copies a failure left stale, and steps whose completion failed for a passing reason. */
-async function finishLeftovers(deps: ApprovalDeps): Promise<void> {
+async function finishLeftovers(deps: ApprovalDeps, ctx: PollContext): Promise<void> {
   for (const id of await deps.store.dirtyIds()) {
-    if (!(await deps.store.get(id))) await deps.store.forget(id);
-    else await refreshCopies(deps, id);
+    if (ctx.lost?.aborted) return;
+    await guarded(ctx, id, async () => {
+      if (!(await deps.store.get(id))) await deps.store.forget(id);
+      else await refreshCopies(deps, id);
+    });
   }
-  for (const id of await deps.store.idsWithExecutions()) await completeExecutions(deps, id);
+  for (const id of await deps.store.idsWithExecutions()) {
+    if (ctx.lost?.aborted) return;
+    await guarded(ctx, id, () => completeExecutions(deps, id));
+  }
+}
+
+/** One request's work: a failure there is logged and the poll goes on with the others. */
+async function guarded(ctx: PollContext, requestId: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    ctx.log.warn({ err, requestId }, 'could not handle an approval request this poll; will try again');
+  }
 }
 
 export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<PollSummary> {
   const summary: PollSummary = {
     created: 0,
+    posted: 0,
     resolvedElsewhere: 0,
     reconciled: 0,
     reminders: 0,
     escalations: 0,
   };
+  // A lease counts as lapsed only if it ran out a grace period before the cloud is read below.
+  const lapsedBefore = (await deps.store.time()) - deps.settings.leaseGraceMs;
   const projects = new Map<string, ProjectView>();
   for (const { projectId } of deps.cloud.projects)
     projects.set(projectId, await scanProject(deps, projectId, ctx.log));
@@ -266,31 +295,40 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
   for (const [projectId, view] of projects) await createRequests(deps, projectId, view, summary);
 
   const needStatus: { request: ApprovalRequest; known?: string }[] = [];
-  const now = deps.now();
   for (const request of await deps.store.listOpen()) {
+    if (ctx.lost?.aborted) return summary;
     if (!isOpen(request)) {
       await deps.store.unindex(request.id, request.projectId, request.serviceId);
       continue;
     }
-    const verdict = verdictOf(request, projects.get(request.projectId), now);
+    const verdict = verdictOf(request, projects.get(request.projectId), lapsedBefore);
     if (verdict.kind === 'interrupted') {
       needStatus.push({ request, known: 'pendingAcceptance' });
       continue;
     }
     if (verdict.kind === 'status')
       needStatus.push({ request, ...(verdict.known ? { known: verdict.known } : {}) });
-    if (request.state === 'pending' && request.postedAt === undefined) await ensurePosted(deps, request);
-    if (verdict.kind === 'pending') await remind(deps, request, summary);
+    await guarded(ctx, request.id, async () => {
+      if (
+        request.state === 'pending' &&
+        request.postedAt === undefined &&
+        (await ensurePosted(deps, request))
+      )
+        summary.posted++;
+      if (verdict.kind === 'pending') await remind(deps, request, summary);
+    });
   }
 
   if (!(await ctx.stillLeader())) return summary;
   const unknown = needStatus.filter((n) => !n.known).map((n) => n.request);
   const statuses = await statusesOf(deps, unknown, ctx.log);
   for (const { request, known } of needStatus) {
+    if (ctx.lost?.aborted) return summary;
     const list = statuses.get(`${request.projectId}/${request.serviceId}`);
     const status = known ?? (list ? (list.get(request.endpointId) ?? 'gone') : undefined);
-    if (status !== undefined) await reconcile(deps, request, status, summary);
+    if (status !== undefined)
+      await guarded(ctx, request.id, () => reconcile(deps, request, status, lapsedBefore, summary));
   }
-  await finishLeftovers(deps);
+  await finishLeftovers(deps, ctx);
   return summary;
 }

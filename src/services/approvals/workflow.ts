@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { userMessageOf } from '../../errors/app-error.js';
-import type { ApprovalRequest } from '../../stores/approval-requests.js';
+import type { ApprovalRequest, WaitingExecution } from '../../stores/approval-requests.js';
 import { isOpen } from '../../stores/approval-requests.js';
 import { ensurePosted, refreshCopies } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
@@ -70,6 +70,7 @@ async function joinRequest(
   input: { executionId: string; functionToken: string; inputs: StepInputs },
 ): Promise<StepStart> {
   const { inputs } = input;
+  let attachedTo: string | undefined;
   try {
     const { projectId, service } = await deps.lookup.find(inputs.service_id);
     const [connection] = await deps.cloud
@@ -102,6 +103,7 @@ async function joinRequest(
       deps.now(),
     );
     const id = deps.store.requestId(projectId, service.id, connection.endpointId);
+    attachedTo = id;
     const state = await deps.store.attachExecution(
       id,
       {
@@ -115,7 +117,13 @@ async function joinRequest(
       },
     );
     const request = await deps.store.get(id);
-    if (state === 'missing' || !request) return { kind: 'failed', message: 'The approval request vanished.' };
+    if (state === 'missing' || !request) {
+      await detach(deps, id, input.executionId);
+      return {
+        kind: 'failed',
+        message: 'The approval request vanished before the step could join it. Run the workflow again.',
+      };
+    }
     if (!isOpen(request)) {
       await completeExecutions(deps, id);
       return { kind: 'waiting', requestId: id };
@@ -125,15 +133,34 @@ async function joinRequest(
     return { kind: 'waiting', requestId: id };
   } catch (err) {
     deps.logger.warn({ err, executionId: input.executionId }, 'workflow step could not start');
+    // A step that ends in fail() must not stay attached: a later decision would complete it again.
+    if (attachedTo) await detach(deps, attachedTo, input.executionId);
     return { kind: 'failed', message: userMessageOf(err) };
   }
+}
+
+async function detach(deps: ApprovalDeps, id: string, executionId: string): Promise<void> {
+  await deps.store.removeExecution(id, executionId).catch((err: unknown) => {
+    deps.logger.warn({ err, requestId: id, executionId }, 'could not detach a failed step');
+  });
 }
 
 type StepEnd =
   | { readonly kind: 'success'; readonly outputs: StepOutputs }
   | { readonly kind: 'error'; readonly message: string };
 
-/** How a decided request ends the steps waiting on it. */
+/** Why a step ends in an error when the person who asked for it decided it before it joined. */
+export const SELF_DECIDED_MESSAGE =
+  'The requester cannot approve their own request; it was decided by them before the workflow attached. Ask an owner of the endpoint service to review the connection.';
+
+/**
+ * How a decided request ends the steps waiting on it.
+ *
+ * Outputs stay honest (DESIGN §2.4; `approver` is optional in the manifest): a decision taken in Slack
+ * gives `decision` and `approver`. A connection accepted or rejected outside Slack (console, API) gives
+ * `decision` from the cloud's state and no `approver`, because nobody known to the bot decided it. A
+ * connection that vanished or reached any other state ends the step with an error saying so.
+ */
 export function stepEndOf(request: ApprovalRequest): StepEnd | undefined {
   switch (request.state) {
     case 'pending':
@@ -156,14 +183,26 @@ export function stepEndOf(request: ApprovalRequest): StepEnd | undefined {
         return { kind: 'success', outputs: { decision: 'rejected', endpoint_id: request.endpointId } };
       return {
         kind: 'error',
-        message: `The connection request of VPC endpoint ${request.endpointId} was resolved outside Slack (${request.observedStatus ?? 'it no longer exists'}).`,
+        message:
+          request.observedStatus && request.observedStatus !== 'gone'
+            ? `The connection request of VPC endpoint ${request.endpointId} was resolved outside Slack: the connection is now ${request.observedStatus}, neither approved nor rejected.`
+            : `The connection request of VPC endpoint ${request.endpointId} was resolved outside Slack: it no longer exists (the consumer deleted the endpoint, or the service is gone).`,
       };
   }
 }
 
+/** How one execution ends: never a success naming its own requester as the approver. */
+export function executionEndOf(end: StepEnd, execution: Pick<WaitingExecution, 'requester'>): StepEnd {
+  if (end.kind === 'success' && execution.requester && end.outputs.approver === execution.requester)
+    return { kind: 'error', message: SELF_DECIDED_MESSAGE };
+  return end;
+}
+
 /**
- * Completes every execution waiting on a decided request, each with its own token. An execution that
- * Slack can no longer complete is forgotten; one that failed for a passing reason stays for the poller.
+ * Completes every execution waiting on a decided request, each with its own token, exactly once: each is
+ * claimed in Redis before the Slack call (the decider, the poller and a workflow joining late may all get
+ * here at once), removed once completed or once Slack can never complete it, and given back for the
+ * poller to retry when the call failed for a passing reason.
  */
 export async function completeExecutions(deps: ApprovalDeps, id: string): Promise<void> {
   const request = await deps.store.get(id);
@@ -173,18 +212,26 @@ export async function completeExecutions(deps: ApprovalDeps, id: string): Promis
   }
   const end = stepEndOf(request);
   if (!end) return;
-  for (const execution of await deps.store.executions(id)) {
+  for (const waiting of await deps.store.executions(id)) {
+    const execution = await deps.store.claimCompletion(
+      id,
+      waiting.executionId,
+      deps.settings.completionClaimMs,
+    );
+    if (!execution) continue;
+    const ending = executionEndOf(end, execution);
     try {
-      if (end.kind === 'success')
-        await deps.steps.success(execution.functionToken, execution.executionId, end.outputs);
-      else await deps.steps.error(execution.functionToken, execution.executionId, end.message);
+      if (ending.kind === 'success')
+        await deps.steps.success(execution.functionToken, execution.executionId, ending.outputs);
+      else await deps.steps.error(execution.functionToken, execution.executionId, ending.message);
       await deps.store.removeExecution(id, execution.executionId);
       deps.logger.info(
-        { requestId: id, executionId: execution.executionId, outcome: end.kind },
+        { requestId: id, executionId: execution.executionId, outcome: ending.kind },
         'workflow step completed',
       );
     } catch (err) {
       if (completionIsFinal(err)) await deps.store.removeExecution(id, execution.executionId);
+      else await deps.store.releaseCompletion(id, execution.executionId);
       deps.logger.warn(
         { err, requestId: id, executionId: execution.executionId },
         'could not complete a workflow step',
