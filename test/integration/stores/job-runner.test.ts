@@ -50,4 +50,58 @@ describe('job runner', () => {
     await runner.stop();
     expect(calls).toBeGreaterThan(2);
   });
+
+  it('should keep leadership through a tick longer than the lease, and tell the job when it is lost', async () => {
+    const keys = createKeys(uniquePrefix());
+    const lock = createLeaderLock(redis, keys, 'long');
+    const runner = createJobRunner(lock, silent);
+    const seen: { leaderAtEnd?: boolean; lostAtEnd?: boolean } = {};
+    let ticks = 0;
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let finished: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => {
+      finished = resolve;
+    });
+    // The lease TTL is 3 intervals, at least 5 s: this tick lasts longer than that.
+    runner.add({
+      name: 'slow',
+      intervalMs: 50,
+      run: async ({ lost, stillLeader }) => {
+        ticks++;
+        if (ticks > 1) return;
+        started();
+        await new Promise((r) => setTimeout(r, 6500));
+        seen.leaderAtEnd = await stillLeader?.();
+        seen.lostAtEnd = lost?.aborted;
+        finished();
+      },
+    });
+    runner.start();
+    await running;
+    const rival = createJobRunner(createLeaderLock(redis, keys, 'rival'), silent);
+    let rivalTicks = 0;
+    rival.add({ name: 'slow', intervalMs: 50, run: async () => void rivalTicks++ });
+    rival.start();
+    await done;
+    expect(seen).toEqual({ leaderAtEnd: true, lostAtEnd: false });
+    expect(rivalTicks).toBe(0);
+
+    // Another replica takes the lease over (as after a partition): the runner notices on its next renewal.
+    const stolen = new Promise<boolean | undefined>((resolve) => {
+      runner.add({
+        name: 'stolen',
+        intervalMs: 3000,
+        run: async ({ lost, stillLeader }) => {
+          await redis.set(`${keys.prefix}{leader:stolen}:lease`, 'someone-else|999', 'PX', 60_000);
+          await new Promise((r) => setTimeout(r, 4000));
+          resolve(lost?.aborted && !(await stillLeader?.()));
+        },
+      });
+    });
+    expect(await stolen).toBe(true);
+    await Promise.all([runner.stop(), rival.stop()]);
+  }, 20_000);
 });
