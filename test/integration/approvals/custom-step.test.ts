@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SELF_DECIDED_MESSAGE } from '../../../src/services/approvals/workflow.js';
+import { type ApprovalStore, createApprovalStore } from '../../../src/stores/approval-requests.js';
+import { createKeys } from '../../../src/stores/keys.js';
 import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT } from '../../../src/ui/approval-ids.js';
 import { FUNCTION_ROUTE_APPROVAL } from '../../../src/ui/ids.js';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import { assertionClient } from '../../helpers/redis-test.js';
 import {
   type ApprovalBot,
   click,
@@ -16,6 +20,7 @@ import {
   sandboxControl,
   seedService,
   startApprovalBot,
+  waitForPolls,
   waitForRequestPost,
 } from './approval-fixture.js';
 
@@ -25,16 +30,28 @@ const CHANNEL = 'C0STEPS';
 
 let fake: FakeSlack;
 let bot: ApprovalBot;
+let store: ApprovalStore;
+const redis = assertionClient();
 
 beforeAll(async () => {
   fake = await startFakeSlack();
   bot = await startApprovalBot(fake);
+  store = createApprovalStore(redis, createKeys(bot.test.keyPrefix));
 });
 
 afterAll(async () => {
   await bot.test.stop();
   await fake.close();
+  redis.disconnect();
 });
+
+/** The completion calls made for one execution, in order. */
+function completionCalls(executionId: string): string[] {
+  return fake
+    .calls()
+    .filter((c) => c.method.startsWith('functions.') && c.args.function_execution_id === executionId)
+    .map((c) => c.method);
+}
 
 async function pendingConnection(owners: string[] = [OWNER]) {
   const service = await seedService(bot.test, { users: owners, groups: [], approvalChannel: CHANNEL });
@@ -70,8 +87,12 @@ describe('the route_connection_approval step', () => {
       requester: REQUESTER,
       reason: 'Team X needs the payments API',
     });
-    const message = await waitForRequestPost(fake, endpointId);
-    expect(JSON.stringify(message.blocks)).toContain(`through a workflow by <@${REQUESTER}>`);
+    // The poller may post the request before the step joins it: the workflow note comes with an update.
+    const posted = await waitForRequestPost(fake, endpointId);
+    const message = await eventually(
+      () => current(fake, posted),
+      (m) => JSON.stringify(m.blocks).includes(`through a workflow by <@${REQUESTER}>`),
+    );
     expect(JSON.stringify(message.blocks)).toContain('Team X needs the payments API');
 
     const selfClick = await click(bot.slack, fake, message, REQUESTER, 'approve');
@@ -120,7 +141,7 @@ describe('the route_connection_approval step', () => {
     expect(cloudActions(bot.test, endpointId)).toEqual([{ endpoints: [endpointId], action: 'reject' }]);
   });
 
-  it('should handle a retried function_executed once', async () => {
+  it('should handle a retried function_executed once, and complete it once while the poller races the decider', async () => {
     const { service, endpointId } = await pendingConnection();
     const ids = {
       executionId: `Fx${randomUUID().slice(0, 8).toUpperCase()}`,
@@ -130,13 +151,88 @@ describe('the route_connection_approval step', () => {
     await runStep(inputs, ids);
     await runStep(inputs, ids);
     const message = await waitForRequestPost(fake, endpointId);
-    await click(bot.slack, fake, message, OWNER, 'approve');
-    await completionOf(ids.executionId);
+    // A slow completion keeps the decider's call open while the poller (every 0.2 s) looks for leftovers.
+    fake.setLatency('functions.completeSuccess', 700);
+    try {
+      await click(bot.slack, fake, message, OWNER, 'approve');
+      await completionOf(ids.executionId);
+      await waitForPolls(bot.test, 4);
+    } finally {
+      fake.setLatency('functions.completeSuccess', 0);
+    }
     expect(requestPosts(fake, endpointId)).toHaveLength(1);
-    const completions = fake
-      .calls()
-      .filter((c) => c.method.startsWith('functions.') && c.args.function_execution_id === ids.executionId);
-    expect(completions.map((c) => c.method)).toEqual(['functions.completeSuccess']);
+    expect(completionCalls(ids.executionId)).toEqual(['functions.completeSuccess']);
+  });
+
+  it('should complete each of two workflows waiting on one request exactly once', async () => {
+    const { service, endpointId } = await pendingConnection();
+    const inputs = { service_id: service.id, endpoint_id: endpointId };
+    const first = await runStep(inputs);
+    const second = await runStep(inputs);
+    const message = await waitForRequestPost(fake, endpointId);
+    await eventually(
+      () => current(fake, message),
+      (m) => JSON.stringify(m.blocks).split('through a workflow').length === 3,
+    );
+    fake.setLatency('functions.completeSuccess', 700);
+    try {
+      await click(bot.slack, fake, message, OWNER, 'approve');
+      for (const { execution } of [first, second]) await completionOf(execution.executionId);
+      await waitForPolls(bot.test, 4);
+    } finally {
+      fake.setLatency('functions.completeSuccess', 0);
+    }
+    for (const { execution } of [first, second]) {
+      expect(completionCalls(execution.executionId)).toEqual(['functions.completeSuccess']);
+      expect(fake.functionExecution(execution.executionId)?.completion).toEqual({
+        kind: 'success',
+        outputs: { decision: 'approved', approver: OWNER, endpoint_id: endpointId },
+      });
+    }
+  });
+
+  it('should end with an error, not with the requester as approver, when the requester was deciding as the workflow joined', async () => {
+    const { service, endpointId } = await pendingConnection();
+    const message = await waitForRequestPost(fake, endpointId);
+    sandboxControl(bot.test).addFault({
+      match: 'connections/action$',
+      method: 'POST',
+      latencyMs: 1500,
+      count: 1,
+    });
+    await click(bot.slack, fake, message, OWNER, 'approve');
+    const id = store.requestId(PROJECT, service.id, endpointId);
+    await eventually(
+      () => store.get(id),
+      (r) => r?.state === 'deciding',
+    );
+    const { execution } = await runStep({
+      service_id: service.id,
+      endpoint_id: endpointId,
+      requester: OWNER,
+    });
+    expect(await completionOf(execution.executionId)).toEqual({ kind: 'error', error: SELF_DECIDED_MESSAGE });
+    expect(await store.get(id)).toMatchObject({ state: 'approved', decidedBy: OWNER });
+    expect(completionCalls(execution.executionId)).toEqual(['functions.completeError']);
+  });
+
+  it('should detach a step that failed after it joined, so no decision completes it later', async () => {
+    const { service, endpointId } = await pendingConnection();
+    await waitForRequestPost(fake, endpointId);
+    // A stored owner record that cannot be read makes the step fail after it joined the request.
+    const recordKey = `${bot.test.keyPrefix}svc:${PROJECT}:${service.id}`;
+    const record = await redis.get(recordKey);
+    await redis.set(recordKey, '{not json');
+    const id = store.requestId(PROJECT, service.id, endpointId);
+    await redis.hdel(`${bot.test.keyPrefix}{apr:${id}}`, 'postedAt');
+    try {
+      const { execution } = await runStep({ service_id: service.id, endpoint_id: endpointId });
+      expect((await completionOf(execution.executionId)).kind).toBe('error');
+      expect(await store.executions(id)).toEqual([]);
+      expect(await store.idsWithExecutions()).not.toContain(id);
+    } finally {
+      if (record) await redis.set(recordKey, record);
+    }
   });
 
   it('should fail with a clear message when the service is unknown', async () => {
