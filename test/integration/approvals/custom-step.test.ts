@@ -219,20 +219,26 @@ describe('the route_connection_approval step', () => {
   it('should detach a step that failed after it joined, so no decision completes it later', async () => {
     const { service, endpointId } = await pendingConnection();
     await waitForRequestPost(fake, endpointId);
-    // A stored owner record that cannot be read makes the step fail after it joined the request.
-    const recordKey = `${bot.test.keyPrefix}svc:${PROJECT}:${service.id}`;
-    const record = await redis.get(recordKey);
-    await redis.set(recordKey, '{not json');
     const id = store.requestId(PROJECT, service.id, endpointId);
-    await redis.hdel(`${bot.test.keyPrefix}{apr:${id}}`, 'postedAt');
+    // The request's copies become unreadable: the step joins, then fails reading the request back.
+    const copiesKey = `${bot.test.keyPrefix}{apr:${id}}:copies`;
+    const copies = await redis.smembers(copiesKey);
+    await redis.del(copiesKey);
+    await redis.set(copiesKey, 'not a set');
     try {
-      const { execution } = await runStep({ service_id: service.id, endpoint_id: endpointId });
+      const { execution } = await runStep({
+        service_id: service.id,
+        endpoint_id: endpointId,
+        reason: 'joined',
+      });
       expect((await completionOf(execution.executionId)).kind).toBe('error');
-      expect(await store.executions(id)).toEqual([]);
-      expect(await store.idsWithExecutions()).not.toContain(id);
     } finally {
-      if (record) await redis.set(recordKey, record);
+      await redis.del(copiesKey);
+      if (copies.length > 0) await redis.sadd(copiesKey, ...copies);
     }
+    expect((await store.get(id))?.workflow).toEqual([{ reason: 'joined' }]);
+    expect(await store.executions(id)).toEqual([]);
+    expect(await store.idsWithExecutions()).not.toContain(id);
   });
 
   it('should fail with a clear message when the service is unknown', async () => {
