@@ -15,6 +15,7 @@ import {
   eventually,
   hasButtons,
   PROJECT,
+  pollCount,
   requestConnection,
   requestPosts,
   sandboxControl,
@@ -291,6 +292,56 @@ describe('the route_connection_approval step', () => {
   });
 
   it('should never send a payload Slack would refuse', () => {
+    fake.assertNoRejections();
+  });
+});
+
+describe('a request that came from a workflow', () => {
+  let quiet: ApprovalBot;
+
+  beforeAll(async () => {
+    // A poller that ran once at start and then waits an hour: the step makes the first post.
+    quiet = await startApprovalBot(fake, { APPROVAL_POLL_SECONDS: '3600' });
+    await eventually(
+      () => pollCount(quiet.test),
+      (n) => n >= 1,
+    );
+  });
+
+  afterAll(async () => {
+    await quiet.test.stop();
+  });
+
+  it('should leave the requester out of the owners asked to decide, in the channel and by DM', async () => {
+    const channelled = await seedService(quiet.test, {
+      users: [OWNER, REQUESTER],
+      groups: [],
+      approvalChannel: CHANNEL,
+    });
+    const first = await requestConnection(quiet.test, channelled.id);
+    await quiet.slack.functionExecuted({
+      callbackId: FUNCTION_ROUTE_APPROVAL,
+      inputs: { service_id: channelled.id, endpoint_id: first, requester: REQUESTER },
+    });
+    const message = await waitForRequestPost(fake, first);
+    const headline = JSON.stringify(message.blocks?.[0]);
+    expect(headline).toContain(`<@${OWNER}>: please approve or reject`);
+    expect(headline).not.toContain(REQUESTER);
+    expect(message.text).not.toContain(`<@${REQUESTER}>`);
+
+    const direct = await seedService(quiet.test, { users: [OWNER, REQUESTER], groups: [] });
+    const second = await requestConnection(quiet.test, direct.id);
+    await quiet.slack.functionExecuted({
+      callbackId: FUNCTION_ROUTE_APPROVAL,
+      inputs: { service_id: direct.id, endpoint_id: second, requester: REQUESTER },
+    });
+    const quietStore = createApprovalStore(redis, createKeys(quiet.test.keyPrefix));
+    const posted = await eventually(
+      () => quietStore.get(quietStore.requestId(PROJECT, direct.id, second)),
+      (r) => r?.postedAt !== undefined,
+    );
+    expect(posted?.copies.map((c) => c.channel)).toHaveLength(1);
+    expect(requestPosts(fake, second).map((p) => p.args.channel)).toEqual([OWNER]);
     fake.assertNoRejections();
   });
 });
