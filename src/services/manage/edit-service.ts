@@ -8,6 +8,7 @@ import type { EndpointService, UpdateServiceInput } from '../../cloud/types.js';
 import { validateDraft } from '../../domain/endpoint-service-spec.js';
 import type { ServiceRecord } from '../../stores/service-records.js';
 import type { ManageDeps } from './deps.js';
+import { rememberNames } from './names.js';
 import { precheckManage, refOf, requireManage } from './rights.js';
 
 /** The editable values, as shown and as submitted. */
@@ -90,13 +91,14 @@ export async function saveEdit(
   changes: UpdateServiceInput,
 ): Promise<EndpointService> {
   const label = target.original.name ?? target.serviceId;
-  await requireManage(
+  const record = await requireManage(
     deps,
     userId,
     { projectId: target.projectId, serviceId: target.serviceId, label },
     'edit',
   );
   const updated = await deps.cloud.project(target.projectId).updateService(target.serviceId, changes);
+  await rememberNames(deps, [{ projectId: target.projectId, service: updated, record }]);
   await deps.audit
     .append({
       action: 'service.updated',

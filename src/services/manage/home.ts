@@ -10,6 +10,7 @@ import type { ApprovalRequest } from '../../stores/approval-requests.js';
 import type { ServiceRecord } from '../../stores/service-records.js';
 import { mayDecide } from '../approvals/authorize.js';
 import type { ManageDeps } from './deps.js';
+import { rememberNames } from './names.js';
 import { compareServices } from './service-filter.js';
 
 export type HomeRole = 'owner' | 'group owner' | 'creator';
@@ -101,6 +102,13 @@ export async function loadHome(deps: ManageDeps, userId: string): Promise<HomeDa
   const services: HomeService[] = [];
   for (const { project, services: listed, records } of listings) {
     const byId = new Map((listed.value ?? []).map((s) => [s.id, s]));
+    await rememberNames(
+      deps,
+      (records.value ?? []).flatMap((record) => {
+        const service = byId.get(record.serviceId);
+        return service ? [{ projectId: project.projectId, service, record }] : [];
+      }),
+    );
     for (const record of records.value ?? []) {
       const service = byId.get(record.serviceId);
       if (!service) continue;

@@ -1,22 +1,33 @@
 /**
  * Who may change a service: its owners (users, or members of its owner groups) and the bot admins,
  * decided by immutable Slack user IDs, always before any cloud write. A refusal names who may.
+ * Someone who may not is refused from Redis alone, before any cloud call, whether they name the
+ * service by ID or by name (names the bot has seen are indexed with the records).
  */
 import { ForbiddenError } from '../../errors/app-error.js';
+import type { Logger } from '../../logging/logger.js';
 import type { ServiceRecord, ServiceRecords } from '../../stores/service-records.js';
 import type { Permissions } from '../permissions.js';
+import { rememberNames } from './names.js';
 
 /** The service a right is asked for: where it lives, and how to name it in a refusal. */
 export interface ServiceRef {
   readonly projectId: string;
   readonly serviceId: string;
   readonly label: string;
+  /** The service as the cloud just reported it, when it was read (its name is remembered then). */
+  readonly seen?: { readonly name: string | undefined };
 }
 
 export interface RightsDeps {
   readonly permissions: Permissions;
   readonly records: ServiceRecords;
   readonly admins: readonly string[];
+  readonly logger: Logger;
+}
+
+function adminsText(admins: readonly string[]): string {
+  return admins.length ? `the bot admins (${admins.map((a) => `<@${a}>`).join(', ')})` : 'the bot admins';
 }
 
 function whoMay(record: ServiceRecord | undefined, admins: readonly string[]): string {
@@ -24,12 +35,9 @@ function whoMay(record: ServiceRecord | undefined, admins: readonly string[]): s
     ...(record?.owners.users ?? []).map((u) => `<@${u}>`),
     ...(record?.owners.groups ?? []).map((g) => `members of <!subteam^${g}>`),
   ];
-  const adminText = admins.length
-    ? `the bot admins (${admins.map((a) => `<@${a}>`).join(', ')})`
-    : 'the bot admins';
   if (owners.length === 0)
-    return `It has no owners recorded, so only ${adminText} may; an admin can assign owners with \`/vpcep owners\`.`;
-  return `Only its owners (${owners.join(', ')}) and ${adminText} may.`;
+    return `It has no owners recorded, so only ${adminsText(admins)} may; an admin can assign owners with \`/vpcep owners\`.`;
+  return `Only its owners (${owners.join(', ')}) and ${adminsText(admins)} may.`;
 }
 
 /** The refusal for `userId` doing `what` (a phrase: "delete", "edit", "change the whitelist of"). */
@@ -39,8 +47,9 @@ export class ManageForbiddenError extends ForbiddenError {
     serviceLabel: string,
     record: ServiceRecord | undefined,
     admins: readonly string[],
+    why: string = whoMay(record, admins),
   ) {
-    super(`:no_entry: You may not ${what} \`${serviceLabel}\`. ${whoMay(record, admins)}`);
+    super(`:no_entry: You may not ${what} \`${serviceLabel}\`. ${why}`);
   }
 }
 
@@ -55,34 +64,78 @@ export async function requireManage(
   what: string,
 ): Promise<ServiceRecord | undefined> {
   const record = await deps.records.get(ref.projectId, ref.serviceId);
+  if (ref.seen)
+    await rememberNames(deps, [
+      { projectId: ref.projectId, service: { id: ref.serviceId, name: ref.seen.name }, record },
+    ]);
   if (await deps.permissions.canManage(userId, record?.owners)) return record;
   throw new ManageForbiddenError(what, ref.label, record, deps.admins);
 }
 
-/** The `ServiceRef` of a found service. */
+/** The `ServiceRef` of a service just read from the cloud. */
 export function refOf(projectId: string, service: { id: string; name: string | undefined }): ServiceRef {
-  return { projectId, serviceId: service.id, label: service.name ?? service.id };
+  return {
+    projectId,
+    serviceId: service.id,
+    label: service.name ?? service.id,
+    seen: { name: service.name },
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The full name the cloud gives a service: `region.name.id`. */
+const FULL_NAME = /\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The service ID a typed reference contains (an ID, or a full name ending in one). */
+export function idInRef(ref: string): string | undefined {
+  const trimmed = ref.trim();
+  if (UUID.test(trimmed)) return trimmed;
+  return trimmed.match(FULL_NAME)?.[1];
+}
+
+type PrecheckDeps = RightsDeps & {
+  readonly cloud: { readonly projects: readonly { readonly projectId: string }[] };
+};
+
+/** Whether `userId` owns any service at all (as a user, or through one of the owner groups). */
+async function ownsAnyService(deps: PrecheckDeps, userId: string): Promise<boolean> {
+  const records = (
+    await Promise.all(deps.cloud.projects.map(({ projectId }) => deps.records.list(projectId)))
+  ).flat();
+  if (records.some((r) => r.owners.users.includes(userId))) return true;
+  const groups = [...new Set(records.flatMap((r) => r.owners.groups))];
+  return groups.length > 0 && deps.permissions.isOwner(userId, { users: [], groups });
+}
 
 /**
- * Refuses, from Redis alone, someone who may not manage the service a typed ID names, so a refusal
- * costs no cloud call at all. Names need the cloud to resolve; they are checked after the lookup.
+ * Refuses, from Redis alone, someone who may not manage the service `ref` names, so a refusal costs
+ * no cloud call at all. An ID (or full name) is decided by its record; a name by the records of the
+ * services last seen with that name. A name the bot has not seen yet needs the cloud to resolve: it
+ * goes on (the caller checks again after the lookup) only for someone who owns some service.
  */
 export async function precheckManage(
-  deps: RightsDeps & { readonly cloud: { readonly projects: readonly { readonly projectId: string }[] } },
+  deps: PrecheckDeps,
   userId: string,
   ref: string,
   what: string,
   label = ref.trim(),
 ): Promise<void> {
-  if (!UUID.test(ref.trim()) || deps.permissions.isAdmin(userId)) return;
-  const serviceId = ref.trim();
-  const records = await Promise.all(
-    deps.cloud.projects.map(({ projectId }) => deps.records.get(projectId, serviceId)),
+  if (deps.permissions.isAdmin(userId)) return;
+  const serviceId = idInRef(ref);
+  const projects = deps.cloud.projects.map((p) => p.projectId);
+  const records = serviceId
+    ? (await Promise.all(projects.map((p) => deps.records.get(p, serviceId)))).filter(
+        (r): r is ServiceRecord => r !== undefined,
+      )
+    : (await Promise.all(projects.map((p) => deps.records.findByName(p, ref.trim())))).flat();
+  for (const record of records) if (await deps.permissions.canManage(userId, record.owners)) return;
+  if (serviceId || records.length > 0) throw new ManageForbiddenError(what, label, records[0], deps.admins);
+  if (await ownsAnyService(deps, userId)) return;
+  throw new ManageForbiddenError(
+    what,
+    label,
+    undefined,
+    deps.admins,
+    `You own no endpoint service (yourself or through a user group), so only its owners and ${adminsText(deps.admins)} may. \`/vpcep show ${label}\` names its owners.`,
   );
-  const record = records.find((r) => r !== undefined);
-  if (record && (await deps.permissions.canManage(userId, record.owners))) return;
-  throw new ManageForbiddenError(what, label, record, deps.admins);
 }

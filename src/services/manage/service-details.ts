@@ -9,6 +9,7 @@ import { userMessageOf } from '../../errors/app-error.js';
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
 import type { ServiceRecord } from '../../stores/service-records.js';
 import type { ManageDeps } from './deps.js';
+import { rememberNames } from './names.js';
 
 /** A part of the details that loaded, or why it did not. */
 export type Part<T> =
@@ -52,6 +53,7 @@ export async function loadServiceDetails(deps: ManageDeps, ref: string): Promise
     part(deps, 'connections', () => cloud.listConnections(service.id)),
     part(deps, 'approval requests', () => deps.approvals.listOpenForService(projectId, service.id)),
   ]);
+  if (record.ok) await rememberNames(deps, [{ projectId, service, record: record.value }]);
   return {
     project: cloud.project,
     service,

@@ -9,8 +9,14 @@ import type { Connection, EndpointService, Quota } from '../../cloud/types.js';
 import type { OtcProject } from '../../config/config-types.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
-import { type Owners, recordRef, type ServiceRecords } from '../../stores/service-records.js';
+import {
+  type Owners,
+  recordRef,
+  type ServiceRecord,
+  type ServiceRecords,
+} from '../../stores/service-records.js';
 import { mapLimit } from './concurrency.js';
+import { rememberNames } from './names.js';
 import { compareServices, matchesFilter } from './service-filter.js';
 
 /** Services per page: keeps a page well inside 50 blocks even with a header per project. */
@@ -124,7 +130,7 @@ export async function loadSummaryPage(deps: SummaryDeps, request: SummaryRequest
       .catch((err: unknown) => {
         deps.logger.warn({ err }, 'owners unavailable for summary');
         ownersUnavailable = true;
-        return new Map();
+        return new Map<string, ServiceRecord>();
       }),
     mapLimit(onPage, CONNECTION_CONCURRENCY, async ({ projectId, service }) => {
       try {
@@ -135,6 +141,15 @@ export async function loadSummaryPage(deps: SummaryDeps, request: SummaryRequest
       }
     }),
   ]);
+
+  await rememberNames(
+    deps,
+    onPage.map(({ projectId, service }) => ({
+      projectId,
+      service,
+      record: records.get(recordRef(projectId, service.id)),
+    })),
+  );
 
   return {
     kind: request.kind,

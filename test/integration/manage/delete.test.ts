@@ -3,17 +3,19 @@ import type { EndpointService } from '../../../src/cloud/index.js';
 import {
   blocksText,
   buttonActionId,
+  cloudRequestCount,
   type ManageWorld,
   placeMessage,
   responded,
   startManageWorld,
+  startQuietWorld,
 } from './manage-harness.js';
 
 let world: ManageWorld;
 let nextPort = 20_000;
 
 beforeAll(async () => {
-  world = await startManageWorld({ VPCEP_ADMINS: 'U0ADMIN' });
+  world = await startQuietWorld({ VPCEP_ADMINS: 'U0ADMIN' });
 });
 
 afterAll(async () => {
@@ -60,26 +62,46 @@ async function click(userId: string, body: { text: string; blocks?: unknown[] },
 }
 
 describe('/vpcep delete <service>', () => {
-  it('should refuse someone who is not an owner, naming who may, with no cloud write', async () => {
-    const service = await ownedService('del-refused');
-    const before = writes().length;
-    const answer = await deleteCommand('U0STRANGER', 'del-refused');
+  it('should refuse someone who owns no service, by a name the bot has not seen, with no cloud call at all', async () => {
+    const service = await ownedService('del-unseen');
+    const before = cloudRequestCount(world);
+    const answer = await deleteCommand('U0STRANGER', 'del-unseen');
     expect(answer.response_type).toBe('ephemeral');
-    expect(answer.text).toContain('You may not delete `del-refused`');
-    expect(answer.text).toContain('<@U0OWNER>');
-    expect(writes()).toHaveLength(before);
+    expect(answer.text).toContain('You may not delete `del-unseen`. You own no endpoint service');
+    expect(answer.text).toContain('`/vpcep show del-unseen` names its owners');
+    expect(cloudRequestCount(world)).toBe(before);
     expect(await world.core.cloud.project(world.projectId).getService(service.id)).toBeDefined();
+  });
+
+  it('should refuse an owner of another service, by a name the bot has seen, naming who may, with no cloud call at all', async () => {
+    await ownedService('del-refused');
+    const theirs = await ownedService('del-theirs');
+    await world.core.records.put({
+      projectId: world.projectId,
+      serviceId: theirs.id,
+      owners: { users: ['U0OTHER'], groups: [] },
+    });
+    // Someone looks at the service: the bot learns its name.
+    const shown = await world.slack.command({
+      text: 'show del-refused',
+      userId: 'U0READER',
+      channelId: 'C0TEAM',
+    });
+    await responded(world, shown.responseUrl);
+    const before = cloudRequestCount(world);
+    const answer = await deleteCommand('U0OTHER', 'DEL-REFUSED');
+    expect(answer.text).toContain('You may not delete `DEL-REFUSED`');
+    expect(answer.text).toContain('<@U0OWNER>');
+    expect(cloudRequestCount(world)).toBe(before);
   });
 
   it('should refuse someone who names the service by ID without any cloud call', async () => {
     const service = await ownedService('del-by-id');
-    const touching = () =>
-      world.sandbox.requests().filter((r) => r.path.includes(service.id) && !r.path.endsWith('/connections'));
-    const before = touching().length;
+    const before = cloudRequestCount(world);
     const answer = await deleteCommand('U0STRANGER', service.id);
     expect(answer.text).toContain(`You may not delete \`${service.id}\``);
     expect(answer.text).toContain('<@U0OWNER>');
-    expect(touching()).toHaveLength(before);
+    expect(cloudRequestCount(world)).toBe(before);
   });
 
   it('should refuse while a connection is accepted, naming the endpoint and account', async () => {
@@ -107,13 +129,13 @@ describe('/vpcep delete <service>', () => {
     expect(writes()).toHaveLength(before);
   });
 
-  it('should refuse a confirmation click by someone who is not an owner, with no cloud write', async () => {
+  it('should refuse a confirmation click by someone who is not an owner, with no cloud call', async () => {
     await ownedService('del-forged');
     const confirmation = await deleteCommand('U0OWNER', 'del-forged');
-    const before = writes().length;
+    const before = cloudRequestCount(world);
     const answer = await click('U0STRANGER', confirmation, 'Delete');
     expect(answer.text).toContain('You may not delete `del-forged`');
-    expect(writes()).toHaveLength(before);
+    expect(cloudRequestCount(world)).toBe(before);
   });
 
   it('should cancel without touching the cloud', async () => {

@@ -50,6 +50,23 @@ export async function startManageWorld(
   };
 }
 
+/**
+ * A world whose cloud is quiet between commands: the approval poller looks once at start (waited
+ * for here) and then only daily, so a test can count every request the sandbox receives.
+ */
+export async function startQuietWorld(env: Record<string, string> = {}): Promise<ManageWorld> {
+  const world = await startManageWorld({ APPROVAL_POLL_SECONDS: '1d', ...env });
+  const listed = () =>
+    world.sandbox.requests({ method: 'GET', path: /\/vpc-endpoint-services$/ }).length >=
+    world.core.cloud.projects.length;
+  for (let i = 0; i < 400 && !listed(); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!listed()) throw new Error('the approval poller never looked at the cloud');
+  return world;
+}
+
+/** How many requests the sandbox cloud has received (every method and path). */
+export const cloudRequestCount = (world: ManageWorld) => world.sandbox.requests().length;
+
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** Every text a person reads in blocks (sections, fields, context, headers, buttons). */

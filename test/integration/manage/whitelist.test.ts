@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '../../../src/cloud/index.js';
-import { blocksText, type ManageWorld, placeMessage, responded, startManageWorld } from './manage-harness.js';
+import {
+  blocksText,
+  cloudRequestCount,
+  type ManageWorld,
+  placeMessage,
+  responded,
+  startQuietWorld,
+} from './manage-harness.js';
 
 let world: ManageWorld;
 let service: EndpointService;
 const ACCOUNT = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 beforeAll(async () => {
-  world = await startManageWorld();
+  world = await startQuietWorld();
   const cloud = world.core.cloud.project(world.projectId);
   const [vpc] = await cloud.listVpcs();
   const lb = (await cloud.listLoadBalancers(vpc?.id ?? '')).at(0);
@@ -58,20 +65,39 @@ describe('/vpcep whitelist <service> [add|remove <account>]', () => {
     expect(blocksText(answer.blocks)).toContain('_empty_');
   });
 
-  it('should refuse a change by someone who is not an owner, with no cloud call', async () => {
+  it('should refuse a change by someone who owns no service, with no cloud call at all', async () => {
+    const before = cloudRequestCount(world);
     const answer = await whitelist('U0STRANGER', `inventory add ${ACCOUNT}`);
-    expect(answer.text).toContain('You may not change the whitelist of `inventory`');
-    expect(answer.text).toContain('members of <!subteam^S0INVENTORY>');
+    expect(answer.text).toContain(
+      'You may not change the whitelist of `inventory`. You own no endpoint service',
+    );
+    expect(cloudRequestCount(world)).toBe(before);
+  });
+
+  it('should let a member of an owner group change it by a name the bot has not seen yet', async () => {
+    const answer = await whitelist('U0MEMBER', 'inventory remove ffff');
+    expect(blocksText(answer.blocks)).toContain('`ffff`: not on the whitelist, nothing sent');
     expect(permissionCalls()).toHaveLength(0);
   });
 
+  it('should refuse a change by an owner of another service, naming who may, with no cloud call at all', async () => {
+    await world.core.records.put({
+      projectId: world.projectId,
+      serviceId: '00000000-0000-4000-8000-000000000001',
+      owners: { users: ['U0OTHER'], groups: [] },
+    });
+    const before = cloudRequestCount(world);
+    const answer = await whitelist('U0OTHER', `inventory add ${ACCOUNT}`);
+    expect(answer.text).toContain('You may not change the whitelist of `inventory`');
+    expect(answer.text).toContain('members of <!subteam^S0INVENTORY>');
+    expect(cloudRequestCount(world)).toBe(before);
+  });
+
   it('should refuse someone who names the service by ID without any cloud call', async () => {
-    const touching = () =>
-      world.sandbox.requests().filter((r) => r.path.includes(service.id) && !r.path.endsWith('/connections'));
-    const before = touching().length;
+    const before = cloudRequestCount(world);
     const answer = await whitelist('U0STRANGER', `${service.id} remove ${ACCOUNT}`);
     expect(answer.text).toContain(`You may not change the whitelist of \`${service.id}\``);
-    expect(touching()).toHaveLength(before);
+    expect(cloudRequestCount(world)).toBe(before);
   });
 
   it.each([
