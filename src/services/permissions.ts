@@ -5,11 +5,12 @@
  */
 import type { AccessConfig } from '../config/config-types.js';
 import type { Owners } from '../stores/service-records.js';
-import type { UsergroupMembers } from './usergroup-members.js';
+import type { MembersOptions, UsergroupMembers } from './usergroup-members.js';
 
 export interface Permissions {
   isAdmin(userId: string): boolean;
-  canCreate(userId: string): Promise<boolean>;
+  /** `options.maxWaitMs` bounds the wait for group members (an ack path); see `MembersOptions`. */
+  canCreate(userId: string, options?: MembersOptions): Promise<boolean>;
   isOwner(userId: string, owners: Owners | undefined): Promise<boolean>;
   /** Owners and admins. */
   canManage(userId: string, owners: Owners | undefined): Promise<boolean>;
@@ -26,9 +27,9 @@ export function createPermissions(access: AccessConfig, groups: UsergroupMembers
   };
   return {
     isAdmin: (userId) => admins.has(userId),
-    async canCreate(userId) {
+    async canCreate(userId, options) {
       if (access.creators.length === 0 || admins.has(userId) || creatorUsers.includes(userId)) return true;
-      return groups.isMemberOfAny(userId, creatorGroups);
+      return groups.isMemberOfAny(userId, creatorGroups, options);
     },
     isOwner,
     async canManage(userId, owners) {

@@ -25,6 +25,12 @@ export const draftSchema = z.object({
   /** Display names of chosen resources, as the selects showed them. */
   labels: z.object({ vpc: z.string().optional(), backend: z.string().optional() }).default({}),
   step: z.enum(DRAFT_STEPS),
+  /**
+   * Bumped by every save the person causes (a change, a review, Back, Edit and retry…), never by the
+   * creation's own bookkeeping: a screen rendered for an older revision is stale and must not replace a
+   * newer one in the modal.
+   */
+  revision: z.number().int().nonnegative().default(0),
   /** Set each time the form passes validation and the review is shown: a Create claims this review. */
   reviewId: z.string().optional(),
   /** The attempt started from this draft last (its id). */
@@ -45,16 +51,18 @@ export interface DraftOwner {
 
 export interface Drafts {
   get(owner: DraftOwner): Promise<Draft | undefined>;
-  /** Stores a new draft in the slot, replacing whatever was there. */
+  /** Stores a new draft in the slot, replacing whatever was there (its revision follows the slot's). */
   replace(draft: Draft): Promise<Draft>;
   /**
-   * Applies `change` to the draft `draftId` and saves it (retrying on a concurrent write). Undefined
-   * when the slot is empty or holds another draft; `change` returning undefined leaves it as is.
+   * Applies `change` to the draft `draftId` and saves it (retrying on a concurrent write), bumping its
+   * revision unless `keepRevision` (bookkeeping the person did not cause). Undefined when the slot is
+   * empty or holds another draft; `change` returning undefined leaves it as is.
    */
   update(
     owner: DraftOwner,
     draftId: string,
     change: (draft: Draft) => Draft | undefined,
+    options?: { readonly keepRevision?: boolean },
   ): Promise<Draft | undefined>;
   remove(owner: DraftOwner, draftId: string): Promise<void>;
 }
@@ -112,19 +120,22 @@ export function createDrafts(redis: RedisClient, keys: Keys, ttlSeconds = DRAFT_
     replace: (draft) =>
       withState(async () => {
         for (let i = 0; i < MAX_TRIES; i++) {
-          const { etag } = await read(draft);
-          if (await write(etag, draft)) return draft;
+          const { draft: previous, etag } = await read(draft);
+          // Revisions only grow in a slot, so a view of the replaced draft is older than any of this one.
+          const saved = { ...draft, revision: Math.max(draft.revision, (previous?.revision ?? 0) + 1) };
+          if (await write(etag, saved)) return saved;
         }
         throw new Error('draft replace kept conflicting');
       }),
-    update: (owner, draftId, change) =>
+    update: (owner, draftId, change, options = {}) =>
       withState(async () => {
         for (let i = 0; i < MAX_TRIES; i++) {
           const { draft, etag } = await read(owner);
           if (!draft || draft.id !== draftId) return undefined;
           const next = change(draft);
           if (!next) return draft;
-          const saved = { ...next, updatedAt: new Date().toISOString() };
+          const revision = options.keepRevision ? draft.revision : draft.revision + 1;
+          const saved = { ...next, revision, updatedAt: new Date().toISOString() };
           if (await write(etag, saved)) return saved;
         }
         throw new Error('draft update kept conflicting');
@@ -141,9 +152,20 @@ export function formatDraftRef(draft: Pick<Draft, 'teamId' | 'userId' | 'id'>): 
   return `${draft.teamId}:${draft.userId}:${draft.id}`;
 }
 
-export function parseDraftRef(text: string): (DraftOwner & { draftId: string }) | undefined {
-  const match = /^([A-Z0-9]+):([A-Z0-9]+):([a-f0-9]+)$/.exec(text);
+/** The key of one review of the draft (`team:user:draftId:reviewId`): Create claims exactly that review. */
+export function formatReviewRef(draft: Pick<Draft, 'teamId' | 'userId' | 'id' | 'reviewId'>): string {
+  return draft.reviewId ? `${formatDraftRef(draft)}:${draft.reviewId}` : formatDraftRef(draft);
+}
+
+export interface DraftRef extends DraftOwner {
+  readonly draftId: string;
+  /** Set in a review's key. */
+  readonly reviewId?: string | undefined;
+}
+
+export function parseDraftRef(text: string): DraftRef | undefined {
+  const match = /^([A-Z0-9]+):([A-Z0-9]+):([a-f0-9]+)(?::([a-f0-9]+))?$/.exec(text);
   return match?.[1] && match[2] && match[3]
-    ? { teamId: match[1], userId: match[2], draftId: match[3] }
+    ? { teamId: match[1], userId: match[2], draftId: match[3], ...(match[4] ? { reviewId: match[4] } : {}) }
     : undefined;
 }

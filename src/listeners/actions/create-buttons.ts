@@ -1,4 +1,7 @@
-/** Buttons inside the create modal: Resume draft, Start over, Retry, Back to the form. */
+/**
+ * Buttons inside the create modal: Resume draft, Start over, Retry, Back to the form, and the choice
+ * to replace a newer draft with a failed creation's values.
+ */
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../../logging/logger.js';
@@ -19,6 +22,7 @@ const BUTTONS: [string, ButtonCase][] = [
   [CREATE_ACTION.startOver, (flow, who, ref) => flow.startOver(who, ref)],
   [CREATE_ACTION.retry, (flow, who, ref) => flow.retry(who, ref === 'none' ? '' : ref)],
   [CREATE_ACTION.back, (flow, who, ref) => flow.back(who, ref)],
+  [CREATE_ACTION.editRetryReplace, (flow, who, ref) => flow.editAndRetry(who, ref, { replace: true })],
 ];
 
 export function registerCreateButtons(app: App, flow: CreateFlow, logger: Logger): void {
@@ -29,11 +33,12 @@ export function registerCreateButtons(app: App, flow: CreateFlow, logger: Logger
       const view = viewOf(body);
       if (!view) return;
       const ref = actionValueSchema.parse(body).actions[0]?.value ?? view.private_metadata;
-      const screen = await use(flow, whoOf(body), ref).catch((err: unknown) => {
+      const who = whoOf(body);
+      const screen = await use(flow, who, ref).catch((err: unknown) => {
         log.warn({ err, actionId }, 'create button failed');
         return problemScreen(err, ref);
       });
-      await showScreen(client, { viewId: view.id, hash: view.hash }, screen, flow.sandbox, log);
+      await showScreen(client, { viewId: view.id, hash: view.hash }, screen, { flow, who, log });
     });
   }
 }

@@ -38,11 +38,12 @@ export function registerCreateEditRetry(app: App, flow: CreateFlow, logger: Logg
         }
       }
       const attemptRef = click.actions[0]?.value ?? '';
-      const screen = await flow.editAndRetry(whoOf(body), attemptRef).catch((err: unknown) => {
+      const who = whoOf(body);
+      const screen = await flow.editAndRetry(who, attemptRef).catch((err: unknown) => {
         log.warn({ err }, 'Edit and retry failed');
         return problemScreen(err);
       });
-      await showScreen(client, target, screen, flow.sandbox, log);
+      await showScreen(client, target, screen, { flow, who, log });
     },
   );
 }

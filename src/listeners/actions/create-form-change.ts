@@ -24,16 +24,17 @@ export function registerCreateFormChange(app: App, flow: CreateFlow, logger: Log
       if (!view) return;
       const read = (current: Parameters<typeof readFormState>[1]) =>
         readFormState(view.state?.values, current);
+      const who = whoOf(body);
       let screen: CreateScreen;
       try {
-        screen = await flow.change(whoOf(body), view.private_metadata, read);
+        screen = await flow.change(who, view.private_metadata, read);
       } catch (err) {
         log.warn({ err }, 'could not apply a create form change');
         // Redis away: keep the form as it is (typed values included); Review then says why.
         if (err instanceof AppError && err.retryable) return;
         screen = problemScreen(err, view.private_metadata);
       }
-      await showScreen(client, { viewId: view.id, hash: view.hash }, screen, flow.sandbox, log);
+      await showScreen(client, { viewId: view.id, hash: view.hash }, screen, { flow, who, log });
     });
   }
 }

@@ -37,6 +37,6 @@ export function createSubcommand(flow: CreateFlow): SubcommandHandler {
       log.warn({ err }, 'could not prepare the create form');
       return problemScreen(err);
     });
-    await showScreen(client, { viewId: opened.id, hash: opened.hash }, screen, flow.sandbox, log);
+    await showScreen(client, { viewId: opened.id, hash: opened.hash }, screen, { flow, who, log });
   };
 }

@@ -1,14 +1,16 @@
 /**
  * What every create listener shares: who acts (parsed from the request, by immutable IDs), the view
- * an interaction came from, and showing a screen in a modal with `views.update` (the view's `hash`
- * guards against overwriting a newer state; a conflict or a closed modal is not an error).
+ * an interaction came from, and showing a screen in a modal with `views.update` (see
+ * `services/create/modal-updates.ts`: the hash guards against overwriting a newer state, the newest
+ * screen wins a conflict, a 429 is waited out, a refused update becomes a problem view with Retry).
  */
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Logger } from '../../logging/logger.js';
 import type { Who } from '../../services/create/create-context.js';
-import type { CreateScreen } from '../../services/create/screens.js';
-import { slackErrorCode } from '../../slack/slack-errors.js';
+import type { CreateFlow } from '../../services/create/create-flow.js';
+import { type ModalTarget, updateModal } from '../../services/create/modal-updates.js';
+import { type CreateScreen, refusedScreen } from '../../services/create/screens.js';
 import { renderCreateScreen } from '../../ui/create-screen.js';
 
 const bodyUserSchema = z.object({
@@ -45,26 +47,24 @@ export function viewOf(body: unknown): ViewRef | undefined {
   return parsed.success ? parsed.data.view : undefined;
 }
 
-/** Replaces the modal `viewId` with `screen`; quiet when Slack says it changed meanwhile or closed. */
+/** What showing a screen needs besides the client: the flow (is it still the newest?), who, a logger. */
+export interface ShowContext {
+  readonly flow: CreateFlow;
+  readonly who: Who;
+  readonly log: Logger;
+}
+
+/** Replaces the modal `target` with `screen`. Never throws. */
 export async function showScreen(
   client: WebClient,
-  target: { viewId: string; hash?: string | undefined },
+  target: ModalTarget,
   screen: CreateScreen,
-  sandbox: boolean,
-  log: Logger,
+  ctx: ShowContext,
 ): Promise<void> {
-  try {
-    await client.views.update({
-      view_id: target.viewId,
-      ...(target.hash ? { hash: target.hash } : {}),
-      view: renderCreateScreen(screen, sandbox),
-    });
-  } catch (err) {
-    const code = slackErrorCode(err);
-    if (code === 'hash_conflict' || code === 'not_found') {
-      log.debug({ code }, 'the create modal changed or closed before the update; skipped');
-      return;
-    }
-    log.warn({ err, screen: screen.kind }, 'could not update the create modal');
-  }
+  const render = (shown: CreateScreen) => renderCreateScreen(shown, ctx.flow.sandbox);
+  await updateModal(client, target, render(screen), {
+    log: ctx.log,
+    isLatest: () => ctx.flow.isLatest(ctx.who, screen),
+    fallback: (code) => render(refusedScreen(screen, code)),
+  });
 }

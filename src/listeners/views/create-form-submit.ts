@@ -36,9 +36,10 @@ export function registerCreateFormSubmit(app: App, flow: CreateFlow, logger: Log
     const log = requestLog(context, logger);
     const view = viewRefSchema.parse(body.view);
     const read = (current: Parameters<typeof readFormState>[1]) => readFormState(view.state?.values, current);
+    const who = whoOf(body);
     let result: Awaited<ReturnType<CreateFlow['submitForm']>>;
     try {
-      result = await flow.submitForm(whoOf(body), view.private_metadata, read);
+      result = await flow.submitForm(who, view.private_metadata, read);
     } catch (err) {
       log.warn({ err }, 'create form submission failed');
       await ack(failedAck(err, view, flow.sandbox));
@@ -50,6 +51,6 @@ export function registerCreateFormSubmit(app: App, flow: CreateFlow, logger: Log
     }
     await ack({ response_action: 'update', view: renderCreateScreen(result.screen, flow.sandbox) });
     const later = await result.later;
-    if (later) await showScreen(client, { viewId: view.id }, later, flow.sandbox, log);
+    if (later) await showScreen(client, { viewId: view.id }, later, { flow, who, log });
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { CreateDeps, Who } from './create-context.js';
 import { searchOptions } from './create-options.js';
-import type { FormReader } from './drafting.js';
+import { type FormReader, screenIsLatest } from './drafting.js';
 import { backToForm, changeForm, type FormSubmission, saveClosedForm, submitForm } from './form-changes.js';
 import {
   attemptScreen,
@@ -29,12 +29,15 @@ export interface CreateFlow {
   submitForm(who: Who, draftRef: string, read: FormReader): Promise<FormSubmission>;
   back(who: Who, draftRef: string): Promise<CreateScreen>;
   submitReview(who: Who, draftRef: string, viewId: string | undefined): Promise<CreateScreen>;
-  editAndRetry(who: Who, attemptRef: string): Promise<CreateScreen>;
+  /** `replace`: the person chose the failed creation's values over a newer unfinished draft. */
+  editAndRetry(who: Who, attemptRef: string, options?: { replace?: boolean }): Promise<CreateScreen>;
   attempt(who: Who, attemptRef: string): Promise<CreateScreen>;
   options(
     who: Who,
     request: { actionId: string; blockId: string; query: string; draftRef: string },
   ): Promise<Choice[]>;
+  /** Whether `screen` still shows the newest state of its draft (asked when an update conflicts). */
+  isLatest(who: Who, screen: CreateScreen): Promise<boolean>;
 }
 
 export function createCreateFlow(deps: CreateDeps, sandbox: boolean): CreateFlow {
@@ -49,8 +52,9 @@ export function createCreateFlow(deps: CreateDeps, sandbox: boolean): CreateFlow
     submitForm: (who, ref, read) => submitForm(deps, who, ref, read),
     back: (who, ref) => backToForm(deps, who, ref),
     submitReview: (who, ref, viewId) => submitReview(deps, who, ref, viewId),
-    editAndRetry: (who, ref) => editAndRetry(deps, who, ref),
+    editAndRetry: (who, ref, options) => editAndRetry(deps, who, ref, options),
     attempt: (who, ref) => attemptScreen(deps, who, ref),
     options: (who, request) => searchOptions(deps, who, request),
+    isLatest: (who, screen) => screenIsLatest(deps, who, screen),
   };
 }

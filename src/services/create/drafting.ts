@@ -8,6 +8,7 @@ import type { BackendType, DraftValues } from '../../domain/endpoint-service-spe
 import { AppError, ForbiddenError } from '../../errors/app-error.js';
 import { type Draft, type DraftStep, parseDraftRef } from '../../stores/drafts.js';
 import { type CreateDeps, DRAFT_GONE, NOT_A_CREATOR, type Who } from './create-context.js';
+import { type CreateScreen, screenRevision } from './screens.js';
 
 export class DraftGoneError extends AppError {
   constructor() {
@@ -26,10 +27,27 @@ export interface FormContext {
 export type FormReader = (context: FormContext) => {
   readonly change: Partial<DraftValues>;
   readonly labels: { vpc?: string; backend?: string };
+  /** The Service Type the view shows as chosen (not part of the draft: only Interface exists). */
+  readonly serviceType?: string | undefined;
 };
 
-export async function assertCreator(deps: CreateDeps, who: Who): Promise<void> {
-  if (!(await deps.permissions.canCreate(who.userId))) throw new ForbiddenError(NOT_A_CREATOR);
+/**
+ * How long a request Slack waits on (a submission, an options search: answered within 3 s) may wait
+ * for user group members; past it the last known members decide, and the refresh goes on.
+ */
+export const ACK_RIGHTS_WAIT_MS = 500;
+
+/** Throws unless `who` may create; `inAck` bounds the wait for group members (see above). */
+export async function assertCreator(
+  deps: CreateDeps,
+  who: Who,
+  options: { inAck?: boolean } = {},
+): Promise<void> {
+  const allowed = await deps.permissions.canCreate(
+    who.userId,
+    options.inAck ? { maxWaitMs: ACK_RIGHTS_WAIT_MS } : undefined,
+  );
+  if (!allowed) throw new ForbiddenError(NOT_A_CREATOR);
 }
 
 /** The draft id a view names, when it is one of `who`'s drafts. */
@@ -37,6 +55,18 @@ export function draftIdOf(who: Who, draftRef: string): string {
   const ref = parseDraftRef(draftRef);
   if (!ref || ref.teamId !== who.teamId || ref.userId !== who.userId) throw new DraftGoneError();
   return ref.draftId;
+}
+
+/**
+ * True when `screen` still shows the newest state of its draft: nobody saved the draft since it was
+ * rendered. Asked when Slack reports that the modal changed under an update.
+ */
+export async function screenIsLatest(deps: CreateDeps, who: Who, screen: CreateScreen): Promise<boolean> {
+  const shown = screenRevision(screen);
+  const ref = shown ? parseDraftRef(shown.draftRef) : undefined;
+  if (!shown || !ref || ref.teamId !== who.teamId || ref.userId !== who.userId) return false;
+  const draft = await deps.drafts.get(who);
+  return draft?.id === ref.draftId && draft.revision === shown.revision;
 }
 
 export async function loadDraft(deps: CreateDeps, who: Who, draftRef: string): Promise<Draft> {
@@ -72,14 +102,14 @@ export function withFormState(draft: Draft, read: FormReader, step?: DraftStep):
   };
 }
 
-/** Saves the view's values into the draft; returns the draft before and after. */
+/** Saves the view's values into the draft; returns the draft before and after, and what was read. */
 export async function saveFormState(
   deps: CreateDeps,
   who: Who,
   draftRef: string,
   read: FormReader,
   step?: DraftStep,
-): Promise<{ before: Draft; after: Draft }> {
+): Promise<{ before: Draft; after: Draft; serviceType: string | undefined }> {
   const draftId = draftIdOf(who, draftRef);
   let before: Draft | undefined;
   const after = await deps.drafts.update(who, draftId, (draft) => {
@@ -87,5 +117,5 @@ export async function saveFormState(
     return withFormState(draft, read, step);
   });
   if (!after || !before) throw new DraftGoneError();
-  return { before, after };
+  return { before, after, serviceType: read(contextOf(before)).serviceType };
 }

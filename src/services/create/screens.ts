@@ -3,9 +3,15 @@
  * renders it. No Slack types here.
  */
 import type { IngressCheck } from '../../cloud/types.js';
-import type { DraftValues, EndpointServiceSpec } from '../../domain/endpoint-service-spec.js';
+import type { DraftField, DraftValues, EndpointServiceSpec } from '../../domain/endpoint-service-spec.js';
 import type { AttemptState } from '../../stores/create-attempts.js';
 import type { Choice } from './resource-catalog.js';
+
+/** A field of the form that can carry an inline error: the draft's, and the Service Type. */
+export type FormField = DraftField | 'serviceType';
+
+/** Inline errors of a form submission, per field. */
+export type FormErrors = Partial<Record<FormField, string>>;
 
 /** A list to choose from, or why there is none. */
 export type ChoiceList =
@@ -27,6 +33,8 @@ export interface Labels {
 export interface FormModel {
   /** The draft's key (private_metadata). */
   readonly draftRef: string;
+  /** The draft revision this screen shows (not rendered: it decides which of two updates wins). */
+  readonly revision?: number | undefined;
   readonly projects: readonly ProjectChoice[];
   readonly values: DraftValues;
   readonly labels: Labels;
@@ -40,7 +48,13 @@ export interface FormModel {
 
 export type QuotaCheck =
   | { readonly state: 'checking' }
-  | { readonly state: 'ok' | 'full'; readonly used: number; readonly quota: number }
+  | {
+      readonly state: 'ok' | 'full';
+      readonly used: number;
+      readonly quota: number;
+      /** The quotas API did not answer (why): the services were counted against the default quota. */
+      readonly counted?: string | undefined;
+    }
   | { readonly state: 'unknown'; readonly message: string };
 
 export type BackendCheck =
@@ -48,7 +62,9 @@ export type BackendCheck =
   | { readonly state: 'gone'; readonly message: string };
 
 export interface ReviewModel {
+  /** The key of this review (draft and review id; private_metadata). */
   readonly draftRef: string;
+  readonly revision?: number | undefined;
   readonly region: string;
   readonly projectLabel: string;
   readonly spec: EndpointServiceSpec;
@@ -84,11 +100,17 @@ export interface AttemptModel {
 
 export interface ResumeModel {
   readonly draftRef: string;
+  readonly revision?: number | undefined;
   readonly savedAt: string;
   readonly values: DraftValues;
   readonly labels: Labels;
   /** The last attempt from this draft failed with this message. */
   readonly failure?: string | undefined;
+  /**
+   * "Edit and retry" of this failed attempt found this newer unfinished draft: the person chooses
+   * between continuing it and replacing it with the failed creation's values.
+   */
+  readonly replaceFor?: { readonly attemptRef: string; readonly name?: string | undefined } | undefined;
 }
 
 export type CreateScreen =
@@ -97,3 +119,35 @@ export type CreateScreen =
   | { readonly kind: 'attempt'; readonly model: AttemptModel }
   | { readonly kind: 'resume'; readonly model: ResumeModel }
   | { readonly kind: 'problem'; readonly message: string; readonly retryRef?: string | undefined };
+
+/** The draft key and revision a screen was rendered for, when it shows a draft. */
+export function screenRevision(screen: CreateScreen): { draftRef: string; revision: number } | undefined {
+  if (screen.kind === 'form' || screen.kind === 'review' || screen.kind === 'resume')
+    return screen.model.revision === undefined
+      ? undefined
+      : { draftRef: screen.model.draftRef, revision: screen.model.revision };
+  return undefined;
+}
+
+/** What a Retry button of a problem standing in for `screen` should bring back. */
+export function retryRefOf(screen: CreateScreen): string {
+  switch (screen.kind) {
+    case 'form':
+    case 'review':
+    case 'resume':
+      return screen.model.draftRef;
+    case 'attempt':
+      return screen.model.attemptRef;
+    case 'problem':
+      return screen.retryRef ?? '';
+  }
+}
+
+/** Stands in for `screen` when Slack refused to show it: nothing is lost, Retry shows it again. */
+export function refusedScreen(screen: CreateScreen, code: string): CreateScreen {
+  return {
+    kind: 'problem',
+    message: `Slack did not accept this step of the form (${code}). Nothing was lost: press Retry to show it again.`,
+    retryRef: retryRefOf(screen),
+  };
+}

@@ -1,13 +1,18 @@
 /**
  * A slow cloud never makes `/vpcep create` miss its trigger window: the modal opens at once and fills
  * in when the cloud answers; the review acks with its checks running and is completed by an update.
+ * Two quick changes whose re-renders finish in the wrong order still leave the newest on screen.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
+import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
+import { FAKE_TEAM } from '../../fakes/fake-slack/index.js';
 import {
+  blockIdOf,
   type CreateEnv,
   change,
   currentView,
+  elementOf,
   formState,
   optionValue,
   runCreate,
@@ -25,7 +30,59 @@ afterAll(async () => {
   await env.stop();
 });
 
+async function draftValues(user: string): Promise<Record<string, unknown>> {
+  const json = await env.redis.hget(`${env.bot.keyPrefix}create:draft:{${FAKE_TEAM.teamId}:${user}}`, 'json');
+  return (JSON.parse(json ?? '{}') as { values: Record<string, unknown> }).values;
+}
+
 describe('a slow cloud', () => {
+  it('should show the newest of two quick changes when the older re-render finishes first', async () => {
+    const user = 'U0QUICK';
+    const view = await runCreate(env, user);
+    const vpcB = optionValue(view, 'vpc', 'vpc-demo-b');
+    env.sandbox().addFault({ latencyMs: 1000 });
+    try {
+      const since = env.fake.callCount();
+      // The VPC changes; 300 ms later, before its re-render has come, the backend type changes too.
+      // Both interactions carry the view as it was (same hash); listing BMSs takes longer than ELBs.
+      const first = env.slack.blockActions({
+        userId: user,
+        view,
+        values: formState(view, { vpc: vpcB }),
+        actions: [{ action_id: CREATE_ACTION.vpc, block_id: blockIdOf(view, 'vpc'), selected_option: vpcB }],
+      });
+      await sleep(300);
+      const second = env.slack.blockActions({
+        userId: user,
+        view,
+        values: formState(view, { vpc: vpcB, backendType: 'bms' }),
+        actions: [
+          {
+            action_id: CREATE_ACTION.backendType,
+            block_id: CREATE_BLOCK.backendType,
+            selected_option: 'bms',
+          },
+        ],
+      });
+      await Promise.all([first, second]);
+      await env.fake.waitForCall(
+        'views.update',
+        (c) =>
+          c.args.view_id === view.id &&
+          c.response.ok === true &&
+          JSON.stringify(c.args.view).includes(`create_resource_bms_${vpcB}`),
+        { since, timeoutMs: 20_000 },
+      );
+    } finally {
+      env.sandbox().clearFaults();
+    }
+    const shown = currentView(env, view.id);
+    expect(await draftValues(user)).toMatchObject({ vpcId: vpcB, backendType: 'bms' });
+    expect(blockIdOf(shown, 'backend')).toBe(`create_resource_bms_${vpcB}`);
+    expect(elementOf(shown, 'backendType').initial_option).toMatchObject({ value: 'bms' });
+    expect(elementOf(shown, 'vpc').initial_option).toMatchObject({ value: vpcB });
+  });
+
   it('should open the modal inside the trigger window while every cloud call takes 2.5 s, then fill it', async () => {
     env.sandbox().addFault({ latencyMs: 2500 });
     try {
@@ -46,6 +103,11 @@ describe('a slow cloud', () => {
         }),
       });
       expect(submitted.status).toBe(200);
+      expect(submitted.body).toMatchObject({
+        response_action: 'update',
+        view: { callback_id: CREATE_VIEW.review },
+      });
+      expect(submitted.ackIssues).toEqual([]);
       // Acked at once with the checks still running, then filled in.
       expect(textOf(currentView(env, view.id))).toContain('checking');
       await env.fake.waitForCall(
