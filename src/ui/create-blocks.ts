@@ -15,9 +15,21 @@ import type { Choice } from '../services/create/resource-catalog.js';
 export const STATIC_OPTIONS_MAX = 100;
 const SECTION_TEXT_MAX = 3000;
 
-/** `text` cut to `max` characters, with an ellipsis when cut. */
+/**
+ * `text` cut to `max` characters (code points, as Slack counts them, so a surrogate pair is never
+ * split), with an ellipsis when cut.
+ */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** `text` cut to `max` code points, without an ellipsis (initial values of inputs). */
+export function clipChars(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max).join('');
 }
 
 /** Escapes the three characters mrkdwn treats as markup. */
@@ -31,6 +43,45 @@ export function plain(text: string, max = 150): PlainTextElement {
 
 export function section(text: string): SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_TEXT_MAX) } };
+}
+
+/** Code points in `text` (what Slack's limits count). */
+function charCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** At most this many sections carry one list (a Block Kit view holds 100 blocks in all). */
+const LIST_SECTIONS_MAX = 4;
+
+/**
+ * A titled list as as many sections as its items need (each within Slack's 3000 characters), so every
+ * item shows; past `LIST_SECTIONS_MAX` sections the rest is counted, not shown.
+ */
+export function listSections(title: string, items: readonly string[], separator = '\n'): SectionBlock[] {
+  const texts: string[] = [];
+  let current = title;
+  let size = charCount(title);
+  let shown = 0;
+  for (const raw of items) {
+    const item = clip(raw, SECTION_TEXT_MAX - 100);
+    const itemSize = charCount(item);
+    const glue = current === title ? '\n' : separator;
+    if (size + charCount(glue) + itemSize > SECTION_TEXT_MAX - 40) {
+      if (texts.length + 1 >= LIST_SECTIONS_MAX) break;
+      texts.push(current);
+      current = item;
+      size = itemSize;
+    } else {
+      current += glue + item;
+      size += charCount(glue) + itemSize;
+    }
+    shown++;
+  }
+  if (shown < items.length) current += `\n…and ${items.length - shown} more`;
+  texts.push(current);
+  return texts.map(section);
 }
 
 export function context(text: string): ContextBlock {

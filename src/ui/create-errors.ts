@@ -4,7 +4,8 @@
  * one) shows on the nearest input that decides it.
  */
 import type { ViewErrorsResponseAction } from '@slack/bolt';
-import type { DraftField } from '../domain/endpoint-service-spec.js';
+import type { FormField } from '../services/create/screens.js';
+import { clip } from './create-blocks.js';
 import { BACKEND_BLOCK_PREFIX, CREATE_BLOCK, VPC_BLOCK_PREFIX, vpcBlockId } from './create-ids.js';
 
 /** Slack shows at most this many characters of an inline error. */
@@ -14,12 +15,13 @@ const ERROR_MAX = 2000;
  * The input block of each draft field on the form as shown (`inputBlockIds`: the view's input blocks;
  * the VPC and backend blocks are found by their prefix, since their ids name what they were rendered for).
  */
-export function fieldBlockIds(inputBlockIds: readonly string[]): Record<DraftField, string> {
+export function fieldBlockIds(inputBlockIds: readonly string[]): Record<FormField, string> {
   const vpc = inputBlockIds.find((id) => id.startsWith(VPC_BLOCK_PREFIX)) ?? vpcBlockId(undefined);
   const backend = inputBlockIds.find((id) => id.startsWith(BACKEND_BLOCK_PREFIX)) ?? vpc;
   return {
     projectId: inputBlockIds.includes(CREATE_BLOCK.region) ? CREATE_BLOCK.region : vpc,
     name: CREATE_BLOCK.name,
+    serviceType: inputBlockIds.includes(CREATE_BLOCK.serviceType) ? CREATE_BLOCK.serviceType : vpc,
     vpcId: vpc,
     approvalEnabled: CREATE_BLOCK.approval,
     backendType: CREATE_BLOCK.backendType,
@@ -36,15 +38,15 @@ export function fieldBlockIds(inputBlockIds: readonly string[]): Record<DraftFie
 
 /** The errors ack for field messages; messages of fields sharing a block are joined. */
 export function formErrorsAck(
-  errors: Partial<Record<DraftField, string>>,
+  errors: Partial<Record<FormField, string>>,
   inputBlockIds: readonly string[],
 ): ViewErrorsResponseAction {
   const blocks = fieldBlockIds(inputBlockIds);
   const out: Record<string, string> = {};
-  for (const [field, message] of Object.entries(errors) as [DraftField, string | undefined][]) {
+  for (const [field, message] of Object.entries(errors) as [FormField, string | undefined][]) {
     if (!message) continue;
     const blockId = blocks[field];
-    out[blockId] = (out[blockId] ? `${out[blockId]}\n${message}` : message).slice(0, ERROR_MAX);
+    out[blockId] = clip(out[blockId] ? `${out[blockId]}\n${message}` : message, ERROR_MAX);
   }
   return { response_action: 'errors', errors: out };
 }

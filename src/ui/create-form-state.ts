@@ -29,6 +29,8 @@ export interface FormState {
   readonly change: Partial<DraftValues>;
   /** Option texts of the chosen VPC and backend, for the review and messages. */
   readonly labels: { vpc?: string; backend?: string };
+  /** The Service Type chosen (`interface` is the only valid one); undefined when the view has none. */
+  readonly serviceType?: string | undefined;
 }
 
 /** Where the form stands before the change: what the dependent blocks were rendered for. */
@@ -105,5 +107,8 @@ export function readFormState(values: unknown, current: FormContext): FormState 
   const channel = read(CREATE_BLOCK.approvalChannel, CREATE_ACTION.approvalChannel);
   if (channel) change.approvalChannel = channel.selected_conversation ?? undefined;
 
-  return { change, labels };
+  const serviceTypeValue = read(CREATE_BLOCK.serviceType, CREATE_ACTION.serviceType);
+  const serviceType = serviceTypeValue ? (selectedOf(serviceTypeValue) ?? '') : undefined;
+
+  return { change, labels, ...(serviceType !== undefined ? { serviceType } : {}) };
 }

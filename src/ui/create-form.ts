@@ -13,6 +13,7 @@ import type {
   MultiUsersSelect,
   PlainTextInput,
   RadioButtons,
+  StaticSelect,
 } from '@slack/types';
 import { portsPreview } from '../domain/create-draft.js';
 import type { BackendType } from '../domain/endpoint-service-spec.js';
@@ -20,8 +21,26 @@ import { DESCRIPTION_MAX, NAME_MAX } from '../domain/endpoint-service-spec.js';
 import { MAX_PORT_MAPPINGS } from '../domain/port-mappings.js';
 import { MAX_TAG_KEY, MAX_TAG_VALUE, MAX_TAGS } from '../domain/tags.js';
 import type { ChoiceList, FormModel } from '../services/create/screens.js';
-import { choiceSelect, context, esc, modal, option, plain, sandboxBlocks, section } from './create-blocks.js';
-import { backendBlockId, CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW, vpcBlockId } from './create-ids.js';
+import {
+  choiceSelect,
+  clipChars,
+  context,
+  esc,
+  modal,
+  option,
+  plain,
+  sandboxBlocks,
+  section,
+} from './create-blocks.js';
+import {
+  backendBlockId,
+  CREATE_ACTION,
+  CREATE_BLOCK,
+  CREATE_VIEW,
+  MAX_OWNER_GROUPS,
+  SERVICE_TYPE_INTERFACE,
+  vpcBlockId,
+} from './create-ids.js';
 
 export const FORM_TITLE = 'Create endpoint service';
 
@@ -84,7 +103,7 @@ function text(
     action_id: actionId,
     placeholder: plain(placeholder),
     ...(multiline ? { multiline: true } : {}),
-    ...(value ? { initial_value: value.slice(0, 3000) } : {}),
+    ...(value ? { initial_value: clipChars(value, 3000) } : {}),
   };
 }
 
@@ -92,11 +111,12 @@ function choicesOf(list: ChoiceList) {
   return list.kind === 'list' ? list.choices : undefined;
 }
 
+/**
+ * Region (and project) is always an input labelled as on the console page. With one configured
+ * project it holds that single option, chosen.
+ */
 function regionBlocks(model: FormModel): KnownBlock[] {
   const current = model.projects.find((p) => p.projectId === model.values.projectId) ?? model.projects[0];
-  if (model.projects.length <= 1) {
-    return current ? [context(`*Region*: ${esc(current.label)} · project \`${current.projectId}\``)] : [];
-  }
   const choices = model.projects.map((p) => ({ value: p.projectId, label: p.label }));
   const element = choiceSelect({
     actionId: CREATE_ACTION.region,
@@ -105,12 +125,31 @@ function regionBlocks(model: FormModel): KnownBlock[] {
     selectedLabel: current?.label,
     placeholder: 'Choose the region and project',
   });
+  const only =
+    model.projects.length === 1 && current
+      ? ` The bot is configured for ${current.label} (project ${current.projectId}) only.`
+      : '';
   return [
     input(CREATE_BLOCK.region, 'Region', element, {
-      dispatch: true,
-      hint: 'Endpoint services are region-level resources. Resources in different regions cannot communicate over internal networks: choose the region of the backend.',
+      dispatch: model.projects.length > 1,
+      hint: `Endpoint services are region-level resources. Resources in different regions cannot communicate over internal networks: choose the region of the backend.${only}`,
     }),
   ];
+}
+
+/** Service Type: Interface, the only type a tenant can create (gateway services are the operator's). */
+function serviceTypeBlock(): InputBlock {
+  const interfaceOption = option({ value: SERVICE_TYPE_INTERFACE, label: 'Interface' });
+  const element: StaticSelect = {
+    type: 'static_select',
+    action_id: CREATE_ACTION.serviceType,
+    placeholder: plain('Interface'),
+    options: [interfaceOption],
+    initial_option: interfaceOption,
+  };
+  return input(CREATE_BLOCK.serviceType, 'Service Type', element, {
+    hint: 'Interface is the only type you can create; gateway services are created by the cloud operator.',
+  });
 }
 
 function vpcBlocks(model: FormModel): KnownBlock[] {
@@ -200,8 +239,8 @@ function problemBlocks(model: FormModel): KnownBlock[] {
   if (failed?.kind !== 'error') return [];
   return [
     {
-      type: 'section',
-      text: { type: 'mrkdwn', text: `:warning: ${esc(failed.message)}` },
+      // The cloud's message can be long: the section clips it to what Slack accepts.
+      ...section(`:warning: ${esc(failed.message)}`),
       accessory: {
         type: 'button',
         action_id: CREATE_ACTION.retry,
@@ -220,12 +259,14 @@ function ownerBlocks(model: FormModel): KnownBlock[] {
     placeholder: plain('People who approve connections'),
     ...(values.ownerUsers?.length ? { initial_users: [...values.ownerUsers] } : {}),
   };
+  const chosenGroups = model.groups.slice(0, MAX_OWNER_GROUPS);
   const groups: MultiExternalSelect = {
     type: 'multi_external_select',
     action_id: CREATE_ACTION.ownerGroups,
     placeholder: plain('Search user groups'),
     min_query_length: 0,
-    ...(model.groups.length ? { initial_options: model.groups.map(option) } : {}),
+    max_selected_items: MAX_OWNER_GROUPS,
+    ...(chosenGroups.length ? { initial_options: chosenGroups.map(option) } : {}),
   };
   const channel: ConversationsSelect = {
     type: 'conversations_select',
@@ -241,7 +282,7 @@ function ownerBlocks(model: FormModel): KnownBlock[] {
     }),
     input(CREATE_BLOCK.ownerGroups, 'Owner groups', groups, {
       optional: true,
-      hint: 'Slack user groups whose members are owners too.',
+      hint: `Slack user groups whose members are owners too (at most ${MAX_OWNER_GROUPS}).`,
     }),
     input(CREATE_BLOCK.approvalChannel, 'Approval channel', channel, {
       optional: true,
@@ -265,8 +306,7 @@ export function createFormView(model: FormModel, sandbox: boolean): ModalView {
       hint: `Up to ${NAME_MAX} letters, digits, _ or -. The cloud names the service region.name.service_id, or region.service_id without a name.`,
     }),
     ...vpcBlocks(model),
-    section('*Service Type*\nInterface'),
-    context('The only type you can create; gateway services are created by the cloud operator.'),
+    serviceTypeBlock(),
     input(CREATE_BLOCK.approval, 'Connection Approval', approvalElement(values.approvalEnabled ?? true), {
       hint: 'Whether a VPC endpoint needs the owners’ approval to connect to the service.',
     }),

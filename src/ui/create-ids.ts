@@ -17,6 +17,7 @@ export const CREATE_VIEW = {
 export const CREATE_BLOCK = {
   region: 'create_region_block',
   name: 'create_name_block',
+  serviceType: 'create_service_type_block',
   approval: 'create_approval_block',
   backendType: 'create_backend_type_block',
   ports: 'create_ports_block',
@@ -28,6 +29,12 @@ export const CREATE_BLOCK = {
   whitelist: 'create_whitelist_block',
 } as const;
 
+/** The Service Type option's value: the only type a tenant creates. */
+export const SERVICE_TYPE_INTERFACE = 'interface';
+
+/** Owner groups one service may name (a multi-select's `initial_options` hold at most 100). */
+export const MAX_OWNER_GROUPS = 100;
+
 /** Prefix of the VPC block; see `vpcBlockId`. */
 export const VPC_BLOCK_PREFIX = 'create_vpc_';
 
@@ -37,6 +44,7 @@ export const BACKEND_BLOCK_PREFIX = 'create_resource_';
 export const CREATE_ACTION = {
   region: 'create_region_action',
   name: 'create_name_action',
+  serviceType: 'create_service_type_action',
   vpc: 'create_vpc_action',
   approval: 'create_approval_action',
   backendType: 'create_backend_type_action',
@@ -54,6 +62,8 @@ export const CREATE_ACTION = {
   startOver: 'create_start_over_action',
   back: 'create_back_action',
   editRetry: 'create_edit_retry_action',
+  /** On the choice "Edit and retry" offers when a newer draft exists: replace it. */
+  editRetryReplace: 'create_edit_retry_replace_action',
 } as const;
 
 /** The block_id of the backend resource select for a backend type in a VPC (≤ 255 characters). */

@@ -6,6 +6,7 @@
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Draft } from '../../stores/drafts.js';
 import { formatDraftRef, newDraftId } from '../../stores/drafts.js';
+import { MAX_OWNER_GROUPS } from '../../ui/create-ids.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { projectChoices } from './create-context.js';
 import type { Choice } from './resource-catalog.js';
@@ -35,11 +36,13 @@ export async function formScreen(deps: CreateDeps, draft: Draft, notice?: string
           `the ${kind} of the VPC`,
         )
       : { kind: 'waiting', reason: `Choose a VPC to see its ${kind}.` };
-  const groups = await deps.groups.labelled(values.ownerGroups ?? []);
+  // A multi-select shows at most this many chosen options (submitting more is refused inline).
+  const groups = await deps.groups.labelled((values.ownerGroups ?? []).slice(0, MAX_OWNER_GROUPS));
   return {
     kind: 'form',
     model: {
       draftRef: formatDraftRef(draft),
+      revision: draft.revision,
       projects: projectChoices(deps.projects),
       values,
       labels: draft.labels,
@@ -66,6 +69,7 @@ export function newDraft(deps: CreateDeps, who: Who): Draft {
     },
     labels: {},
     step: 'form',
+    revision: 0,
     ...(who.channelId ? { channelId: who.channelId } : {}),
     ...(who.responseUrl ? { responseUrl: who.responseUrl, responseUrlAt: Date.now() } : {}),
     createdAt: now,

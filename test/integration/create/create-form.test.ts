@@ -157,6 +157,24 @@ describe('the create form', () => {
     expect(textOf(retried)).not.toContain('Could not load');
   });
 
+  it('should fit a very long cloud error message into the form, with Retry', async () => {
+    const user = 'U0VERBOSE';
+    await env.redis.del(`${env.bot.keyPrefix}create:cache:${EU_DE}:vpcs`);
+    const long = `Something <odd> happened: ${'details '.repeat(600)}`;
+    env.sandbox().addFault({ match: '/vpcs$', status: 400, errorCode: 'VPC.0999', errorMsg: long });
+    let view: StoredView;
+    try {
+      view = await runCreate(env, user);
+    } finally {
+      env.sandbox().clearFaults();
+    }
+    expect(view.callback_id).toBe(CREATE_VIEW.form);
+    expect(textOf(view)).toContain('Could not load the VPCs of eu-de (sandbox)');
+    expect(textOf(view)).toContain('details details');
+    expect(JSON.stringify(view.blocks)).toContain(CREATE_ACTION.retry);
+    expect(env.fake.rejections()).toEqual([]);
+  });
+
   it('should tell the creator how to fix an announcement the bot could not post', async () => {
     const user = 'U0LOCKED';
     env.fake.setChannelError('C0LOCKED', 'not_in_channel');
@@ -190,10 +208,45 @@ describe('the create form', () => {
     );
   });
 
+  it('should wait out a 429 on the fill-in update and show the form', async () => {
+    const user = 'U0LIMITED';
+    env.fake.failNext('views.update', { status: 429, retryAfter: 1 });
+    const viewId = await openModal(user);
+    const shown = await env.fake.waitForCall(
+      'views.update',
+      (c) => c.args.view_id === viewId && c.response.ok === true,
+      { timeoutMs: 15_000 },
+    );
+    expect(shown.args.hash).toBeDefined();
+    expect(currentView(env, viewId).callback_id).toBe(CREATE_VIEW.form);
+  });
+
+  it('should show a problem with Retry when Slack refuses the form, and Retry shows it', async () => {
+    const user = 'U0REFUSED';
+    env.fake.failNext('views.update', { error: 'invalid_arguments' });
+    const viewId = await openModal(user);
+    await env.fake.waitForCall('views.update', (c) => c.args.view_id === viewId && c.response.ok === true, {
+      timeoutMs: 15_000,
+    });
+    const problem = currentView(env, viewId);
+    expect(problem.callback_id).toBe(CREATE_VIEW.notice);
+    expect(textOf(problem)).toContain('Slack did not accept this step of the form (invalid_arguments)');
+    const retried = await click(env, problem, user, CREATE_ACTION.retry);
+    expect(retried.callback_id).toBe(CREATE_VIEW.form);
+  });
+
   it('should never send a payload Slack would refuse', () => {
     env.fake.assertNoRejections();
   });
 });
+
+/** Runs `/vpcep create` and returns the id of the modal it opened (not waiting for the fill-in). */
+async function openModal(user: string): Promise<string> {
+  const since = env.fake.callCount();
+  await env.slack.command({ text: 'create', userId: user, channelId: 'C0OPS' });
+  const open = await env.fake.waitForCall('views.open', () => true, { since });
+  return String((open.response.view as { id: string }).id);
+}
 
 /** A fresh form for a user (Start over if a draft exists). */
 async function runCreateFresh(user: string): Promise<StoredView> {

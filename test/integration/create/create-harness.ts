@@ -88,6 +88,7 @@ export type FormField =
   | 'region'
   | 'name'
   | 'vpc'
+  | 'serviceType'
   | 'approval'
   | 'backendType'
   | 'backend'
@@ -102,6 +103,7 @@ export type FormField =
 const STATIC_BLOCKS: Partial<Record<FormField, string>> = {
   region: CREATE_BLOCK.region,
   name: CREATE_BLOCK.name,
+  serviceType: CREATE_BLOCK.serviceType,
   approval: CREATE_BLOCK.approval,
   backendType: CREATE_BLOCK.backendType,
   ports: CREATE_BLOCK.ports,
@@ -116,6 +118,7 @@ const STATIC_BLOCKS: Partial<Record<FormField, string>> = {
 export const FIELD_ACTION: Record<FormField, string> = {
   region: CREATE_ACTION.region,
   name: CREATE_ACTION.name,
+  serviceType: CREATE_ACTION.serviceType,
   vpc: CREATE_ACTION.vpc,
   approval: CREATE_ACTION.approval,
   backendType: CREATE_ACTION.backendType,

@@ -88,6 +88,19 @@ const RULES: Rule[] = [
   ['a description with < or >', 'description', 'a <b> c', /may not contain < or >/],
   ['no owner at all', 'owners', [], /Name at least one owner/],
   ['a whitelist entry that is no account ID', 'whitelist', 'not/valid', /"not\/valid" is not an account ID/],
+  ['a service type other than Interface', 'serviceType', 'gateway', /Only the Interface service type/],
+  [
+    'more than 100 owner groups',
+    'ownerGroups',
+    {
+      type: 'multi_external_select',
+      selected_options: Array.from({ length: 101 }, (_, i) => ({
+        text: { type: 'plain_text', text: `@group${i}` },
+        value: `S0GROUP${i}`,
+      })) as never,
+    },
+    /At most 100 owner groups/,
+  ],
 ];
 
 async function draftValues(): Promise<Record<string, unknown>> {
@@ -122,6 +135,38 @@ describe('the create form refuses what the console page refuses', () => {
       }
     },
   );
+
+  it('should refuse a backend that is not in the chosen VPC, on the backend field', async () => {
+    // The load balancer of VPC b, sent with VPC a chosen (a forged or stale submission).
+    const other = await change(env, form, USER, 'vpc', optionValue(form, 'vpc', 'vpc-demo-b'));
+    const foreign = optionValue(other, 'backend', 'elb-shared-b');
+    form = await change(env, other, USER, 'vpc', optionValue(other, 'vpc', 'vpc-demo-a'));
+    const response = await env.slack.viewSubmission({
+      userId: USER,
+      view: form,
+      values: formState(form, { ...valid, backend: foreign }),
+    });
+    expect(response.ackIssues).toEqual([]);
+    const body = response.body as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(body.errors[blockIdOf(form, 'backend')]).toBe(
+      'The backend must be in the chosen VPC: one backend per service, in the same VPC. Choose one of the resources listed for this VPC.',
+    );
+    expect(currentView(env, form.id).callback_id).toBe(CREATE_VIEW.form);
+  });
+
+  it('should refuse a VPC that is not among the listed ones, on the VPC field', async () => {
+    const response = await env.slack.viewSubmission({
+      userId: USER,
+      view: form,
+      values: formState(form, { ...valid, vpc: '0b0b0b0b-0000-4000-8000-000000000000' }),
+    });
+    const body = response.body as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(body.errors[blockIdOf(form, 'vpc')]).toMatch(
+      /Choose one of the VPCs listed for the chosen region/,
+    );
+  });
 
   it('should name every invalid field at once', async () => {
     const response = await env.slack.viewSubmission({

@@ -27,6 +27,7 @@ describe('the create form view', () => {
       'Region',
       'Name',
       'VPC',
+      'Service Type',
       'Connection Approval',
       'Backend Resource Type',
       'Load Balancer',
@@ -38,7 +39,11 @@ describe('the create form view', () => {
       'Approval channel',
       'Whitelist',
     ]);
-    expect(JSON.stringify(view)).toContain('*Service Type*\\nInterface');
+    expect(el(view, CREATE_BLOCK.serviceType)).toMatchObject({
+      type: 'static_select',
+      options: [{ value: 'interface', text: { text: 'Interface' } }],
+      initial_option: { value: 'interface' },
+    });
     expect(checkView(view, 'modal')).toBeUndefined();
   });
 
@@ -52,13 +57,38 @@ describe('the create form view', () => {
     }
   });
 
-  it('should offer the region only when there are several projects', () => {
+  it('should show the region as an input, with the one configured project chosen when there is one', () => {
     const single = createFormView(
       formModel({ projects: [{ projectId: 'p-de', label: 'eu-de', region: 'eu-de' }] }),
       false,
     );
-    expect(input(single, CREATE_BLOCK.region)).toBeUndefined();
-    expect(JSON.stringify(single)).toContain('*Region*: eu-de');
+    expect(input(single, CREATE_BLOCK.region)).toMatchObject({ label: { text: 'Region' } });
+    expect(el(single, CREATE_BLOCK.region)).toMatchObject({
+      type: 'static_select',
+      options: [{ value: 'p-de', text: { text: 'eu-de' } }],
+      initial_option: { value: 'p-de' },
+    });
+    expect(checkView(single, 'modal')).toBeUndefined();
+    const several = createFormView(formModel(), false);
+    expect((el(several, CREATE_BLOCK.region).options as unknown[]).length).toBe(2);
+    expect(input(several, CREATE_BLOCK.region)?.dispatch_action).toBe(true);
+  });
+
+  it('should clip a long cloud error message to what a section holds, keeping Retry', () => {
+    const view = createFormView(
+      formModel({ vpcs: { kind: 'error', message: `Could not load the VPCs: ${'x<'.repeat(3000)}` } }),
+      false,
+    );
+    expect(JSON.stringify(view)).toContain('create_retry_action');
+    expect(checkView(view, 'modal')).toBeUndefined();
+  });
+
+  it('should show at most 100 chosen owner groups and let no more be chosen', () => {
+    const view = createFormView(formModel({ groups: choices(150, 'group') }), false);
+    const groups = el(view, CREATE_BLOCK.ownerGroups);
+    expect(groups.initial_options).toHaveLength(100);
+    expect(groups.max_selected_items).toBe(100);
+    expect(checkView(view, 'modal')).toBeUndefined();
   });
 
   it('should use a static select up to 100 entries and a searched external select beyond', () => {
@@ -136,5 +166,27 @@ describe('the create form view', () => {
     );
     expect(JSON.stringify(problem)).toContain('Redis is down &lt;now&gt;');
     expect(checkView(problem, 'modal')).toBeUndefined();
+  });
+
+  it('should offer the choice between a newer draft and the failed creation it would replace', () => {
+    const choice = renderCreateScreen(
+      {
+        kind: 'resume',
+        model: {
+          draftRef: 'T0TEST:U0ALICE:0f0f0f0f0f0f',
+          savedAt: '2026-11-27T10:00:00.000Z',
+          values: { name: 'newer' },
+          labels: {},
+          replaceFor: { attemptRef: 'T0TEST:U0ALICE:a1b2c3d4e5f6.0a0b0c0d0e0f', name: 'doomed' },
+        },
+      },
+      false,
+    );
+    const shown = JSON.stringify(choice);
+    expect(shown).toContain('newer unfinished draft');
+    expect(shown).toContain('create_edit_retry_replace_action');
+    expect(shown).toContain('T0TEST:U0ALICE:a1b2c3d4e5f6.0a0b0c0d0e0f');
+    expect(shown).not.toContain('create_start_over_action');
+    expect(checkView(choice, 'modal')).toBeUndefined();
   });
 });
