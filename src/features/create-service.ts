@@ -39,6 +39,7 @@ export function createServiceFeature(core: Core, options: CreateServiceOptions =
   const attempts = createAttempts(core.redis, core.keys);
   const notifier = createCreationNotifier({
     slack: core.slack,
+    drafts,
     poster: core.poster,
     sandbox: core.sandbox,
     logger,

@@ -42,6 +42,8 @@ export const attemptSchema = z.object({
   teamId: z.string(),
   userId: z.string(),
   draftId: z.string(),
+  /** The draft's revision when Create was pressed: a draft saved since shows something newer. */
+  draftRevision: z.number().int().optional(),
   region: z.string(),
   spec: specSchema,
   /** The draft as submitted, so "Edit and retry" can restore it. */
@@ -55,6 +57,11 @@ export const attemptSchema = z.object({
   state: z.enum(ATTEMPT_STATES),
   /** True once the create request may have reached the cloud: a resume looks before creating. */
   sent: z.boolean().default(false),
+  /**
+   * The create request was sent and the cloud never confirmed it (a timeout, a gateway error): it may
+   * still land, so it is never sent again; the service is looked for until the retry window ends.
+   */
+  unconfirmed: z.boolean().optional(),
   serviceId: z.string().optional(),
   serviceName: z.string().optional(),
   /** Why it failed: the cloud's code and message, or the bot's explanation. */

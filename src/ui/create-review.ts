@@ -7,22 +7,34 @@ import type { KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import { fullNamePattern } from '../domain/endpoint-service-spec.js';
 import type { ReviewModel } from '../services/create/screens.js';
 import { reviewAllowsCreate } from '../services/create/screens.js';
-import { context, esc, modal, plain, sandboxBlocks, section } from './create-blocks.js';
+import { clip, context, esc, listSections, modal, plain, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT, ELB_ADDRESS_NOTE } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
-import { mappingLines, ownerText, tagLines } from './create-text.js';
+import { mappingLines, tagItems } from './create-text.js';
 
 export const REVIEW_TITLE = 'Review endpoint service';
 export const VPCEP_RANGE = '198.19.128.0/17';
 
+/** Short values side by side (each field within Slack's 2000 characters, counted in code points). */
 function fields(pairs: [string, string][]): SectionBlock {
   return {
     type: 'section',
     fields: pairs.slice(0, 10).map(([label, value]) => ({
       type: 'mrkdwn',
-      text: `*${label}*\n${value}`.slice(0, 2000),
+      text: clip(`*${label}*\n${value}`, 2000),
     })),
   };
+}
+
+/** A list that may be long (tags, owners, whitelist): its own sections, so every value shows. */
+function listBlocks(title: string, items: readonly string[], none: string, separator = '\n'): SectionBlock[] {
+  return items.length ? listSections(`*${title}*`, items, separator) : [section(`*${title}*\n${none}`)];
+}
+
+function countedNote(counted: string | undefined): string {
+  return counted
+    ? ` _Counted: the quotas API did not answer (${esc(counted)}), so the project's services are counted against the default quota of 20._`
+    : '';
 }
 
 function quotaLine(model: ReviewModel): string {
@@ -31,9 +43,9 @@ function quotaLine(model: ReviewModel): string {
     case 'checking':
       return ':hourglass_flowing_sand: *Quota*: checking how many endpoint services the project has…';
     case 'ok':
-      return `:white_check_mark: *Quota*: ${quota.used}/${quota.quota} endpoint services in use in ${esc(model.region)}.`;
+      return `:white_check_mark: *Quota*: ${quota.used}/${quota.quota} endpoint services in use in ${esc(model.region)}.${countedNote(quota.counted)}`;
     case 'full':
-      return `:no_entry: *Quota full*: ${quota.used}/${quota.quota} endpoint services in use in ${esc(model.region)}, so this one cannot be created. Delete a service you no longer need, or ask the cloud administrators for a higher quota.`;
+      return `:no_entry: *Quota full*: ${quota.used}/${quota.quota} endpoint services in use in ${esc(model.region)}, so this one cannot be created. Delete a service you no longer need, or ask the cloud administrators for a higher quota.${countedNote(quota.counted)}`;
     case 'unknown':
       return `:warning: *Quota*: could not be read (${esc(quota.message)}). The cloud checks it again when creating.`;
   }
@@ -82,18 +94,29 @@ export function createReviewView(model: ReviewModel, sandbox: boolean): ModalVie
     ]),
     section(`*Port Mapping* (TCP, service port → terminal port)\n${mappingLines(spec.ports)}`),
     fields([
-      ['Tag', tagLines(spec.tags)],
       ['Description', spec.description ? esc(spec.description) : '_none_'],
-      ['Owners', ownerText(spec.owners.users.map((u) => `<@${u}>`))],
-      ['Owner groups', ownerText(model.groups.map((g) => `<!subteam^${g.value}>`))],
       ['Approval channel', spec.approvalChannel ? `<#${spec.approvalChannel}>` : '_default_'],
-      [
-        'Whitelist',
-        spec.whitelist.length
-          ? `${spec.whitelist.map((a) => `\`${a}\``).join(', ')}\n_applied once the service is available_`
-          : '_none: only your own account can connect_',
-      ],
     ]),
+    ...listBlocks('Tag', tagItems(spec.tags), '_none_'),
+    ...listBlocks(
+      'Owners',
+      spec.owners.users.map((u) => `<@${u}>`),
+      '_none_',
+      ', ',
+    ),
+    ...listBlocks(
+      'Owner groups',
+      model.groups.map((g) => `<!subteam^${g.value}>`),
+      '_none_',
+      ', ',
+    ),
+    ...listBlocks(
+      'Whitelist',
+      spec.whitelist.map((a) => `\`${a}\``),
+      '_none: only your own account can connect_',
+      ', ',
+    ),
+    ...(spec.whitelist.length ? [context('The whitelist is applied once the service is available.')] : []),
     { type: 'divider' },
     section(quotaLine(model)),
     ...(model.backend.state === 'gone' ? [section(`:no_entry: ${esc(model.backend.message)}`)] : []),

@@ -2,7 +2,7 @@
  * Renders any screen of the create flow as a modal, plus the loading view `/vpcep create` opens at
  * once (before any cloud call, inside the trigger's 3 s).
  */
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
 import type { CreateScreen, ResumeModel } from '../services/create/screens.js';
 import { createAttemptView } from './create-attempt.js';
 import { context, esc, modal, plain, sandboxBlocks, section } from './create-blocks.js';
@@ -24,47 +24,82 @@ export function createLoadingView(sandbox: boolean): ModalView {
   });
 }
 
-function resumeView(model: ResumeModel, sandbox: boolean): ModalView {
+function draftLines(model: ResumeModel): string[] {
   const { values, labels } = model;
   const ports = (values.portsText ?? '').split(/\r?\n/).filter((l) => l.trim() !== '').length;
-  const lines = [
+  return [
     values.name ? `*Name*: \`${esc(values.name)}\`` : undefined,
     labels.vpc || values.vpcId ? `*VPC*: ${esc(labels.vpc ?? values.vpcId ?? '')}` : undefined,
     values.backendType
       ? `*Backend*: ${BACKEND_TYPE_TEXT[values.backendType].name}${labels.backend ? ` ${esc(labels.backend)}` : ''}`
       : undefined,
     ports ? `*Port Mapping*: ${ports} line${ports === 1 ? '' : 's'}` : undefined,
-  ].filter(Boolean);
-  const saved = `<!date^${Math.floor(Date.parse(model.savedAt) / 1000)}^{date_short_pretty} at {time}|${model.savedAt}>`;
-  const blocks: KnownBlock[] = [
-    ...sandboxBlocks(sandbox),
-    section(`You have an unfinished endpoint service draft, saved ${saved}.`),
-    ...(lines.length ? [section(lines.join('\n'))] : []),
-    ...(model.failure ? [section(`:x: Its last attempt failed: ${esc(model.failure)}`)] : []),
-    {
+  ].filter((line): line is string => line !== undefined);
+}
+
+function resumeButtons(model: ResumeModel): ActionsBlock {
+  const resume: Button = {
+    type: 'button',
+    action_id: CREATE_ACTION.resume,
+    style: 'primary',
+    text: plain(model.failure ? 'Edit and retry' : 'Resume draft', 75),
+    value: model.draftRef,
+  };
+  if (model.replaceFor)
+    return {
       type: 'actions',
       elements: [
+        { ...resume, text: plain('Continue the newer draft', 75) },
         {
           type: 'button',
-          action_id: CREATE_ACTION.resume,
-          style: 'primary',
-          text: plain(model.failure ? 'Edit and retry' : 'Resume draft', 75),
-          value: model.draftRef,
-        },
-        {
-          type: 'button',
-          action_id: CREATE_ACTION.startOver,
-          text: plain('Start over', 75),
-          value: model.draftRef,
+          action_id: CREATE_ACTION.editRetryReplace,
+          text: plain('Edit the failed one instead', 75),
+          value: model.replaceFor.attemptRef,
           confirm: {
-            title: plain('Discard the draft?', 100),
-            text: plain('The values of your unfinished draft are lost.', 300),
-            confirm: plain('Start over', 30),
+            title: plain('Replace the newer draft?', 100),
+            text: plain(
+              "The newer draft's values are lost; the failed creation's values take their place.",
+              300,
+            ),
+            confirm: plain('Replace it', 30),
             deny: plain('Keep it', 30),
           },
         },
       ],
-    },
+    };
+  return {
+    type: 'actions',
+    elements: [
+      resume,
+      {
+        type: 'button',
+        action_id: CREATE_ACTION.startOver,
+        text: plain('Start over', 75),
+        value: model.draftRef,
+        confirm: {
+          title: plain('Discard the draft?', 100),
+          text: plain('The values of your unfinished draft are lost.', 300),
+          confirm: plain('Start over', 30),
+          deny: plain('Keep it', 30),
+        },
+      },
+    ],
+  };
+}
+
+function resumeView(model: ResumeModel, sandbox: boolean): ModalView {
+  const lines = draftLines(model);
+  const saved = `<!date^${Math.floor(Date.parse(model.savedAt) / 1000)}^{date_short_pretty} at {time}|${model.savedAt}>`;
+  const failed = model.replaceFor?.name ? ` \`${esc(model.replaceFor.name)}\`` : '';
+  const intro = model.replaceFor
+    ? `You asked to edit and retry the failed creation${failed}, but you have a newer unfinished draft, saved ${saved}. Continue the newer draft, or replace it with the failed creation's values?`
+    : `You have an unfinished endpoint service draft, saved ${saved}.`;
+  const blocks: KnownBlock[] = [
+    ...sandboxBlocks(sandbox),
+    section(intro),
+    ...(lines.length ? [section(lines.join('\n'))] : []),
+    ...(model.failure ? [section(`:x: Its last attempt failed: ${esc(model.failure)}`)] : []),
+    resumeButtons(model),
   ];
   return modal({
     callbackId: CREATE_VIEW.notice,

@@ -13,10 +13,7 @@ export function mappingsInline(ports: readonly PortMappingLine[]): string {
   return ports.map((p) => `${p.servicePort}→${p.terminalPort}`).join(', ');
 }
 
-export function tagLines(tags: readonly TagLine[]): string {
-  return tags.length ? tags.map((t) => `\`${t.key}=${t.value}\``).join('\n') : '_none_';
-}
-
-export function ownerText(mentions: readonly string[]): string {
-  return mentions.length ? mentions.join(', ') : '_none_';
+/** One `key=value` per tag, as code. */
+export function tagItems(tags: readonly TagLine[]): string[] {
+  return tags.map((t) => `\`${t.key}=${t.value}\``);
 }

@@ -25,6 +25,11 @@ export function attemptModel(attempt: Attempt): AttemptModel {
   };
 }
 
+/** The attempt a review makes: named after the draft and the review, so each review is claimed once. */
+export function attemptIdOf(draftId: string, reviewId: string | undefined): string {
+  return `${draftId}.${reviewId ?? 'review'}`;
+}
+
 /** Done or failed, and the creator told: nothing is left to do. */
 export function attemptFinished(attempt: Attempt): boolean {
   return (attempt.state === 'done' || attempt.state === 'failed') && attempt.notified.dm === true;

@@ -1,16 +1,25 @@
 /**
- * Tells people how a creation went: the modal (when still open), the channel the command ran in (an
- * announcement, paced through the channel poster) and the creator (a direct message). When the bot
- * cannot post in that channel, the creator learns why and how to fix it, ephemerally where Slack
- * allows, and in the direct message in any case. Never throws: a failed notice is logged.
+ * Tells people how a creation went: the modal (while it still shows this creation), the channel the
+ * command ran in (an announcement, paced through the channel poster) and the creator (a direct
+ * message). When the bot cannot post in that channel, the creator learns why and how to fix it,
+ * ephemerally where Slack allows, and in the direct message in any case. A direct message that fails
+ * is left unsent for the caller to try again; on the last chance the result is said ephemerally where
+ * the command ran instead. Never throws: a failed notice is logged.
  */
 import type { WebClient } from '@slack/web-api';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ChannelPoster } from '../../slack/channel-poster.js';
 import type { Attempt } from '../../stores/create-attempts.js';
-import { createAnnouncement, createAttemptView, createResultMessage } from '../../ui/create-attempt.js';
+import type { Drafts } from '../../stores/drafts.js';
+import {
+  attemptSummary,
+  createAnnouncement,
+  createAttemptView,
+  createResultMessage,
+} from '../../ui/create-attempt.js';
 import { attemptModel, isChannel } from './attempt-model.js';
+import { updateModal } from './modal-updates.js';
 
 /** A response_url works for 30 minutes; leave a margin. */
 const RESPONSE_URL_LIFETIME_MS = 29 * 60_000;
@@ -18,12 +27,20 @@ const RESPONSE_URL_LIFETIME_MS = 29 * 60_000;
 export interface CreationNotifier {
   /** Shows the attempt's current state in its modal, if one may be open. */
   showProgress(attempt: Attempt): Promise<void>;
-  /** Tells the outcome of a finished attempt; returns what was told, to be saved with it. */
-  finish(attempt: Attempt): Promise<Pick<Attempt, 'notified' | 'announcement'>>;
+  /**
+   * Tells the outcome of a finished attempt; returns what was told, to be saved with it (`notified.dm`
+   * stays unset when the direct message failed, unless `lastChance`).
+   */
+  finish(
+    attempt: Attempt,
+    options?: { readonly lastChance?: boolean },
+  ): Promise<Pick<Attempt, 'notified' | 'announcement'>>;
 }
 
 export interface NotifierDeps {
   readonly slack: WebClient;
+  /** To tell whether the modal still shows this creation (see `stillShowing`). */
+  readonly drafts: Drafts;
   readonly poster: ChannelPoster;
   readonly sandbox: boolean;
   readonly logger: Logger;
@@ -32,17 +49,31 @@ export interface NotifierDeps {
 export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
   const { slack, poster, sandbox, logger } = deps;
 
+  /**
+   * The modal still shows this creation unless the person has moved its draft on since Create (Edit
+   * and retry, a new draft): the draft's revision is still the one the attempt was made from. The
+   * update carries no hash (the attempt view came with an ack), so this is its guard.
+   */
+  async function stillShowing(attempt: Attempt): Promise<boolean> {
+    if (attempt.draftRevision === undefined) return true;
+    try {
+      const draft = await deps.drafts.get(attempt);
+      return !draft || (draft.id === attempt.draftId && draft.revision === attempt.draftRevision);
+    } catch {
+      return true; // Redis away: the update is harmless next to a modal stuck on "Creating…".
+    }
+  }
+
   async function showProgress(attempt: Attempt): Promise<void> {
     if (!attempt.viewId) return;
-    try {
-      await slack.views.update({
-        view_id: attempt.viewId,
-        view: createAttemptView(attemptModel(attempt), sandbox),
-      });
-    } catch (err) {
-      // Closed by the user, or replaced: the direct message carries the result anyway.
-      logger.debug({ err, attemptId: attempt.id }, 'could not update the creation modal');
+    if (!(await stillShowing(attempt))) {
+      logger.debug({ attemptId: attempt.id }, 'the creation modal shows something newer; not updated');
+      return;
     }
+    // Closed by the user, or refused: the direct message carries the result anyway.
+    await updateModal(slack, { viewId: attempt.viewId }, createAttemptView(attemptModel(attempt), sandbox), {
+      log: logger.child({ attemptId: attempt.id }),
+    });
   }
 
   async function tellEphemerally(attempt: Attempt, channel: string, text: string): Promise<boolean> {
@@ -80,7 +111,7 @@ export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
 
   return {
     showProgress,
-    async finish(attempt) {
+    async finish(attempt, options = {}) {
       const notified = { ...attempt.notified };
       let announcement = attempt.announcement;
       if (attempt.state === 'done' && !notified.announce) {
@@ -95,10 +126,24 @@ export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
       if (!notified.dm) {
         try {
           await poster.post({ channel: attempt.userId, ...createResultMessage(attemptModel(told), sandbox) });
+          notified.dm = true;
         } catch (err) {
-          logger.warn({ err, attemptId: attempt.id }, 'could not send the creation result to its creator');
+          logger.warn(
+            { err, attemptId: attempt.id, lastChance: options.lastChance === true },
+            'could not send the creation result to its creator',
+          );
+          if (options.lastChance) {
+            const channel = attempt.channelId;
+            const said =
+              channel !== undefined &&
+              (await tellEphemerally(attempt, channel, attemptSummary(attemptModel(told), sandbox)));
+            logger.warn(
+              { attemptId: attempt.id, said },
+              'gave up sending the creation result by direct message',
+            );
+            notified.dm = true;
+          }
         }
-        notified.dm = true;
       }
       return { notified, announcement };
     },

@@ -10,6 +10,7 @@ import {
   CloudError as CloudErrorClass,
   CreateUnconfirmedError,
   NotFoundError,
+  PortConflictError,
   QuotaExceededError,
   ServiceFailedError,
   WaitTimeoutError,
@@ -22,10 +23,11 @@ import { AppError, userMessageOf } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { AuditLog } from '../../stores/audit-log.js';
 import type { Attempt } from '../../stores/create-attempts.js';
-import type { Drafts } from '../../stores/drafts.js';
+import type { Draft, Drafts } from '../../stores/drafts.js';
 import type { ServiceRecords } from '../../stores/service-records.js';
-import { isChannel } from './attempt-model.js';
+import { attemptIdOf, isChannel } from './attempt-model.js';
 import type { CreationNotifier } from './creation-notifier.js';
+import { serviceQuotaUsage } from './quota-usage.js';
 
 /** The step could not finish now (cloud or Redis unavailable, still creating): resume later. */
 export class RetryLater extends AppError {
@@ -78,7 +80,7 @@ export function createInput(attempt: Attempt): CreateServiceInput {
     approvalEnabled: spec.approvalEnabled,
     ...(spec.name ? { name: spec.name } : {}),
     ...(spec.description ? { description: spec.description } : {}),
-    ...(spec.tags.length ? { tags: spec.tags.map((t) => ({ key: t.key, value: t.value })) } : {}),
+    tags: spec.tags.map((t) => ({ key: t.key, value: t.value })),
   };
 }
 
@@ -122,11 +124,14 @@ async function findCreated(attempt: Attempt, ctx: StepContext): Promise<Endpoint
 
 async function quotaFull(attempt: Attempt, ctx: StepContext): Promise<Attempt['error']> {
   try {
-    const quota = await ctx.cloud.project(attempt.spec.projectId).quota('endpoint_service');
-    if (quota.used < quota.quota) return undefined;
+    const usage = await serviceQuotaUsage(ctx.cloud.project(attempt.spec.projectId), ctx.logger);
+    if (usage.used < usage.quota) return undefined;
+    const counted = usage.counted
+      ? ` (counted: the quotas API did not answer, and ${usage.quota} is the default quota)`
+      : '';
     return {
       code: 'Endpoint.1018',
-      message: `Quota full: ${quota.used}/${quota.quota} endpoint services are in use in ${attempt.region}. Delete one you no longer need, or ask the cloud administrators for a higher quota.`,
+      message: `Quota full: ${usage.used}/${usage.quota} endpoint services are in use in ${attempt.region}${counted}. Delete one you no longer need, or ask the cloud administrators for a higher quota.`,
     };
   } catch (err) {
     ctx.logger.info({ err }, 'quota unreadable before create; the cloud checks it itself');
@@ -134,37 +139,61 @@ async function quotaFull(attempt: Attempt, ctx: StepContext): Promise<Attempt['e
   }
 }
 
+/** The service an earlier request of this attempt created: its id is recorded and it is followed. */
+async function adopt(attempt: Attempt, service: EndpointService, ctx: StepContext): Promise<Attempt> {
+  ctx.logger.info(
+    { attemptId: attempt.id, serviceId: service.id },
+    'found the service an earlier try created',
+  );
+  return ctx.save({ ...attempt, state: 'creating', serviceId: service.id, serviceName: service.serviceName });
+}
+
+const UNCONFIRMED_MESSAGE =
+  'The cloud never confirmed the create request, and no matching service has appeared. Check `/vpcep list` before trying again, so the service is not created twice.';
+
+/**
+ * `pending`: checks the quota and sends the create once. An attempt that sent it before (a restart)
+ * first looks for the service. One whose request the cloud never confirmed never sends it again: it
+ * keeps looking until the retry window ends. A second request that the cloud refuses with
+ * `EndPoint.3044` (the backend already serves these ports) means the first one may have landed: look.
+ */
 async function stepPending(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
   const project = ctx.cloud.project(attempt.spec.projectId);
+  let current = attempt;
   try {
-    let service = attempt.sent ? await findCreated(attempt, ctx) : undefined;
-    if (!service) {
-      if (!attempt.sent) {
-        const full = await quotaFull(attempt, ctx);
-        if (full) return await fail(attempt, full, ctx);
-      }
-      const marked = attempt.sent ? attempt : await ctx.save({ ...attempt, sent: true });
-      service = await project.createService(createInput(marked));
-      ctx.logger.info({ attemptId: attempt.id, serviceId: service.id }, 'endpoint service create accepted');
-      return await ctx.save({
-        ...marked,
-        state: 'creating',
-        serviceId: service.id,
-        serviceName: service.serviceName,
-      });
+    if (current.sent) {
+      const found = await findCreated(current, ctx);
+      if (found) return await adopt(current, found, ctx);
+      if (current.unconfirmed)
+        throw new CreateUnconfirmedError({
+          operation: 'create the endpoint service',
+          userMessage: UNCONFIRMED_MESSAGE,
+        });
+    } else {
+      const full = await quotaFull(current, ctx);
+      if (full) return await fail(current, full, ctx);
+      current = await ctx.save({ ...current, sent: true });
     }
-    ctx.logger.info(
-      { attemptId: attempt.id, serviceId: service.id },
-      'found the service an earlier try created',
-    );
+    let service: EndpointService;
+    try {
+      service = await project.createService(createInput(current));
+    } catch (err) {
+      if (err instanceof CreateUnconfirmedError) current = await ctx.save({ ...current, unconfirmed: true });
+      if (err instanceof PortConflictError && attempt.sent) {
+        const found = await findCreated(current, ctx);
+        if (found) return await adopt(current, found, ctx);
+      }
+      throw err;
+    }
+    ctx.logger.info({ attemptId: current.id, serviceId: service.id }, 'endpoint service create accepted');
     return await ctx.save({
-      ...attempt,
+      ...current,
       state: 'creating',
       serviceId: service.id,
       serviceName: service.serviceName,
     });
   } catch (err) {
-    return fail(attempt, outcomeOf(err, attempt, ctx), ctx);
+    return fail(current, outcomeOf(err, current, ctx), ctx);
   }
 }
 
@@ -235,19 +264,43 @@ async function stepConfiguring(attempt: Attempt, ctx: StepContext): Promise<Atte
   return ctx.save({ ...attempt, state: 'done', ...(whitelistProblem ? { whitelistProblem } : {}) });
 }
 
-/** The outcome is known: the draft learns it, then people do. */
+/** True when `draft` started `attempt` (also when marking it `creating` did not get through). */
+function startedBy(draft: Draft, attempt: Attempt): boolean {
+  return (
+    draft.attemptId === attempt.id ||
+    (draft.step === 'review' && attemptIdOf(draft.id, draft.reviewId) === attempt.id)
+  );
+}
+
+/**
+ * The outcome is known: the draft learns it, then people do. A result the creator could not be sent
+ * is tried again later, until the retry window ends (then the notifier says it where it still can).
+ */
 async function stepFinish(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
   try {
-    await ctx.drafts.update(attempt, attempt.draftId, (draft) =>
-      draft.attemptId === attempt.id
-        ? { ...draft, step: attempt.state === 'done' ? 'done' : 'failed' }
-        : undefined,
+    await ctx.drafts.update(
+      attempt,
+      attempt.draftId,
+      (draft) =>
+        startedBy(draft, attempt)
+          ? { ...draft, step: attempt.state === 'done' ? 'done' : 'failed', attemptId: attempt.id }
+          : undefined,
+      { keepRevision: true },
     );
   } catch (err) {
     throw new RetryLater(err);
   }
-  const told = await ctx.notifier.finish(attempt);
-  return ctx.save({ ...attempt, ...told });
+  const lastChance = ageMs(attempt) >= ctx.retryWindowMs;
+  const told = await ctx.notifier.finish(attempt, { lastChance });
+  const saved = await ctx.save({ ...attempt, ...told });
+  if (!saved.notified.dm)
+    throw new RetryLater(
+      new AppError('CREATE_RESULT_UNSENT', 'the creation result could not be sent to its creator', {
+        userMessage: 'The result could not be sent yet; it is sent again shortly.',
+        retryable: true,
+      }),
+    );
+  return saved;
 }
 
 /** Moves the attempt one state further. */

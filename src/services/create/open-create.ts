@@ -4,10 +4,10 @@
  * buttons of those screens.
  */
 import { userMessageOf } from '../../errors/app-error.js';
-import { parseAttemptRef } from '../../stores/create-attempts.js';
+import { formatAttemptRef, parseAttemptRef } from '../../stores/create-attempts.js';
 import type { Draft } from '../../stores/drafts.js';
-import { formatDraftRef } from '../../stores/drafts.js';
-import { attemptModel } from './attempt-model.js';
+import { formatDraftRef, newDraftId, parseDraftRef } from '../../stores/drafts.js';
+import { attemptIdOf, attemptModel } from './attempt-model.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { assertCreator, DraftGoneError, draftIdOf, loadDraft } from './drafting.js';
 import { formScreen, newDraft } from './form-screens.js';
@@ -26,11 +26,22 @@ async function failureOf(deps: CreateDeps, draft: Draft): Promise<string | undef
   return error ? `${error.code ? `${error.code}: ` : ''}${error.message}` : 'the cloud gave no reason';
 }
 
+/** Unfinished: the person is still editing or reviewing it, or its creation failed. */
+function unfinished(draft: Draft): boolean {
+  return draft.step === 'form' || draft.step === 'review' || draft.step === 'failed';
+}
+
+/** A draft in `review` whose review was already claimed by Create (marking it `creating` failed). */
+async function reviewClaimed(deps: CreateDeps, draft: Draft): Promise<boolean> {
+  if (draft.step !== 'review' || !draft.reviewId) return false;
+  return (await deps.attempts.get({ ...draft, id: attemptIdOf(draft.id, draft.reviewId) })) !== undefined;
+}
+
 /** `/vpcep create`: the screen that replaces the loading modal. */
 export async function openCreate(deps: CreateDeps, who: Who): Promise<CreateScreen> {
   await assertCreator(deps, who);
   const existing = await deps.drafts.get(who);
-  if (existing && (existing.step === 'form' || existing.step === 'review' || existing.step === 'failed')) {
+  if (existing && unfinished(existing) && !(await reviewClaimed(deps, existing))) {
     const draft =
       (await deps.drafts.update(who, existing.id, (d) => ({
         ...d,
@@ -41,6 +52,7 @@ export async function openCreate(deps: CreateDeps, who: Who): Promise<CreateScre
       kind: 'resume',
       model: {
         draftRef: formatDraftRef(draft),
+        revision: draft.revision,
         savedAt: draft.updatedAt,
         values: draft.values,
         labels: draft.labels,
@@ -79,36 +91,68 @@ export async function startOver(deps: CreateDeps, who: Who, draftRef: string): P
   return formScreen(deps, await deps.drafts.replace(fresh));
 }
 
-/** "Retry" after a failure: the form again (or the opening, when no draft could be read). */
-export async function retryScreen(deps: CreateDeps, who: Who, draftRef: string): Promise<CreateScreen> {
-  if (!draftRef) return openCreate(deps, who);
+/**
+ * "Retry" after a failure: the form again (or the opening, when no draft could be read; the creation's
+ * progress, when it was the progress view that Slack refused).
+ */
+export async function retryScreen(deps: CreateDeps, who: Who, ref: string): Promise<CreateScreen> {
+  if (!ref) return openCreate(deps, who);
+  if (!parseDraftRef(ref) && parseAttemptRef(ref)) return attemptScreen(deps, who, ref);
   await assertCreator(deps, who);
-  return formScreen(deps, await loadDraft(deps, who, draftRef));
+  return formScreen(deps, await loadDraft(deps, who, ref));
 }
 
-/** "Edit and retry" on a failed creation: its draft in the form, restored if it was replaced. */
-export async function editAndRetry(deps: CreateDeps, who: Who, attemptRef: string): Promise<CreateScreen> {
+const EDIT_NOTICE = ':leftwards_arrow_with_hook: Edit the values and press *Review* to try again.';
+
+/**
+ * "Edit and retry" on a failed creation: its draft in the form, restored if it was replaced. A newer
+ * unfinished draft in the person's slot is never overwritten silently: they choose between it and the
+ * failed creation's values (`replace` is that choice).
+ */
+export async function editAndRetry(
+  deps: CreateDeps,
+  who: Who,
+  attemptRef: string,
+  options: { readonly replace?: boolean } = {},
+): Promise<CreateScreen> {
   const ref = parseAttemptRef(attemptRef);
   if (!ref || ref.teamId !== who.teamId || ref.userId !== who.userId) throw new DraftGoneError();
   await assertCreator(deps, who);
   const attempt = await deps.attempts.get(ref);
   if (!attempt) throw new DraftGoneError();
-  const notice = ':leftwards_arrow_with_hook: Edit the values and press *Review* to try again.';
-  const current = await deps.drafts.update(who, attempt.draftId, (d) => ({ ...d, step: 'form' }));
-  if (current) return formScreen(deps, current, notice);
+  const slot = await deps.drafts.get(who);
+  if (slot?.id === attempt.draftId && unfinished(slot)) {
+    const current = await deps.drafts.update(who, slot.id, (d) => ({ ...d, step: 'form' }));
+    if (current) return formScreen(deps, current, EDIT_NOTICE);
+  }
+  if (slot && slot.id !== attempt.draftId && unfinished(slot) && !options.replace) {
+    return {
+      kind: 'resume',
+      model: {
+        draftRef: formatDraftRef(slot),
+        revision: slot.revision,
+        savedAt: slot.updatedAt,
+        values: slot.values,
+        labels: slot.labels,
+        replaceFor: { attemptRef: formatAttemptRef(attempt), name: attempt.spec.name },
+      },
+    };
+  }
   const now = new Date().toISOString();
   const restored = await deps.drafts.replace({
-    id: attempt.draftId,
+    // The draft's own id, unless that draft lives on (its next creation runs or is done).
+    id: slot?.id === attempt.draftId ? newDraftId() : attempt.draftId,
     teamId: who.teamId,
     userId: who.userId,
     values: attempt.values,
     labels: attempt.labels,
     step: 'form',
+    revision: 0,
     ...(attempt.channelId ? { channelId: attempt.channelId } : {}),
     createdAt: now,
     updatedAt: now,
   });
-  return formScreen(deps, restored, notice);
+  return formScreen(deps, restored, EDIT_NOTICE);
 }
 
 /** The screen of an attempt (its modal after a restart, a double submit). */

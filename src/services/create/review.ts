@@ -11,19 +11,20 @@ import { validateDraft } from '../../domain/endpoint-service-spec.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Attempt } from '../../stores/create-attempts.js';
 import type { Draft } from '../../stores/drafts.js';
-import { formatDraftRef } from '../../stores/drafts.js';
-import { attemptModel } from './attempt-model.js';
+import { formatReviewRef, parseDraftRef } from '../../stores/drafts.js';
+import { attemptIdOf, attemptModel } from './attempt-model.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { assertCreator, loadDraft } from './drafting.js';
 import { formScreen } from './form-screens.js';
+import { serviceQuotaUsage } from './quota-usage.js';
 import type { BackendCheck, CreateScreen, QuotaCheck, ReviewModel } from './screens.js';
 
 type Checks = Pick<ReviewModel, 'quota' | 'ingress' | 'backend'>;
 
 async function quotaCheck(deps: CreateDeps, spec: EndpointServiceSpec): Promise<QuotaCheck> {
   try {
-    const { used, quota } = await deps.cloud.project(spec.projectId).quota('endpoint_service');
-    return { state: used >= quota ? 'full' : 'ok', used, quota };
+    const usage = await serviceQuotaUsage(deps.cloud.project(spec.projectId), deps.logger);
+    return { state: usage.used >= usage.quota ? 'full' : 'ok', ...usage };
   } catch (err) {
     return { state: 'unknown', message: userMessageOf(err) };
   }
@@ -72,7 +73,8 @@ export async function reviewScreens(
 ): Promise<{ screen: CreateScreen; later?: Promise<CreateScreen | undefined> }> {
   const project = deps.projects.find((p) => p.projectId === spec.projectId);
   const base: ReviewModel = {
-    draftRef: formatDraftRef(draft),
+    draftRef: formatReviewRef(draft),
+    revision: draft.revision,
     region: project?.region ?? '',
     projectLabel: project?.label ?? spec.projectId,
     spec,
@@ -86,10 +88,16 @@ export async function reviewScreens(
   const inTime = await Promise.race([checks, sleep(deps.reviewBudgetMs).then(() => undefined)]);
   if (inTime) return { screen: { kind: 'review', model: { ...base, ...inTime } } };
   const later = checks.then(async (done): Promise<CreateScreen | undefined> => {
-    // Only while this review is still the one on screen.
+    // Only while this review is still the one on screen: nobody saved the draft since (the ack's view
+    // has no hash we could send, so the draft's revision guards the update).
+    // Create may already have been pressed on the "checking" review: then its progress is on screen.
     const current = await deps.drafts.get(who).catch(() => undefined);
-    if (current?.id !== draft.id || current.step !== 'review' || current.reviewId !== draft.reviewId)
+    if (current?.id !== draft.id || current.revision !== draft.revision || current.step !== 'review')
       return undefined;
+    const claimed = await deps.attempts
+      .get({ ...who, id: attemptIdOf(draft.id, draft.reviewId) })
+      .catch(() => undefined);
+    if (claimed) return undefined;
     return { kind: 'review', model: { ...base, ...done } };
   });
   return { screen: { kind: 'review', model: base }, later };
@@ -104,10 +112,11 @@ function newAttempt(
   const now = new Date().toISOString();
   const region = deps.projects.find((p) => p.projectId === spec.projectId)?.region ?? '';
   return {
-    id: `${draft.id}.${draft.reviewId ?? 'review'}`,
+    id: attemptIdOf(draft.id, draft.reviewId),
     teamId: draft.teamId,
     userId: draft.userId,
     draftId: draft.id,
+    draftRevision: draft.revision,
     region,
     spec: {
       projectId: spec.projectId,
@@ -137,19 +146,23 @@ function newAttempt(
   };
 }
 
-/** "Create": claims the review once and starts the creation; any later submit shows its progress. */
+/**
+ * "Create": claims the review once and starts the creation at once; any later submit shows its
+ * progress. The review the view shows is the one claimed (its id is in the view's key), so an old
+ * review view never creates a newer draft's values.
+ */
 export async function submitReview(
   deps: CreateDeps,
   who: Who,
   draftRef: string,
   viewId: string | undefined,
 ): Promise<CreateScreen> {
-  await assertCreator(deps, who);
+  await assertCreator(deps, who, { inAck: true });
   const draft = await loadDraft(deps, who, draftRef);
-  const claimedId = `${draft.id}.${draft.reviewId ?? 'review'}`;
-  if (draft.step !== 'review') {
-    const attempt =
-      draft.attemptId === claimedId ? await deps.attempts.get({ ...who, id: claimedId }) : undefined;
+  const reviewId = parseDraftRef(draftRef)?.reviewId ?? draft.reviewId;
+  const claimedId = attemptIdOf(draft.id, reviewId);
+  if (draft.step !== 'review' || draft.reviewId !== reviewId) {
+    const attempt = await deps.attempts.get({ ...who, id: claimedId });
     if (attempt) return { kind: 'attempt', model: attemptModel(attempt) };
     return formScreen(
       deps,
@@ -170,11 +183,17 @@ export async function submitReview(
     if (!claim.attempt) throw new Error(`attempt ${claimedId} is claimed but unreadable`);
     return { kind: 'attempt', model: attemptModel(claim.attempt) };
   }
-  await deps.drafts.update(who, draft.id, (d) => ({ ...d, step: 'creating', attemptId: claimedId }));
+  // Claimed: nothing may stop the creation now (the resume job would take it over anyway).
   deps.runner.start(claim.attempt, token);
   deps.logger.info(
     { attemptId: claimedId, projectId: result.spec.projectId },
     'endpoint service creation claimed',
   );
+  // Bookkeeping only: the attempt itself is the truth (a draft still in `review` finds it by its id).
+  await deps.drafts
+    .update(who, draft.id, (d) => ({ ...d, step: 'creating', attemptId: claimedId }), { keepRevision: true })
+    .catch((err: unknown) =>
+      deps.logger.warn({ err, attemptId: claimedId }, 'could not mark the draft as creating'),
+    );
   return { kind: 'attempt', model: attemptModel(claim.attempt) };
 }

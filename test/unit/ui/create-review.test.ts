@@ -94,4 +94,48 @@ describe('the review view', () => {
     };
     expect(checkView(createReviewView(reviewModel({ spec }), false), 'modal')).toBeUndefined();
   });
+
+  it('should show every tag, owner and whitelisted account, however long, within the limits', () => {
+    // 36 and 43 astral letters: 2 UTF-16 units each, 1 character for Slack.
+    const astral = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => String.fromCodePoint(0x1d400 + ((from + i) % 52))).join('');
+    const tags = Array.from({ length: 20 }, (_, i) => ({
+      key: `${i}${astral(34, i)}`,
+      value: astral(43, i + 7),
+    }));
+    const users = Array.from({ length: 300 }, (_, i) => `U0${String(i).padStart(9, '0')}`);
+    const whitelist = Array.from({ length: 60 }, (_, i) => `${String(i).padStart(4, '0')}${'a'.repeat(28)}`);
+    const view = createReviewView(
+      reviewModel({
+        spec: {
+          ...SPEC,
+          ports: Array.from({ length: 50 }, (_, i) => ({
+            servicePort: 10_000 + i,
+            terminalPort: 20_000 + i,
+          })),
+          tags,
+          owners: { users, groups: ['S0TEAM'] },
+          whitelist,
+        },
+      }),
+      false,
+    );
+    expect(checkView(view, 'modal')).toBeUndefined();
+    const shown = text(view);
+    for (const tag of tags) expect(shown).toContain(`\`${tag.key}=${tag.value}\``);
+    for (const user of users) expect(shown).toContain(`<@${user}>`);
+    for (const account of whitelist) expect(shown).toContain(`\`${account}\``);
+    // JSON.stringify writes a lone surrogate (a character cut in half) as an escape.
+    expect(shown).not.toMatch(/\\ud[89ab]/i);
+  });
+
+  it('should say when the quota was counted because the quotas API did not answer', () => {
+    const view = createReviewView(
+      reviewModel({ quota: { state: 'full', used: 20, quota: 20, counted: 'The cloud is unavailable.' } }),
+      false,
+    );
+    expect(text(view)).toContain('Quota full');
+    expect(text(view)).toContain('counted against the default quota of 20');
+    expect(view.submit).toBeUndefined();
+  });
 });
