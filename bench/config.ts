@@ -44,8 +44,16 @@ export interface StartupParams {
   readonly idleMs: number;
 }
 
+/**
+ * Where the cloud runs in the latency scenarios: `external` (default) — the emulator as its own process,
+ * the bot in OTC mode against it, as in production where the cloud is remote; `embedded` — the bot's own
+ * sandbox mode, where the emulator's work shares the bot's process (`--embedded-cloud`).
+ */
+export type CloudPlacement = 'external' | 'embedded';
+
 export interface BenchConfig {
   readonly quick: boolean;
+  readonly cloud: CloudPlacement;
   /** Quiet time (no Web API call) that counts as "the app's background work has settled" between runs. */
   readonly settleMs: number;
   readonly create: CreateParams;
@@ -57,6 +65,7 @@ export interface BenchConfig {
 
 export const FULL: BenchConfig = {
   quick: false,
+  cloud: 'external',
   settleMs: 800,
   create: {
     levels: [1, 10, 50],
@@ -83,6 +92,7 @@ export const FULL: BenchConfig = {
 
 export const QUICK: BenchConfig = {
   quick: true,
+  cloud: 'external',
   settleMs: 400,
   create: {
     levels: [1, 10, 50],
@@ -127,7 +137,7 @@ export interface RunOptions {
   readonly render: string | undefined;
 }
 
-/** `--quick`, `--only startup,create`, `--no-build`, `--render bench/results/<stamp>.json`. */
+/** `--quick`, `--only startup,create`, `--embedded-cloud`, `--no-build`, `--render <results.json>`. */
 export function parseArgs(argv: readonly string[]): RunOptions {
   const quick = argv.includes('--quick');
   const onlyIndex = argv.indexOf('--only');
@@ -137,7 +147,10 @@ export function parseArgs(argv: readonly string[]): RunOptions {
   if (unknown.length > 0)
     throw new Error(`unknown scenario(s) ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
   return {
-    config: quick ? QUICK : FULL,
+    config: {
+      ...(quick ? QUICK : FULL),
+      ...(argv.includes('--embedded-cloud') ? { cloud: 'embedded' } : {}),
+    },
     only: picked.length > 0 ? (picked as ScenarioName[]) : [...SCENARIOS],
     build: !argv.includes('--no-build'),
     render: argv.includes('--render') ? argv[argv.indexOf('--render') + 1] : undefined,

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ts from 'typescript';
+import { SANDBOX_PROJECTS } from '../src/config/load-config.js';
 import { freePort } from '../test/helpers/redis-server.js';
 import { answers, type ChildApp, launch, ROOT, waitFor } from './child-app.js';
 
@@ -17,7 +18,7 @@ export const TMP_DIR = join(ROOT, 'bench/results/tmp');
 export const BENCH_BOT_TOKEN = 'xoxb-bench-1111-2222-bottokensecret';
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 
-/** The bot, plus its sandbox's base URL (read from its start-up log). */
+/** The bot, plus the base URL of the cloud it uses (its embedded sandbox's, read from its log). */
 export interface BotChild extends ChildApp {
   readonly sandboxUrl: string;
   /** Its Redis key prefix (to write state it reads, e.g. service owners). */
@@ -30,13 +31,45 @@ export interface BotLaunch {
   apiUrl: string;
   redisUrl: string;
   keyPrefix: string;
+  /** An external cloud (see `startCloud`): the bot runs in OTC mode against it. Absent: sandbox mode. */
+  cloudUrl?: string;
   /** Added to (and overriding) the bench defaults. */
   env?: Record<string, string>;
   /** How often `/readyz` is polled while starting (ms). */
   readyPollMs?: number;
 }
 
-/** Spawns `node dist/main.js` in sandbox mode and waits for `/readyz` 200. */
+/** The AK/SK the external cloud accepts. */
+const CLOUD_AKSK = { accessKey: 'BENCHACCESSKEY000001', secretKey: 'bench-secret-key-0123456789abcdefghij' };
+
+/** OTC mode against the external cloud: its projects, its AK/SK, one host for every service. */
+function otcEnv(cloudUrl: string): Record<string, string> {
+  return {
+    OTC_PROJECTS: SANDBOX_PROJECTS.map((p) => `${p.region}:${p.projectId}:${p.region}`).join(','),
+    OTC_ACCESS_KEY: CLOUD_AKSK.accessKey,
+    OTC_SECRET_KEY: CLOUD_AKSK.secretKey,
+    OTC_ENDPOINT_TEMPLATE: cloudUrl,
+  };
+}
+
+/** Starts the emulator as its own process (`cloud-main.ts`) on `redisUrl` under `keyPrefix`. */
+export async function startCloud(redisUrl: string, keyPrefix: string): Promise<ChildApp & { url: string }> {
+  const child = launch('cloud', ['--import', 'tsx', join(ROOT, 'bench/cloud-main.ts')], {
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: keyPrefix,
+    BENCH_CLOUD_AK: CLOUD_AKSK.accessKey,
+    BENCH_CLOUD_SK: CLOUD_AKSK.secretKey,
+  });
+  let url = '';
+  void child.watch(/bench cloud ready (http:\/\/\S+)/).then((found) => {
+    url = found;
+  });
+  await waitFor('cloud', async () => url !== '', child.proc, child.output, 30_000, 20);
+  const port = Number(new URL(url).port);
+  return { ...child, port, baseUrl: url, url };
+}
+
+/** Spawns `node dist/main.js` (sandbox mode, or OTC mode against `cloudUrl`) and waits for `/readyz` 200. */
 export async function startBot(options: BotLaunch): Promise<BotChild> {
   const port = await freePort();
   const env = {
@@ -47,6 +80,7 @@ export async function startBot(options: BotLaunch): Promise<BotChild> {
     REDIS_KEY_PREFIX: options.keyPrefix,
     PORT: String(port),
     LOG_LEVEL: 'info',
+    ...(options.cloudUrl ? otcEnv(options.cloudUrl) : {}),
     ...options.env,
   };
   const started = performance.now();
@@ -62,7 +96,7 @@ export async function startBot(options: BotLaunch): Promise<BotChild> {
     options.readyPollMs ?? 10,
   );
   const readyMs = performance.now() - started;
-  const url = await Promise.race([sandboxUrl, sleep(2000).then(() => '')]);
+  const url = options.cloudUrl ?? (await Promise.race([sandboxUrl, sleep(2000).then(() => '')]));
   if (!url) {
     await child.stop();
     throw new Error(`bot: no sandbox URL in its start-up log (is it in sandbox mode?):\n${child.output()}`);

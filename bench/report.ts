@@ -8,6 +8,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ROOT } from './child-app.js';
+import type { CloudPlacement } from './config.js';
 import type { ScenarioOutcome, TargetRow } from './outcome.js';
 
 export interface MachineInfo {
@@ -31,6 +32,7 @@ export interface BenchResults {
   readonly provisional: readonly string[];
   readonly git: { readonly commit: string; readonly dirty: boolean };
   readonly machine: MachineInfo;
+  readonly cloud: CloudPlacement;
   readonly processStyle: string;
   readonly scenarios: readonly ScenarioOutcome[];
 }
@@ -44,8 +46,14 @@ const recordedRun = z.looseObject({
   scenarios: z.array(z.looseObject({ title: z.string(), rows: z.array(z.looseObject({})) })),
 });
 
-export const PROCESS_STYLE =
-  'Both apps run as child processes of the benchmark: the bot exactly as `npm start` runs it (`node dist/main.js`, sandbox mode, LOG_LEVEL=info) and the bare Bolt baseline as plain JavaScript (`bench/bare-bolt.ts`, transpiled once). The load generator and the fake Slack Web API share the benchmark process, so neither app competes with them for its event loop, and both apps pay the same costs for HTTP, signing and the fake. Both talk to the same fake Slack; the bot and the baseline alternate round by round so drift on a shared machine hits both. The poller-cost scenario runs the bot in process instead, because it counts cloud calls rather than time and needs to run exactly one poll.';
+/** How the apps ran, for RESULTS.md. */
+export function processStyle(cloud: CloudPlacement): string {
+  const where =
+    cloud === 'external'
+      ? "In the latency scenarios the cloud is the OTC emulator running as its own process, and the bot runs in OTC mode against it (`OTC_ENDPOINT_TEMPLATE`, AK/SK), as in production where the cloud is remote: the emulator's work never shares the bot's process. (`--embedded-cloud` runs the bot in sandbox mode instead, emulator inside.)"
+      : "The bot runs in sandbox mode, with the OTC emulator inside its own process (`--embedded-cloud`), so the emulator's work shares the bot's event loop, unlike production.";
+  return `Both apps run as child processes of the benchmark: the bot exactly as \`npm start\` runs it (\`node dist/main.js\`, LOG_LEVEL=info) and the bare Bolt baseline as plain JavaScript (\`bench/bare-bolt.ts\`, transpiled once). The load generator and the fake Slack Web API share the benchmark process, so neither app competes with them for its event loop, and both apps pay the same costs for HTTP, signing and the fake. Both talk to the same fake Slack; the bot and the baseline alternate round by round so drift on a shared machine hits both. ${where} Start to ready and idle memory use plain sandbox mode (what \`npm start\` does without OTC_* variables). The poller-cost scenario runs the bot in process instead, because it counts cloud calls rather than time and needs to run exactly one poll.`;
+}
 
 function git(args: string[]): string {
   try {

@@ -19,7 +19,7 @@ import {
   type BenchResults,
   gitState,
   machineInfo,
-  PROCESS_STYLE,
+  processStyle,
   renderConsole,
   rerender,
   writeResults,
@@ -118,7 +118,8 @@ async function main(): Promise<void> {
     provisional,
     git,
     machine: machineInfo(loadStart),
-    processStyle: PROCESS_STYLE,
+    cloud: options.config.cloud,
+    processStyle: processStyle(options.config.cloud),
     scenarios,
   };
   const written = await writeResults(results);

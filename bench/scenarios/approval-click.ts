@@ -17,6 +17,7 @@ import {
   skippedOutcome,
   type TargetRow,
 } from '../outcome.js';
+import type { SandboxAdmin } from '../sandbox-admin.js';
 import { type ButtonMessage, driverFor, timedClickToUpdate, type UpdateSample } from '../slack-side.js';
 import { ratio, summarize } from '../stats.js';
 import { decided, postBareMessages, waitForPosts } from './approval-messages.js';
@@ -24,7 +25,7 @@ import { errorRow, startPair } from './apps.js';
 
 const TITLE = TITLES.approvals;
 const METHOD =
-  "The bot runs with `APPROVAL_POLL_SECONDS=1`. The sandbox is seeded (admin API) with one approval-enabled service per request, whose owner record in Redis names the clicking user and its own channel, then with one pending connection each; the bot's poller posts one request each. A few warm-up clicks go one at a time, then all the rest are sent at once. Latency runs from sending the signed Approve click to the fake Slack recording the `chat.update` of that message showing the decision (no Approve button, says Approved). The cloud calls are counted from the sandbox's request log. The bare Bolt app gets the same number of messages with an Approve button and answers a click with ack + `chat.update`.";
+  "Before the bot starts, the sandbox cloud is seeded (admin API) with one approval-enabled service per request, whose owner record in Redis names the clicking user and its own channel, and one pending connection each. The bot then starts on that state with `APPROVAL_POLL_SECONDS=300`: its poller's first tick, at start, posts one request each, and no further poll competes with the clicks. A few warm-up clicks go one at a time, then all the rest are sent at once. Latency runs from sending the signed Approve click to the fake Slack recording the `chat.update` of that message showing the decision (no Approve button, says Approved). The cloud calls are counted from the sandbox's request log. The bare Bolt app gets the same number of messages with an Approve button and answers a click with ack + `chat.update`.";
 const LIMIT_MS = 300;
 const OWNER = 'UBENCHOWNER';
 const WARMUP = 5;
@@ -37,30 +38,28 @@ async function clickAll(messages: readonly ButtonMessage[], click: Clicker): Pro
 }
 
 /** One approval-enabled service per request, each with its own channel and one pending connection. */
-async function seedBot(ctx: ScenarioContext, pair: Awaited<ReturnType<typeof startPair>>): Promise<number> {
-  const requests = ctx.config.approvals.clicks + WARMUP;
-  const projectId = SANDBOX_PROJECTS[0]?.projectId ?? '';
-  const serviceIds = await pair.sandbox.bulkSeed(projectId, { services: requests });
-  const redis = new Redis(ctx.redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    const records = createServiceRecords(redis, createKeys(pair.bot.keyPrefix));
-    for (const [i, serviceId] of serviceIds.entries()) {
-      await records.put({
-        projectId,
-        serviceId,
-        owners: { users: [OWNER], groups: [] },
-        approvalChannel: `CBENCHAPR${i}`,
-      });
+function seeder(requests: number, redisUrl: string) {
+  return async (sandbox: SandboxAdmin, keyPrefix: string): Promise<void> => {
+    const projectId = SANDBOX_PROJECTS[0]?.projectId ?? '';
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      const serviceIds = await sandbox.bulkSeed(projectId, { services: requests });
+      const records = createServiceRecords(redis, createKeys(keyPrefix));
+      for (const [i, serviceId] of serviceIds.entries()) {
+        await records.put({
+          projectId,
+          serviceId,
+          owners: { users: [OWNER], groups: [] },
+          approvalChannel: `CBENCHAPR${i}`,
+        });
+        await sandbox.bulkSeed(projectId, {
+          connections: { serviceId, count: 1, status: 'pendingAcceptance' },
+        });
+      }
+    } finally {
+      redis.disconnect();
     }
-  } finally {
-    redis.disconnect();
-  }
-  for (const serviceId of serviceIds) {
-    await pair.sandbox.bulkSeed(projectId, {
-      connections: { serviceId, count: 1, status: 'pendingAcceptance' },
-    });
-  }
-  return requests;
+  };
 }
 
 function latencyRows(bot: UpdateSample[], bare: UpdateSample[]): TargetRow[] {
@@ -91,12 +90,15 @@ function latencyRows(bot: UpdateSample[], bare: UpdateSample[]): TargetRow[] {
 }
 
 export async function approvalClicks(ctx: ScenarioContext): Promise<ScenarioOutcome> {
+  const expected = ctx.config.approvals.clicks + WARMUP;
+  // The poller's first tick runs at start and posts every request; the next is minutes away, so no
+  // poll competes with the clicks.
   const pair = await startPair(ctx, 'approvals', {
-    botEnv: { APPROVAL_POLL_SECONDS: '1', APPROVAL_CHANNEL: 'CBENCHAPPROVALS' },
+    seed: seeder(expected, ctx.redisUrl),
+    botEnv: { APPROVAL_POLL_SECONDS: '300', APPROVAL_CHANNEL: 'CBENCHAPPROVALS' },
     updateActions: [APPROVE_ACTION],
   });
   try {
-    const expected = await seedBot(ctx, pair);
     ctx.progress(`approvals: waiting for the poller to post ${expected} requests`);
     const posted = await waitForPosts(ctx.fake, expected, ctx.config.approvals.postTimeoutMs);
     if (posted.length < expected) {

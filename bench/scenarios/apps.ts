@@ -1,8 +1,9 @@
-/** Starts the bot and the bare Bolt baseline side by side for one scenario, and stops both. */
+/** Starts the cloud, the bot and the bare Bolt baseline side by side for one scenario, and stops them. */
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChildApp } from '../child-app.js';
 import type { ScenarioContext, TargetRow } from '../outcome.js';
-import { type BotChild, startBareBolt, startBot } from '../processes.js';
+import { type BotChild, startBareBolt, startBot, startCloud } from '../processes.js';
 import { type SandboxAdmin, sandboxAdmin } from '../sandbox-admin.js';
 
 export interface AppPair {
@@ -17,32 +18,64 @@ export function freshPrefix(label: string): string {
   return `bench:${label}:${randomBytes(3).toString('hex')}:`;
 }
 
+export interface PairOptions {
+  readonly botEnv?: Record<string, string>;
+  /** Action ids bare Bolt answers with ack + chat.update. */
+  readonly updateActions?: readonly string[];
+  /** Writes what the bot must find at start (cloud state through the admin API, Redis records). */
+  readonly seed?: (sandbox: SandboxAdmin, keyPrefix: string) => Promise<void>;
+}
+
+/** The job runner's first tick comes within a second of the start. */
+const FIRST_TICK_MS = 1200;
+
+/**
+ * With the embedded cloud, seeding needs a bot process whose sandbox holds the state (in Redis, under
+ * the bot's prefix) before the bot under test starts on it. Its poller ticks once at start, on an empty
+ * sandbox, and not again for minutes.
+ */
+async function seedThroughSeeder(ctx: ScenarioContext, keyPrefix: string, seed: PairOptions['seed']) {
+  if (!seed) return;
+  const env = { APPROVAL_POLL_SECONDS: '300' };
+  const seeder = await startBot({ apiUrl: ctx.fake.apiUrl, redisUrl: ctx.redisUrl, keyPrefix, env });
+  try {
+    await sleep(FIRST_TICK_MS);
+    await seed(sandboxAdmin(seeder.sandboxUrl), keyPrefix);
+  } finally {
+    await seeder.stop();
+    ctx.fake.reset();
+  }
+}
+
+/** The cloud (external process or embedded), seeded, then the bot on it, then bare Bolt. */
 export async function startPair(
   ctx: ScenarioContext,
   label: string,
-  options: { botEnv?: Record<string, string>; updateActions?: readonly string[] } = {},
+  options: PairOptions = {},
 ): Promise<AppPair> {
-  const bot = await startBot({
-    apiUrl: ctx.fake.apiUrl,
-    redisUrl: ctx.redisUrl,
-    keyPrefix: freshPrefix(label),
-    ...(options.botEnv ? { env: options.botEnv } : {}),
-  });
-  let bare: ChildApp;
+  const keyPrefix = freshPrefix(label);
+  const cloud =
+    ctx.config.cloud === 'external' ? await startCloud(ctx.redisUrl, `${keyPrefix}cloud:`) : undefined;
+  const started: ChildApp[] = cloud ? [cloud] : [];
+  const stopAll = () => Promise.all(started.map((app) => app.stop())).then(() => undefined);
   try {
-    bare = await startBareBolt({ apiUrl: ctx.fake.apiUrl, updateActions: options.updateActions ?? [] });
+    if (cloud) await options.seed?.(sandboxAdmin(cloud.url), keyPrefix);
+    else await seedThroughSeeder(ctx, keyPrefix, options.seed);
+    const bot = await startBot({
+      apiUrl: ctx.fake.apiUrl,
+      redisUrl: ctx.redisUrl,
+      keyPrefix,
+      ...(cloud ? { cloudUrl: cloud.url } : {}),
+      ...(options.botEnv ? { env: options.botEnv } : {}),
+    });
+    started.push(bot);
+    const bare = await startBareBolt({ apiUrl: ctx.fake.apiUrl, updateActions: options.updateActions ?? [] });
+    started.push(bare);
+    return { bot, bare, sandbox: sandboxAdmin(bot.sandboxUrl), stop: stopAll };
   } catch (err) {
-    await bot.stop();
+    await stopAll();
     throw err;
   }
-  return {
-    bot,
-    bare,
-    sandbox: sandboxAdmin(bot.sandboxUrl),
-    stop: async () => {
-      await Promise.all([bot.stop(), bare.stop()]);
-    },
-  };
 }
 
 /** How many error lines each app logged during the scenario: a sanity check of the harness and the app. */

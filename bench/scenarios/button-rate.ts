@@ -64,10 +64,16 @@ function postButtonMessage(fake: FakeSlack, candidate: Candidate): ButtonMessage
 
 /** The first candidate the bot acknowledges (unhandled clicks get Bolt's 404 after 3 s). */
 async function pickCandidate(fake: FakeSlack, driver: SlackDriver): Promise<Candidate | undefined> {
-  const probes = await Promise.all(
-    CANDIDATES.map((c) => timedClick(driver, benchUser(9000), postButtonMessage(fake, c), c.actionId)),
-  );
-  return CANDIDATES.find((_, i) => probes[i]?.status === 200);
+  for (const candidate of CANDIDATES) {
+    const probe = await timedClick(
+      driver,
+      benchUser(9000),
+      postButtonMessage(fake, candidate),
+      candidate.actionId,
+    );
+    if (probe.status === 200) return candidate;
+  }
+  return undefined;
 }
 
 const METHOD_BASE =
