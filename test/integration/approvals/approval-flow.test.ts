@@ -69,7 +69,11 @@ describe('approval requests', () => {
   });
 
   it('should refuse a click by someone who is not an owner, privately, with no cloud call', async () => {
-    const { endpointId, message } = await pendingRequest();
+    const { service, endpointId, message } = await pendingRequest();
+    const store = createApprovalStore(redis, createKeys(bot.test.keyPrefix));
+    const id = store.requestId(PROJECT, service.id, endpointId);
+    const before = await store.get(id);
+    expect(before).toMatchObject({ state: 'pending' });
     const res = await click(bot.slack, fake, message, STRANGER, 'approve');
     expect(res.status).toBe(200);
     const [answer] = await eventually(
@@ -83,6 +87,12 @@ describe('approval requests', () => {
     expect(told).toContain('Nothing was changed');
     expect(cloudActions(bot.test, endpointId)).toEqual([]);
     expect(hasButtons(current(fake, message))).toBe(true);
+    expect(await store.get(id)).toMatchObject({
+      state: 'pending',
+      version: before?.version,
+      lease: undefined,
+      decidedBy: undefined,
+    });
   });
 
   it("should make one receive call on an owner's click, update the message and write an audit entry", async () => {
@@ -197,8 +207,9 @@ describe('approval requests', () => {
     const store = createApprovalStore(redis, createKeys(bot.test.keyPrefix));
     expect(await store.get(store.requestId(PROJECT, service.id, endpointId))).toMatchObject({
       state: 'pending',
-      lastError: expect.stringContaining(''),
+      lastError: expect.stringContaining('The endpoint is creating.'),
     });
+    expect(JSON.stringify(failed.blocks)).toContain('The endpoint is creating.');
     await click(bot.slack, fake, message, OWNER, 'approve');
     const approved = await eventually(
       () => current(fake, message),
@@ -275,6 +286,82 @@ describe('approval requests', () => {
         () => current(fake, copy),
         (m) => JSON.stringify(m.blocks).includes('*Approved* by <@U0SECOND>') && !hasButtons(m),
       );
+    }
+  });
+
+  it('should keep a posted copy current even when its record was lost, once someone clicks it', async () => {
+    const { service, endpointId, message } = await pendingRequest();
+    const store = createApprovalStore(redis, createKeys(bot.test.keyPrefix));
+    const id = store.requestId(PROJECT, service.id, endpointId);
+    await eventually(
+      () => store.get(id),
+      (r) => r?.postedAt !== undefined,
+    );
+    // What a failed record of the post leaves: the message is in Slack, Redis does not know it.
+    await redis.del(`${bot.test.keyPrefix}{apr:${id}}:copies`);
+    expect((await store.get(id))?.copies).toEqual([]);
+    await click(bot.slack, fake, message, OWNER, 'approve');
+    const updated = await eventually(
+      () => current(fake, message),
+      (m) => !hasButtons(m),
+    );
+    expect(JSON.stringify(updated.blocks)).toContain(`*Approved* by <@${OWNER}>`);
+    expect((await store.get(id))?.copies).toEqual([{ channel: message.channel, ts: message.ts }]);
+  });
+
+  it('should open the reject modal at once while a cold user-group look-up is slow, and decide on submit', async () => {
+    const group = 'S0SLOWGRP';
+    fake.setUsergroup(group, { handle: 'slow', name: 'Slow group', users: ['U0SLOWMEMBER'] });
+    const { endpointId, message } = await pendingRequest({
+      users: [],
+      groups: [group],
+      approvalChannel: CHANNEL,
+    });
+    // Slower than the 3 s a trigger lives: the modal must not wait for it.
+    fake.setLatency('usergroups.users.list', 3500);
+    try {
+      await click(bot.slack, fake, message, 'U0SLOWMEMBER', 'reject');
+      const opened = await fake.waitForCall('views.open', (c) => JSON.stringify(c.args).includes(endpointId));
+      expect(opened.response.ok).toBe(true);
+      const view = fake.currentView(String((opened.response.view as { id: string }).id));
+      if (!view) throw new Error('modal not open');
+      await bot.slack.viewSubmission({
+        userId: 'U0SLOWMEMBER',
+        view: view as unknown as Record<string, unknown>,
+        values: { [REJECT_REASON_BLOCK]: { [REJECT_REASON_INPUT]: 'Not ours' } },
+      });
+      const updated = await eventually(
+        () => current(fake, message),
+        (m) => !hasButtons(m),
+      );
+      expect(JSON.stringify(updated.blocks)).toContain('*Rejected* by <@U0SLOWMEMBER>');
+      expect(cloudActions(bot.test, endpointId)).toEqual([{ endpoints: [endpointId], action: 'reject' }]);
+    } finally {
+      fake.setLatency('usergroups.users.list', 0);
+    }
+  });
+
+  it('should turn the open reject modal into the refusal when the slow look-up says no', async () => {
+    const group = 'S0SLOWOTHERS';
+    fake.setUsergroup(group, { handle: 'others', name: 'Others', users: ['U0INSIDER'] });
+    const { endpointId, message } = await pendingRequest({
+      users: [],
+      groups: [group],
+      approvalChannel: CHANNEL,
+    });
+    fake.setLatency('usergroups.users.list', 3500);
+    try {
+      await click(bot.slack, fake, message, STRANGER, 'reject');
+      const opened = await fake.waitForCall('views.open', (c) => JSON.stringify(c.args).includes(endpointId));
+      const viewId = String((opened.response.view as { id: string }).id);
+      const refused = await eventually(
+        () => fake.currentView(viewId),
+        (v) => JSON.stringify(v?.blocks).includes('Only the owners of'),
+      );
+      expect(refused?.submit ?? undefined).toBeUndefined();
+      expect(cloudActions(bot.test, endpointId)).toEqual([]);
+    } finally {
+      fake.setLatency('usergroups.users.list', 0);
     }
   });
 
