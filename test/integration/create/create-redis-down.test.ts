@@ -2,6 +2,7 @@
  * Redis away in the middle of the create flow: a clear message, nothing typed lost, no crash; the
  * flow goes on once Redis is back.
  */
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForRedis } from '../../../src/stores/redis-connection.js';
 import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
@@ -10,6 +11,7 @@ import {
   type CreateEnv,
   change,
   click,
+  createRequests,
   currentView,
   formState,
   optionValue,
@@ -79,7 +81,70 @@ describe('the create flow while Redis is away', () => {
     expect(JSON.stringify(form.blocks)).toContain(CREATE_BLOCK.ports);
   });
 
+  it('should create once, and show its progress, when the draft cannot be marked as creating', async () => {
+    const user = 'U0UNMARKED';
+    let view = await runCreate(env, user);
+    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-b'));
+    await env.slack.viewSubmission({
+      userId: user,
+      view,
+      values: formState(view, { backend: optionValue(view, 'backend', 'elb-shared-b'), ports: '3002:80' }),
+    });
+    const review = currentView(env, view.id);
+    expect(review.callback_id).toBe(CREATE_VIEW.review);
+    // Redis refuses to write drafts (HSET) from now on; everything else still works.
+    const admin = new Redis(redis.url);
+    const prefix = env.bot.keyPrefix;
+    await admin.call(
+      'ACL',
+      'SETUSER',
+      'default',
+      '-hset',
+      `(+hset ~${prefix}sandbox:* ~${prefix}approval* ~${prefix}digest*)`,
+    );
+    const before = createRequests(env).length;
+    const since = env.fake.callCount();
+    try {
+      const created = await env.slack.viewSubmission({ userId: user, view: review });
+      expect(created.body).toMatchObject({
+        response_action: 'update',
+        view: { callback_id: CREATE_VIEW.progress },
+      });
+      // The creation runs although the draft still says "review"; it waits to record its end there.
+      const service = await waitForAService(3002);
+      expect(service).toBeDefined();
+      // The same review submitted again (a retry) shows the same creation, and creates nothing.
+      const again = await env.slack.viewSubmission({ userId: user, view: review });
+      expect(again.body).toMatchObject({ view: { callback_id: CREATE_VIEW.progress } });
+    } finally {
+      await admin.call('ACL', 'SETUSER', 'default', 'clearselectors', '+@all');
+      admin.disconnect();
+    }
+    const dm = await env.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === user && c.response.ok === true,
+      { since, timeoutMs: 30_000 },
+    );
+    expect(String(dm.args.text)).toContain('is available');
+    expect(createRequests(env).length - before).toBe(1);
+    // The draft learnt the outcome: the next /vpcep create starts afresh.
+    expect((await runCreate(env, user)).callback_id).toBe(CREATE_VIEW.form);
+  });
+
   it('should never send a payload Slack would refuse', () => {
     env.fake.assertNoRejections();
   });
 });
+
+/** The service whose mapping uses `serverPort`, once the cloud lists it. */
+async function waitForAService(serverPort: number) {
+  for (let i = 0; i < 200; i++) {
+    const services = await env.bot.bot.cloud
+      .project(env.bot.bot.cloud.projects[0]?.projectId ?? '')
+      .listServices();
+    const found = services.find((s) => s.ports.some((p) => p.serverPort === serverPort));
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
+}
