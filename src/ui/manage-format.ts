@@ -4,6 +4,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { ConnectionStatus, EndpointService, PortMapping, ServiceStatus } from '../cloud/types.js';
+import type { OwnerLabels } from '../services/manage/owner-names.js';
 import type { Owners } from '../stores/service-records.js';
 
 export const SANDBOX_NOTE =
@@ -78,6 +79,21 @@ export function ownersText(owners: Owners | undefined, max = 10): string {
   if (mentions.length === 0) return '_none recorded_';
   const more = mentions.length > max ? ` +${mentions.length - max} more` : '';
   return `${mentions.slice(0, max).join(', ')}${more}`;
+}
+
+/**
+ * Owners as a channel post names them, without mention syntax (nobody is notified): `@name` where
+ * the name is known, else the raw ID.
+ */
+export function ownerNamesText(owners: Owners | undefined, labels: OwnerLabels, max = 10): string {
+  const named = (id: string, label: string | undefined) => (label ? `@${escapeText(label)}` : `\`${id}\``);
+  const names = [
+    ...(owners?.users ?? []).map((u) => named(u, labels.users.get(u))),
+    ...(owners?.groups ?? []).map((g) => named(g, labels.groups.get(g))),
+  ];
+  if (names.length === 0) return '_none recorded_';
+  const more = names.length > max ? ` +${names.length - max} more` : '';
+  return `${names.slice(0, max).join(', ')}${more}`;
 }
 
 /** The name the user gave, else the cloud's full name. */

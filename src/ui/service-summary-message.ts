@@ -6,6 +6,7 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Quota } from '../cloud/types.js';
+import type { OwnerLabels } from '../services/manage/owner-names.js';
 import type {
   ProjectSummary,
   ServiceSummary,
@@ -18,7 +19,7 @@ import {
   clip,
   displayName,
   escapeText,
-  ownersText,
+  ownerNamesText,
   portsText,
   sandboxBlocks,
   sandboxPrefix,
@@ -80,14 +81,14 @@ function connectionsLine(s: ServiceSummary): string {
   return `Connections: *${c.pending}* pending · *${c.accepted}* accepted${creating}`;
 }
 
-function serviceBlock(s: ServiceSummary, ownersUnavailable: boolean): KnownBlock {
+function serviceBlock(s: ServiceSummary, ownersUnavailable: boolean, labels: OwnerLabels): KnownBlock {
   const { service } = s;
   const lines = [
     `*${escapeText(displayName(service))}* · \`${service.id}\``,
     `${statusText(service.status)} · Backend: ${backendText(service.serverType)} · Approval: ${approvalText(service.approvalEnabled)}`,
     `Ports (service:terminal): ${portsText(service.ports)}`,
     connectionsLine(s),
-    `Owners: ${ownersUnavailable ? '_unavailable right now_' : ownersText(s.owners)}`,
+    `Owners: ${ownersUnavailable ? '_unavailable right now_' : ownerNamesText(s.owners, labels)}`,
   ];
   return { type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n')) } };
 }
@@ -125,7 +126,7 @@ function serviceBlocks(page: SummaryPage): KnownBlock[] {
       if (project) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: projectHeading(project) } });
       lastProject = s.projectId;
     } else if (i > 0) blocks.push({ type: 'divider' });
-    blocks.push(serviceBlock(s, page.ownersUnavailable));
+    blocks.push(serviceBlock(s, page.ownersUnavailable, page.ownerLabels));
   });
   return blocks;
 }

@@ -11,6 +11,7 @@ import type { AuditLog } from '../../stores/audit-log.js';
 import type { ServiceRecords } from '../../stores/service-records.js';
 import type { Permissions } from '../permissions.js';
 import type { ServiceLookup } from '../service-lookup.js';
+import { createOwnerNames, type OwnerNames } from './owner-names.js';
 
 /** The approvals feature's read API: open requests of a service, and those a user may decide. */
 export type ApprovalReader = Pick<ApprovalStore, 'listOpenForService' | 'listPendingDecidableBy'>;
@@ -26,6 +27,8 @@ export interface ManageDeps {
   readonly sandbox: boolean;
   readonly admins: readonly string[];
   readonly approvals: ApprovalReader;
+  /** Owners' names for channel posts (no mentions). */
+  readonly names: OwnerNames;
 }
 
 export function manageDeps(core: Core): ManageDeps {
@@ -40,5 +43,6 @@ export function manageDeps(core: Core): ManageDeps {
     sandbox: core.sandbox,
     admins: core.config.access.admins,
     approvals: createApprovalStore(core.redis, core.keys),
+    names: createOwnerNames(core.slack, core.redis, core.keys, core.logger),
   };
 }

@@ -17,6 +17,7 @@ import {
 } from '../../stores/service-records.js';
 import { mapLimit } from './concurrency.js';
 import { rememberNames } from './names.js';
+import type { OwnerLabels, OwnerNames } from './owner-names.js';
 import { compareServices, matchesFilter } from './service-filter.js';
 
 /** Services per page: keeps a page well inside 50 blocks even with a header per project. */
@@ -68,6 +69,8 @@ export interface SummaryPage {
   readonly services: readonly ServiceSummary[];
   /** Redis did not answer: owners are not shown. */
   readonly ownersUnavailable: boolean;
+  /** How the owners on this page are named (a channel post mentions nobody). */
+  readonly ownerLabels: OwnerLabels;
   readonly sandbox: boolean;
 }
 
@@ -76,6 +79,7 @@ export interface SummaryDeps {
   readonly records: ServiceRecords;
   readonly logger: Logger;
   readonly sandbox: boolean;
+  readonly names: OwnerNames;
 }
 
 export function countConnections(connections: readonly Connection[]): ConnectionCounts {
@@ -142,6 +146,10 @@ export async function loadSummaryPage(deps: SummaryDeps, request: SummaryRequest
     }),
   ]);
 
+  const owners = onPage.map(
+    ({ projectId, service }) => records.get(recordRef(projectId, service.id))?.owners,
+  );
+  const ownerLabels = await deps.names.labels(owners);
   await rememberNames(
     deps,
     onPage.map(({ projectId, service }) => ({
@@ -166,10 +174,11 @@ export async function loadSummaryPage(deps: SummaryDeps, request: SummaryRequest
     services: onPage.map(({ projectId, service }, i) => ({
       projectId,
       service,
-      owners: records.get(recordRef(projectId, service.id))?.owners,
+      owners: owners[i],
       connections: connections[i],
     })),
     ownersUnavailable,
+    ownerLabels,
     sandbox: deps.sandbox,
   };
 }

@@ -90,6 +90,8 @@ describe('/vpcep list as the sandbox grows from 0 to 120 services', () => {
       owners: { users: ['U0OWNER'], groups: ['S0PAYTEAM'] },
       createdBy: 'U0OWNER',
     });
+    world.fake.addUser({ id: 'U0OWNER', name: 'olivia', real_name: 'Olivia Owner' });
+    world.fake.setUsergroup('S0PAYTEAM', { handle: 'pay-team', name: 'Payments', users: ['U0PAYER'] });
     await world.sandbox.requestConnection(world.projectId, created.id);
     await world.sandbox.requestConnection(world.projectId, created.id);
     const third = await world.sandbox.requestConnection(world.projectId, created.id);
@@ -104,7 +106,9 @@ describe('/vpcep list as the sandbox grows from 0 to 120 services', () => {
     expect(text).toContain('Approval: required');
     expect(text).toContain('Ports (service:terminal): `8443:443`');
     expect(text).toContain('Connections: *2* pending · *1* accepted');
-    expect(text).toContain('Owners: <@U0OWNER>, <!subteam^S0PAYTEAM>');
+    // Named, not mentioned: a summary in a channel notifies none of the owners.
+    expect(text).toContain('Owners: @olivia, @pay-team');
+    expect(JSON.stringify(message.blocks)).not.toMatch(/<@|<!subteam/);
     expect(text).toContain('quota *1/20* in use');
     expect(message.text).toContain('payments (available)');
 
@@ -113,6 +117,23 @@ describe('/vpcep list as the sandbox grows from 0 to 120 services', () => {
     const none = await listIn('C0TEAM', 'failed');
     expect(serviceIdsShown(none)).toEqual([]);
     expect(blocksText(none.blocks)).toContain('No endpoint service matches `failed`');
+  });
+
+  it('should name owners from a cache, and show the ID of one Slack cannot name', async () => {
+    const [service] = await world.core.cloud.project(world.projectId).listServices();
+    if (!service) throw new Error('no service');
+    await world.core.records.put({
+      projectId: world.projectId,
+      serviceId: service.id,
+      owners: { users: ['U0OWNER', 'U0GHOST'], groups: ['S0PAYTEAM'] },
+    });
+    world.fake.failNext('users.info', { error: 'user_not_found' });
+    const since = world.fake.callCount();
+    const message = await listIn('C0TEAM');
+    expect(blocksText(message.blocks)).toContain('Owners: @olivia, `U0GHOST`, @pay-team');
+    // olivia and the group handles came from Redis: only the unknown user was asked for.
+    const lookups = world.fake.calls().filter((c) => c.index >= since && c.method.startsWith('user'));
+    expect(lookups.map((c) => [c.method, c.args.user])).toEqual([['users.info', 'U0GHOST']]);
   });
 
   it('should page 25 services in pages of 10, forwards and back, and honestly show 25/20', async () => {

@@ -161,6 +161,7 @@ describe('management messages stay within Slack limits', () => {
             connections: i % 3 ? { pending: 3, accepted: 9999, creating: 1 } : undefined,
           })),
           ownersUnavailable: false,
+          ownerLabels: { users: new Map([['U0OWNER', 'Olivia <Ops> & Co']]), groups: new Map() },
           sandbox: true,
         }),
       );
