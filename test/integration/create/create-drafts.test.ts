@@ -131,6 +131,109 @@ describe('drafts of /vpcep create', () => {
     expect(initial(view, 'name')).toBeUndefined();
   });
 
+  it('should not let an older review create the values of a newer one', async () => {
+    const user = 'U0TWOREVIEWS';
+    let view = await runCreate(env, user);
+    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
+    const backend = optionValue(view, 'backend', 'elb-dedicated-a');
+    await env.slack.viewSubmission({
+      userId: user,
+      view,
+      values: formState(view, { backend, ports: '7101:80' }),
+    });
+    const older = structuredClone(currentView(env, view.id));
+    expect(older.callback_id).toBe(CREATE_VIEW.review);
+    expect(older.private_metadata).toMatch(new RegExp(`^${FAKE_TEAM.teamId}:${user}:[a-f0-9]+:[a-f0-9]+$`));
+    const form = await click(env, older, user, CREATE_ACTION.back);
+    await env.slack.viewSubmission({
+      userId: user,
+      view: form,
+      values: formState(form, { backend, ports: '7102:80' }),
+    });
+    const newer = structuredClone(currentView(env, view.id));
+    expect(newer.callback_id).toBe(CREATE_VIEW.review);
+    const before = createRequests(env).length;
+    const stale = await env.slack.viewSubmission({ userId: user, view: older });
+    expect(JSON.stringify(stale.body)).toContain('The draft changed since this review');
+    expect(createRequests(env).length).toBe(before);
+    const since = env.fake.callCount();
+    const created = await env.slack.viewSubmission({ userId: user, view: newer });
+    expect(created.body).toMatchObject({ view: { callback_id: CREATE_VIEW.progress } });
+    await env.fake.waitForCall('chat.postMessage', (c) => c.args.channel === user, {
+      since,
+      timeoutMs: 15_000,
+    });
+    const requests = createRequests(env).slice(before);
+    expect(requests).toHaveLength(1);
+    expect(JSON.stringify(requests[0]?.body)).toContain('"server_port":7102');
+  });
+
+  it('should let the person choose when Edit and retry would replace a newer unfinished draft', async () => {
+    const user = 'U0EDITOR';
+    let view = await runCreate(env, user);
+    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-b'));
+    await env.slack.viewSubmission({
+      userId: user,
+      view,
+      values: formState(view, {
+        name: 'failing',
+        backend: optionValue(view, 'backend', 'elb-dedicated-b'),
+        ports: '7201:80',
+      }),
+    });
+    env.sandbox().addFault({
+      method: 'POST',
+      match: 'vpc-endpoint-services$',
+      status: 400,
+      errorCode: 'EndPoint.0005',
+      errorMsg: 'Invalid parameter.',
+      count: 1,
+    });
+    const since = env.fake.callCount();
+    await env.slack.viewSubmission({ userId: user, view: currentView(env, view.id) });
+    const dm = await env.fake.waitForCall('chat.postMessage', (c) => c.args.channel === user, {
+      since,
+      timeoutMs: 15_000,
+    });
+    expect(String(dm.args.text)).toContain('could not be created');
+
+    // A newer draft: Start over, type a little, close the modal.
+    const resume = await runCreate(env, user);
+    const fresh = await click(env, resume, user, CREATE_ACTION.startOver);
+    const closedWith = buildStateValues(formState(fresh, { name: 'newer' }), fresh.blocks);
+    await env.slack.viewClosed({ userId: user, view: { ...fresh, state: { values: closedWith } } });
+
+    // "Edit and retry" in the result message.
+    const message = env.fake.message(String(dm.response.channel), String(dm.response.ts));
+    const opened = env.fake.callCount();
+    await env.slack.blockActions({
+      userId: user,
+      message: {
+        channel: String(dm.response.channel),
+        ts: String(dm.response.ts),
+        blocks: message?.blocks ?? [],
+      },
+      actions: [{ action_id: CREATE_ACTION.editRetry }],
+    });
+    const open = await env.fake.waitForCall('views.open', () => true, { since: opened });
+    const viewId = String((open.response.view as { id: string }).id);
+    await env.fake.waitForCall('views.update', (c) => c.args.view_id === viewId && c.response.ok === true, {
+      since: opened,
+    });
+    const choice = currentView(env, viewId);
+    expect(choice.callback_id).toBe(CREATE_VIEW.notice);
+    expect(textOf(choice)).toContain('newer unfinished draft');
+    const saved = JSON.parse((await env.redis.hget(draftKey(user), 'json')) ?? '{}') as {
+      values: { name?: string };
+    };
+    expect(saved.values.name).toBe('newer');
+
+    const form = await click(env, choice, user, CREATE_ACTION.editRetryReplace);
+    expect(form.callback_id).toBe(CREATE_VIEW.form);
+    expect(initial(form, 'name')).toBe('failing');
+    expect(initial(form, 'ports')).toBe('7201:80');
+  });
+
   it('should never send a payload Slack would refuse', () => {
     env.fake.assertNoRejections();
   });
