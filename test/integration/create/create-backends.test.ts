@@ -4,11 +4,12 @@
  * result sent to the creator and the announcement in the channel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
+import { CREATE_ACTION, CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import { LIST_SERVICES_ACTION } from '../../../src/ui/ids.js';
 import {
   type CreateEnv,
   change,
+  click,
   createRequests,
   currentView,
   EU_DE,
@@ -155,6 +156,68 @@ describe('creating an endpoint service from Slack', () => {
     const modal = currentView(env, view.id);
     expect(textOf(modal)).toContain('is available');
     expect(textOf(modal)).toContain(id);
+  });
+
+  it('should carry the largest service the rules allow through every view and message Slack accepts', async () => {
+    const user = 'U0LARGEST';
+    // 20 tags of 36 and 43 letters outside the Basic Multilingual Plane (2 UTF-16 units each).
+    const astral = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => String.fromCodePoint(0x1d400 + ((from + i) % 52))).join('');
+    const astralTags = Array.from(
+      { length: 20 },
+      (_, i) => `${String.fromCodePoint(0x1d400 + i)}${astral(35, i)}=${astral(43, i + 3)}`,
+    );
+    const asciiTags = Array.from(
+      { length: 20 },
+      (_, i) => `${String(i).padStart(2, '0')}${'k'.repeat(34)}=${'v'.repeat(43)}`,
+    );
+    const ports = Array.from({ length: 50 }, (_, i) => `${30_000 + i}:${40_000 + i}`);
+    const owners = Array.from({ length: 60 }, (_, i) => `U0OWNER${String(i).padStart(3, '0')}`);
+    let view = await runCreate(env, user);
+    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-b'));
+    const values = {
+      name: 'largest_service1',
+      backend: optionValue(view, 'backend', 'elb-dedicated-b'),
+      ports: ports.join('\n'),
+      description: `${'é'.repeat(100)}${astral(28, 0)}`,
+      owners,
+      whitelist: Array.from({ length: 30 }, (_, i) => `${String(i).padStart(4, '0')}${'c'.repeat(28)}`).join(
+        '\n',
+      ),
+    };
+    const first = await env.slack.viewSubmission({
+      userId: user,
+      view,
+      values: formState(view, { ...values, tags: astralTags.join('\n') }),
+    });
+    expect(first.ackIssues).toEqual([]);
+    let review = currentView(env, view.id);
+    expect(review.callback_id).toBe(CREATE_VIEW.review);
+    for (const tag of astralTags) expect(textOf(review)).toContain(`\`${tag}\``);
+    for (const owner of owners) expect(textOf(review)).toContain(`<@${owner}>`);
+    expect(textOf(review)).toContain('30049 → 40049');
+
+    // The sandbox, like the API, takes ASCII tags only: create with long ASCII ones.
+    const form = await click(env, review, user, CREATE_ACTION.back);
+    const second = await env.slack.viewSubmission({
+      userId: user,
+      view: form,
+      values: formState(form, { ...values, description: 'd'.repeat(128), tags: asciiTags.join('\n') }),
+    });
+    expect(second.ackIssues).toEqual([]);
+    review = currentView(env, view.id);
+    const since = env.fake.callCount();
+    const created = await env.slack.viewSubmission({ userId: user, view: review });
+    expect(created.ackIssues).toEqual([]);
+    const dm = await env.fake.waitForCall('chat.postMessage', (c) => c.args.channel === user, {
+      since,
+      timeoutMs: 15_000,
+    });
+    expect(dm.response.ok).toBe(true);
+    expect(String(dm.args.text)).toContain('is available');
+    expect(String(dm.args.text)).toContain('30049→40049');
+    expect(textOf(currentView(env, view.id))).toContain('30049 → 40049');
+    expect(env.fake.rejections()).toEqual([]);
   });
 
   it('should never send a payload Slack would refuse', () => {
