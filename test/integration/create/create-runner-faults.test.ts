@@ -164,6 +164,61 @@ describe('the result message', () => {
   });
 });
 
+describe('the creation modal', () => {
+  it('should not overwrite a form the person moved on to with a late creation result', async () => {
+    // The modal shows the draft's form again (Edit and retry) while an earlier attempt of that draft,
+    // interrupted before it told anyone, is resumed and finishes.
+    const user = 'U0MOVEDON';
+    const form = await runCreate(env, user);
+    const draft = JSON.parse(
+      (await env.redis.hget(`${env.bot.keyPrefix}create:draft:{${FAKE_TEAM.teamId}:${user}}`, 'json')) ??
+        '{}',
+    ) as { id: string; revision: number };
+    const attempts = createAttempts(env.redis, createKeys(env.bot.keyPrefix));
+    const now = new Date().toISOString();
+    const since = env.fake.callCount();
+    await attempts.claim(
+      {
+        id: `${draft.id}.0e0e0e0e0e0e`,
+        teamId: FAKE_TEAM.teamId,
+        userId: user,
+        draftId: draft.id,
+        draftRevision: draft.revision - 1,
+        viewId: form.id,
+        region: 'eu-de',
+        spec: {
+          projectId: EU_DE,
+          vpcId: 'vpc-x',
+          serviceType: 'interface',
+          approvalEnabled: true,
+          backendType: 'elb',
+          portId: 'port-x',
+          ports: [{ servicePort: 6106, terminalPort: 80 }],
+          tags: [],
+          owners: { users: [user], groups: [] },
+          whitelist: [],
+        },
+        values: {},
+        labels: {},
+        state: 'failed',
+        error: { code: 'EndPoint.0005', message: 'Invalid parameter.' },
+        sent: true,
+        notified: {},
+        createdAt: now,
+        updatedAt: now,
+      },
+      'a-worker-that-died',
+      50,
+    );
+    const dm = await dmTo(user, since);
+    expect(String(dm.args.text)).toContain('could not be created');
+    expect(
+      env.fake.calls('views.update').filter((c) => c.index >= since && c.args.view_id === form.id),
+    ).toEqual([]);
+    expect(currentView(env, form.id).callback_id).toBe(CREATE_VIEW.form);
+  });
+});
+
 describe('a quota the quotas API cannot read', () => {
   it('should count the services against the default quota of 20 in the review, and refuse at 20', async () => {
     await env.sandbox().bulkSeed(EU_NL, { services: 20 });
