@@ -128,4 +128,70 @@ describe('approval request store', () => {
     const mine = await store.listPendingDecidableBy('U1', async (r) => r.serviceId === 's2');
     expect(mine.map((r) => r.endpointId)).toEqual(['e2']);
   });
+
+  it("should time leases on Redis' clock, renew them for their holder only, and fence the poller", async () => {
+    const { store, prefix } = freshStore();
+    await store.create(request, 1000);
+    const id = store.requestId('p1', 's1', 'e1');
+    const before = await store.time();
+    const begun = await store.beginDecision(id, { userId: 'U1', action: 'approve', leaseMs: 30_000 });
+    if (begun.kind !== 'ok') throw new Error('expected the lease');
+    const until = (await store.get(id))?.lease?.until ?? 0;
+    expect(until).toBeGreaterThanOrEqual(before + 30_000);
+    expect(until).toBeLessThanOrEqual((await store.time()) + 30_000);
+
+    expect(await store.renewLease(id, 'not-the-token', 60_000)).toBe(false);
+    expect(await store.renewLease(id, begun.token, 60_000)).toBe(true);
+    expect((await store.get(id))?.lease?.until).toBeGreaterThan(until);
+
+    // The poller read the cloud at `now`; a lease that runs out later is still alive: nothing changes.
+    const now = await store.time();
+    expect(await store.abort(id, begun.token, 'interrupted', now - 10_000)).toBe(false);
+    expect(
+      await store.finish(id, {
+        token: begun.token,
+        lapsedBefore: now - 10_000,
+        state: 'resolved_elsewhere',
+        at: 1,
+      }),
+    ).toBe('deciding');
+    // Once the lease ran out before the poller's read (and its grace), the poller may settle it.
+    await redis.hset(`${prefix}{apr:${id}}`, 'leaseUntil', String(now - 20_000));
+    expect(await store.abort(id, begun.token, 'interrupted', now - 10_000)).toBe(true);
+    expect(await store.get(id)).toMatchObject({ state: 'pending', lastError: 'interrupted' });
+    expect(await store.renewLease(id, begun.token, 60_000)).toBe(false);
+  });
+
+  it('should extend a post claim for its holder only, until the request is posted', async () => {
+    const { store } = freshStore();
+    await store.create(request, 1000);
+    const id = store.requestId('p1', 's1', 'e1');
+    const token = await store.claimPost(id, 1000);
+    if (!token) throw new Error('expected the claim');
+    expect(await store.extendPostClaim(id, 'someone-else', 60_000)).toBe(false);
+    expect(await store.extendPostClaim(id, token, 60_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await store.claimPost(id, 1000)).toBeUndefined();
+    await store.recordPosted(id, [{ channel: 'C1', ts: '1.000200' }], 2000);
+    expect(await store.extendPostClaim(id, token, 60_000)).toBe(false);
+  });
+
+  it('should let one caller at a time complete a waiting execution, and give it back after a passing failure', async () => {
+    const { store } = freshStore();
+    await store.create(request, 1000);
+    const id = store.requestId('p1', 's1', 'e1');
+    await store.attachExecution(id, { executionId: 'Fx1', functionToken: 'xwfp-1', requester: 'U7' }, {});
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, () => store.claimCompletion(id, 'Fx1', 60_000)),
+    );
+    expect(claims.filter(Boolean)).toEqual([
+      { executionId: 'Fx1', functionToken: 'xwfp-1', requester: 'U7' },
+    ]);
+    await store.releaseCompletion(id, 'Fx1');
+    expect(await store.claimCompletion(id, 'Fx1', 60_000)).toBeDefined();
+    await store.releaseCompletion(id, 'Fx1');
+    await store.removeExecution(id, 'Fx1');
+    expect(await store.claimCompletion(id, 'Fx1', 60_000)).toBeUndefined();
+    expect(await store.idsWithExecutions()).not.toContain(id);
+  });
 });
