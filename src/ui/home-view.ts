@@ -76,8 +76,17 @@ function serviceLine(s: HomeService, multiProject: boolean): string {
 }
 
 function serviceBlocks(data: HomeData): KnownBlock[] {
-  const blocks: KnownBlock[] = [header(`Your endpoint services (${data.services.length})`)];
-  if (data.services.length === 0)
+  const unsure = data.servicesProblems.length > 0;
+  const blocks: KnownBlock[] = [
+    header(unsure ? 'Your endpoint services' : `Your endpoint services (${data.services.length})`),
+  ];
+  if (unsure)
+    blocks.push(
+      section(
+        `:warning: Your services are unavailable right now or incomplete. ${data.servicesProblems.map(escapeText).join(' ')}`,
+      ),
+    );
+  else if (data.services.length === 0)
     blocks.push(
       section('You own no endpoint services yet. `/vpcep create` makes one; `/vpcep list` shows them all.'),
     );

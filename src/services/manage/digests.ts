@@ -51,7 +51,11 @@ async function audit(deps: DigestDeps, actor: string, action: string, detail: st
     .catch((err: unknown) => deps.logger.error({ err }, 'audit append failed'));
 }
 
-/** Sets (or changes) the channel's digest; refused, and not saved, when the bot cannot post there. */
+/**
+ * Sets (or changes) the channel's digest. It is saved before the notice goes out, so a notice always
+ * announces a saved digest (Redis away: nothing is posted); when the bot cannot post there, the
+ * change is undone and refused with how to fix it.
+ */
 export async function setDigest(
   deps: DigestDeps,
   channel: string,
@@ -60,15 +64,19 @@ export async function setDigest(
   now: number,
 ): Promise<DigestChange> {
   const schedule: DigestSchedule = { channel, frequency, createdBy: userId, createdAt: now };
+  const previous = await deps.digests.get(channel);
+  await deps.digests.set(schedule);
   try {
     await deps.poster.post({
       channel,
       ...digestSetNotice(schedule, nextPeriodStart(frequency, now), deps.sandbox),
     });
   } catch (err) {
+    await (previous ? deps.digests.set(previous) : deps.digests.remove(channel)).catch((e: unknown) =>
+      deps.logger.error({ err: e, channel }, 'could not undo a digest the channel cannot get'),
+    );
     return { ok: false, refused: postProblem(channel, err) };
   }
-  await deps.digests.set(schedule);
   await audit(deps, userId, 'digest.set', `${channel}:${frequency}`);
   return { ok: true };
 }

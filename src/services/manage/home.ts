@@ -35,6 +35,11 @@ export interface HomeData {
   readonly sandbox: boolean;
   readonly projects: readonly HomeProject[];
   readonly services: readonly HomeService[];
+  /**
+   * Why the person's services may be incomplete: the records (Redis) or a project's services could
+   * not be read. Empty when the list is whole.
+   */
+  readonly servicesProblems: readonly string[];
   readonly approvals: readonly ApprovalRequest[];
   /** Why the approvals could not be read, if they could not. */
   readonly approvalsError: string | undefined;
@@ -85,6 +90,19 @@ async function loadApprovals(deps: ManageDeps, userId: string) {
   return settle(() => deps.approvals.listPendingDecidableBy(userId, mayDecide(deps)));
 }
 
+type ProjectLoad = Awaited<ReturnType<typeof loadProject>>;
+
+/** Why the list of the person's services is not whole (the same problem named once). */
+function servicesProblems(listings: readonly ProjectLoad[]): string[] {
+  const problems = new Set<string>();
+  for (const { project, services, records } of listings) {
+    if (records.error) problems.add(`Who owns what is unavailable: ${records.error}`);
+    else if (services.error)
+      problems.add(`The services of ${project.label} are unavailable: ${services.error}`);
+  }
+  return [...problems];
+}
+
 export async function loadHome(deps: ManageDeps, userId: string): Promise<HomeData> {
   const memberships = new Map<string, Promise<boolean>>();
   const groupMember = (group: string) => {
@@ -128,6 +146,7 @@ export async function loadHome(deps: ManageDeps, userId: string): Promise<HomeDa
       error: listed.error ?? quota.error,
     })),
     services,
+    servicesProblems: servicesProblems(listings),
     approvals: approvals.value ?? [],
     approvalsError: approvals.error,
     multiProject: deps.cloud.projects.length > 1,

@@ -22,7 +22,7 @@ export interface ManageWorld {
 /** `fake` and `keyPrefix` given: a restart of an earlier bot (same Slack, same Redis state). */
 export async function startManageWorld(
   env: Record<string, string> = {},
-  reuse: { fake?: FakeSlack; keyPrefix?: string } = {},
+  reuse: { fake?: FakeSlack; keyPrefix?: string; redisUrl?: string } = {},
 ): Promise<ManageWorld> {
   const fake = reuse.fake ?? (await startFakeSlack());
   const bot = await startTestBot({
@@ -30,6 +30,7 @@ export async function startManageWorld(
     env,
     cloud: FAST_CLOUD,
     ...(reuse.keyPrefix ? { keyPrefix: reuse.keyPrefix } : {}),
+    ...(reuse.redisUrl ? { redisUrl: reuse.redisUrl } : {}),
   });
   const slack = createSlackDriver({ baseUrl: bot.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake });
   const core = bot.bot.core;

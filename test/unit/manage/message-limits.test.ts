@@ -262,6 +262,7 @@ describe('management messages stay within Slack limits', () => {
           })),
           approvals: d.notes.map((note, i) => request(`s${i}`, `e${i}`, note)),
           approvalsError: undefined,
+          servicesProblems: [],
           multiProject: d.projects.length > 1,
         }),
       );
