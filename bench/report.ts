@@ -116,10 +116,16 @@ function cells(row: TargetRow): string[] {
 
 const HEADER = ['measure', 'bot', 'bare Bolt', 'ratio', 'target', 'result', 'note'];
 
+const width = (text: string) => [...text].length;
+
+/** Columns padded to one width, as Biome formats markdown tables (RESULTS.md is linted with the repo). */
 function markdownTable(rows: readonly TargetRow[]): string {
-  const escapePipes = (text: string) => text.replaceAll('|', '\\|');
-  const lines = [HEADER, HEADER.map(() => '---'), ...rows.map(cells)];
-  return lines.map((line) => `| ${line.map(escapePipes).join(' | ')} |`).join('\n');
+  const body = [HEADER, ...rows.map(cells)].map((line) => line.map((cell) => cell.replaceAll('|', '\\|')));
+  const widths = HEADER.map((_, i) => Math.max(3, ...body.map((line) => width(line[i] ?? ''))));
+  const pad = (cell: string, i: number) => cell + ' '.repeat((widths[i] ?? 0) - width(cell));
+  const [head = [], ...rest] = body;
+  const lines = [head.map(pad), widths.map((w) => '-'.repeat(w)), ...rest.map((line) => line.map(pad))];
+  return lines.map((line) => `| ${line.join(' | ')} |`).join('\n');
 }
 
 export function renderMarkdown(results: BenchResults): string {
