@@ -10,6 +10,7 @@ import {
   clip,
   connectionStatusText,
   displayName,
+  lineSections,
   sandboxBlocks,
   sandboxPrefix,
   slackDate,
@@ -36,21 +37,6 @@ function line(c: Connection): string {
   const account = c.domainId ? `\`${c.domainId}\`` : '_unknown_';
   const errors = c.errors.length ? ` · ${c.errors.map((e) => e.code).join(', ')}` : '';
   return `${EMOJI[c.status]} *${connectionStatusText(c.status)}* · account ${account} · endpoint \`${c.endpointId}\` · ${slackDate(c.createdAt)}${errors}`;
-}
-
-/** Lines grouped into sections of at most ~2900 characters. */
-function lineSections(lines: readonly string[]): KnownBlock[] {
-  const sections: string[] = [];
-  let current = '';
-  for (const l of lines) {
-    if (current && current.length + l.length + 1 > 2900) {
-      sections.push(current);
-      current = '';
-    }
-    current = current ? `${current}\n${l}` : l;
-  }
-  if (current) sections.push(current);
-  return sections.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text) } }));
 }
 
 function navigation(page: ConnectionsPage): KnownBlock[] {

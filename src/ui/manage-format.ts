@@ -110,6 +110,24 @@ export function slackDate(iso: string | undefined): string {
   return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${fallback}>`;
 }
 
+/**
+ * Lines grouped into sections of at most ~2900 characters, never cutting a line (one longer than
+ * that alone is clipped).
+ */
+export function lineSections(lines: readonly string[]): KnownBlock[] {
+  const sections: string[] = [];
+  let current = '';
+  for (const l of lines) {
+    if (current && current.length + l.length + 1 > 2900) {
+      sections.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${l}` : l;
+  }
+  if (current) sections.push(current);
+  return sections.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text) } }));
+}
+
 /** Cuts mrkdwn text to `max` characters (Slack's section text limit is 3000). */
 export function clip(text: string, max = 2900): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

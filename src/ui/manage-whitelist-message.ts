@@ -4,9 +4,17 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
-import type { ChangeOutcome, WhitelistState } from '../services/manage/whitelist-changes.js';
+import { type ChangeOutcome, isWildcard, type WhitelistState } from '../services/manage/whitelist-changes.js';
 import type { ManageMessage } from './manage-delete-message.js';
-import { clip, displayName, escapeText, sandboxBlocks, sandboxPrefix, slackDate } from './manage-format.js';
+import {
+  clip,
+  displayName,
+  escapeText,
+  lineSections,
+  sandboxBlocks,
+  sandboxPrefix,
+  slackDate,
+} from './manage-format.js';
 import { WHITELIST_CANCEL_ACTION, WHITELIST_CONFIRM_ACTION } from './manage-ids.js';
 
 /** What the confirmation buttons carry: project, service and the accounts to add. */
@@ -20,7 +28,8 @@ export const whitelistConfirmSchema = z.object({
   n: z.string().max(64).optional(),
 });
 
-const MAX_LINES = 60;
+/** Entries listed one a line; the rest are counted (the sections stay far below 50 blocks). */
+const MAX_LINES = 150;
 const section = (text: string): KnownBlock => ({
   type: 'section',
   text: { type: 'mrkdwn', text: clip(text) },
@@ -28,35 +37,45 @@ const section = (text: string): KnownBlock => ({
 const plain = (text: string) => text.replace(/[*`]/g, '');
 const codes = (accounts: readonly string[]) => accounts.map((a) => `\`${escapeText(a)}\``).join(', ');
 
-function listText(state: WhitelistState): string {
+/** The entries, one a line, over as many sections as they need (never cut inside an entry). */
+function listBlocks(state: WhitelistState): KnownBlock[] {
+  if (state.entriesError)
+    return [
+      section(
+        `_The list is unavailable right now: ${escapeText(state.entriesError)}_ \`/vpcep whitelist\` shows it later.`,
+      ),
+    ];
   const { entries } = state;
-  if (entries.length === 0) return '_empty_: no other account may connect (only the service’s own account).';
-  const open = entries.some((e) => e.domainId === '*')
-    ? ':warning: `*` is on the list: *every account* may connect.\n'
-    : '';
-  const lines = entries
-    .filter((e) => e.domainId !== '*')
+  if (entries.length === 0)
+    return [section('_empty_: no other account may connect (only the service’s own account).')];
+  const accounts = entries.filter((e) => e.domainId !== '*');
+  const open =
+    accounts.length < entries.length ? [':warning: `*` is on the list: *every account* may connect.'] : [];
+  const lines = accounts
     .slice(0, MAX_LINES)
     .map((e) => `• \`${escapeText(e.domainId)}\`${e.createdAt ? ` · added ${slackDate(e.createdAt)}` : ''}`);
-  const more = entries.length > MAX_LINES ? `\n…and ${entries.length - MAX_LINES} more` : '';
-  return `${open}${lines.join('\n')}${more}`;
+  const more = accounts.length > MAX_LINES ? [`…and ${accounts.length - MAX_LINES} more`] : [];
+  return lineSections([...open, ...lines, ...more]);
 }
 
 export function whitelistMessage(state: WhitelistState, lead?: string): ManageMessage {
   const name = escapeText(displayName(state.service));
-  const head = `*Whitelist of \`${name}\`* (\`${state.service.id}\`): ${state.entries.length} entr${state.entries.length === 1 ? 'y' : 'ies'}`;
+  const count = state.entriesError
+    ? 'list unavailable'
+    : `${state.entries.length} entr${state.entries.length === 1 ? 'y' : 'ies'}`;
+  const head = `*Whitelist of \`${name}\`* (\`${state.service.id}\`): ${count}`;
   const text = [lead, head].filter(Boolean).join('\n');
   return {
     text: clip(`${sandboxPrefix(state.sandbox)}${plain(text)}`, 3000),
     blocks: [
       section(text),
-      section(listText(state)),
+      ...listBlocks(state),
       {
         type: 'context',
         elements: [
           {
             type: 'mrkdwn',
-            text: '`/vpcep whitelist <service> add|remove <account id>` changes it (owners and admins).',
+            text: 'Anyone in the workspace can read the whitelist. Owners and admins can change it: `/vpcep whitelist <service> add|remove <account id>`.',
           },
         ],
       },
@@ -84,7 +103,19 @@ export function whitelistConfirmMessage(outcome: Extract<ChangeOutcome, { kind: 
     a: outcome.send,
     n: displayName(state.service).slice(0, 64),
   });
-  const text = `:warning: *Open \`${name}\` to every account?* Adding \`*\` to the whitelist lets *any* OTC account connect a VPC endpoint to it${state.service.approvalEnabled ? ' (each connection still needs approval)' : ', and connection approval is off, so they are accepted at once'}.${outcome.send.length > 1 ? `\nAlso adds ${codes(outcome.send.filter((a) => a !== '*'))}.` : ''}`;
+  const approval = state.service.approvalEnabled
+    ? ' (each connection still needs approval)'
+    : ', and connection approval is off, so they are accepted at once';
+  const wildcards = outcome.send.filter((a) => a !== '*' && isWildcard(a));
+  const others = outcome.send.filter((a) => !isWildcard(a));
+  const question = outcome.send.includes('*')
+    ? `:warning: *Open \`${name}\` to every account?* Adding \`*\` to the whitelist lets *any* OTC account connect a VPC endpoint to it${approval}.`
+    : `:warning: *Add ${wildcards.length === 1 ? 'a wildcard entry' : 'wildcard entries'} to the whitelist of \`${name}\`?* \`*\` in an entry matches more than one account, so ${codes(wildcards)} may let accounts you did not name connect a VPC endpoint to it${approval}.`;
+  const also = [
+    ...(outcome.send.includes('*') && wildcards.length ? [`Also adds ${codes(wildcards)}.`] : []),
+    ...(others.length ? [`Also adds ${codes(others)}.`] : []),
+  ];
+  const text = [question, ...also].join('\n');
   return {
     text: `${sandboxPrefix(state.sandbox)}${plain(text)}`,
     blocks: [
@@ -97,7 +128,10 @@ export function whitelistConfirmMessage(outcome: Extract<ChangeOutcome, { kind: 
             type: 'button',
             action_id: WHITELIST_CONFIRM_ACTION,
             style: 'danger',
-            text: { type: 'plain_text', text: 'Allow every account' },
+            text: {
+              type: 'plain_text',
+              text: outcome.send.includes('*') ? 'Allow every account' : 'Add wildcard entries',
+            },
             value,
           },
           {

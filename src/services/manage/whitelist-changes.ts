@@ -1,12 +1,12 @@
 /**
  * `/vpcep whitelist <service> [add|remove <account>…]`: anyone may read the whitelist; owners and
  * admins change it. Account IDs follow the domain rules (1–64 letters, digits or `*`). Entries already
- * there (or already absent) are not sent again. `*` opens the service to every account, so adding it
- * waits for a confirmation. Every change is audited.
+ * there (or already absent) are not sent again. `*` opens the service to every account (and an entry
+ * with `*` in it to many), so adding one waits for a confirmation. Every change is audited.
  */
 import type { EndpointService, WhitelistEntry } from '../../cloud/types.js';
 import { parseAccounts } from '../../domain/whitelist.js';
-import { AppError } from '../../errors/app-error.js';
+import { AppError, userMessageOf } from '../../errors/app-error.js';
 import type { ManageDeps } from './deps.js';
 import { precheckManage, refOf, requireManage } from './rights.js';
 
@@ -44,8 +44,13 @@ export interface WhitelistState {
   readonly projectId: string;
   readonly service: EndpointService;
   readonly entries: readonly WhitelistEntry[];
+  /** Why the entries could not be read back after a change (the change itself went through). */
+  readonly entriesError?: string;
   readonly sandbox: boolean;
 }
+
+/** Whether an entry opens the service to more than one account (`*`, or a pattern with `*`). */
+export const isWildcard = (account: string) => account.includes('*');
 
 export async function loadWhitelist(deps: ManageDeps, ref: string): Promise<WhitelistState> {
   const { projectId, service } = await deps.lookup.find(ref);
@@ -101,7 +106,13 @@ async function apply(
     })
     .catch((err: unknown) => deps.logger.error({ err }, 'audit append failed'));
   deps.logger.info({ serviceId: state.service.id, action, count: send.length }, 'whitelist changed');
-  return { ...state, entries: await cloud.listWhitelist(state.service.id) };
+  try {
+    return { ...state, entries: await cloud.listWhitelist(state.service.id) };
+  } catch (err) {
+    // The change went through; only the list after it is unknown.
+    deps.logger.warn({ err, serviceId: state.service.id }, 'could not read the whitelist back');
+    return { ...state, entries: [], entriesError: userMessageOf(err) };
+  }
 }
 
 /** `add` / `remove` from the command: checks the right first, then changes, or asks to confirm `*`. */
@@ -116,7 +127,7 @@ export async function changeWhitelist(
   const entries = await deps.cloud.project(projectId).listWhitelist(service.id);
   const state: WhitelistState = { projectId, service, entries, sandbox: deps.sandbox };
   const { send, unchanged } = planChange(entries, request.kind, request.accounts);
-  if (request.kind === 'add' && send.includes('*')) {
+  if (request.kind === 'add' && send.some(isWildcard)) {
     // The confirmation button carries the accounts; its value holds at most 2000 characters.
     if (JSON.stringify(send).length > 1500)
       throw new WhitelistInputError(

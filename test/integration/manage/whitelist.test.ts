@@ -160,6 +160,32 @@ describe('/vpcep whitelist <service> [add|remove <account>]', () => {
     expect(await world.core.cloud.project(world.projectId).listWhitelist(service.id)).toEqual([]);
   });
 
+  it('should ask before adding an entry with * in it, and send nothing until confirmed', async () => {
+    const before = permissionCalls().length;
+    const confirmation = await whitelist('U0MEMBER', 'inventory add ab*');
+    expect(blocksText(confirmation.blocks)).toContain(
+      'Add a wildcard entry to the whitelist of `inventory`?',
+    );
+    expect(permissionCalls()).toHaveLength(before);
+    await click('U0MEMBER', confirmation, 'manage_whitelist_confirm_action');
+    // Sent once confirmed (the sandbox, stricter than the documented rule, refuses it: EndPoint.3002).
+    expect(permissionCalls()).toHaveLength(before + 1);
+    expect(permissionCalls().at(-1)?.body).toEqual({ permissions: ['iam:domain::ab*'], action: 'add' });
+  });
+
+  it('should report a change that went through even when the list cannot be read back', async () => {
+    // The read before the change answers; every read after it fails (all of the client's retries).
+    world.sandbox.addFault({ method: 'GET', match: 'permissions$', count: 1 });
+    world.sandbox.addFault({ method: 'GET', match: 'permissions$', status: 503, count: 3 });
+    const answer = await whitelist('U0MEMBER', 'inventory add feed01');
+    const text = blocksText(answer.blocks);
+    expect(text).toContain(':white_check_mark: Added `feed01`.');
+    expect(text).toContain('list unavailable');
+    expect(text).toContain('The list is unavailable right now');
+    expect(permissionCalls().at(-1)?.body).toEqual({ permissions: ['iam:domain::feed01'], action: 'add' });
+    world.sandbox.clearFaults();
+  });
+
   it('should never send a payload Slack would refuse', () => {
     world.fake.assertNoRejections();
   });
