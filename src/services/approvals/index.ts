@@ -20,6 +20,7 @@ import { type StepInputs, type StepStart, startFromWorkflow } from './workflow.j
 
 export type { DecisionCheck, DecisionOutcome, QuickDecisionCheck } from './decide.js';
 export type { OwnersOutcome } from './owners.js';
+export type { PollSummary } from './poll.js';
 export type { StepInputs } from './workflow.js';
 
 export interface Approvals {

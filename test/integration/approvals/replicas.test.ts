@@ -1,0 +1,124 @@
+/**
+ * Several replicas at once, in one process: three bots on one Redis prefix (each with its own sandbox
+ * emulator on that Redis, so all see one cloud) run the approval poll directly and concurrently, as
+ * happens when leadership moves in the middle of a tick. Their own pollers wait an hour.
+ */
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvalDeps } from '../../../src/features/approvals.js';
+import {
+  type ApprovalSettings,
+  type Approvals,
+  createApprovals,
+  type PollSummary,
+} from '../../../src/services/approvals/index.js';
+import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import {
+  ADMIN,
+  type ApprovalBot,
+  eventually,
+  pollCount,
+  requestConnection,
+  requestPosts,
+  seedService,
+  startApprovalBot,
+} from './approval-fixture.js';
+
+const OWNER = 'U0OWNER';
+const CHANNEL = 'C0REPLICA';
+const ctx = { log: pino({ level: 'silent' }), stillLeader: async () => true };
+
+let fake: FakeSlack;
+const bots: ApprovalBot[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  const quiet = { APPROVAL_POLL_SECONDS: '3600' };
+  const first = await startApprovalBot(fake, quiet);
+  bots.push(first);
+  // The first bot leads its poller (for an hour) and has run its one tick before anything is seeded.
+  await eventually(
+    () => pollCount(first.test),
+    (n) => n >= 1,
+  );
+  for (let i = 0; i < 2; i++) bots.push(await startApprovalBot(fake, quiet, first.test.keyPrefix));
+});
+
+afterAll(async () => {
+  await Promise.all(bots.map((b) => b.test.stop()));
+  await fake.close();
+});
+
+/** Each replica's approval services (settings from its configuration, plus `more`). */
+function replicas(more: Partial<ApprovalSettings> = {}): Approvals[] {
+  return bots.map((bot) => {
+    const deps = approvalDeps(bot.test.bot.core);
+    return createApprovals({ ...deps, settings: { ...deps.settings, ...more } });
+  });
+}
+
+const total = (summaries: PollSummary[], key: keyof PollSummary) =>
+  summaries.reduce((sum, s) => sum + s[key], 0);
+
+describe('approval polls on several replicas at once', () => {
+  it('should create and post one request for a pending connection, whichever replica wins', async () => {
+    const [first] = bots;
+    if (!first) throw new Error('no bot');
+    const service = await seedService(first.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
+    const endpointId = await requestConnection(first.test, service.id);
+    // A slow post keeps the winner's claim open while the others poll the same connection.
+    fake.setLatency('chat.postMessage', 500);
+    let summaries: PollSummary[];
+    try {
+      const all = replicas();
+      summaries = (await Promise.all(all.map((a) => a.poll(ctx)))).concat(
+        await Promise.all(all.map((a) => a.poll(ctx))),
+      );
+    } finally {
+      fake.setLatency('chat.postMessage', 0);
+    }
+    expect(total(summaries, 'created')).toBe(1);
+    expect(total(summaries, 'posted')).toBe(1);
+    expect(requestPosts(fake, endpointId)).toHaveLength(1);
+  });
+
+  it('should send the reminder and the escalation once each, however many replicas poll', async () => {
+    const [first] = bots;
+    if (!first) throw new Error('no bot');
+    const service = await seedService(first.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
+    const endpointId = await requestConnection(first.test, service.id);
+    const all = replicas({ remindAfterMs: 1000, escalateAfterMs: 2000 });
+    const summaries: PollSummary[] = [];
+    const round = async () => {
+      summaries.push(...(await Promise.all(all.map((a) => a.poll(ctx)))));
+    };
+    await round();
+    const [post] = requestPosts(fake, endpointId);
+    const ts = String(post?.response.ts);
+    await eventually(
+      async () => {
+        await round();
+        return fake.replies(CHANNEL, ts);
+      },
+      (replies) => replies.length >= 2,
+    );
+    for (let i = 0; i < 5; i++) await round();
+    // Every open request (this one and the one before) got its reminder and escalation once.
+    const requests = fake.messages(CHANNEL).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+    expect(requests.map((m) => m.ts)).toContain(ts);
+    for (const request of requests) {
+      const thread = fake.replies(CHANNEL, request.ts);
+      expect(thread.map((m) => /Reminder|Escalation/.exec(m.text ?? '')?.[0])).toEqual([
+        'Reminder',
+        'Escalation',
+      ]);
+      expect(thread[1]?.text).toContain(`<@${ADMIN}>`);
+    }
+    expect(total(summaries, 'reminders')).toBe(requests.length);
+    expect(total(summaries, 'escalations')).toBe(requests.length);
+  });
+
+  it('should never send a payload Slack would refuse', () => {
+    fake.assertNoRejections();
+  });
+});
