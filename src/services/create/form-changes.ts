@@ -9,7 +9,7 @@ import { newDraftId } from '../../stores/drafts.js';
 import { MAX_OWNER_GROUPS, SERVICE_TYPE_INTERFACE } from '../../ui/create-ids.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { assertCreator, type FormReader, loadDraft, saveFormState } from './drafting.js';
-import { formScreen } from './form-screens.js';
+import { ACK_FORM_BUDGET_MS, formScreen } from './form-screens.js';
 import { reviewScreens } from './review.js';
 import type { CreateScreen, FormErrors } from './screens.js';
 
@@ -108,6 +108,10 @@ export async function submitForm(
   if (!result.ok || Object.keys(errors).length > 0) return { kind: 'invalid', errors };
   const reviewId = newDraftId();
   const reviewed = await deps.drafts.update(who, after.id, (d) => ({ ...d, step: 'review', reviewId }));
-  if (!reviewed) return { kind: 'review', screen: await formScreen(deps, after) };
+  if (!reviewed)
+    return {
+      kind: 'review',
+      screen: await formScreen(deps, after, undefined, { budgetMs: ACK_FORM_BUDGET_MS }),
+    };
   return { kind: 'review', ...(await reviewScreens(deps, who, reviewed, result.spec)) };
 }

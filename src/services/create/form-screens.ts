@@ -3,6 +3,7 @@
  * backend resources (from the cached catalog), and the chosen owner groups' handles. A cloud failure
  * does not hide the form: the list says why, and the form offers Retry.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Draft } from '../../stores/drafts.js';
 import { formatDraftRef, newDraftId } from '../../stores/drafts.js';
@@ -12,32 +13,60 @@ import { projectChoices } from './create-context.js';
 import type { Choice } from './resource-catalog.js';
 import type { ChoiceList, CreateScreen } from './screens.js';
 
-async function listOf(load: () => Promise<Choice[]>, what: string): Promise<ChoiceList> {
-  try {
-    return { kind: 'list', choices: await load() };
-  } catch (err) {
-    return { kind: 'error', message: `Could not load ${what}: ${userMessageOf(err)}` };
-  }
+/** How long a form shown in an ack (a submission's answer) may wait for the cloud's lists. */
+export const ACK_FORM_BUDGET_MS = 1500;
+
+/**
+ * A list, or why there is none. Past `deadline` the list counts as late (the form offers Retry; the
+ * load goes on and fills the cache, so Retry is quick).
+ */
+async function listOf(load: () => Promise<Choice[]>, what: string, deadline?: number): Promise<ChoiceList> {
+  const loading = load().then(
+    (choices): ChoiceList => ({ kind: 'list', choices }),
+    (err: unknown): ChoiceList => ({
+      kind: 'error',
+      message: `Could not load ${what}: ${userMessageOf(err)}`,
+    }),
+  );
+  if (deadline === undefined) return loading;
+  const late = sleep(Math.max(0, deadline - Date.now())).then(
+    (): ChoiceList => ({
+      kind: 'error',
+      message: `The cloud is slow to list ${what}. Press Retry in a moment.`,
+    }),
+  );
+  return Promise.race([loading, late]);
 }
 
-export async function formScreen(deps: CreateDeps, draft: Draft, notice?: string): Promise<CreateScreen> {
+/** The form of `draft`; `budgetMs` bounds the wait for the cloud's lists (an ack path). */
+export async function formScreen(
+  deps: CreateDeps,
+  draft: Draft,
+  notice?: string,
+  options: { readonly budgetMs?: number } = {},
+): Promise<CreateScreen> {
+  const deadline = options.budgetMs === undefined ? undefined : Date.now() + options.budgetMs;
   const { values } = draft;
+  // Asked alongside the cloud's lists (bounded on its own). A multi-select shows at most this many
+  // chosen options; submitting more is refused inline.
+  const groupsLabelled = deps.groups.labelled((values.ownerGroups ?? []).slice(0, MAX_OWNER_GROUPS));
   const projectId = values.projectId;
   const project = deps.projects.find((p) => p.projectId === projectId);
-  const vpcs: ChoiceList = project
-    ? await listOf(() => deps.catalog.vpcs(project.projectId), `the VPCs of ${project.label}`)
-    : { kind: 'waiting', reason: 'Choose a region first.' };
   const type = values.backendType ?? 'elb';
   const kind = type === 'elb' ? 'load balancers' : `${type.toUpperCase()}s`;
-  const backends: ChoiceList =
+  const [vpcs, backends] = await Promise.all([
+    project
+      ? listOf(() => deps.catalog.vpcs(project.projectId), `the VPCs of ${project.label}`, deadline)
+      : ({ kind: 'waiting', reason: 'Choose a region first.' } satisfies ChoiceList),
     project && values.vpcId
-      ? await listOf(
+      ? listOf(
           () => deps.catalog.backends(project.projectId, values.vpcId ?? '', type),
           `the ${kind} of the VPC`,
+          deadline,
         )
-      : { kind: 'waiting', reason: `Choose a VPC to see its ${kind}.` };
-  // A multi-select shows at most this many chosen options (submitting more is refused inline).
-  const groups = await deps.groups.labelled((values.ownerGroups ?? []).slice(0, MAX_OWNER_GROUPS));
+      : ({ kind: 'waiting', reason: `Choose a VPC to see its ${kind}.` } satisfies ChoiceList),
+  ]);
+  const groups = await groupsLabelled;
   return {
     kind: 'form',
     model: {

@@ -15,7 +15,7 @@ import { formatReviewRef, parseDraftRef } from '../../stores/drafts.js';
 import { attemptIdOf, attemptModel } from './attempt-model.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { assertCreator, loadDraft } from './drafting.js';
-import { formScreen } from './form-screens.js';
+import { ACK_FORM_BUDGET_MS, formScreen } from './form-screens.js';
 import { serviceQuotaUsage } from './quota-usage.js';
 import type { BackendCheck, CreateScreen, QuotaCheck, ReviewModel } from './screens.js';
 
@@ -72,6 +72,9 @@ export async function reviewScreens(
   spec: EndpointServiceSpec,
 ): Promise<{ screen: CreateScreen; later?: Promise<CreateScreen | undefined> }> {
   const project = deps.projects.find((p) => p.projectId === spec.projectId);
+  // One budget for the checks and the group labels together, so the ack stays well inside 3 s.
+  const deadline = Date.now() + deps.reviewBudgetMs;
+  const checks = runChecks(deps, spec, draft.labels);
   const base: ReviewModel = {
     draftRef: formatReviewRef(draft),
     revision: draft.revision,
@@ -84,8 +87,10 @@ export async function reviewScreens(
     ingress: 'checking',
     backend: { state: 'checking' },
   };
-  const checks = runChecks(deps, spec, draft.labels);
-  const inTime = await Promise.race([checks, sleep(deps.reviewBudgetMs).then(() => undefined)]);
+  const inTime = await Promise.race([
+    checks,
+    sleep(Math.max(0, deadline - Date.now())).then(() => undefined),
+  ]);
   if (inTime) return { screen: { kind: 'review', model: { ...base, ...inTime } } };
   const later = checks.then(async (done): Promise<CreateScreen | undefined> => {
     // Only while this review is still the one on screen: nobody saved the draft since (the ack's view
@@ -168,11 +173,14 @@ export async function submitReview(
       deps,
       draft,
       ':warning: The draft changed since this review. Check it and press *Review* again.',
+      { budgetMs: ACK_FORM_BUDGET_MS },
     );
   }
   const result = validateDraft(draft.values);
   if (!result.ok)
-    return formScreen(deps, draft, ':warning: The draft has problems. Correct them and press *Review*.');
+    return formScreen(deps, draft, ':warning: The draft has problems. Correct them and press *Review*.', {
+      budgetMs: ACK_FORM_BUDGET_MS,
+    });
   const token = deps.runner.newLeaseToken();
   const claim = await deps.attempts.claim(
     newAttempt(deps, draft, result.spec, viewId),

@@ -11,6 +11,7 @@ import {
   blockIdOf,
   type CreateEnv,
   change,
+  click,
   currentView,
   elementOf,
   formState,
@@ -116,6 +117,36 @@ describe('a slow cloud', () => {
         { since, timeoutMs: 20_000 },
       );
       expect(textOf(currentView(env, view.id))).toMatch(/Quota\*: 0\/20 endpoint services in use/);
+    } finally {
+      env.sandbox().clearFaults();
+    }
+  });
+
+  it('should answer an outdated review in time while the cloud takes 4 s, offering Retry for the lists', async () => {
+    const user = 'U0OUTDATED';
+    let view = await runCreate(env, user);
+    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
+    const values = formState(view, {
+      backend: optionValue(view, 'backend', 'elb-shared-a'),
+      ports: '9200:80',
+    });
+    await env.slack.viewSubmission({ userId: user, view, values });
+    const older = structuredClone(currentView(env, view.id));
+    const form = await click(env, older, user, CREATE_ACTION.back);
+    await env.slack.viewSubmission({ userId: user, view: form, values: { ...values } });
+    await env.redis.del(...(await env.redis.keys(`${env.bot.keyPrefix}create:cache:*`)));
+    env.sandbox().addFault({ latencyMs: 4000 });
+    try {
+      const answer = await env.slack.viewSubmission({ userId: user, view: older });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({
+        response_action: 'update',
+        view: { callback_id: CREATE_VIEW.form },
+      });
+      const shown = JSON.stringify(answer.body);
+      expect(shown).toContain('The draft changed since this review');
+      expect(shown).toContain('The cloud is slow to list');
+      expect(shown).toContain(CREATE_ACTION.retry);
     } finally {
       env.sandbox().clearFaults();
     }
