@@ -1,7 +1,8 @@
 /**
  * The baseline the benchmarks compare the bot with: a stock Bolt 5 app on an `HTTPReceiver` that does
  * the minimum on each measured path — `/vpcep` acks and opens a one-block modal with the command's
- * trigger; a button acks; an approval-like button acks and updates its message with `chat.update`.
+ * trigger; a button acks (and, for a Cancel-like button, replaces its message through `response_url`, as
+ * the bot's Cancel does); an approval-like button acks and updates its message with `chat.update`.
  * Self-contained (only `@slack/bolt`), because `processes.ts` transpiles it alone to run it as a process.
  */
 import { App, type BlockAction, HTTPReceiver } from '@slack/bolt';
@@ -12,6 +13,8 @@ export interface BareBoltOptions {
   readonly slackApiUrl: string;
   /** Action ids whose listener also calls `chat.update` on the clicked message. */
   readonly updateActions: readonly string[];
+  /** Action ids whose listener also replaces the clicked message through `response_url` (Cancel-like). */
+  readonly respondActions?: readonly string[];
 }
 
 const MINIMAL_MODAL = {
@@ -36,14 +39,19 @@ export function createBareBolt(options: BareBoltOptions): App {
     clientOptions: { slackApiUrl: options.slackApiUrl, retryConfig: { retries: 0 } },
   });
   const updating = new Set(options.updateActions);
+  const responding = new Set(options.respondActions ?? []);
 
   app.command('/vpcep', async ({ ack, body, client }) => {
     await ack();
     await client.views.open({ trigger_id: body.trigger_id, view: MINIMAL_MODAL });
   });
 
-  app.action<BlockAction>(/.*/, async ({ ack, action, body, client }) => {
+  app.action<BlockAction>(/.*/, async ({ ack, action, body, client, respond }) => {
     await ack();
+    if ('action_id' in action && responding.has(action.action_id)) {
+      await respond({ replace_original: true, text: 'Cancelled.' });
+      return;
+    }
     if (!('action_id' in action) || !updating.has(action.action_id)) return;
     const channel = body.container?.channel_id;
     const ts = body.container?.message_ts;

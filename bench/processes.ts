@@ -123,6 +123,8 @@ export interface BareLaunch {
   apiUrl: string;
   /** Action ids answered with ack + chat.update (the approval-like button); others only ack. */
   updateActions: readonly string[];
+  /** Action ids answered with ack + a `response_url` replacement (Cancel-like buttons). */
+  respondActions?: readonly string[];
 }
 
 /** Spawns the bare Bolt baseline and waits until it listens. */
@@ -136,6 +138,7 @@ export async function startBareBolt(options: BareLaunch): Promise<ChildApp & { r
     SLACK_API_URL: options.apiUrl,
     PORT: String(port),
     BARE_UPDATE_ACTIONS: options.updateActions.join(','),
+    BARE_RESPOND_ACTIONS: (options.respondActions ?? []).join(','),
   });
   const ready = child.watch(/bare-bolt ready/);
   await waitFor(

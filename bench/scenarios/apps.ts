@@ -22,6 +22,8 @@ export interface PairOptions {
   readonly botEnv?: Record<string, string>;
   /** Action ids bare Bolt answers with ack + chat.update. */
   readonly updateActions?: readonly string[];
+  /** Action ids bare Bolt answers with ack + a `response_url` replacement, as the bot's Cancel buttons do. */
+  readonly respondActions?: readonly string[];
   /** Writes what the bot must find at start (cloud state through the admin API, Redis records). */
   readonly seed?: (sandbox: SandboxAdmin, keyPrefix: string) => Promise<void>;
 }
@@ -69,7 +71,11 @@ export async function startPair(
       ...(options.botEnv ? { env: options.botEnv } : {}),
     });
     started.push(bot);
-    const bare = await startBareBolt({ apiUrl: ctx.fake.apiUrl, updateActions: options.updateActions ?? [] });
+    const bare = await startBareBolt({
+      apiUrl: ctx.fake.apiUrl,
+      updateActions: options.updateActions ?? [],
+      respondActions: options.respondActions ?? [],
+    });
     started.push(bare);
     return { bot, bare, sandbox: sandboxAdmin(bot.sandboxUrl), stop: stopAll };
   } catch (err) {

@@ -81,7 +81,10 @@ const METHOD_BASE =
 
 export async function buttonRate(ctx: ScenarioContext): Promise<ScenarioOutcome> {
   const { concurrency, requests, warmup, rounds } = ctx.config.buttons;
-  const pair = await startPair(ctx, 'buttons');
+  // The Cancel buttons replace their message through response_url; the baseline does the same minimum.
+  const pair = await startPair(ctx, 'buttons', {
+    respondActions: [DELETE_CANCEL_ACTION, WHITELIST_CANCEL_ACTION],
+  });
   try {
     const drivers = {
       bot: driverFor(ctx.fake, pair.bot.baseUrl),
