@@ -7,6 +7,8 @@ export const DIGEST_JOB_INTERVAL_MS = 10_000;
 export interface DigestJobOptions {
   readonly now?: () => number;
   readonly intervalMs?: number;
+  /** How long a replica may take to post one digest before another may try. */
+  readonly postingLeaseMs?: number;
 }
 
 export function createDigestJob(deps: DigestDeps, options: DigestJobOptions = {}): Job {
@@ -15,7 +17,7 @@ export function createDigestJob(deps: DigestDeps, options: DigestJobOptions = {}
     name: 'digests',
     intervalMs: options.intervalMs ?? DIGEST_JOB_INTERVAL_MS,
     async run({ lease, log }) {
-      const result = await runDueDigests(deps, now(), () => lease.isCurrent());
+      const result = await runDueDigests(deps, now(), () => lease.isCurrent(), options.postingLeaseMs);
       log.debug({ ...result, token: lease.token }, 'digest tick');
     },
   };

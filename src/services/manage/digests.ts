@@ -1,8 +1,9 @@
 /**
- * Scheduled summaries in channels (`/vpcep digest daily|weekly|off`). Setting one posts a notice into
- * the channel first, so a channel the bot cannot post in is refused at once with how to fix it. The
- * job's leader posts each due digest after claiming its period in Redis, so a digest goes out once
- * per period however many replicas run and whoever leads.
+ * Scheduled summaries in channels (`/vpcep digest daily|weekly|off`). Setting one saves it and posts
+ * a notice into the channel, so a channel the bot cannot post in is refused at once with how to fix
+ * it. The job's leader posts each due digest under a short posting lease in Redis and marks the
+ * period posted afterwards, so a digest goes out once per period however many replicas run and
+ * whoever leads, and a replica dying mid-post does not lose the period.
  */
 import { AppError } from '../../errors/app-error.js';
 import type { AuditLog } from '../../stores/audit-log.js';
@@ -17,6 +18,9 @@ export interface DigestDeps extends PostSummaryDeps {
   readonly audit: AuditLog;
   readonly instanceId: string;
 }
+
+/** How long one replica may take to post a digest before another may try (it died, say). */
+export const DIGEST_POSTING_LEASE_MS = 5 * 60_000;
 
 export type DigestRequest =
   | { readonly kind: 'show' }
@@ -131,10 +135,12 @@ async function postOne(
   } catch (err) {
     // Nothing was posted (the cloud did not answer): give the period back so the next tick retries.
     cache.delete(schedule.frequency);
-    await deps.digests.releasePeriod(channel, period);
+    await deps.digests.releasePosting(channel, period, deps.instanceId);
     throw err;
   }
   const result = await postRendered(deps, channel, message);
+  // The period is done either way: posted, or refused by Slack (recorded, shown by `/vpcep digest`).
+  await deps.digests.markPosted(channel, period, deps.instanceId);
   if ('posted' in result) {
     await deps.digests.recordOutcome(channel, { period, at: now, ts: result.posted.ts });
     deps.logger.info({ channel, period }, 'digest posted');
@@ -146,13 +152,15 @@ async function postOne(
 }
 
 /**
- * Posts every digest due at `now` whose period this caller claims. `stillLeader` is checked before
- * each post (the fencing check of the job's lease).
+ * Posts every digest due at `now` whose period this caller claims (a posting lease of `leaseMs`;
+ * the period is marked posted only after the post). `stillLeader` is checked before each post (the
+ * fencing check of the job's lease).
  */
 export async function runDueDigests(
   deps: DigestDeps,
   now: number,
   stillLeader: () => Promise<boolean>,
+  leaseMs = DIGEST_POSTING_LEASE_MS,
 ): Promise<{ due: number; posted: number }> {
   let due = 0;
   let posted = 0;
@@ -162,7 +170,7 @@ export async function runDueDigests(
     if (!period) continue;
     due++;
     if (!(await stillLeader())) break;
-    if (!(await deps.digests.claimPeriod(schedule.channel, period.key, deps.instanceId))) continue;
+    if (!(await deps.digests.claimPosting(schedule.channel, period.key, deps.instanceId, leaseMs))) continue;
     try {
       if (await postOne(deps, schedule, period.key, now, cache)) posted++;
     } catch (err) {

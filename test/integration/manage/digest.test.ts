@@ -30,14 +30,15 @@ async function digest(text: string, channel: string) {
   return res;
 }
 
+const context = (w: ManageWorld): JobContext => ({
+  lease: { name: 'digests', token: 1, isCurrent: async () => true },
+  log: w.core.logger,
+});
+
 /** A job tick as the runner makes it, on a lease that stays current. */
 function tick(w: ManageWorld, now: number): Promise<void> {
   const job = createDigestJob(managementParts(w.core).digestDeps, { now: () => now });
-  const context: JobContext = {
-    lease: { name: 'digests', token: 1, isCurrent: async () => true },
-    log: w.core.logger,
-  };
-  return job.run(context);
+  return job.run(context(w));
 }
 
 async function eventually<T>(read: () => Promise<T | undefined>): Promise<T | undefined> {
@@ -112,6 +113,47 @@ describe('/vpcep digest', () => {
     expect(posts).toHaveLength(2);
     expect(String(posts[1]?.args.text)).toContain('[sandbox] Daily digest: endpoint services: 3 services');
     expect(await store().status('C0TWICE')).toMatchObject({ period: 'daily-2030-01-03' });
+  });
+
+  it('should still post a period whose first poster died while posting, once its lease ran out', async () => {
+    await store().set({
+      channel: 'C0CRASH',
+      frequency: 'daily',
+      createdBy: 'U0LEAD',
+      createdAt: Date.parse('2030-02-01T12:00:00Z'),
+    });
+    const day = Date.parse('2030-02-02T09:00:05Z');
+    // A replica that never comes back from chat.postMessage, as if it died right there.
+    let stuck = false;
+    const base = managementParts(world.core).digestDeps;
+    const dying = {
+      ...base,
+      instanceId: 'dying-replica',
+      digests: {
+        ...base.digests,
+        list: async () => (await base.digests.list()).filter((d) => d.channel === 'C0CRASH'),
+      },
+      poster: {
+        ...base.poster,
+        post: () => {
+          stuck = true;
+          return new Promise<never>(() => undefined);
+        },
+      },
+    };
+    void createDigestJob(dying, { now: () => day, postingLeaseMs: 2000 }).run(context(world));
+    await eventually(async () => (stuck ? true : undefined));
+    // While its lease holds, nobody else posts that period.
+    await tick(second, day);
+    expect(digestsIn('C0CRASH')).toHaveLength(0);
+    // Once it has run out, the next tick posts the period, once.
+    for (let i = 0; i < 60 && digestsIn('C0CRASH').length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      await tick(second, day);
+    }
+    expect(digestsIn('C0CRASH')).toHaveLength(1);
+    await tick(world, day);
+    expect(digestsIn('C0CRASH')).toHaveLength(1);
   });
 
   it('should give the period back when the cloud fails, and post on the next tick', async () => {
