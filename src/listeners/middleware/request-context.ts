@@ -55,8 +55,8 @@ export function countWebApiError(metrics: Metrics, err: unknown): void {
 
 /** Reads the per-request logger set by this middleware (falls back to the root logger). */
 export function requestLog(context: Context, fallback: Logger): Logger {
-  const log = context.log as Logger | undefined;
-  return log ?? fallback;
+  const log = context.log as (() => Logger) | undefined;
+  return typeof log === 'function' ? log() : fallback;
 }
 
 export interface InFlight {
@@ -76,10 +76,14 @@ export function requestContext(
   };
   const middleware: Middleware<AnyMiddlewareArgs> = async ({ body, context, next }) => {
     const request = describeRequest(body as Body);
-    const log = logger.child({ team: request.team, user: request.user, kind: request.kind, id: request.id });
-    context.log = log;
+    // The child logger is made on first use: most requests never log, and this is the hot path.
+    let log: Logger | undefined;
+    context.log = () => {
+      log ??= logger.child({ team: request.team, user: request.user, kind: request.kind, id: request.id });
+      return log;
+    };
     // The whole payload at trace level only; redaction keeps the tokens in it out of the output.
-    log.trace({ body }, 'slack request');
+    if (logger.isLevelEnabled('trace')) requestLog(context, logger).trace({ body }, 'slack request');
     const end = metrics.listenerSeconds.startTimer({ kind: request.kind });
     active++;
     let outcome = 'ok';
