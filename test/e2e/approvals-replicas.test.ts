@@ -59,7 +59,7 @@ async function startReplica(name: string): Promise<Replica> {
       REDIS_URL: redisServer.url,
       REDIS_KEY_PREFIX: prefix,
       APPROVAL_POLL_SECONDS: '1',
-      APPROVAL_DECISION_LEASE: '8s',
+      APPROVAL_DECISION_LEASE: '5s',
       VPCEP_ADMINS: 'U0ADMIN',
       LOG_LEVEL: 'info',
     },
@@ -158,30 +158,54 @@ afterAll(async () => {
 });
 
 describe('approvals across three bot processes', () => {
-  it('should post exactly one request for a pending connection, also after the polling leader dies', async () => {
-    const { endpointId } = await pendingRequest();
+  it('should post exactly one request when the polling leader dies in the middle of its post', async () => {
     const leads = (r: Replica) => /"job":"approval-poller"[^\n]*became leader/.test(r.process.output());
     const leader = await eventually(
       () => alive().find(leads),
       (r) => r !== undefined,
     );
-    await leader?.process.kill();
-    await eventually(
-      () => alive().find(leads),
-      (r) => r !== undefined,
-    );
-    // Let the new leader poll the same pending connection a few times.
-    const polled = async () => {
-      const counts = await Promise.all(
-        alive().map(async (r) => {
-          const res = await fetch(`${r.sandboxUrl}/_sandbox/requests?method=GET&path=connections$`);
-          return ((await res.json()) as { requests: unknown[] }).requests.length;
-        }),
+    // The leader's post hangs in Slack; the leader dies holding the post claim; a new leader polls
+    // the same connection over and over meanwhile.
+    fake.setLatency('chat.postMessage', 4000);
+    const { serviceIds } = (await cloud.sandbox?.bulkSeed(PROJECT, { services: 1 })) ?? { serviceIds: [] };
+    const serviceId = serviceIds[0] ?? '';
+    await createServiceRecords(redis, createKeys(prefix)).put({
+      projectId: PROJECT,
+      serviceId,
+      owners: { users: [OWNER], groups: [] },
+      approvalChannel: CHANNEL,
+    });
+    const endpointId = (await cloud.sandbox?.requestConnection(PROJECT, serviceId))?.endpointId ?? '';
+    try {
+      // The leader claimed the first post and is waiting for Slack's answer.
+      const hash = `${prefix}{apr:${PROJECT}:${serviceId}:${endpointId}}`;
+      await eventually(
+        () => redis.hget(hash, 'postClaimToken'),
+        (token) => token !== null,
       );
-      return counts.reduce((a, b) => a + b, 0);
-    };
-    const start = await polled();
-    await eventually(polled, (n) => n >= start + 3);
+      await leader?.process.kill();
+      await eventually(
+        () => alive().find(leads),
+        (r) => r !== undefined,
+      );
+      const polled = async () => {
+        const counts = await Promise.all(
+          alive().map(async (r) => {
+            const res = await fetch(`${r.sandboxUrl}/_sandbox/requests?method=GET&path=connections$`);
+            return ((await res.json()) as { requests: unknown[] }).requests.length;
+          }),
+        );
+        return counts.reduce((a, b) => a + b, 0);
+      };
+      const start = await polled();
+      await eventually(polled, (n) => n >= start + 3);
+    } finally {
+      fake.setLatency('chat.postMessage', 0);
+    }
+    await eventually(
+      () => fake.messages(CHANNEL).filter((m) => JSON.stringify(m.blocks).includes(endpointId)),
+      (posted) => posted.length >= 1,
+    );
     expect(topLevelPosts(endpointId)).toHaveLength(1);
     expect(alive()).toHaveLength(2);
   }, 60_000);
