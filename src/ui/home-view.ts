@@ -1,7 +1,8 @@
 /**
  * The App Home tab: approvals waiting for the person (rendered as the approval requests themselves,
- * with their buttons), their services, and the quota of each project. At most 100 blocks: long lists
- * are cut with a pointer to the commands that show everything.
+ * with their buttons), their services, and the quota of each project. At most 100 blocks: each part
+ * has its own budget, an approval request is shown whole or not at all, and long lists end with a
+ * pointer to the commands that show everything.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeData, HomeService } from '../services/manage/home.js';
@@ -20,6 +21,10 @@ import { quotaText } from './service-summary-message.js';
 
 const MAX_REQUESTS = 5;
 const MAX_SERVICES = 30;
+/** Blocks the approvals part may use (header and "more" line included). */
+const APPROVALS_BUDGET = 58;
+/** Blocks the services part may use: header, a note, MAX_SERVICES, "more", the admin line. */
+const SERVICES_BUDGET = MAX_SERVICES + 4;
 
 const section = (text: string): KnownBlock => ({
   type: 'section',
@@ -44,7 +49,8 @@ function approvalBlocks(data: HomeData): KnownBlock[] {
   const blocks: KnownBlock[] = [header(`Approvals waiting for you (${data.approvals.length})`)];
   if (data.approvalsError) return [...blocks, section(`_Unavailable: ${data.approvalsError}_`)];
   if (data.approvals.length === 0) return [...blocks, section('Nothing waits for your decision.')];
-  data.approvals.slice(0, MAX_REQUESTS).forEach((request, i) => {
+  let shown = 0;
+  for (const [i, request] of data.approvals.slice(0, MAX_REQUESTS).entries()) {
     const label = data.multiProject
       ? data.projects.find((p) => p.project.projectId === request.projectId)?.project.label
       : undefined;
@@ -53,12 +59,15 @@ function approvalBlocks(data: HomeData): KnownBlock[] {
       sandbox: false,
       ...(label ? { projectLabel: label } : {}),
     });
+    // Whole requests only, with room left for the "more" line.
+    if (blocks.length + rendered.blocks.length + 1 + 1 > APPROVALS_BUDGET) break;
     // Several requests on one surface: block_ids must stay unique (the buttons match on action_id).
     blocks.push(...rendered.blocks.map((b) => (b.block_id ? { ...b, block_id: `${b.block_id}_${i}` } : b)), {
       type: 'divider',
     });
-  });
-  const more = data.approvals.length - MAX_REQUESTS;
+    shown++;
+  }
+  const more = data.approvals.length - shown;
   if (more > 0)
     blocks.push(section(`…and ${more} more. \`/vpcep show <service>\` shows the requests of a service.`));
   return blocks;
@@ -90,9 +99,10 @@ function serviceBlocks(data: HomeData): KnownBlock[] {
     blocks.push(
       section('You own no endpoint services yet. `/vpcep create` makes one; `/vpcep list` shows them all.'),
     );
-  for (const s of data.services.slice(0, MAX_SERVICES))
-    blocks.push(section(serviceLine(s, data.multiProject)));
-  const more = data.services.length - MAX_SERVICES;
+  // Room left in the budget after the "more" line and the admin line.
+  const room = Math.min(MAX_SERVICES, SERVICES_BUDGET - blocks.length - 2);
+  for (const s of data.services.slice(0, room)) blocks.push(section(serviceLine(s, data.multiProject)));
+  const more = data.services.length - room;
   if (more > 0) blocks.push(section(`…and ${more} more. \`/vpcep list\` posts them all in a channel.`));
   if (data.isAdmin)
     blocks.push({
@@ -107,22 +117,12 @@ function serviceBlocks(data: HomeData): KnownBlock[] {
   return blocks;
 }
 
-const HOME_MAX_BLOCKS = 100;
-
-/** Never more blocks than a Home tab holds (long workflow notes could otherwise push it over). */
-function withinLimit(blocks: KnownBlock[]): KnownBlock[] {
-  if (blocks.length <= HOME_MAX_BLOCKS) return blocks;
-  return [
-    ...blocks.slice(0, HOME_MAX_BLOCKS - 1),
-    section('…cut short here. `/vpcep list` shows every service.'),
-  ];
-}
-
 /** The Home tab for one person. */
 export function homeView(data: HomeData): HomeView {
   return {
     type: 'home',
-    blocks: withinLimit([
+    // 5 blocks around the parts, APPROVALS_BUDGET and SERVICES_BUDGET: within the 100 of a Home tab.
+    blocks: [
       header('VPC endpoint services'),
       ...(data.sandbox
         ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] } as KnownBlock]
@@ -141,7 +141,7 @@ export function homeView(data: HomeData): HomeView {
         type: 'context',
         elements: [{ type: 'mrkdwn', text: '`/vpcep help` lists every command.' }],
       },
-    ]),
+    ],
   };
 }
 

@@ -17,6 +17,7 @@ import type { HomeData } from '../../../src/services/manage/home.js';
 import type { ServiceDetails } from '../../../src/services/manage/service-details.js';
 import type { SummaryPage } from '../../../src/services/manage/service-summaries.js';
 import type { ApprovalRequest } from '../../../src/stores/approval-requests.js';
+import { DECISION_BLOCK } from '../../../src/ui/approval-ids.js';
 import { connectionsMessage } from '../../../src/ui/connections-message.js';
 import { homeView } from '../../../src/ui/home-view.js';
 import { editFormView } from '../../../src/ui/manage-edit-modal.js';
@@ -91,8 +92,8 @@ const connection: fc.Arbitrary<Connection> = fc.record({
   errors: fc.array(fc.record({ code: text(20), message: text(100) }), { maxLength: 2 }),
 });
 
-/** A pending request at its longest: 10 workflow notes and the error line of a failed decision. */
-function request(serviceId: string, endpointId: string, note: string): ApprovalRequest {
+/** A pending request at its longest: 10 workflow notes (or `notes`) and the error line of a failed decision. */
+function request(serviceId: string, endpointId: string, note: string, notes = 10): ApprovalRequest {
   return {
     id: `p:${serviceId}:${endpointId}`,
     projectId: 'p',
@@ -116,7 +117,10 @@ function request(serviceId: string, endpointId: string, note: string): ApprovalR
     lastError: `The cloud did not answer in time. ${note}`,
     remindedAt: undefined,
     escalatedAt: undefined,
-    workflow: Array.from({ length: 10 }, (_, i) => ({ requester: 'U0REQUESTER', reason: `${note} #${i}` })),
+    workflow: Array.from({ length: notes }, (_, i) => ({
+      requester: 'U0REQUESTER',
+      reason: `${note} #${i}`,
+    })),
     copies: [],
   };
 }
@@ -243,6 +247,7 @@ describe('management messages stay within Slack limits', () => {
         projects: fc.array(project, { minLength: 1, maxLength: 10 }),
         services: fc.array(service, { maxLength: 80, size: 'max' }),
         notes: fc.array(text(600), { maxLength: 40, size: 'max' }),
+        notesPerRequest: fc.integer({ min: 0, max: 30 }),
       })
       .map(
         (d): HomeData => ({
@@ -260,7 +265,7 @@ describe('management messages stay within Slack limits', () => {
             service,
             roles: ['owner', 'creator'],
           })),
-          approvals: d.notes.map((note, i) => request(`s${i}`, `e${i}`, note)),
+          approvals: d.notes.map((note, i) => request(`s${i}`, `e${i}`, note, d.notesPerRequest)),
           approvalsError: undefined,
           servicesProblems: [],
           multiProject: d.projects.length > 1,
@@ -271,6 +276,14 @@ describe('management messages stay within Slack limits', () => {
         const view = homeView(d);
         expect(view.blocks.length).toBeLessThanOrEqual(100);
         expect(checkView(view, 'home')).toBeUndefined();
+        // Every approval request shown is whole (its buttons too), and the services keep their part.
+        const json = view.blocks.map((b) => JSON.stringify(b));
+        const headlines = json.filter((b) => b.includes(':inbox_tray: *Connection request*')).length;
+        const buttons = json.filter((b) => b.includes(`"block_id":"${DECISION_BLOCK}_`)).length;
+        expect(buttons).toBe(headlines);
+        if (d.approvals.length > 0) expect(headlines).toBeGreaterThan(0);
+        expect(json.some((b) => b.includes('Your endpoint services'))).toBe(true);
+        if (d.services.length > 0) expect(json.some((b) => b.includes(d.services[0]?.id ?? '-'))).toBe(true);
       }),
       RUNS,
     );
