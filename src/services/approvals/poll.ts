@@ -234,16 +234,21 @@ async function remind(deps: ApprovalDeps, request: ApprovalRequest, summary: Pol
   if (request.state !== 'pending' || request.postedAt === undefined) return;
   const waitedMs = deps.now() - request.postedAt;
   const { remindAfterMs, escalateAfterMs, admins } = deps.settings;
-  if (waitedMs >= remindAfterMs && request.remindedAt === undefined) {
+  // The escalation follows the reminder in the thread: it waits for a reminder sent earlier or just now.
+  let reminded = request.remindedAt !== undefined;
+  if (waitedMs >= remindAfterMs && !reminded) {
     if (await deps.store.markOnce(request.id, 'remindedAt', deps.now())) {
       const { owners } = await audienceOf(deps, request);
       const deciders = decidersToMention(request, owners);
       const sent = await replyInThreads(deps, request, reminderText({ request, owners: deciders, waitedMs }));
       if (sent === 0) await deps.store.unmark(request.id, 'remindedAt');
-      else summary.reminders++;
+      else {
+        summary.reminders++;
+        reminded = true;
+      }
     }
   }
-  if (waitedMs >= escalateAfterMs && request.escalatedAt === undefined) {
+  if (reminded && waitedMs >= escalateAfterMs && request.escalatedAt === undefined) {
     if (await deps.store.markOnce(request.id, 'escalatedAt', deps.now())) {
       const text = escalationText({ request, admins, waitedMs });
       const sent = await replyInThreads(deps, request, text, true);

@@ -68,6 +68,30 @@ describe('/vpcep owners', () => {
     expect((await bot.test.bot.core.records.get(PROJECT, service.id))?.owners.users).toEqual([OWNER]);
   });
 
+  it('should refuse more owners than a service takes, saying the limits, and change nothing', async () => {
+    const service = await seedService(bot.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
+    const many = Array.from({ length: 51 }, (_, i) => `<@U0MANY${String(i).padStart(4, '0')}|p${i}>`).join(
+      ' ',
+    );
+    const answer = await owners(`${service.id} ${many}`, OWNER);
+    expect(answer).toContain(
+      'at most 50 owner users and 20 owner user groups (you named 51 users and 0 groups)',
+    );
+    expect(answer).toContain('make a user group');
+    expect(answer).toContain('Nothing was changed');
+    const groups = Array.from(
+      { length: 21 },
+      (_, i) => `<!subteam^S0MANY${String(i).padStart(4, '0')}|@g${i}>`,
+    );
+    expect(await owners(`${service.id} ${groups.join(' ')}`, OWNER)).toContain(
+      'you named 0 users and 21 groups',
+    );
+    expect((await bot.test.bot.core.records.get(PROJECT, service.id))?.owners).toEqual({
+      users: [OWNER],
+      groups: [],
+    });
+  });
+
   it('should explain the usage, and say when the service does not exist', async () => {
     expect(await owners('', OWNER)).toContain('Usage: `/vpcep owners <service>`');
     const missing = randomUUID();

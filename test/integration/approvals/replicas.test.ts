@@ -82,6 +82,30 @@ describe('approval polls on several replicas at once', () => {
     expect(requestPosts(fake, endpointId)).toHaveLength(1);
   });
 
+  it('should keep the post claim while the post waits longer than the claim lasts', async () => {
+    const [first] = bots;
+    if (!first) throw new Error('no bot');
+    const service = await seedService(first.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
+    const endpointId = await requestConnection(first.test, service.id);
+    // A 0.3 s claim and a post that takes 1.5 s: other replicas poll while the post is still waiting.
+    const [poster, ...others] = replicas({ postClaimMs: 300 });
+    if (!poster) throw new Error('no replica');
+    fake.setLatency('chat.postMessage', 1500);
+    const summaries: PollSummary[] = [];
+    try {
+      const posting = poster.poll(ctx);
+      for (let i = 0; i < 6; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        summaries.push(...(await Promise.all(others.map((a) => a.poll(ctx)))));
+      }
+      summaries.push(await posting);
+    } finally {
+      fake.setLatency('chat.postMessage', 0);
+    }
+    expect(total(summaries, 'posted')).toBe(1);
+    expect(requestPosts(fake, endpointId)).toHaveLength(1);
+  });
+
   it('should send the reminder and the escalation once each, however many replicas poll', async () => {
     const [first] = bots;
     if (!first) throw new Error('no bot');
@@ -108,11 +132,12 @@ describe('approval polls on several replicas at once', () => {
     expect(requests.map((m) => m.ts)).toContain(ts);
     for (const request of requests) {
       const thread = fake.replies(CHANNEL, request.ts);
-      expect(thread.map((m) => /Reminder|Escalation/.exec(m.text ?? '')?.[0])).toEqual([
-        'Reminder',
+      // Once each; replicas racing may post them in either order.
+      expect(thread.map((m) => /Reminder|Escalation/.exec(m.text ?? '')?.[0]).sort()).toEqual([
         'Escalation',
+        'Reminder',
       ]);
-      expect(thread[1]?.text).toContain(`<@${ADMIN}>`);
+      expect(thread.find((m) => m.text?.includes('Escalation'))?.text).toContain(`<@${ADMIN}>`);
     }
     expect(total(summaries, 'reminders')).toBe(requests.length);
     expect(total(summaries, 'escalations')).toBe(requests.length);
