@@ -27,7 +27,9 @@ export type ValidUpdate = Partial<
 >;
 
 const TCP_PROXY = ['close', 'toa_open', 'proxy_open', 'open', 'proxy_vni'];
-const TAG_CHARS = /^[A-Za-z0-9_@-]*$/;
+// Letters are Unicode letters (the console says "Unicode characters"); lengths count characters, not UTF-16 units.
+const TAG_CHARS = /^[\p{L}\p{Nd}_@-]*$/u;
+const chars = (text: string) => [...text].length;
 
 function fail(code: string, message: string): never {
   throw vpcepError(400, code, message);
@@ -81,8 +83,8 @@ function validateTags(value: unknown): ValidCreate['tags'] {
     const tagValue = tag.value ?? '';
     if (typeof key !== 'string' || key.trim() === '') fail('EndPoint.3066', 'The tag is empty.');
     if (typeof tagValue !== 'string') fail('EndPoint.3068', 'The tag value does not meet the rules.');
-    if (key.length > 36) fail('EndPoint.3072', 'The tag key is too long.');
-    if (tagValue.length > 43) fail('EndPoint.3073', 'The tag value is too long.');
+    if (chars(key) > 36) fail('EndPoint.3072', 'The tag key is too long.');
+    if (chars(tagValue) > 43) fail('EndPoint.3073', 'The tag value is too long.');
     if (!TAG_CHARS.test(key) || !TAG_CHARS.test(tagValue)) {
       fail('EndPoint.3068', 'The tag key or value does not meet the rules.');
     }
@@ -102,7 +104,7 @@ function validateName(value: unknown): string | undefined {
 
 function validateDescription(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length > 128 || /[<>]/.test(value)) {
+  if (typeof value !== 'string' || chars(value) > 128 || /[<>]/.test(value)) {
     fail('EndPoint.0002', 'Invalid description.');
   }
   return value;

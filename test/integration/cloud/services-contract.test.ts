@@ -91,6 +91,21 @@ describe('create', () => {
     expect(service.name).toBeUndefined();
   });
 
+  it('accepts Unicode letters in tags and counts characters, not UTF-16 units', async () => {
+    const service = await t.client.createService({
+      ...lbServiceInput(t.world, [9005]),
+      tags: [{ key: 'ä'.repeat(36), value: '𝒜'.repeat(43) }],
+      description: '𝒜'.repeat(128),
+    });
+    expect(service.tags).toEqual([{ key: 'ä'.repeat(36), value: '𝒜'.repeat(43) }]);
+    await expect(
+      t.client.createService({
+        ...lbServiceInput(t.world, [9006]),
+        tags: [{ key: 'k', value: '𝒜'.repeat(44) }],
+      }),
+    ).rejects.toMatchObject({ otcCode: 'EndPoint.3073' });
+  });
+
   it('states an empty tag list explicitly when the caller gives one', async () => {
     t.control.clearRequests();
     await t.client.createService({ ...lbServiceInput(t.world, [9004]), tags: [] });
