@@ -103,6 +103,8 @@ export async function checkDecisionWithin(
   const request = await deps.store.get(requestId);
   if (!request) return { kind: 'not_found' };
   const result = checkRequest(deps, request, userId);
+  // Whoever gets `checking` may never await the result (the modal failed to open): no unhandled rejection.
+  result.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), waitMs);

@@ -125,13 +125,13 @@ export async function ensurePosted(deps: ApprovalDeps, request: ApprovalRequest)
     'approval request post claim',
   );
   try {
-    return await postFirst(deps, request);
+    return await postFirst(deps, request, () => holding.stop());
   } finally {
     holding.stop();
   }
 }
 
-async function postFirst(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
+async function postFirst(deps: ApprovalDeps, request: ApprovalRequest, posted: () => void): Promise<boolean> {
   const audience = await audienceOf(deps, request);
   const copies: MessageCopy[] = [];
   if (audience.channel) {
@@ -152,6 +152,7 @@ async function postFirst(deps: ApprovalDeps, request: ApprovalRequest): Promise<
     return false;
   }
   await deps.store.recordPosted(request.id, copies, deps.now());
+  posted();
   deps.logger.info(
     { requestId: request.id, copies: copies.length, origin: request.origin },
     'approval request posted',
