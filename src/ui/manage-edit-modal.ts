@@ -69,6 +69,22 @@ export function readEditValues(values: unknown, original: EditableValues): Edita
   };
 }
 
+/**
+ * The submitted modal: what it was opened for and the values typed; undefined when either cannot be
+ * read (an old or foreign view), so the caller can still answer Slack in time.
+ */
+export function readEditSubmission(view: {
+  readonly private_metadata?: string;
+  readonly state?: { readonly values?: unknown };
+}): { target: EditTarget; submitted: EditableValues } | undefined {
+  try {
+    const target = decodeEditTarget(view.private_metadata ?? '');
+    return { target, submitted: readEditValues(view.state?.values, target.original) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Inline errors keyed by the input blocks. */
 export function editErrors(problems: Partial<Record<EditField, string>>): Record<string, string> {
   const blocks: Record<EditField, string> = {
@@ -105,6 +121,14 @@ export function editLoadingView(ref: string, sandbox: boolean): ModalView {
 
 export function editProblemView(message: string, sandbox: boolean): ModalView {
   return messageView(`:warning: ${message}`, sandbox);
+}
+
+/** The submitted form could not be read (an older or foreign view): nothing was changed. */
+export function editUnreadableView(sandbox: boolean): ModalView {
+  return editProblemView(
+    'I could not read this form (it may come from an older version of the bot). Nothing was changed; run `/vpcep edit <service>` again.',
+    sandbox,
+  );
 }
 
 export function editSavingView(sandbox: boolean): ModalView {

@@ -41,7 +41,9 @@ async function openEdit(userId: string, ref = 'orders'): Promise<StoredView> {
   await world.slack.command({ text: `edit ${ref}`, userId, channelId: 'C0TEAM' });
   const opened = await world.fake.waitForCall('views.open', () => true, { since });
   expect(opened.response.ok).toBe(true);
-  const update = await world.fake.waitForCall('views.update', () => true, { since });
+  const id = (opened.response.view as { id: string }).id;
+  // This modal's own update (an earlier test's outcome may still be on its way to another view).
+  const update = await world.fake.waitForCall('views.update', (c) => c.args.view_id === id, { since });
   expect(update.response.ok).toBe(true);
   const view = world.fake.currentView(String((update.response.view as { id: string }).id));
   if (!view) throw new Error('no modal');
@@ -193,6 +195,26 @@ describe('/vpcep edit <service>', () => {
       approval: 'off',
     });
     expect(await outcomeText(view.id, since)).toContain('Saved');
+  });
+
+  it('should answer a submission it cannot read with a problem view, in time, changing nothing', async () => {
+    const view = await openEdit('U0ADMIN', service.id);
+    const before = cloudRequestCount(world);
+    const res = await world.slack.viewSubmission({
+      userId: 'U0ADMIN',
+      view: { ...view, private_metadata: '{"not":"an edit target"' },
+      values: {
+        edit_name_block: { edit_name_action: 'renamed' },
+        edit_description_block: { edit_description_action: 'x' },
+        edit_approval_block: { edit_approval_action: 'on' },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.ackIssues).toEqual([]);
+    const body = res.body as { response_action: string; view: { blocks: unknown[] } };
+    expect(body.response_action).toBe('update');
+    expect(blocksText(body.view.blocks)).toContain('I could not read this form');
+    expect(cloudRequestCount(world)).toBe(before);
   });
 
   it('should never send a payload Slack would refuse', () => {

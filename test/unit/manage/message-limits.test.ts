@@ -283,7 +283,8 @@ describe('management messages stay within Slack limits', () => {
         expect(buttons).toBe(headlines);
         if (d.approvals.length > 0) expect(headlines).toBeGreaterThan(0);
         expect(json.some((b) => b.includes('Your endpoint services'))).toBe(true);
-        if (d.services.length > 0) expect(json.some((b) => b.includes(d.services[0]?.id ?? '-'))).toBe(true);
+        if (d.services.length > 0)
+          expect(json.some((b) => b.includes(d.services[0]?.service.id ?? '-'))).toBe(true);
       }),
       RUNS,
     );
