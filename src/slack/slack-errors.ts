@@ -25,9 +25,13 @@ export function retryAfterSeconds(err: unknown): number | undefined {
     : undefined;
 }
 
-/** A message for a failed post into a channel: what went wrong and how to fix it. */
-export function channelPostError(channel: string, err: unknown): SlackApiError {
+/**
+ * A message for a failed post into a channel (or update of a message there, `method`
+ * `chat.update`): which call failed, what went wrong and how to fix it.
+ */
+export function channelPostError(channel: string, err: unknown, method = 'chat.postMessage'): SlackApiError {
   const code = slackErrorCode(err) ?? 'unknown_error';
+  const what = method === 'chat.update' ? 'my update of a message' : 'my post';
   const fixes: Record<string, string> = {
     not_in_channel: `I am not a member of <#${channel}>. Invite me with \`/invite @vpcep-bot\` there, then try again.`,
     channel_not_found: `I cannot see <#${channel}>: it is private or was deleted. Invite me with \`/invite @vpcep-bot\`, or run the command in another channel.`,
@@ -35,10 +39,10 @@ export function channelPostError(channel: string, err: unknown): SlackApiError {
     restricted_action: `This workspace does not allow me to post in <#${channel}>. Ask a workspace admin, or use another channel.`,
     ratelimited: 'Slack is rate limiting my posts right now. Please try again in a minute.',
   };
-  return new SlackApiError(`SLACK_${code.toUpperCase()}`, `chat.postMessage to ${channel} failed: ${code}`, {
+  return new SlackApiError(`SLACK_${code.toUpperCase()}`, `${method} in ${channel} failed: ${code}`, {
     userMessage:
       fixes[code] ??
-      `Slack refused my post in <#${channel}> (${code}). Please try again, or ask the bot operators.`,
+      `Slack refused ${what} in <#${channel}> (${code}, ${method}). Please try again, or ask the bot operators.`,
     retryable: code === 'ratelimited',
     cause: err,
   });

@@ -4,7 +4,7 @@
  * rendered summary, so the person who asked can still read it ephemerally.
  */
 import type { ChannelPoster, PostedMessage } from '../../slack/channel-poster.js';
-import { SlackApiError, slackErrorCode } from '../../slack/slack-errors.js';
+import { channelPostError, SlackApiError, slackErrorCode } from '../../slack/slack-errors.js';
 import {
   type ListPageState,
   type SummaryMessage,
@@ -66,12 +66,19 @@ export async function postRendered(
   }
 }
 
-/** Shows another page in a posted summary message (`chat.update`, retried after a 429). */
+/**
+ * Shows another page in a posted summary message (`chat.update`, retried after a 429). A refusal
+ * names the update, not a post, as what failed.
+ */
 export async function turnSummaryPage(
   deps: PostSummaryDeps,
   target: PostedMessage,
   state: ListPageState,
 ): Promise<void> {
   const message = await renderSummary(deps, pageRequest(state));
-  await deps.poster.update({ channel: target.channel, ts: target.ts, ...message });
+  try {
+    await deps.poster.update({ channel: target.channel, ts: target.ts, ...message });
+  } catch (err) {
+    throw err instanceof SlackApiError ? channelPostError(target.channel, err.cause, 'chat.update') : err;
+  }
 }

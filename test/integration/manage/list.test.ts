@@ -193,6 +193,35 @@ describe('where the summary goes', () => {
     expect(world.fake.messages('C0SECRET')).toEqual([]);
   });
 
+  it('should tell the user to invite the bot when it is not in the channel', async () => {
+    world.fake.setChannelError('C0OUTSIDE', 'not_in_channel');
+    const res = await world.slack.command({ text: 'list', userId: 'U0READER', channelId: 'C0OUTSIDE' });
+    const post = await waitForResponse(res.responseUrl);
+    const body = post.body as { response_type: string; text: string; blocks: unknown[] };
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain(
+      'I am not a member of <#C0OUTSIDE>. Invite me with `/invite @vpcep-bot` there',
+    );
+    expect(blocksText(body.blocks)).toContain('visible only to you');
+    expect(world.fake.messages('C0OUTSIDE')).toEqual([]);
+  });
+
+  it('should name the update as what failed when Slack refuses to turn a page', async () => {
+    const first = await listIn('C0TURN');
+    const actionId = buttonActionId(first, 'Next');
+    if (!actionId) throw new Error('no Next button');
+    world.fake.failNext('chat.update', { error: 'cant_update_message' });
+    const res = await world.slack.blockActions({
+      userId: 'U0READER',
+      message: first,
+      actions: [{ action_id: actionId }],
+    });
+    const post = await waitForResponse(res.responseUrl ?? '');
+    expect((post.body as { text: string }).text).toContain(
+      'Slack refused my update of a message in <#C0TURN> (cant_update_message, chat.update)',
+    );
+  });
+
   it('should explain that it cannot post into a direct message it is not part of', async () => {
     world.fake.setChannelError('D0PEERDM', 'channel_not_found');
     const res = await world.slack.command({ text: 'list', userId: 'U0READER', channelId: 'D0PEERDM' });
