@@ -50,12 +50,12 @@ afterAll(async () => {
   await fake.close();
 });
 
-/** The bot's approval services with a 1 s lease and a 0.3 s grace (and `more`). */
+/** The bot's approval services with a 1.5 s lease and a 0.5 s grace (and `more`). */
 function approvalsWith(more: Partial<ApprovalSettings> = {}): Approvals {
   const deps = approvalDeps(bot.test.bot.core);
   return createApprovals({
     ...deps,
-    settings: { ...deps.settings, leaseMs: 1000, leaseGraceMs: 300, ...more },
+    settings: { ...deps.settings, leaseMs: 1500, leaseGraceMs: 500, ...more },
   });
 }
 
@@ -95,12 +95,12 @@ describe('the deciding lease', () => {
     sandboxControl(bot.test).addFault({
       match: 'connections/action$',
       method: 'POST',
-      latencyMs: 2500,
+      latencyMs: 3500,
       count: 1,
     });
     const decision = approvals.decide({ requestId: id, userId: OWNER, action: 'approve' });
     const polling = pollWhile(approvals, decision);
-    await sleep(1800);
+    await sleep(2600);
     // Past the lease and its grace: the request is still being decided, so a second click changes nothing.
     expect(await approvals.decide({ requestId: id, userId: ADMIN, action: 'reject' })).toMatchObject({
       kind: 'already',
@@ -121,7 +121,7 @@ describe('the deciding lease', () => {
     sandboxControl(bot.test).addFault({
       match: 'connections/action$',
       method: 'POST',
-      latencyMs: 3000,
+      latencyMs: 5000,
       count: 1,
     });
     const late = approvals.decide({ requestId: id, userId: OWNER, action: 'approve' });
