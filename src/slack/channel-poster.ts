@@ -44,7 +44,7 @@ export function createChannelPoster(options: ChannelPosterOptions): ChannelPoste
       } catch (err) {
         options.onError?.(method, err);
         const retryAfter = retryAfterSeconds(err);
-        if (retryAfter === undefined || attempt >= maxAttempts) throw channelPostError(channel, err);
+        if (retryAfter === undefined || attempt >= maxAttempts) throw channelPostError(channel, err, method);
         options.logger.warn({ channel, method, retryAfter }, 'slack rate limited a channel call; waiting');
         nextAt.set(channel, Date.now() + retryAfter * 1000);
         await sleep(retryAfter * 1000);

@@ -247,6 +247,7 @@ async function stepConfiguring(attempt: Attempt, ctx: StepContext): Promise<Atte
       serviceId,
       owners: { users: [...spec.owners.users], groups: [...spec.owners.groups] },
       ...(spec.approvalChannel ? { approvalChannel: spec.approvalChannel } : {}),
+      ...(spec.name ? { name: spec.name } : {}),
       createdBy: attempt.userId,
       createdAt: new Date().toISOString(),
       ...(isChannel(attempt.channelId) ? { announceChannel: attempt.channelId } : {}),

@@ -152,6 +152,7 @@ describe('creating an endpoint service from Slack', () => {
       owners: { users: [c.user], groups: [] },
       createdBy: c.user,
       announceChannel: 'C0OPS',
+      ...(c.name ? { name: c.name } : {}),
     });
     const modal = currentView(env, view.id);
     expect(textOf(modal)).toContain('is available');
