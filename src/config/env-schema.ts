@@ -86,7 +86,11 @@ export const envSchema = z.object({
   APPROVAL_POLL_SECONDS: optionalText.pipe(durationSeconds.optional()),
   APPROVAL_REMIND_AFTER: optionalText.pipe(durationSeconds.optional()),
   APPROVAL_ESCALATE_AFTER: optionalText.pipe(durationSeconds.optional()),
-  APPROVAL_DECISION_LEASE: optionalText.pipe(durationSeconds.optional()),
+  APPROVAL_DECISION_LEASE: optionalText.pipe(
+    durationSeconds
+      .pipe(z.number().min(5, 'expected at least 5s: a decision needs time for the cloud call'))
+      .optional(),
+  ),
   LOG_LEVEL: optionalText.pipe(
     z
       .enum(

@@ -103,6 +103,12 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('should refuse a decision lease shorter than 5 seconds', () => {
+    expect(problemsOf({ ...minimal, APPROVAL_DECISION_LEASE: '2s' })).toEqual([
+      expect.stringMatching(/^APPROVAL_DECISION_LEASE: expected at least 5s/),
+    ]);
+  });
+
   it('should refuse a Web API URL that is not http(s)', () => {
     expect(problemsOf({ ...minimal, SLACK_API_URL: 'javascript:alert(1)' })).toEqual([
       expect.stringMatching(/^SLACK_API_URL: expected an http\(s\) URL/),
