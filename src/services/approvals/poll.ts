@@ -47,6 +47,8 @@ interface ProjectView {
 }
 
 const LIST_CONCURRENCY = 4;
+/** Requests delivered (posted, reminded) at once; the poster paces each channel. */
+const DELIVERY_CONCURRENCY = 16;
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -300,6 +302,7 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
   for (const [projectId, view] of projects) await createRequests(deps, projectId, view, summary);
 
   const needStatus: { request: ApprovalRequest; known?: string }[] = [];
+  const toDeliver: { request: ApprovalRequest; verdict: ReturnType<typeof verdictOf> }[] = [];
   for (const request of await deps.store.listOpen()) {
     if (ctx.lost?.aborted) return summary;
     if (!isOpen(request)) {
@@ -313,6 +316,12 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
     }
     if (verdict.kind === 'status')
       needStatus.push({ request, ...(verdict.known ? { known: verdict.known } : {}) });
+    toDeliver.push({ request, verdict });
+  }
+  // Posts and reminders run side by side: the poster keeps each channel's posts in order and paced, so
+  // one busy channel no longer holds up the requests of every other channel.
+  await mapLimit(toDeliver, DELIVERY_CONCURRENCY, async ({ request, verdict }) => {
+    if (ctx.lost?.aborted) return;
     await guarded(ctx, request.id, async () => {
       if (
         request.state === 'pending' &&
@@ -322,7 +331,7 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
         summary.posted++;
       if (verdict.kind === 'pending') await remind(deps, request, summary);
     });
-  }
+  });
 
   if (!(await ctx.stillLeader())) return summary;
   const unknown = needStatus.filter((n) => !n.known).map((n) => n.request);

@@ -147,3 +147,31 @@ describe('approval polls on several replicas at once', () => {
     fake.assertNoRejections();
   });
 });
+
+describe('delivering many requests in one poll', () => {
+  it('should not hold one channel’s requests behind another channel’s paced posts', async () => {
+    const [first] = bots;
+    if (!first) throw new Error('no bot');
+    const channels = ['C0DELIVA', 'C0DELIVB', 'C0DELIVC'];
+    const endpoints = new Map<string, string[]>();
+    for (const approvalChannel of channels) {
+      const service = await seedService(first.test, { users: [OWNER], groups: [], approvalChannel });
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) ids.push(await requestConnection(first.test, service.id));
+      endpoints.set(approvalChannel, ids);
+    }
+    const since = fake.callCount();
+    const [approvals] = replicas();
+    const summary = await approvals?.poll(ctx);
+    expect(summary?.posted).toBe(9);
+    const posts = fake
+      .calls('chat.postMessage')
+      .filter((c) => c.index >= since && channels.includes(String(c.args.channel)));
+    expect(posts).toHaveLength(9);
+    // Each channel's first post leaves before any channel's third: channels are served side by side.
+    const firsts = channels.map((ch) => posts.findIndex((p) => p.args.channel === ch));
+    const thirds = channels.map((ch) => posts.map((p) => p.args.channel).lastIndexOf(ch));
+    expect(Math.max(...firsts)).toBeLessThan(Math.min(...thirds));
+    fake.assertNoRejections();
+  });
+});
