@@ -7,6 +7,7 @@
 import { ConfigError } from '../config/load-config.js';
 import { approvalPollerJob } from '../jobs/approval-poller.js';
 import { approveAction } from '../listeners/actions/approval-approve.js';
+import type { RefreshHome } from '../listeners/actions/approval-click.js';
 import { rejectAction } from '../listeners/actions/approval-reject.js';
 import { ownersSubcommand } from '../listeners/commands/owners.js';
 import { routeConnectionApproval } from '../listeners/functions/route-connection-approval.js';
@@ -72,15 +73,20 @@ export function approvalDeps(core: Core): ApprovalDeps {
   };
 }
 
-export function approvalsFeature(core: Core): Feature {
+export interface ApprovalsFeatureOptions {
+  /** Publishes a person's App Home again after they decided from it. */
+  readonly refreshHome?: RefreshHome;
+}
+
+export function approvalsFeature(core: Core, options: ApprovalsFeatureOptions = {}): Feature {
   const approvals = createApprovals(approvalDeps(core));
   return {
     name: 'approvals',
     subcommands: new Map([['owners', ownersSubcommand(approvals, core.sandbox)]]),
     register(app) {
-      app.action(APPROVE_ACTION, approveAction(approvals, core.logger));
+      app.action(APPROVE_ACTION, approveAction(approvals, core.logger, options.refreshHome));
       app.action(REJECT_ACTION, rejectAction(approvals, core.logger, core.sandbox));
-      app.view(REJECT_MODAL, rejectReasonSubmission(approvals, core.logger));
+      app.view(REJECT_MODAL, rejectReasonSubmission(approvals, core.logger, options.refreshHome));
       app.function(FUNCTION_ROUTE_APPROVAL, routeConnectionApproval(approvals, core.logger));
     },
     jobs: [approvalPollerJob(approvals, core.config.approvals.pollSeconds * 1000)],

@@ -5,10 +5,10 @@ import type { Logger } from '../../logging/logger.js';
 import type { Approvals } from '../../services/approvals/index.js';
 import { decisionNotice } from '../../ui/approval-notices.js';
 import { requestLog } from '../middleware/request-context.js';
-import { type ApprovalClickArgs, parseApprovalClick } from './approval-click.js';
+import { type ApprovalClickArgs, parseApprovalClick, type RefreshHome } from './approval-click.js';
 import { replyPrivately } from './approval-reply.js';
 
-export function approveAction(approvals: Approvals, logger: Logger) {
+export function approveAction(approvals: Approvals, logger: Logger, refreshHome?: RefreshHome) {
   return async (args: ApprovalClickArgs): Promise<void> => {
     await args.ack();
     const log = requestLog(args.context, logger);
@@ -33,6 +33,7 @@ export function approveAction(approvals: Approvals, logger: Logger) {
       });
       const notice = decisionNotice(outcome, 'approve');
       if (notice) await replyPrivately(target, notice);
+      if (click.fromHome) await refreshHome?.(args.client, click.userId, log);
     } catch (err) {
       log.error({ err, requestId: click.requestId }, 'approve failed');
       await replyPrivately(target, `:warning: ${userMessageOf(err)}`);

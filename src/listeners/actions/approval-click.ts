@@ -1,6 +1,8 @@
 /** What the approval buttons send: the request ID as the button value, and who clicked where. */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import type { Logger } from '../../logging/logger.js';
 import type { MessageCopy } from '../../stores/approval-requests.js';
 import { DECISION_BLOCK } from '../../ui/approval-ids.js';
 
@@ -11,6 +13,7 @@ const clickSchema = z.object({
   body: z.object({
     user: z.object({ id: z.string().regex(/^[UW][A-Z0-9]+$/) }),
     trigger_id: z.string().optional(),
+    view: z.object({ type: z.string().optional() }).optional(),
     channel: z.object({ id: z.string() }).optional(),
     container: z
       .object({
@@ -33,7 +36,12 @@ export interface ApprovalClick {
    * not a summary that shows several requests): a copy of the request to keep current.
    */
   readonly message: MessageCopy | undefined;
+  /** The click came from the clicker's App Home, which then shows stale buttons until published again. */
+  readonly fromHome: boolean;
 }
+
+/** Publishes a person's App Home again (provided by the management feature). */
+export type RefreshHome = (client: WebClient, userId: string, log: Logger) => Promise<void>;
 
 /** The click, checked; undefined when the payload is not one of our buttons. */
 export function parseApprovalClick(
@@ -58,5 +66,6 @@ export function parseApprovalClick(
       isRequestMessage && container.channel_id && container.message_ts
         ? { channel: container.channel_id, ts: container.message_ts }
         : undefined,
+    fromHome: body.view?.type === 'home',
   };
 }

@@ -58,6 +58,7 @@ export function rejectAction(approvals: Approvals, logger: Logger, sandbox: bool
         requestId: click.requestId,
         channel: click.channel,
         ...(click.message ? { message: click.message } : {}),
+        fromHome: click.fromHome,
       });
       const opened = await args.client.views.open({
         trigger_id: click.triggerId,

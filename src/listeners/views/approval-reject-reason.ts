@@ -9,6 +9,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { Approvals } from '../../services/approvals/index.js';
 import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT, REJECT_REASON_MAX } from '../../ui/approval-ids.js';
 import { decisionNotice } from '../../ui/approval-notices.js';
+import type { RefreshHome } from '../actions/approval-click.js';
 import { replyPrivately } from '../actions/approval-reply.js';
 import { requestLog } from '../middleware/request-context.js';
 import { decodeRejectMetadata } from './approval-reject-metadata.js';
@@ -21,7 +22,7 @@ const reasonSchema = z.object({
     .optional(),
 });
 
-export function rejectReasonSubmission(approvals: Approvals, logger: Logger) {
+export function rejectReasonSubmission(approvals: Approvals, logger: Logger, refreshHome?: RefreshHome) {
   return async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const log = requestLog(args.context, logger);
     const metadata = decodeRejectMetadata(args.view.private_metadata);
@@ -51,6 +52,7 @@ export function rejectReasonSubmission(approvals: Approvals, logger: Logger) {
       });
       const notice = decisionNotice(outcome, 'reject');
       if (notice) await replyPrivately(target, notice);
+      if (metadata.fromHome) await refreshHome?.(args.client, userId, log);
     } catch (err) {
       log.error({ err, requestId: metadata.requestId }, 'reject failed');
       await replyPrivately(target, `:warning: ${userMessageOf(err)}`);

@@ -123,6 +123,33 @@ describe('App Home', () => {
     expect(call.response.ok).toBe(true);
   });
 
+  it('should publish the home again after an approval decided from it, without that request’s buttons', async () => {
+    const endpointId = await requestFor(mine);
+    const home = await openHome('U0ALICE');
+    expect(home.text).toContain(endpointId);
+    const approvals = createApprovalStore(world.core.redis, world.core.keys);
+    const request = (await approvals.listOpenForService(world.projectId, mine.id)).find(
+      (r) => r.endpointId === endpointId,
+    );
+    if (!request) throw new Error('no open request');
+    const since = world.fake.callCount();
+    await world.slack.blockActions({
+      userId: 'U0ALICE',
+      view: { id: world.fake.homeView('U0ALICE')?.id, type: 'home', blocks: home.blocks },
+      actions: [{ action_id: APPROVE_ACTION, value: request.id }],
+    });
+    await world.fake.waitForCall('views.publish', (c) => c.args.user_id === 'U0ALICE', {
+      since,
+      timeoutMs: 10_000,
+    });
+    const after = blocksText((world.fake.homeView('U0ALICE')?.blocks ?? []) as unknown[]);
+    expect(after).not.toContain(endpointId);
+    const connection = await world.core.cloud
+      .project(world.projectId)
+      .listConnections(mine.id, { endpointId });
+    expect(connection[0]?.status).toBe('accepted');
+  });
+
   it('should never send a payload Slack would refuse', () => {
     world.fake.assertNoRejections();
   });
