@@ -4,7 +4,6 @@
  * the Workflow Builder step `route_connection_approval`.
  */
 
-import { ConfigError } from '../config/load-config.js';
 import { approvalPollerJob } from '../jobs/approval-poller.js';
 import { approveAction } from '../listeners/actions/approval-approve.js';
 import type { RefreshHome } from '../listeners/actions/approval-click.js';
@@ -30,16 +29,9 @@ import type { Feature } from './feature.js';
  * shorter one would lapse on an ordinary Redis or event-loop hiccup and let the poller reopen a request
  * whose cloud action is still under way.
  */
-export const MIN_DECISION_LEASE_SECONDS = 5;
-
-/** The approval settings from the configuration; refuses to start with a lease too short to be safe. */
+/** The approval settings from the configuration (the lease's 5 s minimum is checked with the environment). */
 export function approvalSettings(config: Pick<Core['config'], 'approvals' | 'access'>): ApprovalSettings {
   const { approvals, access } = config;
-  if (approvals.decisionLeaseSeconds < MIN_DECISION_LEASE_SECONDS) {
-    throw new ConfigError([
-      `APPROVAL_DECISION_LEASE must be at least ${MIN_DECISION_LEASE_SECONDS}s (it is ${approvals.decisionLeaseSeconds}s): a shorter lease can lapse while a decision is still being made.`,
-    ]);
-  }
   return {
     defaultChannel: approvals.channel,
     admins: access.admins,
