@@ -39,9 +39,15 @@ function exited(proc: ChildProcess): Promise<void> {
 
 /** Spawns `node <args>` in the repository root with only `env` (plus PATH and HOME). */
 export function launch(name: string, args: string[], env: Record<string, string>) {
-  const proc = spawn(process.execPath, args, {
+  // A profiling run reaches the apps: BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench …
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
