@@ -36,6 +36,11 @@ export class AmbiguousServiceError extends AppError {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `<service>` is written as an ID (a UUID) rather than a name. */
+export function isServiceId(ref: string): boolean {
+  return UUID.test(ref.trim());
+}
+
 export function createServiceLookup(cloud: Cloud): ServiceLookup {
   async function byId(id: string): Promise<FoundService[]> {
     const found = await Promise.all(
@@ -70,7 +75,7 @@ export function createServiceLookup(cloud: Cloud): ServiceLookup {
   return {
     async find(ref) {
       const trimmed = ref.trim();
-      const matches = UUID.test(trimmed) ? await byId(trimmed) : await byName(trimmed);
+      const matches = isServiceId(trimmed) ? await byId(trimmed) : await byName(trimmed);
       if (matches.length === 0) throw new ServiceNotFoundError(trimmed);
       if (matches.length > 1) throw new AmbiguousServiceError(trimmed, matches);
       return matches[0] as FoundService;

@@ -3,6 +3,7 @@
  * order; a 429 pauses that channel for its `Retry-After` and the post is tried again. Interactive calls use
  * another client and never wait here.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatPostMessageArguments, ChatUpdateArguments, WebClient } from '@slack/web-api';
 import type { Logger } from '../logging/logger.js';
 import { channelPostError, retryAfterSeconds } from './slack-errors.js';
@@ -28,8 +29,6 @@ export interface ChannelPosterOptions {
   maxAttempts?: number;
   onError?: (method: string, err: unknown) => void;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createChannelPoster(options: ChannelPosterOptions): ChannelPoster {
   const interval = options.intervalMs ?? 1000;

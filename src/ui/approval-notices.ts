@@ -3,7 +3,8 @@
  * reminder and escalation replies in the request's thread. Pure.
  */
 import type { ApprovalRequest } from '../stores/approval-requests.js';
-import { escapeMrkdwn, mentionList, slackDate } from './approval-request.js';
+import { mentionList } from './approval-request.js';
+import { escapeMrkdwn, slackDate } from './text.js';
 
 export interface OwnersMention {
   readonly users: readonly string[];

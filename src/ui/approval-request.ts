@@ -6,6 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { ApprovalRequest } from '../stores/approval-requests.js';
 import { APPROVE_ACTION, DECISION_BLOCK, REJECT_ACTION } from './approval-ids.js';
+import { clip, escapeMrkdwn, slackDate } from './text.js';
 
 export interface ApprovalRequestView {
   readonly request: ApprovalRequest;
@@ -24,21 +25,6 @@ export interface ApprovalMessage {
 
 const MAX_PORT_LINES = 12;
 const MAX_NOTE = 500;
-
-/** Escapes text for mrkdwn so user input can neither format nor mention. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** A Slack date token that every reader sees in their own time zone. */
-export function slackDate(ms: number): string {
-  const iso = new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
-  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} at {time}|${iso} UTC>`;
-}
 
 function requestedAt(request: ApprovalRequest): string {
   const ms = request.requestedAt ? Date.parse(request.requestedAt) : Number.NaN;

@@ -15,27 +15,9 @@ import type { Choice } from '../services/create/resource-catalog.js';
 export const STATIC_OPTIONS_MAX = 100;
 const SECTION_TEXT_MAX = 3000;
 
-/**
- * `text` cut to `max` characters (code points, as Slack counts them, so a surrogate pair is never
- * split), with an ellipsis when cut.
- */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+import { clip } from './text.js';
 
-/** `text` cut to `max` code points, without an ellipsis (initial values of inputs). */
-export function clipChars(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const chars = [...text];
-  return chars.length <= max ? text : chars.slice(0, max).join('');
-}
-
-/** Escapes the three characters mrkdwn treats as markup. */
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export { clip, clipChars, escapeMrkdwn as esc } from './text.js';
 
 export function plain(text: string, max = 150): PlainTextElement {
   return { type: 'plain_text', text: clip(text, max), emoji: true };

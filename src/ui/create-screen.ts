@@ -9,6 +9,7 @@ import { context, esc, modal, plain, sandboxBlocks, section } from './create-blo
 import { BACKEND_TYPE_TEXT, createFormView, FORM_TITLE } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
 import { createReviewView } from './create-review.js';
+import { slackDate } from './text.js';
 
 /** The first view: shown at once, filled in by `views.update` when the draft and the cloud answered. */
 export function createLoadingView(sandbox: boolean): ModalView {
@@ -89,7 +90,7 @@ function resumeButtons(model: ResumeModel): ActionsBlock {
 
 function resumeView(model: ResumeModel, sandbox: boolean): ModalView {
   const lines = draftLines(model);
-  const saved = `<!date^${Math.floor(Date.parse(model.savedAt) / 1000)}^{date_short_pretty} at {time}|${model.savedAt}>`;
+  const saved = slackDate(Date.parse(model.savedAt), model.savedAt);
   const failed = model.replaceFor?.name ? ` \`${esc(model.replaceFor.name)}\`` : '';
   const intro = model.replaceFor
     ? `You asked to edit and retry the failed creation${failed}, but you have a newer unfinished draft, saved ${saved}. Continue the newer draft, or replace it with the failed creation's values?`

@@ -6,6 +6,7 @@ import type { KnownBlock } from '@slack/types';
 import type { ConnectionStatus, EndpointService, PortMapping, ServiceStatus } from '../cloud/types.js';
 import type { OwnerLabels } from '../services/manage/owner-names.js';
 import type { Owners } from '../stores/service-records.js';
+import { clip as clipText, slackDate as dateToken, escapeMrkdwn } from './text.js';
 
 export const SANDBOX_NOTE =
   ':test_tube: *Sandbox* cloud: these endpoint services are emulated, nothing here is a real resource.';
@@ -86,7 +87,7 @@ export function ownersText(owners: Owners | undefined, max = 10): string {
  * the name is known, else the raw ID.
  */
 export function ownerNamesText(owners: Owners | undefined, labels: OwnerLabels, max = 10): string {
-  const named = (id: string, label: string | undefined) => (label ? `@${escapeText(label)}` : `\`${id}\``);
+  const named = (id: string, label: string | undefined) => (label ? `@${escapeMrkdwn(label)}` : `\`${id}\``);
   const names = [
     ...(owners?.users ?? []).map((u) => named(u, labels.users.get(u))),
     ...(owners?.groups ?? []).map((g) => named(g, labels.groups.get(g))),
@@ -106,8 +107,7 @@ export function slackDate(iso: string | undefined): string {
   if (!iso) return 'unknown time';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const fallback = `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${fallback}>`;
+  return dateToken(ms);
 }
 
 /**
@@ -130,10 +130,7 @@ export function lineSections(lines: readonly string[]): KnownBlock[] {
 
 /** Cuts mrkdwn text to `max` characters (Slack's section text limit is 3000). */
 export function clip(text: string, max = 2900): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return clipText(text, max);
 }
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export { escapeMrkdwn as escapeText } from './text.js';

@@ -13,6 +13,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
 import { isOpen } from '../../stores/approval-requests.js';
 import { escalationText, reminderText } from '../../ui/approval-notices.js';
+import { mapLimit } from '../map-limit.js';
 import { audienceOf, decidersToMention, ensurePosted, refreshCopies, replyInThreads } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
 import { completeExecutions } from './workflow.js';
@@ -49,19 +50,6 @@ interface ProjectView {
 const LIST_CONCURRENCY = 4;
 /** Requests delivered (posted, reminded) at once; the poster paces each channel. */
 const DELIVERY_CONCURRENCY = 16;
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 const needsApproval = (s: EndpointService) => s.approvalEnabled && s.status === 'available';
 

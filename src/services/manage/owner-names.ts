@@ -10,7 +10,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { Keys } from '../../stores/keys.js';
 import { type RedisClient, withState } from '../../stores/redis-connection.js';
 import type { Owners } from '../../stores/service-records.js';
-import { mapLimit } from './concurrency.js';
+import { mapLimit } from '../map-limit.js';
 
 /** Display names by user ID and handles by group ID; IDs missing here are shown as they are. */
 export interface OwnerLabels {

@@ -8,6 +8,7 @@ import { ForbiddenError } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ServiceRecord, ServiceRecords } from '../../stores/service-records.js';
 import type { Permissions } from '../permissions.js';
+import { isServiceId } from '../service-lookup.js';
 import { rememberNames } from './names.js';
 
 /** The service a right is asked for: where it lives, and how to name it in a refusal. */
@@ -82,14 +83,13 @@ export function refOf(projectId: string, service: { id: string; name: string | u
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The full name the cloud gives a service: `region.name.id`. */
 const FULL_NAME = /\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /** The service ID a typed reference contains (an ID, or a full name ending in one). */
 export function idInRef(ref: string): string | undefined {
   const trimmed = ref.trim();
-  if (UUID.test(trimmed)) return trimmed;
+  if (isServiceId(trimmed)) return trimmed;
   return trimmed.match(FULL_NAME)?.[1];
 }
 

@@ -15,7 +15,7 @@ import {
   type ServiceRecord,
   type ServiceRecords,
 } from '../../stores/service-records.js';
-import { mapLimit } from './concurrency.js';
+import { mapLimit } from '../map-limit.js';
 import { rememberNames } from './names.js';
 import type { OwnerLabels, OwnerNames } from './owner-names.js';
 import { compareServices, matchesFilter } from './service-filter.js';
