@@ -10,7 +10,10 @@ import type { Owners } from '../../../src/stores/service-records.js';
 import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/ui/approval-ids.js';
 import type { FakeSlack, SlackCall, StoredMessage } from '../../fakes/fake-slack/index.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
+import { eventually } from '../../helpers/eventually.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';
+
+export { eventually };
 
 export const PROJECT = SANDBOX_PROJECTS[0]?.projectId ?? '';
 export const ADMIN = 'U0ADMIN';
@@ -95,25 +98,6 @@ export async function waitForRequestPost(fake: FakeSlack, endpointId: string): P
   const message = fake.message(String(call.response.channel), String(call.response.ts));
   if (!message) throw new Error('posted message not found');
   return message;
-}
-
-/** Polls `read` until `done` holds (or fails the test after `timeoutMs`). */
-export async function eventually<T>(
-  read: () => T | Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) {
-      expect.fail(
-        `condition not reached in ${timeoutMs} ms; last value: ${JSON.stringify(value)?.slice(0, 2000)}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** The current content of a message, re-read from the fake. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
+import { until } from '../../helpers/eventually.js';
 import { type RedisServerHandle, startRedisServer } from '../../helpers/redis-server.js';
 import { createSlackDriver } from '../../helpers/slack-driver.js';
 
@@ -24,14 +25,6 @@ afterAll(async () => {
 async function readyz(): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${bot.baseUrl}/readyz`, { signal: AbortSignal.timeout(1500) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('readiness while Redis comes and goes', () => {

@@ -16,11 +16,4 @@ export function silentLogger(errors: unknown[] = []): Logger {
   };
 }
 
-/** Polls `check` until it returns true or `timeoutMs` passes. */
-export async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { until } from '../../helpers/eventually.js';
