@@ -4,7 +4,6 @@
  * what Slack, the cloud and Redis saw.
  */
 import type { Redis } from 'ioredis';
-import { expect } from 'vitest';
 import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
 import type { Owners } from '../../../src/stores/service-records.js';
 import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/ui/approval-ids.js';
