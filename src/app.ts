@@ -215,8 +215,6 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
         { port: bound, mode: transport.socketMode ? 'socket' : 'http', cloud: config.cloud.mode },
         'vpcep-bot ready',
       );
-      if (sandbox)
-        logger.warn('SANDBOX MODE: no OTC_* credentials are set, so the bot uses the embedded OTC emulator');
       return { port: bound };
     },
     stop() {

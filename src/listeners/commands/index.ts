@@ -1,10 +1,9 @@
-/** Maps `/vpcep` subcommands to their handlers; subcommands no feature provides say "not available yet". */
+/** Maps `/vpcep` subcommands to the handlers the features provide; `help` and unknown input get help. */
 import type { App } from '@slack/bolt';
 import { SUBCOMMANDS } from '../../domain/subcommands.js';
 import type { Logger } from '../../logging/logger.js';
 import { SLASH_COMMAND } from '../../ui/ids.js';
 import { helpSubcommand } from './help.js';
-import { notAvailableSubcommand } from './not-available.js';
 import type { SubcommandHandler } from './subcommand.js';
 import { vpcepCommand } from './vpcep-command.js';
 
@@ -14,11 +13,13 @@ export function registerCommands(
   provided: ReadonlyMap<string, SubcommandHandler>,
 ): void {
   const help = helpSubcommand(options.sandbox);
-  const handlers = new Map<string, SubcommandHandler>();
+  const handlers = new Map<string, SubcommandHandler>([['help', help]]);
   for (const spec of SUBCOMMANDS) {
-    if (spec.sandboxOnly && !options.sandbox) continue;
-    handlers.set(spec.name, provided.get(spec.name) ?? notAvailableSubcommand);
+    if (spec.name === 'help' || (spec.sandboxOnly && !options.sandbox)) continue;
+    const handler = provided.get(spec.name);
+    // Every documented subcommand has a feature behind it; a gap is a wiring mistake, caught at start.
+    if (!handler) throw new Error(`no feature handles /vpcep ${spec.name}`);
+    handlers.set(spec.name, handler);
   }
-  handlers.set('help', help);
   app.command(SLASH_COMMAND, vpcepCommand(handlers, help, options.logger));
 }

@@ -45,7 +45,7 @@ export function describeRequest(body: Body): { kind: string; id?: string; user?:
   return { kind: type ?? 'unknown', user, team };
 }
 
-/** Counts a failed Web API call (made with Bolt's listener client) in the metrics. */
+/** Counts a failed Web API call that a listener let through (`app.error` calls this once per error). */
 export function countWebApiError(metrics: Metrics, err: unknown): void {
   const code = (err as { code?: unknown } | undefined)?.code;
   if (typeof code !== 'string' || !code.startsWith('slack_webapi_')) return;
@@ -91,7 +91,6 @@ export function requestContext(
       await next();
     } catch (err) {
       outcome = 'error';
-      countWebApiError(metrics, err);
       throw err;
     } finally {
       active--;
