@@ -4,17 +4,20 @@
  * (`…Z`) whatever shape the cloud sent; `markerId` is a decimal string because it exceeds 2^53.
  */
 
-/** Status of an endpoint service (reference §2.15). A deleted service answers 404 instead. */
-export type ServiceStatus = 'creating' | 'available' | 'failed' | 'deleting';
+/** Statuses of an endpoint service (reference §2.15). A deleted service answers 404 instead. */
+export const SERVICE_STATUSES = ['creating', 'available', 'failed', 'deleting'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
-/** Status of a connection, i.e. of a consumer's VPC endpoint as the provider sees it (§2.8). */
-export type ConnectionStatus =
-  | 'pendingAcceptance'
-  | 'creating'
-  | 'accepted'
-  | 'rejected'
-  | 'failed'
-  | 'deleting';
+/** Statuses of a connection, i.e. of a consumer's VPC endpoint as the provider sees it (§2.8). */
+export const CONNECTION_STATUSES = [
+  'pendingAcceptance',
+  'creating',
+  'accepted',
+  'rejected',
+  'failed',
+  'deleting',
+] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 /** Backend kind of an endpoint service. `VIP` and `BMS` are deprecated but documented. */
 export type ServerType = 'LB' | 'VM' | 'VIP' | 'BMS';

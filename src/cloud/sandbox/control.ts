@@ -95,7 +95,7 @@ async function asCloud<T>(operation: string, work: () => Promise<T>): Promise<T>
 }
 
 /** True when `domainId` may connect: the service's own account, whitelisted, or `*` (§2.10). */
-export async function mayConnect(
+async function mayConnect(
   env: SandboxEnv,
   projectId: string,
   serviceId: string,

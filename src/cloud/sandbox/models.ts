@@ -4,6 +4,7 @@
  * when the process restarts.
  */
 import { z } from 'zod';
+import { CONNECTION_STATUSES } from '../types.js';
 
 export const storedPortMapping = z.object({
   clientPort: z.number(),
@@ -36,15 +37,6 @@ export const storedService = z.object({
   failure: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type StoredService = z.infer<typeof storedService>;
-
-export const CONNECTION_STATUSES = [
-  'pendingAcceptance',
-  'creating',
-  'accepted',
-  'rejected',
-  'failed',
-  'deleting',
-] as const;
 
 export const storedConnection = z.object({
   id: z.string(),

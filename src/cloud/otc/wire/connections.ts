@@ -1,6 +1,6 @@
 /** zod schemas of connections on the wire (reference §2.8–2.9), read into `Connection`. */
 import { z } from 'zod';
-import type { Connection, ConnectionStatus } from '../../types.js';
+import { CONNECTION_STATUSES, type Connection } from '../../types.js';
 import {
   bigIntegerText,
   documentedValue,
@@ -11,15 +11,6 @@ import {
   timestamp,
   wholeNumber,
 } from './common.js';
-
-const CONNECTION_STATUSES: readonly ConnectionStatus[] = [
-  'pendingAcceptance',
-  'creating',
-  'accepted',
-  'rejected',
-  'failed',
-  'deleting',
-];
 
 /** A connection on the wire with `status` still as sent. */
 const connectionObject = z.object({

@@ -1,6 +1,6 @@
 /** zod schemas of endpoint services on the wire (reference §2.1–2.3), read into `EndpointService`. */
 import { z } from 'zod';
-import type { EndpointService, PortMapping, ServerType, ServiceStatus } from '../../types.js';
+import { type EndpointService, type PortMapping, SERVICE_STATUSES, type ServerType } from '../../types.js';
 import {
   documentedValue,
   type Listed,
@@ -11,8 +11,6 @@ import {
   timestamp,
   wholeNumber,
 } from './common.js';
-
-const SERVICE_STATUSES: readonly ServiceStatus[] = ['creating', 'available', 'failed', 'deleting'];
 
 export const portMappingWire = z
   .object({ client_port: wholeNumber, server_port: wholeNumber, protocol: z.string().nullish() })

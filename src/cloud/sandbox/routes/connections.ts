@@ -2,8 +2,8 @@
  * `/v1/{project_id}/vpc-endpoint-services/{id}/connections[/action]`: list (default page 10, filters
  * `status`, `id`, `marker_id`) and accept (`receive`) or reject exactly one endpoint per call.
  */
+import { CONNECTION_STATUSES, type ConnectionAction } from '../../types.js';
 import type { StoredConnection } from '../models.js';
-import { CONNECTION_STATUSES } from '../models.js';
 import { enumParam, sortAndPage } from '../query.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
 import { liveService, renderConnection } from '../service-state.js';
@@ -31,9 +31,9 @@ async function list(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
 }
 
 /** The status after `action`, as the API moves it; undefined when the endpoint cannot take it now. */
-export function statusAfter(
+function statusAfter(
   current: StoredConnection['status'],
-  action: 'receive' | 'reject',
+  action: ConnectionAction,
 ): StoredConnection['status'] | undefined {
   if (current === 'deleting' || current === 'failed' || current === 'creating') return undefined;
   return action === 'receive' ? 'accepted' : 'rejected';
@@ -45,7 +45,7 @@ export async function applyAction(
   projectId: string,
   serviceId: string,
   endpointId: string,
-  action: 'receive' | 'reject',
+  action: ConnectionAction,
   nowMs: number,
 ): Promise<StoredConnection> {
   const connections = env.store.connections(projectId, serviceId);

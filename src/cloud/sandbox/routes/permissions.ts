@@ -13,7 +13,7 @@ import { vpcepError, zonedSeconds } from '../wire.js';
 import { scopeOf } from './scope.js';
 
 /** The most entries one whitelist may hold in the sandbox (the real limit is undocumented). */
-export const MAX_WHITELIST = 1000;
+const MAX_WHITELIST = 1000;
 const ENTRY = /^(\*|iam:domain::[A-Za-z0-9*]{1,64})$/;
 
 async function list(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {

@@ -4,6 +4,7 @@
  * (asynchronous, refused while endpoints are accepted or creating).
  */
 import { randomUUID } from 'node:crypto';
+import { SERVICE_STATUSES } from '../../types.js';
 import type { StoredService } from '../models.js';
 import { enumParam, sortAndPage } from '../query.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
@@ -60,12 +61,7 @@ async function withCounts(
 
 async function list(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
   const { projectId } = scopeOf(req);
-  const status = enumParam(
-    req.query,
-    'status',
-    ['creating', 'available', 'failed', 'deleting'],
-    'EndPoint.0019',
-  );
+  const status = enumParam(req.query, 'status', SERVICE_STATUSES, 'EndPoint.0019');
   const name = req.query.get('endpoint_service_name')?.toLowerCase();
   const id = req.query.get('id');
   const matching = (await liveServices(env, projectId, req.nowMs)).filter(
