@@ -91,6 +91,16 @@ export type Listed<T> =
   | { readonly kind: 'item'; readonly item: T }
   | { readonly kind: 'undocumented'; readonly id: string; readonly reason: string };
 
+/** A single object (not a list item) read with `read`: a value the API does not document fails the parse. */
+export function strictItem<S extends z.ZodType, T>(schema: S, read: (value: z.output<S>) => Listed<T>) {
+  return schema.transform((value, ctx): T => {
+    const result = read(value);
+    if (result.kind === 'item') return result.item;
+    ctx.addIssue({ code: 'custom', message: `unexpected ${result.reason}` });
+    return z.NEVER;
+  });
+}
+
 /** The ID of a listed item, whichever kind it is (for de-duplication across pages). */
 export function listedId<T>(listed: Listed<T>, idOf: (item: T) => string): string {
   return listed.kind === 'item' ? idOf(listed.item) : listed.id;

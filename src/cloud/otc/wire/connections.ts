@@ -8,6 +8,7 @@ import {
   lenientArray,
   optionalText,
   resourceErrors,
+  strictItem,
   timestamp,
   wholeNumber,
 } from './common.js';
@@ -42,12 +43,7 @@ function readConnection(c: z.output<typeof connectionObject>): Listed<Connection
 }
 
 /** One connection: an undocumented status fails clearly. */
-export const connectionWire = connectionObject.transform((c, ctx): Connection => {
-  const read = readConnection(c);
-  if (read.kind === 'item') return read.item;
-  ctx.addIssue({ code: 'custom', message: `unexpected ${read.reason}` });
-  return z.NEVER;
-});
+export const connectionWire = strictItem(connectionObject, readConnection);
 
 /** The connection list: an item with an undocumented status is set aside, not a failed page. */
 export const connectionListWire = z.object({

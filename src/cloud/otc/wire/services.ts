@@ -8,6 +8,7 @@ import {
   lenientBoolean,
   optionalText,
   resourceErrors,
+  strictItem,
   timestamp,
   wholeNumber,
 } from './common.js';
@@ -92,12 +93,7 @@ function readService(s: z.output<typeof serviceObject>): Listed<EndpointService>
 }
 
 /** One service (create, get, update): an undocumented status or server type fails clearly. */
-export const endpointServiceWire = serviceObject.transform((s, ctx): EndpointService => {
-  const read = readService(s);
-  if (read.kind === 'item') return read.item;
-  ctx.addIssue({ code: 'custom', message: `unexpected ${read.reason}` });
-  return z.NEVER;
-});
+export const endpointServiceWire = strictItem(serviceObject, readService);
 
 /**
  * The service list: an item with an undocumented status or server type is set aside (the caller
