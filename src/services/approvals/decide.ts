@@ -10,7 +10,6 @@
  * When the outcome is unknown (the call failed and the cloud could not be re-read), the request is not
  * reopened here: reopening while the action may still land would let a second click act again.
  */
-import type { ConnectionAction } from '../../cloud/types.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { ApprovalRequest, DecisionAction, MessageCopy } from '../../stores/approval-requests.js';
 import type { Owners } from '../../stores/service-records.js';
@@ -18,7 +17,14 @@ import { decideRight } from './authorize.js';
 import { refreshCopies } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
 import { keepAlive } from './keep-alive.js';
-import { completeExecutions } from './workflow.js';
+import {
+  afterFinal,
+  auditRequest,
+  CLOUD_ACTION,
+  DECIDED_STATE,
+  settledStatus,
+  TARGET_STATUS,
+} from './outcome.js';
 
 export interface DecisionInput {
   readonly requestId: string;
@@ -116,9 +122,6 @@ export async function checkDecisionWithin(
   }
 }
 
-const CLOUD_ACTION: Record<DecisionAction, ConnectionAction> = { approve: 'receive', reject: 'reject' };
-const TARGET_STATUS: Record<DecisionAction, string> = { approve: 'accepted', reject: 'rejected' };
-
 type CloudResult =
   | { readonly kind: 'acted' }
   | { readonly kind: 'not_acted' | 'unknown'; readonly error: unknown };
@@ -136,10 +139,7 @@ async function seenAfterFailure(
     const [connection] = await deps.cloud
       .project(request.projectId)
       .listConnections(request.serviceId, { endpointId: request.endpointId });
-    const status = connection?.status;
-    return status === TARGET_STATUS[action] || (action === 'approve' && status === 'creating')
-      ? 'acted'
-      : 'not_acted';
+    return connection && settledStatus(connection.status) === TARGET_STATUS[action] ? 'acted' : 'not_acted';
   } catch (err) {
     deps.logger.warn(
       { err, requestId: request.id },
@@ -175,26 +175,18 @@ async function underLease(
   token: string,
   action: DecisionAction,
 ): Promise<CloudResult> {
-  const { leaseMs, decisionBudgetMs } = deps.settings;
   const lease = keepAlive(
-    () => deps.store.renewLease(request.id, token, leaseMs),
-    Math.max(Math.floor(leaseMs / 3), 100),
+    (ms) => deps.store.renewLease(request.id, token, ms),
+    deps.settings.leaseMs,
     deps.logger.child({ requestId: request.id }),
     'deciding lease',
+    deps.settings.decisionBudgetMs,
   );
-  const budget = setTimeout(() => lease.stop(), decisionBudgetMs);
-  budget.unref();
   try {
     return await cloudAction(deps, request, action);
   } finally {
-    clearTimeout(budget);
     lease.stop();
   }
-}
-
-async function afterFinal(deps: ApprovalDeps, id: string): Promise<void> {
-  await refreshCopies(deps, id);
-  await completeExecutions(deps, id);
 }
 
 /** Remembers the clicked message as a copy when a failed record left it out, so it is kept current. */
@@ -208,23 +200,15 @@ async function adoptCopy(deps: ApprovalDeps, request: ApprovalRequest, message: 
   }
 }
 
-async function auditDecision(
+/** The audit entry of this decision attempt. */
+function auditDecision(
   deps: ApprovalDeps,
   request: ApprovalRequest,
   input: DecisionInput,
   action: string,
   detail?: string,
 ): Promise<void> {
-  await deps.audit
-    .append({
-      action,
-      actor: input.userId,
-      projectId: request.projectId,
-      serviceId: request.serviceId,
-      endpointId: request.endpointId,
-      ...(detail ? { detail } : {}),
-    })
-    .catch((err: unknown) => deps.logger.error({ err, requestId: request.id }, 'could not audit a decision'));
+  return auditRequest(deps, request, { action, actor: input.userId, detail });
 }
 
 export async function decide(deps: ApprovalDeps, input: DecisionInput): Promise<DecisionOutcome> {
@@ -267,7 +251,7 @@ export async function decide(deps: ApprovalDeps, input: DecisionInput): Promise<
     return { kind: 'failed', request: current, message };
   }
 
-  const state = input.action === 'approve' ? 'approved' : 'rejected';
+  const state = DECIDED_STATE[input.action];
   const finished = await deps.store.finish(request.id, {
     token: begun.token,
     state,

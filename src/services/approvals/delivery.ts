@@ -119,8 +119,8 @@ export async function ensurePosted(deps: ApprovalDeps, request: ApprovalRequest)
   const claim = await deps.store.claimPost(request.id, claimMs);
   if (!claim) return false;
   const holding = keepAlive(
-    () => deps.store.extendPostClaim(request.id, claim, claimMs),
-    Math.max(Math.floor(claimMs / 3), 100),
+    (ms) => deps.store.extendPostClaim(request.id, claim, ms),
+    claimMs,
     deps.logger.child({ requestId: request.id }),
     'approval request post claim',
   );

@@ -1,7 +1,8 @@
 /**
  * Keeps a claim or a lease alive while its holder waits on something slow (the cloud, Slack's pacing):
- * renews it every `everyMs` until stopped, and stops by itself once a renewal says it is lost. A renewal
- * that throws (Redis hiccup) is logged and tried again on the next beat, while the claim may still hold.
+ * renews it for `claimMs` more every third of `claimMs` until stopped (or `atMostMs` passed), and stops
+ * by itself once a renewal says it is lost. A renewal that throws (Redis hiccup) is logged and tried
+ * again on the next beat, while the claim may still hold.
  */
 import type { Logger } from '../../logging/logger.js';
 
@@ -12,18 +13,25 @@ export interface KeepAlive {
 }
 
 export function keepAlive(
-  renew: () => Promise<boolean>,
-  everyMs: number,
+  renew: (claimMs: number) => Promise<boolean>,
+  claimMs: number,
   log: Logger,
   what: string,
+  atMostMs?: number,
 ): KeepAlive {
+  const everyMs = Math.max(Math.floor(claimMs / 3), 100);
   let lost = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  const stop = () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    if (budget) clearTimeout(budget);
+  };
   const beat = () => {
     timer = setTimeout(async () => {
       try {
-        if (!stopped && !(await renew())) {
+        if (!stopped && !(await renew(claimMs))) {
           lost = true;
           log.warn({ what }, 'lost while still working; another replica may take over');
         }
@@ -34,14 +42,13 @@ export function keepAlive(
     }, everyMs);
     timer.unref();
   };
+  const budget = atMostMs === undefined ? undefined : setTimeout(stop, atMostMs);
+  budget?.unref();
   beat();
   return {
     get lost() {
       return lost;
     },
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    },
+    stop,
   };
 }

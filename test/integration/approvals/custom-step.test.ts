@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SELF_DECIDED_MESSAGE } from '../../../src/services/approvals/workflow.js';
+import { SELF_DECIDED_MESSAGE } from '../../../src/services/approvals/step-completion.js';
 import { type ApprovalStore, createApprovalStore } from '../../../src/stores/approval-requests.js';
 import { createKeys } from '../../../src/stores/keys.js';
 import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT } from '../../../src/ui/approval-ids.js';

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
 import { approvalSettings } from '../../../src/features/approvals.js';
-import { executionEndOf, SELF_DECIDED_MESSAGE, stepEndOf } from '../../../src/services/approvals/workflow.js';
+import {
+  executionEndOf,
+  SELF_DECIDED_MESSAGE,
+  stepEndOf,
+} from '../../../src/services/approvals/step-completion.js';
 import type { ApprovalRequest } from '../../../src/stores/approval-requests.js';
 import { notAllowedNotice, reminderText } from '../../../src/ui/approval-notices.js';
 import { rejectRefusedModal } from '../../../src/ui/approval-reject-modal.js';

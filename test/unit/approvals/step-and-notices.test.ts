@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeInputProblems,
-  stepEndOf,
-  stepInputsSchema,
-} from '../../../src/services/approvals/workflow.js';
+import { stepEndOf } from '../../../src/services/approvals/step-completion.js';
+import { describeInputProblems, stepInputsSchema } from '../../../src/services/approvals/workflow.js';
 import type { ApprovalRequest } from '../../../src/stores/approval-requests.js';
 import { humanDuration, notAllowedNotice } from '../../../src/ui/approval-notices.js';
 import { ownersMessage } from '../../../src/ui/owners-message.js';
