@@ -8,7 +8,20 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { PortMapping } from '../cloud/types.js';
+import { copyMember, executionValue, newRequestFields, parseExecution, toRequest } from './approval-hash.js';
+import {
+  APPROVAL_STATES,
+  type ApprovalRequest,
+  type ApprovalState,
+  type DecisionAction,
+  type FinalState,
+  isOpen,
+  type MessageCopy,
+  type NewApprovalRequest,
+  OPEN_STATES,
+  type WaitingExecution,
+  type WorkflowNote,
+} from './approval-request-types.js';
 import {
   ABORT_DECISION,
   ATTACH_EXECUTION,
@@ -25,88 +38,21 @@ import {
 import type { Keys } from './keys.js';
 import { type RedisClient, withState } from './redis-connection.js';
 
-export const APPROVAL_STATES = ['pending', 'deciding', 'approved', 'rejected', 'resolved_elsewhere'] as const;
-export type ApprovalState = (typeof APPROVAL_STATES)[number];
-export type FinalState = Extract<ApprovalState, 'approved' | 'rejected' | 'resolved_elsewhere'>;
-export type DecisionAction = 'approve' | 'reject';
+export {
+  APPROVAL_STATES,
+  type ApprovalRequest,
+  type ApprovalState,
+  type DecisionAction,
+  type FinalState,
+  isOpen,
+  type MessageCopy,
+  type NewApprovalRequest,
+  type WaitingExecution,
+  type WorkflowNote,
+} from './approval-request-types.js';
 
 /** Decided requests are kept this long, then expire. */
 export const DECIDED_RETENTION_SECONDS = 90 * 86_400;
-
-/** One place a request message was posted (channel post, DM, or a workflow's message). */
-export interface MessageCopy {
-  readonly channel: string;
-  readonly ts: string;
-}
-
-/** A workflow that asked for this connection: who asked and why (shown in the message). */
-export interface WorkflowNote {
-  readonly requester?: string;
-  readonly reason?: string;
-}
-
-/** A custom step execution waiting for the decision; its token never leaves Redis and the Web API. */
-export interface WaitingExecution {
-  readonly executionId: string;
-  readonly functionToken: string;
-  readonly requester?: string;
-}
-
-export interface ApprovalRequest {
-  readonly id: string;
-  readonly projectId: string;
-  readonly serviceId: string;
-  /** The cloud's full name (`region.name.id`). */
-  readonly serviceName: string;
-  readonly endpointId: string;
-  /** The consumer's account. */
-  readonly domainId: string | undefined;
-  readonly markerId: string | undefined;
-  /** When the consumer asked (the connection's `created_at`), ISO-8601. */
-  readonly requestedAt: string | undefined;
-  readonly ports: readonly PortMapping[];
-  /** Who noticed it first. */
-  readonly origin: 'poller' | 'workflow';
-  readonly createdAt: number;
-  readonly postedAt: number | undefined;
-  readonly state: ApprovalState;
-  /** Grows with every change; message renders compare it. */
-  readonly version: number;
-  /** While `deciding`: who, what, until when (ms on Redis' clock, see `ApprovalStore.time`). */
-  readonly lease:
-    | {
-        readonly token: string;
-        readonly until: number;
-        readonly by: string;
-        readonly action: DecisionAction;
-        readonly reason: string | undefined;
-      }
-    | undefined;
-  readonly decidedBy: string | undefined;
-  readonly decidedAt: number | undefined;
-  readonly reason: string | undefined;
-  /** For `resolved_elsewhere`: the connection's status the cloud reported, or `gone`. */
-  readonly observedStatus: string | undefined;
-  /** The last failed decision's message, shown with the buttons kept. */
-  readonly lastError: string | undefined;
-  readonly remindedAt: number | undefined;
-  readonly escalatedAt: number | undefined;
-  readonly workflow: readonly WorkflowNote[];
-  readonly copies: readonly MessageCopy[];
-}
-
-/** What the poller or a workflow knows when it first sees a pending connection. */
-export interface NewApprovalRequest {
-  readonly projectId: string;
-  readonly serviceId: string;
-  readonly serviceName: string;
-  readonly endpointId: string;
-  readonly domainId?: string | undefined;
-  readonly markerId?: string | undefined;
-  readonly requestedAt?: string | undefined;
-  readonly ports: readonly PortMapping[];
-  readonly origin: 'poller' | 'workflow';
-}
 
 export type BeginResult =
   | { readonly kind: 'ok'; readonly token: string }
@@ -203,120 +149,6 @@ export interface ApprovalStore {
   forget(id: string): Promise<void>;
 }
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v === '' ? undefined : v));
-const optionalNumber = optionalText.transform((v) => (v === undefined ? undefined : Number(v)));
-
-const hashSchema = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  serviceId: z.string(),
-  serviceName: z.string(),
-  endpointId: z.string(),
-  domainId: optionalText,
-  markerId: optionalText,
-  requestedAt: optionalText,
-  ports: z.string().transform((raw) => portsSchema.parse(JSON.parse(raw))),
-  origin: z.enum(['poller', 'workflow']),
-  createdAt: z.coerce.number(),
-  postedAt: optionalNumber,
-  state: z.enum(APPROVAL_STATES),
-  version: z.coerce.number().default(0),
-  leaseToken: optionalText,
-  leaseUntil: optionalNumber,
-  leaseBy: optionalText,
-  leaseAction: z.enum(['approve', 'reject']).optional(),
-  leaseReason: optionalText,
-  decidedBy: optionalText,
-  decidedAt: optionalNumber,
-  reason: optionalText,
-  observedStatus: optionalText,
-  lastError: optionalText,
-  remindedAt: optionalNumber,
-  escalatedAt: optionalNumber,
-  workflow: z
-    .string()
-    .optional()
-    .transform((raw) => workflowSchema.parse(raw ? JSON.parse(raw) : [])),
-});
-
-const portsSchema = z.array(
-  z.object({ clientPort: z.number(), serverPort: z.number(), protocol: z.string() }),
-);
-const workflowSchema = z.array(
-  z.object({ requester: z.string().optional(), reason: z.string().optional() }).catchall(z.unknown()),
-);
-const executionSchema = z.object({
-  functionToken: z.string(),
-  requester: z.string().optional(),
-});
-
-function parseExecution(executionId: string, json: string): WaitingExecution {
-  const parsed = executionSchema.parse(JSON.parse(json));
-  return {
-    executionId,
-    functionToken: parsed.functionToken,
-    ...(parsed.requester ? { requester: parsed.requester } : {}),
-  };
-}
-
-const OPEN_STATES: ReadonlySet<ApprovalState> = new Set(['pending', 'deciding']);
-
-/** Whether a request still waits for a decision. */
-export function isOpen(request: Pick<ApprovalRequest, 'state'>): boolean {
-  return OPEN_STATES.has(request.state);
-}
-
-function parseCopy(raw: string): MessageCopy | undefined {
-  const [channel, ts] = raw.split(' ');
-  return channel && ts ? { channel, ts } : undefined;
-}
-
-function toRequest(raw: Record<string, string>, copies: string[]): ApprovalRequest | undefined {
-  if (!raw.id) return undefined;
-  const h = hashSchema.parse(raw);
-  return {
-    id: h.id,
-    projectId: h.projectId,
-    serviceId: h.serviceId,
-    serviceName: h.serviceName,
-    endpointId: h.endpointId,
-    domainId: h.domainId,
-    markerId: h.markerId,
-    requestedAt: h.requestedAt,
-    ports: h.ports,
-    origin: h.origin,
-    createdAt: h.createdAt,
-    postedAt: h.postedAt,
-    state: h.state,
-    version: h.version,
-    lease:
-      h.state === 'deciding' && h.leaseToken && h.leaseBy && h.leaseAction
-        ? {
-            token: h.leaseToken,
-            until: h.leaseUntil ?? 0,
-            by: h.leaseBy,
-            action: h.leaseAction,
-            reason: h.leaseReason,
-          }
-        : undefined,
-    decidedBy: h.decidedBy,
-    decidedAt: h.decidedAt,
-    reason: h.reason,
-    observedStatus: h.observedStatus,
-    lastError: h.lastError,
-    remindedAt: h.remindedAt,
-    escalatedAt: h.escalatedAt,
-    workflow: h.workflow.map((n) => ({
-      ...(n.requester ? { requester: n.requester } : {}),
-      ...(n.reason ? { reason: n.reason } : {}),
-    })),
-    copies: copies.flatMap((c) => parseCopy(c) ?? []).sort((a, b) => a.ts.localeCompare(b.ts)),
-  };
-}
-
 export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalStore {
   const tag = (id: string) => `{apr:${id}}`;
   const hashKey = (id: string) => keys.key(tag(id));
@@ -329,6 +161,9 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
   const withExecsKey = keys.key('apr-execs');
   const dirtyKey = keys.key('apr-dirty');
   const execEventKey = (executionId: string) => keys.key('apr-exec', executionId);
+
+  const requestId = (projectId: string, serviceId: string, endpointId: string) =>
+    `${projectId}:${serviceId}:${endpointId}`;
 
   async function get(id: string): Promise<ApprovalRequest | undefined> {
     const [raw, copies] = await Promise.all([redis.hgetall(hashKey(id)), redis.smembers(copiesKey(id))]);
@@ -346,26 +181,12 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
   }
 
   return {
-    requestId: (projectId, serviceId, endpointId) => `${projectId}:${serviceId}:${endpointId}`,
+    requestId,
 
     create: (input, now) =>
       withState(async () => {
-        const id = `${input.projectId}:${input.serviceId}:${input.endpointId}`;
-        const fields: Record<string, string> = {
-          id,
-          projectId: input.projectId,
-          serviceId: input.serviceId,
-          serviceName: input.serviceName,
-          endpointId: input.endpointId,
-          domainId: input.domainId ?? '',
-          markerId: input.markerId ?? '',
-          requestedAt: input.requestedAt ?? '',
-          ports: JSON.stringify(input.ports),
-          origin: input.origin,
-          createdAt: String(now),
-          state: 'pending',
-          version: '1',
-        };
+        const id = requestId(input.projectId, input.serviceId, input.endpointId);
+        const fields = newRequestFields(id, input, now);
         const created = (await redis.eval(CREATE, 1, hashKey(id), ...Object.entries(fields).flat())) === 1;
         // Indexes are idempotent: whoever sees the request open makes sure it is listed.
         const current = created ? undefined : await redis.hget(hashKey(id), 'state');
@@ -465,7 +286,7 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
           hashKey(id),
           copiesKey(id),
           String(now),
-          ...copies.map((c) => `${c.channel} ${c.ts}`),
+          ...copies.map(copyMember),
         );
       }),
 
@@ -496,10 +317,7 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
           execsKey(id),
           requestersKey(id),
           execution.executionId,
-          JSON.stringify({
-            functionToken: execution.functionToken,
-            ...(execution.requester ? { requester: execution.requester } : {}),
-          }),
+          executionValue(execution),
           execution.requester ?? '',
           JSON.stringify(note),
         )) as string;
