@@ -6,14 +6,13 @@ import { CONNECTION_STATUSES, type ConnectionAction } from '../../types.js';
 import type { StoredConnection } from '../models.js';
 import { enumParam, sortAndPage } from '../query.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
-import { liveService, renderConnection } from '../service-state.js';
+import { renderConnection } from '../service-state.js';
 import { asObject } from '../validation.js';
 import { vpcepError } from '../wire.js';
-import { scopeOf } from './scope.js';
+import { serviceInScope } from './scope.js';
 
 async function list(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
-  const { projectId } = scopeOf(req);
-  const service = await liveService(env, projectId, req.params.service_id ?? '', req.nowMs);
+  const { projectId, service } = await serviceInScope(req, env);
   const status = enumParam(req.query, 'status', CONNECTION_STATUSES, 'EndPoint.0019');
   const id = req.query.get('id');
   const markerId = req.query.get('marker_id');
@@ -65,8 +64,7 @@ export async function applyAction(
 }
 
 async function action(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
-  const { projectId } = scopeOf(req);
-  const service = await liveService(env, projectId, req.params.service_id ?? '', req.nowMs);
+  const { projectId, service } = await serviceInScope(req, env);
   const body = asObject(req.body);
   if (body.action !== 'receive' && body.action !== 'reject')
     throw vpcepError(400, 'EndPoint.2027', 'Invalid action.');

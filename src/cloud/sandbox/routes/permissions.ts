@@ -7,18 +7,16 @@
 import { randomUUID } from 'node:crypto';
 import { sortAndPage } from '../query.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
-import { liveService } from '../service-state.js';
 import { asObject } from '../validation.js';
 import { vpcepError, zonedSeconds } from '../wire.js';
-import { scopeOf } from './scope.js';
+import { serviceInScope } from './scope.js';
 
 /** The most entries one whitelist may hold in the sandbox (the real limit is undocumented). */
 const MAX_WHITELIST = 1000;
 const ENTRY = /^(\*|iam:domain::[A-Za-z0-9*]{1,64})$/;
 
 async function list(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
-  const { projectId } = scopeOf(req);
-  const service = await liveService(env, projectId, req.params.service_id ?? '', req.nowMs);
+  const { projectId, service } = await serviceInScope(req, env);
   const filter = req.query.get('permission')?.toLowerCase();
   const matching = (await env.store.permissions(projectId, service.id).all()).filter(
     (p) => !filter || p.permission.toLowerCase().includes(filter),
@@ -46,8 +44,7 @@ async function list(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
 }
 
 async function action(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
-  const { projectId } = scopeOf(req);
-  const service = await liveService(env, projectId, req.params.service_id ?? '', req.nowMs);
+  const { projectId, service } = await serviceInScope(req, env);
   const body = asObject(req.body);
   if (body.action !== 'add' && body.action !== 'remove')
     throw vpcepError(400, 'EndPoint.3035', 'Invalid action.');

@@ -8,10 +8,10 @@ import { SERVICE_STATUSES } from '../../types.js';
 import type { StoredService } from '../models.js';
 import { enumParam, sortAndPage } from '../query.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
-import { connectionCount, liveService, liveServices, renderService, statusOf } from '../service-state.js';
+import { connectionCount, liveServices, renderService, statusOf } from '../service-state.js';
 import { validateCreate, validateUpdate } from '../validation.js';
 import { vpcepError } from '../wire.js';
-import { projectOf, scopeOf } from './scope.js';
+import { projectOf, scopeOf, serviceInScope } from './scope.js';
 import { checkBackend, checkPortConflict } from './service-rules.js';
 
 async function create(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
@@ -84,15 +84,13 @@ async function list(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
 }
 
 async function get(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
-  const { projectId } = scopeOf(req);
-  const service = await liveService(env, projectId, req.params.service_id ?? '', req.nowMs);
+  const { projectId, service } = await serviceInScope(req, env);
   const [body] = await withCounts(env, projectId, [service], req.nowMs);
   return { status: 200, body };
 }
 
 async function update(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
-  const { projectId } = scopeOf(req);
-  const service = await liveService(env, projectId, req.params.service_id ?? '', req.nowMs);
+  const { projectId, service } = await serviceInScope(req, env);
   const status = statusOf(service, req.nowMs);
   if (status === 'creating' || status === 'deleting') {
     throw vpcepError(400, 'EndPoint.3045', 'The properties cannot be modified in the current state.');
@@ -121,8 +119,7 @@ async function update(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
 }
 
 async function remove(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
-  const { projectId } = scopeOf(req);
-  const service = await liveService(env, projectId, req.params.service_id ?? '', req.nowMs);
+  const { projectId, service } = await serviceInScope(req, env);
   if (service.deleteAtMs !== undefined) return { status: 204 };
   const connections = await env.store.connections(projectId, service.id).all();
   if (connectionCount(connections) > 0) {
