@@ -1,7 +1,7 @@
 /** Serves the admin routes (`/_sandbox/…`) to loopback callers, answering camelCase JSON. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorResponse } from './error-response.js';
-import { isLoopback, parseBody, send } from './http-io.js';
+import { apiRequest, isLoopback, parseBody, send } from './http-io.js';
 import { matchRoute, type Route, type SandboxEnv } from './router.js';
 
 export async function handleAdmin(
@@ -23,23 +23,8 @@ export async function handleAdmin(
     return;
   }
   try {
-    const body = parseBody(bytes);
-    send(
-      res,
-      await matched.route.handler(
-        {
-          method,
-          path: url.pathname,
-          query: url.searchParams,
-          body: body.json,
-          params: matched.params,
-          headers: req.headers,
-          scope: undefined,
-          nowMs: Date.now(),
-        },
-        env,
-      ),
-    );
+    const request = apiRequest(req, url, matched.params, parseBody(bytes).json, undefined, Date.now());
+    send(res, await matched.route.handler(request, env));
   } catch (error) {
     send(res, errorResponse(error, env.logger));
   }

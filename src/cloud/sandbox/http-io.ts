@@ -1,7 +1,7 @@
 /** Reading and writing the emulator's HTTP messages. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseCloudJson } from '../otc/wire/common.js';
-import type { ApiResponse } from './router.js';
+import type { ApiRequest, ApiResponse, Scope } from './router.js';
 import { gatewayError, toWireJson } from './wire.js';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -28,6 +28,27 @@ export function parseBody(bytes: Buffer): { json: unknown; ok: boolean } {
   } catch {
     return { json: text, ok: false };
   }
+}
+
+/** What a handler sees of one request. */
+export function apiRequest(
+  req: IncomingMessage,
+  url: URL,
+  params: Readonly<Record<string, string>>,
+  body: unknown,
+  scope: Scope | undefined,
+  nowMs: number,
+): ApiRequest {
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    body,
+    params,
+    headers: req.headers,
+    scope,
+    nowMs,
+  };
 }
 
 export function isLoopback(address: string | undefined): boolean {

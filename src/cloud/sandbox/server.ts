@@ -8,7 +8,7 @@ import { handleAdmin } from './admin-dispatch.js';
 import { authenticate, type SandboxAkSk } from './auth.js';
 import { errorResponse } from './error-response.js';
 import { applyFault, type FaultRegistry } from './faults.js';
-import { parseBody, readBody, send } from './http-io.js';
+import { apiRequest, parseBody, readBody, send } from './http-io.js';
 import { queryRecord, type RequestLog } from './request-log.js';
 import { type ApiResponse, matchRoute, type Route, type SandboxEnv } from './router.js';
 import { gatewayError } from './wire.js';
@@ -55,19 +55,7 @@ async function answerApi(
     : undefined;
   const body = parseBody(bytes);
   if (!body.ok) throw gatewayError(400, 'EndPoint.0002', 'The request body is not valid JSON.');
-  return matched.route.handler(
-    {
-      method,
-      path: url.pathname,
-      query: url.searchParams,
-      body: body.json,
-      params: matched.params,
-      headers: req.headers,
-      scope,
-      nowMs,
-    },
-    parts.env,
-  );
+  return matched.route.handler(apiRequest(req, url, matched.params, body.json, scope, nowMs), parts.env);
 }
 
 /** The `node:http` request listener of one sandbox. */
