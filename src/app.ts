@@ -31,10 +31,10 @@ import { createTransport } from './slack/receiver.js';
 import { slackErrorCode } from './slack/slack-errors.js';
 import { webClientOptions } from './slack/web-clients.js';
 import { createAuditLog } from './stores/audit-log.js';
+import { connectRedis } from './stores/connect-redis.js';
 import { createKeys } from './stores/keys.js';
 import { createLeaderLock } from './stores/leader-lock.js';
-import { type LocalRedis, startLocalRedis } from './stores/local-redis-server.js';
-import { createRedisClient, type RedisClient, waitForRedis } from './stores/redis-connection.js';
+import { type RedisClient, waitForRedis } from './stores/redis-connection.js';
 import { createServiceRecords } from './stores/service-records.js';
 
 export interface BotOptions {
@@ -72,11 +72,6 @@ function secretsOf(config: Config): (string | undefined)[] {
   ];
 }
 
-async function stopQuietly(redis: RedisClient, localRedis: LocalRedis | undefined): Promise<void> {
-  redis.disconnect();
-  await localRedis?.stop();
-}
-
 export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
   const logger = createLogger({
     level: config.logLevel,
@@ -86,18 +81,12 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const metrics = createMetrics();
   const sandbox = config.cloud.mode === 'sandbox';
 
-  const localRedis: LocalRedis | undefined =
-    config.redis.kind === 'local' ? await startLocalRedis(config.redis.dataDir, logger) : undefined;
-  const redis = createRedisClient(
-    config.redis,
-    logger,
-    { onError: () => metrics.redisErrors.inc() },
-    localRedis?.url,
-  );
+  const connection = await connectRedis(config.redis, logger, () => metrics.redisErrors.inc());
+  const redis = connection.client;
 
   const keys = createKeys(config.redis.keyPrefix);
   if (sandbox && !(await waitForRedis(redis, 5000))) {
-    await stopQuietly(redis, localRedis);
+    await connection.close({ graceful: false });
     throw new AppError('SANDBOX_NEEDS_REDIS', 'redis unreachable at start in sandbox mode', {
       userMessage:
         'The sandbox cloud keeps its state in Redis, and Redis is unreachable. Check REDIS_URL (or unset it to use a private redis-server).',
@@ -188,8 +177,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     await Promise.allSettled(features.map((feature) => feature.stop?.()));
     server.closeAllConnections();
     await cloud.close().catch((err: unknown) => logger.warn({ err }, 'closing the cloud client failed'));
-    await redis.quit().catch(() => redis.disconnect());
-    await localRedis?.stop();
+    await connection.close();
     logger.info('stopped');
   };
 
