@@ -2,27 +2,28 @@
  * The ephemeral connection list of one service: every connection with its status, consumer account,
  * endpoint and time, in pages with Next / Previous (the page state travels in the button value).
  */
-import type { Button, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Connection, ConnectionStatus } from '../cloud/types.js';
 import type { ConnectionsPage } from '../services/manage/connections-listing.js';
 import {
-  clip,
   connectionStatusText,
   displayName,
   lineSections,
+  type ManageMessage,
+  pagerBlocks,
   sandboxBlocks,
   sandboxPrefix,
   slackDate,
 } from './manage-format.js';
 import { CONNECTIONS_PAGE_ACTION } from './manage-ids.js';
+import { clip } from './text.js';
 
 export const connectionsPageStateSchema = z.object({
   p: z.string().min(1).max(64),
   s: z.string().min(1).max(64),
   n: z.number().int().min(0),
 });
-export type ConnectionsPageState = z.infer<typeof connectionsPageStateSchema>;
 
 const EMOJI: Record<ConnectionStatus, string> = {
   pendingAcceptance: ':inbox_tray:',
@@ -40,20 +41,12 @@ function line(c: Connection): string {
 }
 
 function navigation(page: ConnectionsPage): KnownBlock[] {
-  if (page.pageCount <= 1) return [];
-  const button = (to: number, next: boolean): Button => ({
-    type: 'button',
-    action_id: `${CONNECTIONS_PAGE_ACTION}_${next ? 'next' : 'previous'}`,
-    text: { type: 'plain_text', text: next ? 'Next ›' : '‹ Previous' },
-    value: JSON.stringify({ p: page.project.projectId, s: page.service.id, n: to }),
-  });
-  const elements: Button[] = [];
-  if (page.page > 0) elements.push(button(page.page - 1, false));
-  if (page.page < page.pageCount - 1) elements.push(button(page.page + 1, true));
-  return [{ type: 'actions', block_id: 'manage_connections_page_block', elements }];
+  return pagerBlocks('manage_connections_page_block', CONNECTIONS_PAGE_ACTION, page, (to) =>
+    JSON.stringify({ p: page.project.projectId, s: page.service.id, n: to }),
+  );
 }
 
-export function connectionsMessage(page: ConnectionsPage): { text: string; blocks: KnownBlock[] } {
+export function connectionsMessage(page: ConnectionsPage): ManageMessage {
   const name = displayName(page.service);
   const counts = [...page.counts.entries()]
     .map(([status, n]) => `*${n}* ${connectionStatusText(status)}`)

@@ -10,14 +10,15 @@ import { approvalRequestMessage } from './approval-request.js';
 import {
   approvalText,
   backendText,
-  clip,
   displayName,
-  escapeText,
-  SANDBOX_NOTE,
+  quotaText,
+  sandboxBlocks,
+  section,
   statusText,
+  withBlockIdSuffix,
 } from './manage-format.js';
 import { HOME_REFRESH_ACTION } from './manage-ids.js';
-import { quotaText } from './service-summary-message.js';
+import { clip, escapeMrkdwn } from './text.js';
 
 const MAX_REQUESTS = 5;
 const MAX_SERVICES = 30;
@@ -26,10 +27,6 @@ const APPROVALS_BUDGET = 58;
 /** Blocks the services part may use: header, a note, MAX_SERVICES, "more", the admin line. */
 const SERVICES_BUDGET = MAX_SERVICES + 4;
 
-const section = (text: string): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clip(text) },
-});
 const header = (text: string): KnownBlock => ({
   type: 'header',
   text: { type: 'plain_text', text: clip(text, 150) },
@@ -37,7 +34,7 @@ const header = (text: string): KnownBlock => ({
 
 function quotaBlocks(data: HomeData): KnownBlock[] {
   const lines = data.projects.map((p) => {
-    const where = `*${escapeText(p.project.label)}*`;
+    const where = `*${escapeMrkdwn(p.project.label)}*`;
     if (p.error && p.quota === undefined) return `${where}: _unavailable: ${p.error}_`;
     const count = p.count === undefined ? '' : ` · ${p.count} service${p.count === 1 ? '' : 's'} in all`;
     return `${where}: ${quotaText(p.quota)}${count}`;
@@ -61,10 +58,7 @@ function approvalBlocks(data: HomeData): KnownBlock[] {
     });
     // Whole requests only, with room left for the "more" line.
     if (blocks.length + rendered.blocks.length + 1 + 1 > APPROVALS_BUDGET) break;
-    // Several requests on one surface: block_ids must stay unique (the buttons match on action_id).
-    blocks.push(...rendered.blocks.map((b) => (b.block_id ? { ...b, block_id: `${b.block_id}_${i}` } : b)), {
-      type: 'divider',
-    });
+    blocks.push(...withBlockIdSuffix(rendered.blocks, i), { type: 'divider' });
     shown++;
   }
   const more = data.approvals.length - shown;
@@ -74,11 +68,11 @@ function approvalBlocks(data: HomeData): KnownBlock[] {
 }
 
 function serviceLine(s: HomeService, multiProject: boolean): string {
-  const where = multiProject ? ` · ${escapeText(s.project.label)}` : '';
+  const where = multiProject ? ` · ${escapeMrkdwn(s.project.label)}` : '';
   const connections =
     s.service.connectionCount === undefined ? '' : ` · ${s.service.connectionCount} connected`;
   return [
-    `*${escapeText(displayName(s.service))}* · \`${s.service.id}\`${where}`,
+    `*${escapeMrkdwn(displayName(s.service))}* · \`${s.service.id}\`${where}`,
     `${statusText(s.service.status)} · ${backendText(s.service.serverType)} · approval ${approvalText(s.service.approvalEnabled)}${connections}`,
     `_You are ${s.roles.join(' and ')}_`,
   ].join('\n');
@@ -92,7 +86,7 @@ function serviceBlocks(data: HomeData): KnownBlock[] {
   if (unsure)
     blocks.push(
       section(
-        `:warning: Your services are unavailable right now or incomplete. ${data.servicesProblems.map(escapeText).join(' ')}`,
+        `:warning: Your services are unavailable right now or incomplete. ${data.servicesProblems.map(escapeMrkdwn).join(' ')}`,
       ),
     );
   else if (data.services.length === 0)
@@ -124,9 +118,7 @@ export function homeView(data: HomeData): HomeView {
     // 5 blocks around the parts, APPROVALS_BUDGET and SERVICES_BUDGET: within the 100 of a Home tab.
     blocks: [
       header('VPC endpoint services'),
-      ...(data.sandbox
-        ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] } as KnownBlock]
-        : []),
+      ...sandboxBlocks(data.sandbox),
       ...quotaBlocks(data),
       {
         type: 'actions',
@@ -152,9 +144,7 @@ export function homeProblemView(message: string, sandbox: boolean): HomeView {
     blocks: [
       header('VPC endpoint services'),
       section(`:warning: ${message}`),
-      ...(sandbox
-        ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] } as KnownBlock]
-        : []),
+      ...sandboxBlocks(sandbox),
       {
         type: 'actions',
         block_id: 'manage_home_actions',

@@ -2,24 +2,17 @@
  * `/vpcep delete` in every state: the confirmation (shown only to the requester), refused while
  * connections are active, deleting, cancelled, and the outcome sent when the cloud is done.
  */
-import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Connection, EndpointService } from '../cloud/types.js';
 import {
-  clip,
   connectionStatusText,
   displayName,
-  escapeText,
+  type ManageMessage,
+  noticeMessage,
   portsText,
-  sandboxBlocks,
-  sandboxPrefix,
 } from './manage-format.js';
 import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from './manage-ids.js';
-
-export interface ManageMessage {
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
+import { clip, escapeMrkdwn } from './text.js';
 
 /** What Delete and Cancel carry: the project and the service. */
 export const deleteTargetSchema = z.object({
@@ -28,32 +21,20 @@ export const deleteTargetSchema = z.object({
   n: z.string().max(64).optional(),
 });
 
-const section = (text: string): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clip(text) },
-});
-
-function message(sandbox: boolean, text: string, extra: KnownBlock[] = []): ManageMessage {
-  return {
-    text: `${sandboxPrefix(sandbox)}${text.replace(/[*`]/g, '')}`.slice(0, 3000),
-    blocks: [section(text), ...extra, ...sandboxBlocks(sandbox)],
-  };
-}
-
 export function deleteConfirmMessage(
   projectId: string,
   service: EndpointService,
   pending: number,
   sandbox: boolean,
 ): ManageMessage {
-  const name = escapeText(displayName(service));
+  const name = escapeMrkdwn(displayName(service));
   const value = JSON.stringify({ p: projectId, s: service.id, n: displayName(service).slice(0, 64) });
   const pendingNote = pending
     ? `\n${pending} connection request${pending === 1 ? '' : 's'} waiting for approval will be dropped.`
     : '';
-  return message(
-    sandbox,
+  return noticeMessage(
     `:warning: *Delete \`${name}\`?* (\`${service.id}\`, ports ${portsText(service.ports)})\nThis cannot be undone: consumers can no longer connect, and the cloud removes it in 1–2 minutes.${pendingNote}`,
+    sandbox,
     [
       {
         type: 'actions',
@@ -93,14 +74,14 @@ export function deleteBlockedText(label: string, blocking: readonly Connection[]
 }
 
 export function deletingMessage(label: string, serviceId: string, sandbox: boolean): ManageMessage {
-  return message(
+  return noticeMessage(
+    `:hourglass_flowing_sand: Deleting \`${escapeMrkdwn(label)}\` (\`${serviceId}\`)… The cloud takes 1–2 minutes; I will send you a message when it is gone.`,
     sandbox,
-    `:hourglass_flowing_sand: Deleting \`${escapeText(label)}\` (\`${serviceId}\`)… The cloud takes 1–2 minutes; I will send you a message when it is gone.`,
   );
 }
 
 export function deleteCancelledMessage(sandbox: boolean): ManageMessage {
-  return message(sandbox, 'Cancelled: nothing was deleted.');
+  return noticeMessage('Cancelled: nothing was deleted.', sandbox);
 }
 
 export type DeletionOutcome = { readonly ok: true } | { readonly ok: false; readonly problem: string };
@@ -112,9 +93,9 @@ export function deletionResultMessage(
   sandbox: boolean,
 ): ManageMessage {
   return outcome.ok
-    ? message(sandbox, `:wastebasket: \`${escapeText(label)}\` (\`${serviceId}\`) is deleted.`)
-    : message(
+    ? noticeMessage(`:wastebasket: \`${escapeMrkdwn(label)}\` (\`${serviceId}\`) is deleted.`, sandbox)
+    : noticeMessage(
+        `:warning: Deleting \`${escapeMrkdwn(label)}\` (\`${serviceId}\`) did not finish: ${outcome.problem}`,
         sandbox,
-        `:warning: Deleting \`${escapeText(label)}\` (\`${serviceId}\`) did not finish: ${outcome.problem}`,
       );
 }

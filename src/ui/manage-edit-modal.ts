@@ -3,13 +3,13 @@
  * the console), saving, the result, and a problem (not found, not allowed, cloud error). The values
  * shown travel in `private_metadata`, so the save can send only what changed.
  */
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { EndpointService } from '../cloud/types.js';
 import type { OtcProject } from '../config/config-types.js';
 import { DESCRIPTION_MAX, NAME_MAX } from '../domain/endpoint-service-spec.js';
 import type { EditableValues, EditField, EditTarget } from '../services/manage/edit-service.js';
-import { clip, escapeText, SANDBOX_NOTE } from './manage-format.js';
+import { sandboxBlocks, section } from './manage-format.js';
 import {
   EDIT_APPROVAL_ACTION,
   EDIT_APPROVAL_BLOCK,
@@ -19,6 +19,7 @@ import {
   EDIT_NAME_BLOCK,
   EDIT_VIEW_CALLBACK,
 } from './manage-ids.js';
+import { clip, escapeMrkdwn } from './text.js';
 
 const TITLE = { type: 'plain_text', text: 'Edit endpoint service' } as const;
 
@@ -100,23 +101,19 @@ export function editErrors(problems: Partial<Record<EditField, string>>): Record
   );
 }
 
-function note(sandbox: boolean): KnownBlock[] {
-  return sandbox ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: SANDBOX_NOTE }] }] : [];
-}
-
 function messageView(text: string, sandbox: boolean, extra: Partial<ModalView> = {}): ModalView {
   return {
     type: 'modal',
     callback_id: EDIT_VIEW_CALLBACK,
     title: TITLE,
     close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(text) } }, ...note(sandbox)],
+    blocks: [section(text), ...sandboxBlocks(sandbox)],
     ...extra,
   };
 }
 
 export function editLoadingView(ref: string, sandbox: boolean): ModalView {
-  return messageView(`:hourglass_flowing_sand: Loading \`${escapeText(ref)}\`…`, sandbox);
+  return messageView(`:hourglass_flowing_sand: Loading \`${escapeMrkdwn(ref)}\`…`, sandbox);
 }
 
 export function editProblemView(message: string, sandbox: boolean): ModalView {
@@ -184,16 +181,10 @@ export function editFormView(
     submit: { type: 'plain_text', text: 'Save' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: clip(
-            `\`${service.serviceName}\`\nService ID \`${service.id}\` · Region ${escapeText(project.label)}`,
-          ),
-        },
-      },
-      ...note(sandbox),
+      section(
+        `\`${service.serviceName}\`\nService ID \`${service.id}\` · Region ${escapeMrkdwn(project.label)}`,
+      ),
+      ...sandboxBlocks(sandbox),
       {
         type: 'input',
         block_id: EDIT_NAME_BLOCK,
@@ -235,10 +226,7 @@ export function editFormView(
           initial_option: approvalOption(service.approvalEnabled),
         },
       },
-      {
-        type: 'section',
-        text: { type: 'mrkdwn', text: clip(`*Port Mapping* (service:terminal, TCP)\n${ports}`) },
-      },
+      section(`*Port Mapping* (service:terminal, TCP)\n${ports}`),
       {
         type: 'context',
         elements: [

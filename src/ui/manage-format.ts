@@ -1,14 +1,21 @@
 /**
- * Small pure formatters the management messages share: how a status, a backend, port mappings, owners
- * and times read in Slack, and the sandbox notice. Plain strings (mrkdwn), no blocks.
+ * What the management messages share: how a status, a backend, port mappings, owners, quota and times
+ * read in Slack (mrkdwn strings), and the few blocks every one of them uses (a clipped section, the
+ * sandbox notice, Previous / Next). Text clipping and escaping come from `text.ts`.
  */
-import type { KnownBlock } from '@slack/types';
-import type { ConnectionStatus, EndpointService, PortMapping, ServiceStatus } from '../cloud/types.js';
+import type { Button, KnownBlock } from '@slack/types';
+import type { ConnectionStatus, EndpointService, PortMapping, Quota, ServiceStatus } from '../cloud/types.js';
 import type { OwnerLabels } from '../services/manage/owner-names.js';
 import type { Owners } from '../stores/service-records.js';
-import { clip as clipText, slackDate as dateToken, escapeMrkdwn } from './text.js';
+import { clip, slackDate as dateToken, escapeMrkdwn } from './text.js';
 
-export const SANDBOX_NOTE =
+/** Every management message: a text fallback and its blocks. */
+export interface ManageMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+const SANDBOX_NOTE =
   ':test_tube: *Sandbox* cloud: these endpoint services are emulated, nothing here is a real resource.';
 
 /** The notice every management message carries in sandbox mode, as a context block. */
@@ -19,6 +26,61 @@ export function sandboxBlocks(sandbox: boolean): KnownBlock[] {
 /** Prefix of the text fallback in sandbox mode. */
 export function sandboxPrefix(sandbox: boolean): string {
   return sandbox ? '[sandbox] ' : '';
+}
+
+/** Longest mrkdwn text of a section (Slack's limit is 3000). */
+const SECTION_MAX = 2900;
+
+/** A mrkdwn section, clipped to fit. */
+export function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_MAX) } };
+}
+
+/** mrkdwn as a text fallback reads it: without bold and code marks. */
+export function plainText(mrkdwn: string): string {
+  return mrkdwn.replace(/[*`]/g, '');
+}
+
+/** A one-section message (plus `extra` blocks), with the sandbox notice and prefix. */
+export function noticeMessage(text: string, sandbox: boolean, extra: KnownBlock[] = []): ManageMessage {
+  return {
+    text: `${sandboxPrefix(sandbox)}${plainText(text)}`.slice(0, 3000),
+    blocks: [section(text), ...extra, ...sandboxBlocks(sandbox)],
+  };
+}
+
+/**
+ * Previous / Next buttons of a paged message (none for a single page); each button's action id is
+ * `actionPrefix` + `_previous` or `_next`, its value what `value` gives for the page it shows.
+ */
+export function pagerBlocks(
+  blockId: string,
+  actionPrefix: string,
+  at: { readonly page: number; readonly pageCount: number },
+  value: (page: number) => string,
+): KnownBlock[] {
+  if (at.pageCount <= 1) return [];
+  const button = (to: number, next: boolean): Button => ({
+    type: 'button',
+    action_id: `${actionPrefix}_${next ? 'next' : 'previous'}`,
+    text: { type: 'plain_text', text: next ? 'Next ›' : '‹ Previous' },
+    value: value(to),
+  });
+  const elements: Button[] = [];
+  if (at.page > 0) elements.push(button(at.page - 1, false));
+  if (at.page < at.pageCount - 1) elements.push(button(at.page + 1, true));
+  return [{ type: 'actions', block_id: blockId, elements }];
+}
+
+/** Blocks of one of several messages shown together: block_ids stay unique (actions match on action_id). */
+export function withBlockIdSuffix(blocks: readonly KnownBlock[], suffix: string | number): KnownBlock[] {
+  return blocks.map((b) => (b.block_id ? { ...b, block_id: `${b.block_id}_${suffix}` } : b));
+}
+
+export function quotaText(quota: Quota | undefined): string {
+  if (!quota) return 'quota unavailable';
+  const over = quota.used > quota.quota ? ' (over quota)' : '';
+  return `quota *${quota.used}/${quota.quota}* in use${over}`;
 }
 
 const STATUS_EMOJI: Record<ServiceStatus, string> = {
@@ -118,19 +180,12 @@ export function lineSections(lines: readonly string[]): KnownBlock[] {
   const sections: string[] = [];
   let current = '';
   for (const l of lines) {
-    if (current && current.length + l.length + 1 > 2900) {
+    if (current && current.length + l.length + 1 > SECTION_MAX) {
       sections.push(current);
       current = '';
     }
     current = current ? `${current}\n${l}` : l;
   }
   if (current) sections.push(current);
-  return sections.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text) } }));
+  return sections.map(section);
 }
-
-/** Cuts mrkdwn text to `max` characters (Slack's section text limit is 3000). */
-export function clip(text: string, max = 2900): string {
-  return clipText(text, max);
-}
-
-export { escapeMrkdwn as escapeText } from './text.js';

@@ -5,17 +5,18 @@
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { type ChangeOutcome, isWildcard, type WhitelistState } from '../services/manage/whitelist-changes.js';
-import type { ManageMessage } from './manage-delete-message.js';
 import {
-  clip,
   displayName,
-  escapeText,
   lineSections,
+  type ManageMessage,
+  plainText,
   sandboxBlocks,
   sandboxPrefix,
+  section,
   slackDate,
 } from './manage-format.js';
 import { WHITELIST_CANCEL_ACTION, WHITELIST_CONFIRM_ACTION } from './manage-ids.js';
+import { clip, escapeMrkdwn } from './text.js';
 
 /** What the confirmation buttons carry: project, service and the accounts to add. */
 export const whitelistConfirmSchema = z.object({
@@ -30,19 +31,14 @@ export const whitelistConfirmSchema = z.object({
 
 /** Entries listed one a line; the rest are counted (the sections stay far below 50 blocks). */
 const MAX_LINES = 150;
-const section = (text: string): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clip(text) },
-});
-const plain = (text: string) => text.replace(/[*`]/g, '');
-const codes = (accounts: readonly string[]) => accounts.map((a) => `\`${escapeText(a)}\``).join(', ');
+const codes = (accounts: readonly string[]) => accounts.map((a) => `\`${escapeMrkdwn(a)}\``).join(', ');
 
 /** The entries, one a line, over as many sections as they need (never cut inside an entry). */
 function listBlocks(state: WhitelistState): KnownBlock[] {
   if (state.entriesError)
     return [
       section(
-        `_The list is unavailable right now: ${escapeText(state.entriesError)}_ \`/vpcep whitelist\` shows it later.`,
+        `_The list is unavailable right now: ${escapeMrkdwn(state.entriesError)}_ \`/vpcep whitelist\` shows it later.`,
       ),
     ];
   const { entries } = state;
@@ -53,20 +49,22 @@ function listBlocks(state: WhitelistState): KnownBlock[] {
     accounts.length < entries.length ? [':warning: `*` is on the list: *every account* may connect.'] : [];
   const lines = accounts
     .slice(0, MAX_LINES)
-    .map((e) => `• \`${escapeText(e.domainId)}\`${e.createdAt ? ` · added ${slackDate(e.createdAt)}` : ''}`);
+    .map(
+      (e) => `• \`${escapeMrkdwn(e.domainId)}\`${e.createdAt ? ` · added ${slackDate(e.createdAt)}` : ''}`,
+    );
   const more = accounts.length > MAX_LINES ? [`…and ${accounts.length - MAX_LINES} more`] : [];
   return lineSections([...open, ...lines, ...more]);
 }
 
 export function whitelistMessage(state: WhitelistState, lead?: string): ManageMessage {
-  const name = escapeText(displayName(state.service));
+  const name = escapeMrkdwn(displayName(state.service));
   const count = state.entriesError
     ? 'list unavailable'
     : `${state.entries.length} entr${state.entries.length === 1 ? 'y' : 'ies'}`;
   const head = `*Whitelist of \`${name}\`* (\`${state.service.id}\`): ${count}`;
   const text = [lead, head].filter(Boolean).join('\n');
   return {
-    text: clip(`${sandboxPrefix(state.sandbox)}${plain(text)}`, 3000),
+    text: clip(`${sandboxPrefix(state.sandbox)}${plainText(text)}`, 3000),
     blocks: [
       section(text),
       ...listBlocks(state),
@@ -96,7 +94,7 @@ export function whitelistOutcomeMessage(outcome: Extract<ChangeOutcome, { kind: 
 
 export function whitelistConfirmMessage(outcome: Extract<ChangeOutcome, { kind: 'confirm' }>): ManageMessage {
   const { state } = outcome;
-  const name = escapeText(displayName(state.service));
+  const name = escapeMrkdwn(displayName(state.service));
   const value = JSON.stringify({
     p: state.projectId,
     s: state.service.id,
@@ -117,7 +115,7 @@ export function whitelistConfirmMessage(outcome: Extract<ChangeOutcome, { kind: 
   ];
   const text = [question, ...also].join('\n');
   return {
-    text: `${sandboxPrefix(state.sandbox)}${plain(text)}`,
+    text: `${sandboxPrefix(state.sandbox)}${plainText(text)}`,
     blocks: [
       section(text),
       {

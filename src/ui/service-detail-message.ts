@@ -4,50 +4,42 @@
  * buttons); a pending connection the poller has not picked up yet gets a plain line.
  */
 import type { KnownBlock } from '@slack/types';
-import type { Connection, ConnectionStatus } from '../cloud/types.js';
+import { CONNECTION_STATUSES, type Connection } from '../cloud/types.js';
 import type { ServiceDetails } from '../services/manage/service-details.js';
 import { approvalRequestMessage } from './approval-request.js';
 import {
   approvalText,
   backendText,
-  clip,
   connectionStatusText,
   displayName,
-  escapeText,
+  type ManageMessage,
   ownersText,
+  portsText,
   sandboxBlocks,
   sandboxPrefix,
+  section,
   slackDate,
   statusText,
+  withBlockIdSuffix,
 } from './manage-format.js';
+import { clip, escapeMrkdwn } from './text.js';
 
 /** Approval requests rendered in full; the rest are counted. */
 const MAX_REQUESTS = 3;
 const MAX_ACCEPTED = 10;
 const MAX_WHITELIST = 25;
 
-export interface DetailMessage {
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
-
-const section = (text: string): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clip(text) },
-});
-
 function facts(d: ServiceDetails): KnownBlock {
   const s = d.service;
-  const ports = s.ports.map((p) => `\`${p.serverPort}:${p.clientPort}\``).join(' ') || '_none_';
   const fields = [
     `*Service ID*\n\`${s.id}\``,
     `*Full name*\n\`${s.serviceName}\``,
     `*Status*\n${statusText(s.status)}`,
-    `*Region*\n${escapeText(d.project.label)} (${d.project.region})`,
+    `*Region*\n${escapeMrkdwn(d.project.label)} (${d.project.region})`,
     `*Backend Resource Type*\n${backendText(s.serverType)}\nport \`${s.portId}\``,
     `*VPC*\n\`${s.vpcId}\``,
     `*Connection Approval*\n${approvalText(s.approvalEnabled)}`,
-    `*Port Mapping* (service:terminal, TCP)\n${ports}`,
+    `*Port Mapping* (service:terminal, TCP)\n${portsText(s.ports, Number.POSITIVE_INFINITY)}`,
     `*Created*\n${slackDate(s.createdAt)}`,
     `*Service Type*\n${s.serviceType}`,
   ];
@@ -56,16 +48,16 @@ function facts(d: ServiceDetails): KnownBlock {
 
 function failureBlocks(d: ServiceDetails): KnownBlock[] {
   if (d.service.status !== 'failed' || d.service.errors.length === 0) return [];
-  const lines = d.service.errors.map((e) => `${escapeText(e.message)} (\`${e.code}\`)`);
+  const lines = d.service.errors.map((e) => `${escapeMrkdwn(e.message)} (\`${e.code}\`)`);
   return [section(`:red_circle: *The cloud reports this service as failed:* ${lines.join('; ')}`)];
 }
 
 function describeBlocks(d: ServiceDetails): KnownBlock[] {
   const s = d.service;
   const tags = s.tags.length
-    ? s.tags.map((t) => `\`${escapeText(t.key)}=${escapeText(t.value)}\``).join(' ')
+    ? s.tags.map((t) => `\`${escapeMrkdwn(t.key)}=${escapeMrkdwn(t.value)}\``).join(' ')
     : '_none_';
-  const description = s.description ? escapeText(s.description) : '_none_';
+  const description = s.description ? escapeMrkdwn(s.description) : '_none_';
   return [section(`*Description*\n${description}\n*Tag*\n${tags}`)];
 }
 
@@ -89,18 +81,9 @@ function peopleText(d: ServiceDetails): string {
   ].join('\n');
 }
 
-const STATUS_ORDER: readonly ConnectionStatus[] = [
-  'pendingAcceptance',
-  'creating',
-  'accepted',
-  'rejected',
-  'failed',
-  'deleting',
-];
-
 function countsText(connections: readonly Connection[]): string {
   if (connections.length === 0) return 'none';
-  return STATUS_ORDER.map(
+  return CONNECTION_STATUSES.map(
     (status) => [status, connections.filter((c) => c.status === status).length] as const,
   )
     .filter(([, n]) => n > 0)
@@ -133,11 +116,7 @@ function pendingBlocks(d: ServiceDetails, pending: readonly Connection[], budget
     // One block stays free for the section of plain lines.
     if (requestBlocks.length > 0 && blocks.length + 1 + requestBlocks.length + 1 <= budget) {
       rendered++;
-      // Several requests in one message: block_ids must stay unique (actions match on action_id).
-      blocks.push(
-        { type: 'divider' },
-        ...requestBlocks.map((b) => (b.block_id ? { ...b, block_id: `${b.block_id}_${rendered}` } : b)),
-      );
+      blocks.push({ type: 'divider' }, ...withBlockIdSuffix(requestBlocks, rendered));
     } else plain.push(connectionLine(c));
   }
   const shownPlain = plain.slice(0, MAX_REQUESTS);
@@ -167,7 +146,7 @@ function connectionBlocks(d: ServiceDetails, budget: number): KnownBlock[] {
 const MAX_BLOCKS = 50;
 
 /** Renders the details of one service, within 50 blocks whatever the requests hold. */
-export function serviceDetailMessage(d: ServiceDetails): DetailMessage {
+export function serviceDetailMessage(d: ServiceDetails): ManageMessage {
   const name = displayName(d.service);
   const head: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(name, 150) } },

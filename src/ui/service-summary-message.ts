@@ -3,9 +3,8 @@
  * function renders every page. A page holds at most `SUMMARY_PAGE_SIZE` services, so it stays far
  * below Slack's 50 blocks a message; Next / Previous carry the page state in their value.
  */
-import type { Button, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
-import type { Quota } from '../cloud/types.js';
 import type { OwnerLabels } from '../services/manage/owner-names.js';
 import type {
   ProjectSummary,
@@ -16,17 +15,19 @@ import type {
 import {
   approvalText,
   backendText,
-  clip,
   displayName,
-  escapeText,
+  type ManageMessage,
   ownerNamesText,
+  pagerBlocks,
   portsText,
+  quotaText,
   sandboxBlocks,
   sandboxPrefix,
-  slackDate,
+  section,
   statusText,
 } from './manage-format.js';
 import { LIST_PAGE_ACTION } from './manage-ids.js';
+import { clip, escapeMrkdwn, slackDate } from './text.js';
 
 /** What Next / Previous carry: kind, filter and the page to show. */
 export const listPageStateSchema = z.object({
@@ -40,34 +41,23 @@ export function encodeListPage(state: ListPageState): string {
   return JSON.stringify(state);
 }
 
-export interface SummaryMessage {
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
-
 const TITLES: Record<SummaryKind, string> = {
   list: 'Endpoint services',
   daily: 'Daily digest: endpoint services',
   weekly: 'Weekly digest: endpoint services',
 };
 
-export function quotaText(quota: Quota | undefined): string {
-  if (!quota) return 'quota unavailable';
-  const over = quota.used > quota.quota ? ' (over quota)' : '';
-  return `quota *${quota.used}/${quota.quota}* in use${over}`;
-}
-
 function projectLine(p: ProjectSummary): string {
-  return `*${escapeText(p.project.label)}* (${p.project.region}, project \`${p.project.projectId}\`): ${quotaText(p.quota)}`;
+  return `*${escapeMrkdwn(p.project.label)}* (${p.project.region}, project \`${p.project.projectId}\`): ${quotaText(p.quota)}`;
 }
 
 function projectHeading(p: ProjectSummary): string {
-  return `:file_folder: *${escapeText(p.project.label)}* · ${p.matching} service${p.matching === 1 ? '' : 's'}`;
+  return `:file_folder: *${escapeMrkdwn(p.project.label)}* · ${p.matching} service${p.matching === 1 ? '' : 's'}`;
 }
 
 function overview(page: SummaryPage): string {
   const count = `*${page.total}* service${page.total === 1 ? '' : 's'}`;
-  const filter = page.filter ? ` matching \`${escapeText(page.filter)}\`` : '';
+  const filter = page.filter ? ` matching \`${escapeMrkdwn(page.filter)}\`` : '';
   const paging = page.pageCount > 1 ? ` · page ${page.page + 1} of ${page.pageCount}` : '';
   const single = page.projects.length === 1 ? page.projects[0] : undefined;
   const where = single ? `${projectLine(single)} · ` : '';
@@ -84,34 +74,23 @@ function connectionsLine(s: ServiceSummary): string {
 function serviceBlock(s: ServiceSummary, ownersUnavailable: boolean, labels: OwnerLabels): KnownBlock {
   const { service } = s;
   const lines = [
-    `*${escapeText(displayName(service))}* · \`${service.id}\``,
+    `*${escapeMrkdwn(displayName(service))}* · \`${service.id}\``,
     `${statusText(service.status)} · Backend: ${backendText(service.serverType)} · Approval: ${approvalText(service.approvalEnabled)}`,
     `Ports (service:terminal): ${portsText(service.ports)}`,
     connectionsLine(s),
     `Owners: ${ownersUnavailable ? '_unavailable right now_' : ownerNamesText(s.owners, labels)}`,
   ];
-  return { type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n')) } };
-}
-
-function pageButton(page: SummaryPage, to: number, label: string): Button {
-  return {
-    type: 'button',
-    action_id: `${LIST_PAGE_ACTION}_${label === 'Next' ? 'next' : 'previous'}`,
-    text: { type: 'plain_text', text: label === 'Next' ? 'Next ›' : '‹ Previous' },
-    value: encodeListPage({ k: page.kind, ...(page.filter ? { f: page.filter } : {}), p: to }),
-  };
+  return section(lines.join('\n'));
 }
 
 function navigation(page: SummaryPage): KnownBlock[] {
-  if (page.pageCount <= 1) return [];
-  const buttons: Button[] = [];
-  if (page.page > 0) buttons.push(pageButton(page, page.page - 1, 'Previous'));
-  if (page.page < page.pageCount - 1) buttons.push(pageButton(page, page.page + 1, 'Next'));
-  return [{ type: 'actions', block_id: 'manage_list_page_block', elements: buttons }];
+  return pagerBlocks('manage_list_page_block', LIST_PAGE_ACTION, page, (to) =>
+    encodeListPage({ k: page.kind, ...(page.filter ? { f: page.filter } : {}), p: to }),
+  );
 }
 
 function emptyText(page: SummaryPage): string {
-  if (page.filter) return `No endpoint service matches \`${escapeText(page.filter)}\`.`;
+  if (page.filter) return `No endpoint service matches \`${escapeMrkdwn(page.filter)}\`.`;
   return 'No endpoint services yet. Create one with `/vpcep create`.';
 }
 
@@ -123,7 +102,7 @@ function serviceBlocks(page: SummaryPage): KnownBlock[] {
   page.services.forEach((s, i) => {
     if (several && s.projectId !== lastProject) {
       const project = page.projects.find((p) => p.project.projectId === s.projectId);
-      if (project) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: projectHeading(project) } });
+      if (project) blocks.push(section(projectHeading(project)));
       lastProject = s.projectId;
     } else if (i > 0) blocks.push({ type: 'divider' });
     blocks.push(serviceBlock(s, page.ownersUnavailable, page.ownerLabels));
@@ -146,32 +125,28 @@ function fallbackText(page: SummaryPage): string {
 }
 
 /** Renders one page of the summary; `generatedAt` is shown as "as of". */
-export function serviceSummaryMessage(page: SummaryPage, generatedAt: Date): SummaryMessage {
+export function serviceSummaryMessage(page: SummaryPage, generatedAt: Date): ManageMessage {
   const single = page.projects.length === 1 ? page.projects[0] : undefined;
   const title = single ? `${TITLES[page.kind]} · ${single.project.label}` : TITLES[page.kind];
   const several = page.projects.length > 1;
   const projectLines = several ? page.projects.map(projectLine) : [];
   const errors = page.projects
     .filter((p) => p.error)
-    .map((p) => `:warning: Could not list the services of *${escapeText(p.project.label)}*: ${p.error}`);
-  const errorBlocks: KnownBlock[] = errors.length
-    ? [{ type: 'section', text: { type: 'mrkdwn', text: clip(errors.join('\n')) } }]
-    : [];
+    .map((p) => `:warning: Could not list the services of *${escapeMrkdwn(p.project.label)}*: ${p.error}`);
+  const errorBlocks = errors.length ? [section(errors.join('\n'))] : [];
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(title, 150) } },
     ...sandboxBlocks(page.sandbox),
-    { type: 'section', text: { type: 'mrkdwn', text: clip([overview(page), ...projectLines].join('\n')) } },
+    section([overview(page), ...projectLines].join('\n')),
     ...errorBlocks,
-    ...(page.services.length === 0
-      ? [{ type: 'section', text: { type: 'mrkdwn', text: emptyText(page) } } as KnownBlock]
-      : serviceBlocks(page)),
+    ...(page.services.length === 0 ? [section(emptyText(page))] : serviceBlocks(page)),
     ...navigation(page),
     {
       type: 'context',
       elements: [
         {
           type: 'mrkdwn',
-          text: `As of ${slackDate(generatedAt.toISOString())} · \`/vpcep show <service>\` for details`,
+          text: `As of ${slackDate(generatedAt.getTime())} · \`/vpcep show <service>\` for details`,
         },
       ],
     },
@@ -179,10 +154,15 @@ export function serviceSummaryMessage(page: SummaryPage, generatedAt: Date): Sum
   return { text: fallbackText(page), blocks };
 }
 
+/** The summary the bot could not post, shown only to the person who asked, with why. */
+export function unpostedSummary(message: ManageMessage, refused: string): ManageMessage {
+  return summaryWithNote(message, `:warning: ${refused}\nHere is the summary, visible only to you:`);
+}
+
 /** The same message with a note on top (e.g. why it is shown only to you). */
-export function summaryWithNote(message: SummaryMessage, note: string): SummaryMessage {
+export function summaryWithNote(message: ManageMessage, note: string): ManageMessage {
   return {
     text: clip(`${note}\n${message.text}`, 3000),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(note) } }, ...message.blocks],
+    blocks: [section(note), ...message.blocks],
   };
 }

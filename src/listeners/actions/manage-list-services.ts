@@ -6,7 +6,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { userMessageOf } from '../../errors/app-error.js';
 import { type PostSummaryDeps, postSummary } from '../../services/manage/post-summary.js';
 import { LIST_SERVICES_ACTION } from '../../ui/ids.js';
-import { summaryWithNote } from '../../ui/service-summary-message.js';
+import { unpostedSummary } from '../../ui/service-summary-message.js';
 import { requestLog } from '../middleware/request-context.js';
 import { listServicesTarget } from './manage-action-value.js';
 
@@ -23,8 +23,7 @@ export function registerListServicesAction(app: App, deps: PostSummaryDeps): voi
     try {
       const result = await postSummary(deps, channel, { kind: 'list', filter: undefined, page: 0 });
       if ('refused' in result) {
-        const note = `:warning: ${result.refused}\nHere is the summary, visible only to you:`;
-        const message = summaryWithNote(result.message, note);
+        const message = unpostedSummary(result.message, result.refused);
         await tell(message.text, { blocks: message.blocks });
       }
     } catch (err) {

@@ -3,7 +3,7 @@ import { userMessageOf } from '../../errors/app-error.js';
 import type { PostSummaryDeps } from '../../services/manage/post-summary.js';
 import { postSummary } from '../../services/manage/post-summary.js';
 import { FILTER_MAX, normaliseFilter } from '../../services/manage/service-filter.js';
-import { summaryWithNote } from '../../ui/service-summary-message.js';
+import { unpostedSummary } from '../../ui/service-summary-message.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 export function listSubcommand(deps: PostSummaryDeps): SubcommandHandler {
@@ -20,8 +20,7 @@ export function listSubcommand(deps: PostSummaryDeps): SubcommandHandler {
     try {
       const result = await postSummary(deps, command.channel_id, { kind: 'list', filter, page: 0 });
       if ('refused' in result) {
-        const note = `:warning: ${result.refused}\nHere is the summary, visible only to you:`;
-        await respond({ response_type: 'ephemeral', ...summaryWithNote(result.message, note) });
+        await respond({ response_type: 'ephemeral', ...unpostedSummary(result.message, result.refused) });
       }
     } catch (err) {
       log.warn({ err }, 'list failed');

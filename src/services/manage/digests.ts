@@ -9,7 +9,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { AuditLog } from '../../stores/audit-log.js';
 import type { DigestSchedule, DigestStatus, DigestStore } from '../../stores/digest-schedules.js';
 import { digestOffNotice, digestSetNotice } from '../../ui/digest-message.js';
-import type { SummaryMessage } from '../../ui/service-summary-message.js';
+import type { ManageMessage } from '../../ui/manage-format.js';
 import { type DigestFrequency, duePeriod, nextPeriodStart } from './digest-periods.js';
 import { type PostSummaryDeps, postProblem, postRendered, renderSummary } from './post-summary.js';
 
@@ -110,9 +110,9 @@ export async function digestInfo(
 }
 
 /** One rendering per frequency and tick: every channel due at once gets the same summary. */
-type Renderings = Map<DigestFrequency, Promise<SummaryMessage>>;
+type Renderings = Map<DigestFrequency, Promise<ManageMessage>>;
 
-function rendered(deps: DigestDeps, cache: Renderings, frequency: DigestFrequency): Promise<SummaryMessage> {
+function rendered(deps: DigestDeps, cache: Renderings, frequency: DigestFrequency): Promise<ManageMessage> {
   let message = cache.get(frequency);
   if (!message) {
     message = renderSummary(deps, { kind: frequency, filter: undefined, page: 0 });
@@ -129,7 +129,7 @@ async function postOne(
   cache: Renderings,
 ): Promise<boolean> {
   const { channel } = schedule;
-  let message: SummaryMessage;
+  let message: ManageMessage;
   try {
     message = await rendered(deps, cache, schedule.frequency);
   } catch (err) {

@@ -5,11 +5,8 @@
  */
 import type { ChannelPoster, PostedMessage } from '../../slack/channel-poster.js';
 import { channelPostError, SlackApiError, slackErrorCode } from '../../slack/slack-errors.js';
-import {
-  type ListPageState,
-  type SummaryMessage,
-  serviceSummaryMessage,
-} from '../../ui/service-summary-message.js';
+import type { ManageMessage } from '../../ui/manage-format.js';
+import { type ListPageState, serviceSummaryMessage } from '../../ui/service-summary-message.js';
 import { loadSummaryPage, type SummaryDeps, type SummaryRequest } from './service-summaries.js';
 
 export interface PostSummaryDeps extends SummaryDeps {
@@ -18,10 +15,10 @@ export interface PostSummaryDeps extends SummaryDeps {
 
 export type PostSummaryResult =
   | { readonly posted: PostedMessage }
-  | { readonly refused: string; readonly message: SummaryMessage };
+  | { readonly refused: string; readonly message: ManageMessage };
 
 /** Loads and renders one page of the summary. */
-export async function renderSummary(deps: SummaryDeps, request: SummaryRequest): Promise<SummaryMessage> {
+export async function renderSummary(deps: SummaryDeps, request: SummaryRequest): Promise<ManageMessage> {
   return serviceSummaryMessage(await loadSummaryPage(deps, request), new Date());
 }
 
@@ -55,7 +52,7 @@ export async function postSummary(
 export async function postRendered(
   deps: PostSummaryDeps,
   channel: string,
-  message: SummaryMessage,
+  message: ManageMessage,
 ): Promise<PostSummaryResult> {
   try {
     const posted = await deps.poster.post({ channel, ...message, unfurl_links: false, unfurl_media: false });
