@@ -18,25 +18,27 @@ function answer(result: Record<string, unknown> | string): SlackResponse {
   return typeof result === 'string' ? fail(result) : ok({ view: result });
 }
 
-const open: MethodHandler = ({ args, state }) => {
-  const failure = checkView(args.view, 'modal');
-  if (failure) return limitResponse(failure);
-  const view = argObject(args, 'view') ?? {};
-  if (duplicateExternalId(state, view)) return fail('duplicate_external_id');
-  const trigger = state.triggers.redeem(args.trigger_id ?? args.interactivity_pointer);
-  if ('error' in trigger) return fail(trigger.error);
-  return answer(state.views.open(view, trigger.context.userId));
-};
+/** views.open and views.push share their checks: valid modal, unique external_id, a live trigger. */
+function withTrigger(
+  place: (
+    state: Parameters<MethodHandler>[0]['state'],
+    view: Record<string, unknown>,
+    context: { userId?: string; viewId?: string },
+  ) => Record<string, unknown> | string,
+): MethodHandler {
+  return ({ args, state }) => {
+    const failure = checkView(args.view, 'modal');
+    if (failure) return limitResponse(failure);
+    const view = argObject(args, 'view') ?? {};
+    if (duplicateExternalId(state, view)) return fail('duplicate_external_id');
+    const trigger = state.triggers.redeem(args.trigger_id ?? args.interactivity_pointer);
+    if ('error' in trigger) return fail(trigger.error);
+    return answer(place(state, view, trigger.context));
+  };
+}
 
-const push: MethodHandler = ({ args, state }) => {
-  const failure = checkView(args.view, 'modal');
-  if (failure) return limitResponse(failure);
-  const view = argObject(args, 'view') ?? {};
-  if (duplicateExternalId(state, view)) return fail('duplicate_external_id');
-  const trigger = state.triggers.redeem(args.trigger_id ?? args.interactivity_pointer);
-  if ('error' in trigger) return fail(trigger.error);
-  return answer(state.views.push(view, trigger.context.userId, trigger.context.viewId));
-};
+const open = withTrigger((state, view, context) => state.views.open(view, context.userId));
+const push = withTrigger((state, view, context) => state.views.push(view, context.userId, context.viewId));
 
 const update: MethodHandler = ({ args, state }) => {
   const viewId = argString(args, 'view_id');
