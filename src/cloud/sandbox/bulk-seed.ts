@@ -5,11 +5,14 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { SandboxVpc, StoredConnection, StoredService } from './models.js';
+import type { SandboxPort, SandboxVpc, StoredConnection, StoredService } from './models.js';
 import type { SandboxEnv } from './router.js';
-import { mac, stableId, type World, writeWorld } from './seed.js';
+import { emptyWorld, mac, stableId, type World, writeWorld } from './seed.js';
 import { liveService } from './service-state.js';
 import { vpcepError } from './wire.js';
+
+/** `count` resources in `vpcId`, the first demo VPC by default. */
+const inVpc = z.object({ count: z.number().int().min(1).max(5000), vpcId: z.string().optional() });
 
 export const bulkSpec = z.object({
   /** Available services on the first load balancer of the first VPC. */
@@ -22,21 +25,10 @@ export const bulkSpec = z.object({
     })
     .optional(),
   permissions: z.object({ serviceId: z.string(), count: z.number().int().min(1).max(1000) }).optional(),
-  servers: z
-    .object({
-      kind: z.enum(['ecs', 'bms']),
-      count: z.number().int().min(1).max(5000),
-      vpcId: z.string().optional(),
-    })
-    .optional(),
+  /** Servers of one kind, each with one NIC, in `vpcId` (the first demo VPC by default). */
+  servers: inVpc.extend({ kind: z.enum(['ecs', 'bms']) }).optional(),
   /** Load balancers of one family, each with its VIP port, in `vpcId` (the first demo VPC by default). */
-  loadBalancers: z
-    .object({
-      family: z.enum(['dedicated', 'shared']),
-      count: z.number().int().min(1).max(5000),
-      vpcId: z.string().optional(),
-    })
-    .optional(),
+  loadBalancers: inVpc.extend({ family: z.enum(['dedicated', 'shared']) }).optional(),
   /** Empty VPCs, each with one subnet. */
   vpcs: z.object({ count: z.number().int().min(1).max(5000) }).optional(),
 });
@@ -127,6 +119,37 @@ async function seedPermissions(env: SandboxEnv, projectId: string, serviceId: st
   );
 }
 
+/** A fresh batch tag, so repeated bulk seeds add resources instead of overwriting earlier ones. */
+function newBatch(): string {
+  return randomBytes(3).toString('hex');
+}
+
+/** `prefix-batch-0007`: bulk names sort in creation order. */
+function bulkName(prefix: string, batch: string, i: number): string {
+  return `${prefix}-${batch}-${String(i).padStart(4, '0')}`;
+}
+
+/** The one port of bulk resource `deviceId` in `vpc`. */
+function bulkPort(
+  id: string,
+  vpc: SandboxVpc,
+  deviceId: string,
+  role: SandboxPort['role'],
+  ipAddress: string,
+) {
+  return {
+    id,
+    vpcId: vpc.id,
+    subnetId: vpc.subnetId,
+    ipAddress,
+    macAddress: mac(id),
+    deviceId,
+    role,
+    securityGroups: [],
+    portSecurityEnabled: true,
+  } satisfies SandboxPort;
+}
+
 /** `count` extra servers of `kind` in `vpcId`, each with one NIC (for paging tests). */
 function bulkServers(
   projectId: string,
@@ -134,26 +157,16 @@ function bulkServers(
   vpc: SandboxVpc,
   count: number,
   nowMs: number,
-  batch: string,
 ): World {
-  const world: World = { vpcs: [], ports: [], loadBalancers: [], servers: [], securityGroups: [] };
+  const world = emptyWorld();
+  const batch = newBatch();
   for (let i = 0; i < count; i++) {
     const id = stableId(projectId, kind, batch, String(i));
     const portId = stableId(id, 'nic');
-    world.ports.push({
-      id: portId,
-      vpcId: vpc.id,
-      subnetId: vpc.subnetId,
-      ipAddress: `172.31.${Math.floor(i / 250)}.${(i % 250) + 2}`,
-      macAddress: mac(portId),
-      deviceId: id,
-      role: kind,
-      securityGroups: [],
-      portSecurityEnabled: true,
-    });
+    world.ports.push(bulkPort(portId, vpc, id, kind, `172.31.${Math.floor(i / 250)}.${(i % 250) + 2}`));
     world.servers.push({
       id,
-      name: `${kind}-bulk-${batch}-${String(i).padStart(4, '0')}`,
+      name: bulkName(`${kind}-bulk`, batch, i),
       kind,
       vpcId: vpc.id,
       status: 'ACTIVE',
@@ -172,27 +185,17 @@ function bulkLoadBalancers(
   vpc: SandboxVpc,
   count: number,
   nowMs: number,
-  batch: string,
 ): World {
-  const world: World = { vpcs: [], ports: [], loadBalancers: [], servers: [], securityGroups: [] };
+  const world = emptyWorld();
+  const batch = newBatch();
   for (let i = 0; i < count; i++) {
     const id = stableId(projectId, 'lb', family, batch, String(i));
     const portId = stableId(id, 'vip');
     const ipAddress = `172.30.${Math.floor(i / 250)}.${(i % 250) + 2}`;
-    world.ports.push({
-      id: portId,
-      vpcId: vpc.id,
-      subnetId: vpc.subnetId,
-      ipAddress,
-      macAddress: mac(portId),
-      deviceId: id,
-      role: 'lb',
-      securityGroups: [],
-      portSecurityEnabled: true,
-    });
+    world.ports.push(bulkPort(portId, vpc, id, 'lb', ipAddress));
     world.loadBalancers.push({
       id,
-      name: `elb-${family}-bulk-${batch}-${String(i).padStart(4, '0')}`,
+      name: bulkName(`elb-${family}-bulk`, batch, i),
       family,
       vpcId: vpc.id,
       subnetId: vpc.subnetId,
@@ -205,13 +208,14 @@ function bulkLoadBalancers(
 }
 
 /** `count` VPCs with one subnet each and nothing in them (for paging tests). */
-function bulkVpcs(projectId: string, count: number, nowMs: number, batch: string): World {
-  const world: World = { vpcs: [], ports: [], loadBalancers: [], servers: [], securityGroups: [] };
+function bulkVpcs(projectId: string, count: number, nowMs: number): World {
+  const world = emptyWorld();
+  const batch = newBatch();
   for (let i = 0; i < count; i++) {
     const id = stableId(projectId, 'vpc', batch, String(i));
     world.vpcs.push({
       id,
-      name: `vpc-bulk-${batch}-${String(i).padStart(4, '0')}`,
+      name: bulkName('vpc-bulk', batch, i),
       cidr: `10.${100 + Math.floor(i / 256)}.${i % 256}.0/24`,
       subnetId: stableId(id, 'subnet'),
       createdAtMs: nowMs + i,
@@ -230,21 +234,19 @@ export async function bulkSeed(env: SandboxEnv, projectId: string, rawSpec: Bulk
   if (spec.servers) {
     const { kind, count, vpcId } = spec.servers;
     const vpc = await targetVpc(env, projectId, vpcId);
-    const batch = randomBytes(3).toString('hex');
-    await writeWorld(env.store, projectId, bulkServers(projectId, kind, vpc, count, Date.now(), batch));
+    await writeWorld(env.store, projectId, bulkServers(projectId, kind, vpc, count, Date.now()));
   }
   let loadBalancerIds: string[] = [];
   if (spec.loadBalancers) {
     const { family, count, vpcId } = spec.loadBalancers;
     const vpc = await targetVpc(env, projectId, vpcId);
-    const batch = randomBytes(3).toString('hex');
-    const world = bulkLoadBalancers(projectId, family, vpc, count, Date.now(), batch);
+    const world = bulkLoadBalancers(projectId, family, vpc, count, Date.now());
     await writeWorld(env.store, projectId, world);
     loadBalancerIds = world.loadBalancers.map((l) => l.id);
   }
   let vpcIds: string[] = [];
   if (spec.vpcs) {
-    const world = bulkVpcs(projectId, spec.vpcs.count, Date.now(), randomBytes(3).toString('hex'));
+    const world = bulkVpcs(projectId, spec.vpcs.count, Date.now());
     await writeWorld(env.store, projectId, world);
     vpcIds = world.vpcs.map((v) => v.id);
   }

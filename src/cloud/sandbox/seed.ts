@@ -44,6 +44,10 @@ export interface World {
   securityGroups: SandboxSecurityGroup[];
 }
 
+export function emptyWorld(): World {
+  return { vpcs: [], ports: [], loadBalancers: [], servers: [], securityGroups: [] };
+}
+
 const VPC_LAYOUT = [
   { letter: 'a', cidr: '192.168.0.0/16', net: '192.168.1' },
   { letter: 'b', cidr: '10.20.0.0/16', net: '10.20.1' },
@@ -101,7 +105,7 @@ function securityGroups(projectId: string, vpcId: string, letter: string): Sandb
 
 /** The demo world of one project. */
 export function demoWorld(projectId: string, nowMs: number): World {
-  const world: World = { vpcs: [], ports: [], loadBalancers: [], servers: [], securityGroups: [] };
+  const world = emptyWorld();
   for (const { letter, cidr, net } of VPC_LAYOUT) {
     const vpcId = stableId(projectId, 'vpc', letter);
     const subnetId = stableId(projectId, 'subnet', letter);
