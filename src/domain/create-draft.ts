@@ -21,15 +21,6 @@ export function applyDraftChange(previous: DraftValues, change: Partial<DraftVal
   return next;
 }
 
-/** True when the two drafts hold the same values. */
-export function sameDraftValues(a: DraftValues, b: DraftValues): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof DraftValues)[]);
-  for (const key of keys) {
-    if (JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null)) return false;
-  }
-  return true;
-}
-
 const PREVIEW_MAX = 6;
 
 /** One line under the Port Mapping field: the parsed mappings, or the first problem. */

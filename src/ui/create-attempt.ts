@@ -6,11 +6,12 @@
 import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
 import { isChannel } from '../services/create/attempt-model.js';
 import type { AttemptModel } from '../services/create/screens.js';
-import { context, esc, modal, plain, SANDBOX_NOTE, sandboxBlocks, section } from './create-blocks.js';
+import { context, modal, plain, SANDBOX_NOTE, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
 import { mappingLines, mappingsInline } from './create-text.js';
 import { LIST_SERVICES_ACTION } from './ids.js';
+import { escapeMrkdwn as esc } from './text.js';
 
 export const PROGRESS_TITLE = 'Create endpoint service';
 

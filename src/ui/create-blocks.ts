@@ -10,14 +10,11 @@ import type {
   StaticSelect,
 } from '@slack/types';
 import type { Choice } from '../services/create/resource-catalog.js';
+import { clip } from './text.js';
 
 /** Static selects hold at most 100 options; longer lists are searched with an `external_select`. */
 export const STATIC_OPTIONS_MAX = 100;
 const SECTION_TEXT_MAX = 3000;
-
-import { clip } from './text.js';
-
-export { clip, clipChars, escapeMrkdwn as esc } from './text.js';
 
 export function plain(text: string, max = 150): PlainTextElement {
   return { type: 'plain_text', text: clip(text, max), emoji: true };

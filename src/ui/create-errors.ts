@@ -5,8 +5,8 @@
  */
 import type { ViewErrorsResponseAction } from '@slack/bolt';
 import type { FormField } from '../services/create/screens.js';
-import { clip } from './create-blocks.js';
 import { BACKEND_BLOCK_PREFIX, CREATE_BLOCK, VPC_BLOCK_PREFIX, vpcBlockId } from './create-ids.js';
+import { clip } from './text.js';
 
 /** Slack shows at most this many characters of an inline error. */
 const ERROR_MAX = 2000;

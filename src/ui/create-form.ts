@@ -21,17 +21,7 @@ import { DESCRIPTION_MAX, NAME_MAX } from '../domain/endpoint-service-spec.js';
 import { MAX_PORT_MAPPINGS } from '../domain/port-mappings.js';
 import { MAX_TAG_KEY, MAX_TAG_VALUE, MAX_TAGS } from '../domain/tags.js';
 import type { ChoiceList, FormModel } from '../services/create/screens.js';
-import {
-  choiceSelect,
-  clipChars,
-  context,
-  esc,
-  modal,
-  option,
-  plain,
-  sandboxBlocks,
-  section,
-} from './create-blocks.js';
+import { choiceSelect, context, modal, option, plain, sandboxBlocks, section } from './create-blocks.js';
 import {
   backendBlockId,
   CREATE_ACTION,
@@ -41,6 +31,7 @@ import {
   SERVICE_TYPE_INTERFACE,
   vpcBlockId,
 } from './create-ids.js';
+import { clipChars, escapeMrkdwn as esc } from './text.js';
 
 export const FORM_TITLE = 'Create endpoint service';
 

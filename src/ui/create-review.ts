@@ -7,10 +7,11 @@ import type { KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import { fullNamePattern } from '../domain/endpoint-service-spec.js';
 import type { ReviewModel } from '../services/create/screens.js';
 import { reviewAllowsCreate } from '../services/create/screens.js';
-import { clip, context, esc, listSections, modal, plain, sandboxBlocks, section } from './create-blocks.js';
+import { context, listSections, modal, plain, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT, ELB_ADDRESS_NOTE } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
 import { mappingLines, tagItems } from './create-text.js';
+import { clip, escapeMrkdwn as esc } from './text.js';
 
 export const REVIEW_TITLE = 'Review endpoint service';
 export const VPCEP_RANGE = '198.19.128.0/17';

@@ -8,6 +8,7 @@ import type { Cloud } from '../../cloud/index.js';
 import type { LoadBalancer, ServerNic, Vpc } from '../../cloud/types.js';
 import type { BackendType } from '../../domain/endpoint-service-spec.js';
 import type { CreateCache } from '../../stores/create-cache.js';
+import { clip } from '../../ui/text.js';
 
 /** One entry of a select: the value sent back and the text shown (≤ 75 characters). */
 export interface Choice {
@@ -23,9 +24,7 @@ const CACHE_SECONDS = 60;
 /** `name` shortened so `name + suffix` fits an option text. */
 export function fitLabel(name: string, suffix = ''): string {
   const room = OPTION_TEXT_MAX - [...suffix].length;
-  const chars = [...name];
-  const shown = chars.length > room ? `${chars.slice(0, Math.max(1, room - 1)).join('')}…` : name;
-  return `${shown}${suffix}`.slice(0, OPTION_TEXT_MAX);
+  return clip(`${clip(name, Math.max(2, room))}${suffix}`, OPTION_TEXT_MAX);
 }
 
 export function vpcChoice(vpc: Vpc): Choice {
