@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { BACKEND_TYPES, draftValuesSchema } from '../domain/endpoint-service-spec.js';
+import { draftLabelsSchema } from './drafts.js';
 import type { Keys } from './keys.js';
 import { type RedisClient, withState } from './redis-connection.js';
 
@@ -48,7 +49,7 @@ export const attemptSchema = z.object({
   spec: specSchema,
   /** The draft as submitted, so "Edit and retry" can restore it. */
   values: draftValuesSchema,
-  labels: z.object({ vpc: z.string().optional(), backend: z.string().optional() }).default({}),
+  labels: draftLabelsSchema,
   channelId: z.string().optional(),
   responseUrl: z.string().optional(),
   responseUrlAt: z.number().optional(),

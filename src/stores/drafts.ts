@@ -16,14 +16,18 @@ export const DRAFT_TTL_SECONDS = 7 * 86_400;
 export const DRAFT_STEPS = ['form', 'review', 'creating', 'failed', 'done'] as const;
 export type DraftStep = (typeof DRAFT_STEPS)[number];
 
+/** Display names of chosen resources, as the selects showed them. */
+export const draftLabelsSchema = z
+  .object({ vpc: z.string().optional(), backend: z.string().optional() })
+  .default({});
+
 export const draftSchema = z.object({
   /** Random, so a view of a replaced draft is recognised. */
   id: z.string(),
   teamId: z.string(),
   userId: z.string(),
   values: draftValuesSchema,
-  /** Display names of chosen resources, as the selects showed them. */
-  labels: z.object({ vpc: z.string().optional(), backend: z.string().optional() }).default({}),
+  labels: draftLabelsSchema,
   step: z.enum(DRAFT_STEPS),
   /**
    * Bumped by every save the person causes (a change, a review, Back, Edit and retry…), never by the

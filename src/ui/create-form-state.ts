@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { BACKEND_TYPES, type BackendType, type DraftValues } from '../domain/endpoint-service-spec.js';
+import type { FormContext, FormReader, FormState } from '../services/create/drafting.js';
 import { backendBlockId, CREATE_ACTION, CREATE_BLOCK, vpcBlockId } from './create-ids.js';
 
 const optionSchema = z.object({
@@ -24,21 +25,6 @@ const stateValueSchema = z.object({
 type StateValue = z.infer<typeof stateValueSchema>;
 
 const stateSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
-
-export interface FormState {
-  readonly change: Partial<DraftValues>;
-  /** Option texts of the chosen VPC and backend, for the review and messages. */
-  readonly labels: { vpc?: string; backend?: string };
-  /** The Service Type chosen (`interface` is the only valid one); undefined when the view has none. */
-  readonly serviceType?: string | undefined;
-}
-
-/** Where the form stands before the change: what the dependent blocks were rendered for. */
-export interface FormContext {
-  readonly projectId: string | undefined;
-  readonly vpcId: string | undefined;
-  readonly backendType: BackendType | undefined;
-}
 
 function reader(values: unknown) {
   const state = stateSchema.safeParse(values);
@@ -111,4 +97,9 @@ export function readFormState(values: unknown, current: FormContext): FormState 
   const serviceType = serviceTypeValue ? (selectedOf(serviceTypeValue) ?? '') : undefined;
 
   return { change, labels, ...(serviceType !== undefined ? { serviceType } : {}) };
+}
+
+/** The reader of a view's state values the create use cases apply to the draft. */
+export function formReader(values: unknown): FormReader {
+  return (current) => readFormState(values, current);
 }

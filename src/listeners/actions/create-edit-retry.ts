@@ -24,7 +24,8 @@ export function registerCreateEditRetry(app: App, flow: CreateFlow, logger: Logg
       await ack();
       const log = requestLog(context, logger);
       const click = clickSchema.parse(body);
-      let target = viewOf(body) ? { viewId: viewOf(body)?.id ?? '', hash: viewOf(body)?.hash } : undefined;
+      const view = viewOf(body);
+      let target = view ? { viewId: view.id, hash: view.hash } : undefined;
       if (!target) {
         try {
           const opened = await client.views.open({

@@ -8,7 +8,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { problemScreen } from '../../services/create/open-create.js';
 import type { CreateScreen } from '../../services/create/screens.js';
-import { readFormState } from '../../ui/create-form-state.js';
+import { formReader } from '../../ui/create-form-state.js';
 import { CREATE_ACTION } from '../../ui/create-ids.js';
 import { requestLog } from '../middleware/request-context.js';
 import { showScreen, viewOf, whoOf } from '../views/create-common.js';
@@ -22,12 +22,10 @@ export function registerCreateFormChange(app: App, flow: CreateFlow, logger: Log
       const log = requestLog(context, logger);
       const view = viewOf(body);
       if (!view) return;
-      const read = (current: Parameters<typeof readFormState>[1]) =>
-        readFormState(view.state?.values, current);
       const who = whoOf(body);
       let screen: CreateScreen;
       try {
-        screen = await flow.change(who, view.private_metadata, read);
+        screen = await flow.change(who, view.private_metadata, formReader(view.state?.values));
       } catch (err) {
         log.warn({ err }, 'could not apply a create form change');
         // Redis away: keep the form as it is (typed values included); Review then says why.

@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
-import { readFormState } from '../../ui/create-form-state.js';
+import { formReader } from '../../ui/create-form-state.js';
 import { CREATE_VIEW } from '../../ui/create-ids.js';
 import { requestLog } from '../middleware/request-context.js';
 import { viewRefSchema, whoOf } from './create-common.js';
@@ -12,7 +12,7 @@ export function registerCreateClosed(app: App, flow: CreateFlow, logger: Logger)
     await ack();
     const view = viewRefSchema.parse(body.view);
     await flow
-      .close(whoOf(body), view.private_metadata, (current) => readFormState(view.state?.values, current))
+      .close(whoOf(body), view.private_metadata, formReader(view.state?.values))
       .catch((err: unknown) =>
         requestLog(context, logger).warn({ err }, 'could not save the closed create form'),
       );

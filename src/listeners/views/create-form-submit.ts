@@ -8,7 +8,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { problemScreen } from '../../services/create/open-create.js';
 import { formErrorsAck } from '../../ui/create-errors.js';
-import { readFormState } from '../../ui/create-form-state.js';
+import { formReader } from '../../ui/create-form-state.js';
 import { CREATE_VIEW } from '../../ui/create-ids.js';
 import { renderCreateScreen } from '../../ui/create-screen.js';
 import { requestLog } from '../middleware/request-context.js';
@@ -35,11 +35,10 @@ export function registerCreateFormSubmit(app: App, flow: CreateFlow, logger: Log
   app.view(CREATE_VIEW.form, async ({ ack, body, client, context }) => {
     const log = requestLog(context, logger);
     const view = viewRefSchema.parse(body.view);
-    const read = (current: Parameters<typeof readFormState>[1]) => readFormState(view.state?.values, current);
     const who = whoOf(body);
     let result: Awaited<ReturnType<CreateFlow['submitForm']>>;
     try {
-      result = await flow.submitForm(who, view.private_metadata, read);
+      result = await flow.submitForm(who, view.private_metadata, formReader(view.state?.values));
     } catch (err) {
       log.warn({ err }, 'create form submission failed');
       await ack(failedAck(err, view, flow.sandbox));

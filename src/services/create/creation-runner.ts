@@ -65,6 +65,7 @@ export function createCreationRunner(deps: RunnerDeps): CreationRunner {
   const timing: RunnerTiming = { ...DEFAULT_RUNNER_TIMING, ...deps.timing };
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   let stopping = false;
+  const newLeaseToken = () => `${deps.instanceId}:${randomBytes(6).toString('hex')}`;
 
   async function run(first: Attempt, token: string, controller: AbortController): Promise<void> {
     const log = deps.logger.child({ attemptId: first.id, user: first.userId });
@@ -134,12 +135,12 @@ export function createCreationRunner(deps: RunnerDeps): CreationRunner {
 
   return {
     leaseMs: timing.leaseMs,
-    newLeaseToken: () => `${deps.instanceId}:${randomBytes(6).toString('hex')}`,
+    newLeaseToken,
     start,
     isRunning: (ref) => running.has(formatAttemptRef(ref)),
     async resume(ref) {
       if (stopping || running.has(formatAttemptRef(ref))) return false;
-      const token = `${deps.instanceId}:${randomBytes(6).toString('hex')}`;
+      const token = newLeaseToken();
       if (!(await deps.attempts.acquire(ref, token, timing.leaseMs))) return false;
       const attempt = await deps.attempts.get(ref);
       if (!attempt || attemptFinished(attempt)) {

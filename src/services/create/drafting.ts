@@ -23,13 +23,17 @@ export interface FormContext {
   readonly backendType: BackendType | undefined;
 }
 
-/** The change a view's state makes, read for the draft's current context (see `ui/create-form-state`). */
-export type FormReader = (context: FormContext) => {
+/** What a view's state says about the draft. */
+export interface FormState {
   readonly change: Partial<DraftValues>;
+  /** Option texts of the chosen VPC and backend, for the review and messages. */
   readonly labels: { vpc?: string; backend?: string };
   /** The Service Type the view shows as chosen (not part of the draft: only Interface exists). */
   readonly serviceType?: string | undefined;
-};
+}
+
+/** The change a view's state makes, read for the draft's current context (see `ui/create-form-state`). */
+export type FormReader = (context: FormContext) => FormState;
 
 /**
  * How long a request Slack waits on (a submission, an options search: answered within 3 s) may wait

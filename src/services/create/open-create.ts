@@ -11,7 +11,7 @@ import { attemptIdOf, attemptModel } from './attempt-model.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { assertCreator, DraftGoneError, draftIdOf, loadDraft } from './drafting.js';
 import { formScreen, newDraft } from './form-screens.js';
-import type { CreateScreen } from './screens.js';
+import type { CreateScreen, ResumeModel } from './screens.js';
 
 /** A failure as a screen: the cause, and Retry when trying again may help. */
 export function problemScreen(err: unknown, retryRef?: string): CreateScreen {
@@ -24,6 +24,21 @@ async function failureOf(deps: CreateDeps, draft: Draft): Promise<string | undef
   const attempt = await deps.attempts.get({ ...draft, id: draft.attemptId });
   const error = attempt?.error;
   return error ? `${error.code ? `${error.code}: ` : ''}${error.message}` : 'the cloud gave no reason';
+}
+
+/** The offer to resume `draft` (its last failure, or the failed creation that would replace it). */
+function resumeScreen(draft: Draft, extra: Pick<ResumeModel, 'failure' | 'replaceFor'>): CreateScreen {
+  return {
+    kind: 'resume',
+    model: {
+      draftRef: formatDraftRef(draft),
+      revision: draft.revision,
+      savedAt: draft.updatedAt,
+      values: draft.values,
+      labels: draft.labels,
+      ...extra,
+    },
+  };
 }
 
 /** Unfinished: the person is still editing or reviewing it, or its creation failed. */
@@ -48,17 +63,7 @@ export async function openCreate(deps: CreateDeps, who: Who): Promise<CreateScre
         ...(who.channelId ? { channelId: who.channelId } : {}),
         ...(who.responseUrl ? { responseUrl: who.responseUrl, responseUrlAt: Date.now() } : {}),
       }))) ?? existing;
-    return {
-      kind: 'resume',
-      model: {
-        draftRef: formatDraftRef(draft),
-        revision: draft.revision,
-        savedAt: draft.updatedAt,
-        values: draft.values,
-        labels: draft.labels,
-        failure: await failureOf(deps, draft),
-      },
-    };
+    return resumeScreen(draft, { failure: await failureOf(deps, draft) });
   }
   // No draft, a finished one, or one whose attempt runs on its own: start afresh.
   const draft = await deps.drafts.replace(newDraft(deps, who));
@@ -126,17 +131,9 @@ export async function editAndRetry(
     if (current) return formScreen(deps, current, EDIT_NOTICE);
   }
   if (slot && slot.id !== attempt.draftId && unfinished(slot) && !options.replace) {
-    return {
-      kind: 'resume',
-      model: {
-        draftRef: formatDraftRef(slot),
-        revision: slot.revision,
-        savedAt: slot.updatedAt,
-        values: slot.values,
-        labels: slot.labels,
-        replaceFor: { attemptRef: formatAttemptRef(attempt), name: attempt.spec.name },
-      },
-    };
+    return resumeScreen(slot, {
+      replaceFor: { attemptRef: formatAttemptRef(attempt), name: attempt.spec.name },
+    });
   }
   const now = new Date().toISOString();
   const restored = await deps.drafts.replace({
