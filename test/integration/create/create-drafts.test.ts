@@ -12,11 +12,14 @@ import {
   click,
   createRequests,
   currentView,
+  draftKey,
   elementOf,
   formState,
   optionValue,
   runCreate,
   startCreateEnv,
+  storedDraft,
+  submitFilledForm,
   textOf,
 } from './create-harness.js';
 
@@ -30,7 +33,6 @@ afterAll(async () => {
   await env.stop();
 });
 
-const draftKey = (user: string) => `${env.bot.keyPrefix}create:draft:{${FAKE_TEAM.teamId}:${user}}`;
 const initial = (view: Record<string, unknown>, field: 'name' | 'ports' | 'tags') =>
   elementOf(view, field).initial_value;
 
@@ -46,7 +48,7 @@ describe('drafts of /vpcep create', () => {
       view.blocks,
     );
     await env.slack.viewClosed({ userId: user, view: { ...view, state: { values: closedWith } } });
-    const ttl = await env.redis.ttl(draftKey(user));
+    const ttl = await env.redis.ttl(draftKey(env, user));
     expect(ttl).toBeGreaterThan(6 * 86_400);
     expect(ttl).toBeLessThanOrEqual(7 * 86_400);
 
@@ -103,18 +105,11 @@ describe('drafts of /vpcep create', () => {
 
   it('should go back from the review to the form with every value kept', async () => {
     const user = 'U0SECONDTHOUGHTS';
-    let view = await runCreate(env, user);
-    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
-    await env.slack.viewSubmission({
-      userId: user,
-      view,
-      values: formState(view, {
-        name: 'maybe',
-        backend: optionValue(view, 'backend', 'elb-dedicated-a'),
-        ports: '8080:80',
-      }),
+    const { shown: review } = await submitFilledForm(env, user, {
+      vpc: 'vpc-demo-a',
+      backend: 'elb-dedicated-a',
+      values: { name: 'maybe', ports: '8080:80' },
     });
-    const review = currentView(env, view.id);
     expect(review.callback_id).toBe(CREATE_VIEW.review);
     const form = await click(env, review, user, CREATE_ACTION.back);
     expect(form.callback_id).toBe(CREATE_VIEW.form);
@@ -170,16 +165,10 @@ describe('drafts of /vpcep create', () => {
 
   it('should let the person choose when Edit and retry would replace a newer unfinished draft', async () => {
     const user = 'U0EDITOR';
-    let view = await runCreate(env, user);
-    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-b'));
-    await env.slack.viewSubmission({
-      userId: user,
-      view,
-      values: formState(view, {
-        name: 'failing',
-        backend: optionValue(view, 'backend', 'elb-dedicated-b'),
-        ports: '7201:80',
-      }),
+    const { shown: review } = await submitFilledForm(env, user, {
+      vpc: 'vpc-demo-b',
+      backend: 'elb-dedicated-b',
+      values: { name: 'failing', ports: '7201:80' },
     });
     env.sandbox().addFault({
       method: 'POST',
@@ -190,7 +179,7 @@ describe('drafts of /vpcep create', () => {
       count: 1,
     });
     const since = env.fake.callCount();
-    await env.slack.viewSubmission({ userId: user, view: currentView(env, view.id) });
+    await env.slack.viewSubmission({ userId: user, view: currentView(env, review.id) });
     const dm = await env.fake.waitForCall('chat.postMessage', (c) => c.args.channel === user, {
       since,
       timeoutMs: 15_000,
@@ -223,9 +212,7 @@ describe('drafts of /vpcep create', () => {
     const choice = currentView(env, viewId);
     expect(choice.callback_id).toBe(CREATE_VIEW.notice);
     expect(textOf(choice)).toContain('newer unfinished draft');
-    const saved = JSON.parse((await env.redis.hget(draftKey(user), 'json')) ?? '{}') as {
-      values: { name?: string };
-    };
+    const saved = await storedDraft(env, user);
     expect(saved.values.name).toBe('newer');
 
     const form = await click(env, choice, user, CREATE_ACTION.editRetryReplace);

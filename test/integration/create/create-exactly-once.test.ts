@@ -6,23 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_TYPE } from '../../../src/domain/endpoint-service-spec.js';
-import { createAttempts } from '../../../src/stores/create-attempts.js';
-import { createKeys } from '../../../src/stores/keys.js';
 import { CREATE_ACTION, CREATE_VIEW } from '../../../src/ui/create-ids.js';
-import { FAKE_TEAM, type StoredView } from '../../fakes/fake-slack/index.js';
+import type { StoredView } from '../../fakes/fake-slack/index.js';
 import { FAST_CLOUD } from '../../helpers/bot-harness.js';
 import {
   blockIdOf,
   type CreateEnv,
-  change,
+  claimOrphan,
   createRequests,
   currentView,
   EU_DE,
   elementOf,
-  formState,
-  optionValue,
-  runCreate,
   startCreateEnv,
+  submitFilledForm,
   textOf,
 } from './create-harness.js';
 
@@ -40,18 +36,11 @@ afterAll(async () => {
 });
 
 async function reviewFor(user: string, values: { name?: string; ports: string }): Promise<StoredView> {
-  let view = await runCreate(env, user);
-  view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-b'));
-  await env.slack.viewSubmission({
-    userId: user,
-    view,
-    values: formState(view, {
-      backend: optionValue(view, 'backend', 'elb-dedicated-b'),
-      name: values.name ?? '',
-      ports: values.ports,
-    }),
+  const { shown: review } = await submitFilledForm(env, user, {
+    vpc: 'vpc-demo-b',
+    backend: 'elb-dedicated-b',
+    values: { name: values.name ?? '', ports: values.ports },
   });
-  const review = currentView(env, view.id);
   expect(review.callback_id).toBe(CREATE_VIEW.review);
   return review;
 }
@@ -121,39 +110,17 @@ describe('one create per review', () => {
       approvalEnabled: true,
       name: 'orphan',
     });
-    const attempts = createAttempts(env.redis, createKeys(env.bot.keyPrefix));
-    const now = new Date().toISOString();
-    await attempts.claim(
-      {
-        id: 'a1b2c3d4e5f6.0a0b0c0d0e0f',
-        teamId: FAKE_TEAM.teamId,
-        userId: 'U0ORPHAN',
-        draftId: 'a1b2c3d4e5f6',
-        region: 'eu-de',
-        spec: {
-          projectId: EU_DE,
-          name: 'orphan',
-          vpcId: vpc?.id ?? '',
-          serviceType: 'interface',
-          approvalEnabled: true,
-          backendType: 'elb',
-          portId: lb?.vipPortId ?? '',
-          ports: [{ servicePort: 7003, terminalPort: 80 }],
-          tags: [],
-          owners: { users: ['U0ORPHAN'], groups: [] },
-          whitelist: [],
-        },
-        values: {},
-        labels: {},
-        state: 'pending',
-        sent: true,
-        notified: {},
-        createdAt: now,
-        updatedAt: now,
+    await claimOrphan(env, {
+      id: 'a1b2c3d4e5f6.0a0b0c0d0e0f',
+      userId: 'U0ORPHAN',
+      draftId: 'a1b2c3d4e5f6',
+      spec: {
+        name: 'orphan',
+        vpcId: vpc?.id ?? '',
+        portId: lb?.vipPortId ?? '',
+        ports: [{ servicePort: 7003, terminalPort: 80 }],
       },
-      'a-worker-that-died',
-      50,
-    );
+    });
     const before = createRequests(env).length;
     const since = env.fake.callCount();
     const dm = await resultFor('U0ORPHAN', since);

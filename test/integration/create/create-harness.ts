@@ -5,13 +5,15 @@
  */
 import type { Redis } from 'ioredis';
 import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
+import { type Attempt, createAttempts } from '../../../src/stores/create-attempts.js';
+import { createKeys } from '../../../src/stores/keys.js';
 import {
   BACKEND_BLOCK_PREFIX,
   CREATE_ACTION,
   CREATE_BLOCK,
   VPC_BLOCK_PREFIX,
 } from '../../../src/ui/create-ids.js';
-import { type FakeSlack, type StoredView, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import { FAKE_TEAM, type FakeSlack, type StoredView, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import {
   FAST_CLOUD,
   startTestBot,
@@ -291,4 +293,94 @@ export function textOf(view: { blocks?: unknown }): string {
 /** The create requests the sandbox cloud received. */
 export function createRequests(env: CreateEnv) {
   return env.sandbox().requests({ method: 'POST', path: /\/vpc-endpoint-services$/ });
+}
+
+/** What `fillForm` puts in the form: the VPC and backend (by the text of their options), other fields. */
+export interface FormFill {
+  /** A region to change to first (a project ID). */
+  readonly region?: string;
+  readonly vpc: string;
+  readonly backend: string;
+  readonly values?: Partial<Record<FormField, StateValueInput>>;
+}
+
+/**
+ * Runs `/vpcep create`, chooses the region and VPC, and returns the form with the state values a
+ * submission of the chosen backend and the other values carries.
+ */
+export async function fillForm(
+  env: Driving,
+  userId: string,
+  fill: FormFill,
+): Promise<{ view: StoredView; values: StateValuesInput }> {
+  let view = await runCreate(env, userId);
+  if (fill.region) view = await change(env, view, userId, 'region', fill.region);
+  view = await change(env, view, userId, 'vpc', optionValue(view, 'vpc', fill.vpc));
+  const values = formState(view, { backend: optionValue(view, 'backend', fill.backend), ...fill.values });
+  return { view, values };
+}
+
+/** Fills the form in, submits it, and returns the view it shows then (the review, when valid). */
+export async function submitFilledForm(
+  env: Driving,
+  userId: string,
+  fill: FormFill,
+): Promise<{ shown: StoredView; ackIssues: readonly unknown[] }> {
+  const { view, values } = await fillForm(env, userId, fill);
+  const { ackIssues } = await env.slack.viewSubmission({ userId, view, values });
+  return { shown: currentView(env, view.id), ackIssues };
+}
+
+/** The Redis key of `userId`'s draft. */
+export function draftKey(env: Pick<CreateEnv, 'bot'>, userId: string): string {
+  return `${env.bot.keyPrefix}create:draft:{${FAKE_TEAM.teamId}:${userId}}`;
+}
+
+/** `userId`'s draft as stored (an empty object when there is none). */
+export async function storedDraft(
+  env: Pick<CreateEnv, 'bot' | 'redis'>,
+  userId: string,
+): Promise<{ id: string; revision: number; values: Record<string, unknown> } & Record<string, unknown>> {
+  return JSON.parse((await env.redis.hget(draftKey(env, userId), 'json')) ?? '{}');
+}
+
+/** An attempt `claimOrphan` stores: who, which, and the spec's resources; the rest has defaults. */
+export type OrphanAttempt = Pick<Attempt, 'id' | 'userId' | 'draftId'> &
+  Partial<Omit<Attempt, 'spec'>> & {
+    readonly spec: Pick<Attempt['spec'], 'vpcId' | 'portId' | 'ports'> & Partial<Attempt['spec']>;
+  };
+
+/**
+ * Claims an attempt (already sent to the cloud, unless said otherwise) for a worker that died at once:
+ * its 50 ms lease runs out, and the resume job takes the attempt over.
+ */
+export async function claimOrphan(env: CreateEnv, attempt: OrphanAttempt): Promise<void> {
+  const now = new Date().toISOString();
+  const { spec, ...rest } = attempt;
+  await createAttempts(env.redis, createKeys(env.bot.keyPrefix)).claim(
+    {
+      teamId: FAKE_TEAM.teamId,
+      region: 'eu-de',
+      values: {},
+      labels: {},
+      state: 'pending',
+      sent: true,
+      notified: {},
+      createdAt: now,
+      updatedAt: now,
+      ...rest,
+      spec: {
+        projectId: EU_DE,
+        serviceType: 'interface',
+        approvalEnabled: true,
+        backendType: 'elb',
+        tags: [],
+        owners: { users: [attempt.userId], groups: [] },
+        whitelist: [],
+        ...spec,
+      },
+    },
+    'a-worker-that-died',
+    50,
+  );
 }

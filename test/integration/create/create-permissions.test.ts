@@ -6,11 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import {
   type CreateEnv,
-  change,
   createRequests,
   currentView,
-  formState,
-  optionValue,
+  fillForm,
   runCreate,
   startCreateEnv,
   textOf,
@@ -45,11 +43,10 @@ describe('who may create', () => {
   });
 
   it("should refuse a submission made by someone else with a creator's form", async () => {
-    let view = await runCreate(env, 'U0MEMBER2');
-    view = await change(env, view, 'U0MEMBER2', 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
-    const values = formState(view, {
-      backend: optionValue(view, 'backend', 'elb-shared-a'),
-      ports: '4001:80',
+    const { view, values } = await fillForm(env, 'U0MEMBER2', {
+      vpc: 'vpc-demo-a',
+      backend: 'elb-shared-a',
+      values: { ports: '4001:80' },
     });
     const forged = await env.slack.viewSubmission({ userId: 'U0STRANGER', view, values });
     expect(JSON.stringify(forged.body)).toContain('Only the people and user groups named in VPCEP_CREATORS');

@@ -7,14 +7,11 @@ import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import type { StoredView } from '../../fakes/fake-slack/index.js';
 import {
   type CreateEnv,
-  change,
   createRequests,
   currentView,
   EU_DE,
-  formState,
-  optionValue,
-  runCreate,
   startCreateEnv,
+  submitFilledForm,
   textOf,
 } from './create-harness.js';
 
@@ -31,14 +28,12 @@ afterAll(async () => {
 
 /** Opens the form, picks VPC a and its shared load balancer, and submits valid values. */
 async function reviewFor(user: string, ports: string): Promise<StoredView> {
-  let view = await runCreate(env, user);
-  view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
-  await env.slack.viewSubmission({
-    userId: user,
-    view,
-    values: formState(view, { backend: optionValue(view, 'backend', 'elb-shared-a'), ports }),
+  const { shown } = await submitFilledForm(env, user, {
+    vpc: 'vpc-demo-a',
+    backend: 'elb-shared-a',
+    values: { ports },
   });
-  return currentView(env, view.id);
+  return shown;
 }
 
 describe('the endpoint service quota', () => {

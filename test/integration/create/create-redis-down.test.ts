@@ -9,14 +9,13 @@ import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create
 import { type RedisServerHandle, startRedisServer } from '../../helpers/redis-server.js';
 import {
   type CreateEnv,
-  change,
   click,
   createRequests,
   currentView,
-  formState,
-  optionValue,
+  fillForm,
   runCreate,
   startCreateEnv,
+  submitFilledForm,
   textOf,
 } from './create-harness.js';
 
@@ -42,11 +41,10 @@ async function backAgain(): Promise<void> {
 describe('the create flow while Redis is away', () => {
   it('should keep the form and what was typed, say why, and go on when Redis is back', async () => {
     const user = 'U0PATIENT';
-    let view = await runCreate(env, user);
-    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
-    const values = formState(view, {
-      backend: optionValue(view, 'backend', 'elb-shared-a'),
-      ports: '3001:80',
+    const { view, values } = await fillForm(env, user, {
+      vpc: 'vpc-demo-a',
+      backend: 'elb-shared-a',
+      values: { ports: '3001:80' },
     });
     await redis.stop();
     try {
@@ -83,14 +81,11 @@ describe('the create flow while Redis is away', () => {
 
   it('should create once, and show its progress, when the draft cannot be marked as creating', async () => {
     const user = 'U0UNMARKED';
-    let view = await runCreate(env, user);
-    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-b'));
-    await env.slack.viewSubmission({
-      userId: user,
-      view,
-      values: formState(view, { backend: optionValue(view, 'backend', 'elb-shared-b'), ports: '3002:80' }),
+    const { shown: review } = await submitFilledForm(env, user, {
+      vpc: 'vpc-demo-b',
+      backend: 'elb-shared-b',
+      values: { ports: '3002:80' },
     });
-    const review = currentView(env, view.id);
     expect(review.callback_id).toBe(CREATE_VIEW.review);
     // Redis refuses to write drafts (HSET) from now on; everything else still works.
     const admin = new Redis(redis.url);

@@ -5,22 +5,20 @@
  * again; a quota the quotas API cannot read is counted against the default of 20.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAttempts } from '../../../src/stores/create-attempts.js';
-import { createKeys } from '../../../src/stores/keys.js';
 import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
-import { FAKE_TEAM, type StoredView } from '../../fakes/fake-slack/index.js';
+import type { StoredView } from '../../fakes/fake-slack/index.js';
 import { FAST_CLOUD } from '../../helpers/bot-harness.js';
 import {
   type CreateEnv,
-  change,
+  claimOrphan,
   createRequests,
   currentView,
   EU_DE,
   EU_NL,
-  formState,
-  optionValue,
   runCreate,
   startCreateEnv,
+  storedDraft,
+  submitFilledForm,
   textOf,
 } from './create-harness.js';
 
@@ -39,16 +37,14 @@ afterAll(async () => {
 
 /** Opens the form in `projectId`, fills it in with VPC b's shared load balancer and submits it. */
 async function reviewFor(user: string, ports: string, projectId = EU_DE): Promise<StoredView> {
-  let view = await runCreate(env, user);
-  if (projectId !== EU_DE) view = await change(env, view, user, 'region', projectId);
-  view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-b'));
-  const submitted = await env.slack.viewSubmission({
-    userId: user,
-    view,
-    values: formState(view, { backend: optionValue(view, 'backend', 'elb-shared-b'), ports }),
+  const submitted = await submitFilledForm(env, user, {
+    ...(projectId !== EU_DE ? { region: projectId } : {}),
+    vpc: 'vpc-demo-b',
+    backend: 'elb-shared-b',
+    values: { ports },
   });
   expect(submitted.ackIssues).toEqual([]);
-  const review = currentView(env, view.id);
+  const review = submitted.shown;
   expect(review.callback_id).toBe(CREATE_VIEW.review);
   return review;
 }
@@ -88,8 +84,6 @@ describe('a create the cloud did not confirm', () => {
     const project = env.bot.bot.cloud.project(EU_DE);
     const [vpc] = (await project.listVpcs()).filter((v) => v.name === 'vpc-demo-a');
     const [lb] = await project.listLoadBalancers(vpc?.id ?? '');
-    const attempts = createAttempts(env.redis, createKeys(env.bot.keyPrefix));
-    const now = new Date().toISOString();
     env.sandbox().addFault({
       method: 'POST',
       match: 'vpc-endpoint-services$',
@@ -101,37 +95,17 @@ describe('a create the cloud did not confirm', () => {
     });
     const before = createRequests(env).length;
     const since = env.fake.callCount();
-    await attempts.claim(
-      {
-        id: 'c1c2c3c4c5c6.0c0d0e0f0a0b',
-        teamId: FAKE_TEAM.teamId,
-        userId: 'U0RESENT',
-        draftId: 'c1c2c3c4c5c6',
-        region: 'eu-de',
-        spec: {
-          projectId: EU_DE,
-          name: 'resent',
-          vpcId: vpc?.id ?? '',
-          serviceType: 'interface',
-          approvalEnabled: true,
-          backendType: 'elb',
-          portId: lb?.vipPortId ?? '',
-          ports: [{ servicePort: 6102, terminalPort: 80 }],
-          tags: [],
-          owners: { users: ['U0RESENT'], groups: [] },
-          whitelist: [],
-        },
-        values: {},
-        labels: {},
-        state: 'pending',
-        sent: true,
-        notified: {},
-        createdAt: now,
-        updatedAt: now,
+    await claimOrphan(env, {
+      id: 'c1c2c3c4c5c6.0c0d0e0f0a0b',
+      userId: 'U0RESENT',
+      draftId: 'c1c2c3c4c5c6',
+      spec: {
+        name: 'resent',
+        vpcId: vpc?.id ?? '',
+        portId: lb?.vipPortId ?? '',
+        ports: [{ servicePort: 6102, terminalPort: 80 }],
       },
-      'a-worker-that-died',
-      50,
-    );
+    });
     const dm = await dmTo('U0RESENT', since);
     const [service] = await project.listServices({ name: 'resent' });
     expect(String(dm.args.text)).toContain('is available');
@@ -170,46 +144,18 @@ describe('the creation modal', () => {
     // interrupted before it told anyone, is resumed and finishes.
     const user = 'U0MOVEDON';
     const form = await runCreate(env, user);
-    const draft = JSON.parse(
-      (await env.redis.hget(`${env.bot.keyPrefix}create:draft:{${FAKE_TEAM.teamId}:${user}}`, 'json')) ??
-        '{}',
-    ) as { id: string; revision: number };
-    const attempts = createAttempts(env.redis, createKeys(env.bot.keyPrefix));
-    const now = new Date().toISOString();
+    const draft = await storedDraft(env, user);
     const since = env.fake.callCount();
-    await attempts.claim(
-      {
-        id: `${draft.id}.0e0e0e0e0e0e`,
-        teamId: FAKE_TEAM.teamId,
-        userId: user,
-        draftId: draft.id,
-        draftRevision: draft.revision - 1,
-        viewId: form.id,
-        region: 'eu-de',
-        spec: {
-          projectId: EU_DE,
-          vpcId: 'vpc-x',
-          serviceType: 'interface',
-          approvalEnabled: true,
-          backendType: 'elb',
-          portId: 'port-x',
-          ports: [{ servicePort: 6106, terminalPort: 80 }],
-          tags: [],
-          owners: { users: [user], groups: [] },
-          whitelist: [],
-        },
-        values: {},
-        labels: {},
-        state: 'failed',
-        error: { code: 'EndPoint.0005', message: 'Invalid parameter.' },
-        sent: true,
-        notified: {},
-        createdAt: now,
-        updatedAt: now,
-      },
-      'a-worker-that-died',
-      50,
-    );
+    await claimOrphan(env, {
+      id: `${draft.id}.0e0e0e0e0e0e`,
+      userId: user,
+      draftId: draft.id,
+      draftRevision: draft.revision - 1,
+      viewId: form.id,
+      spec: { vpcId: 'vpc-x', portId: 'port-x', ports: [{ servicePort: 6106, terminalPort: 80 }] },
+      state: 'failed',
+      error: { code: 'EndPoint.0005', message: 'Invalid parameter.' },
+    });
     const dm = await dmTo(user, since);
     expect(String(dm.args.text)).toContain('could not be created');
     expect(

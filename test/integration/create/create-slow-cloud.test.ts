@@ -6,7 +6,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
-import { FAKE_TEAM } from '../../fakes/fake-slack/index.js';
 import {
   blockIdOf,
   type CreateEnv,
@@ -14,10 +13,12 @@ import {
   click,
   currentView,
   elementOf,
+  fillForm,
   formState,
   optionValue,
   runCreate,
   startCreateEnv,
+  storedDraft,
   textOf,
 } from './create-harness.js';
 
@@ -32,8 +33,7 @@ afterAll(async () => {
 });
 
 async function draftValues(user: string): Promise<Record<string, unknown>> {
-  const json = await env.redis.hget(`${env.bot.keyPrefix}create:draft:{${FAKE_TEAM.teamId}:${user}}`, 'json');
-  return (JSON.parse(json ?? '{}') as { values: Record<string, unknown> }).values;
+  return (await storedDraft(env, user)).values;
 }
 
 describe('a slow cloud', () => {
@@ -124,11 +124,10 @@ describe('a slow cloud', () => {
 
   it('should answer an outdated review in time while the cloud takes 4 s, offering Retry for the lists', async () => {
     const user = 'U0OUTDATED';
-    let view = await runCreate(env, user);
-    view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
-    const values = formState(view, {
-      backend: optionValue(view, 'backend', 'elb-shared-a'),
-      ports: '9200:80',
+    const { view, values } = await fillForm(env, user, {
+      vpc: 'vpc-demo-a',
+      backend: 'elb-shared-a',
+      values: { ports: '9200:80' },
     });
     await env.slack.viewSubmission({ userId: user, view, values });
     const older = structuredClone(currentView(env, view.id));

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
-import { FAKE_TEAM, type StoredView } from '../../fakes/fake-slack/index.js';
+import type { StoredView } from '../../fakes/fake-slack/index.js';
 import type { StateValueInput } from '../../helpers/slack-state-values.js';
 import {
   blockIdOf,
@@ -18,6 +18,7 @@ import {
   optionValue,
   runCreate,
   startCreateEnv,
+  storedDraft,
 } from './create-harness.js';
 
 const USER = 'U0RULES';
@@ -104,8 +105,7 @@ const RULES: Rule[] = [
 ];
 
 async function draftValues(): Promise<Record<string, unknown>> {
-  const json = await env.redis.hget(`${env.bot.keyPrefix}create:draft:{${FAKE_TEAM.teamId}:${USER}}`, 'json');
-  return (JSON.parse(json ?? '{}') as { values: Record<string, unknown> }).values;
+  return (await storedDraft(env, USER)).values;
 }
 
 describe('the create form refuses what the console page refuses', () => {
