@@ -10,6 +10,8 @@ import {
   type CloudCallEvent,
   type CloudOptions,
   createCloud,
+  type EndpointService,
+  type PortMapping,
   type ProjectCloud,
 } from '../../src/cloud/index.js';
 import { signRequest } from '../../src/cloud/otc/signer.js';
@@ -140,6 +142,28 @@ export function lbServiceInput(
     ports: serverPorts.map((serverPort, i) => ({ clientPort: 80 + i, serverPort, protocol: 'TCP' })),
     ...(name ? { name } : {}),
   };
+}
+
+/**
+ * Creates an approval-enabled service on the first load balancer of the first demo VPC, finding both
+ * through `client`: for clouds a test did not start itself (the bot's own sandbox). Does not wait.
+ */
+export async function createOnFirstLoadBalancer(
+  client: ProjectCloud,
+  ports: readonly PortMapping[],
+  name?: string,
+): Promise<EndpointService> {
+  const [vpc] = (await client.listVpcs()).sort((a, b) => a.name.localeCompare(b.name));
+  const [lb] = await client.listLoadBalancers(vpc?.id ?? '');
+  if (!vpc || !lb) throw new Error('the sandbox has no seeded VPC with a load balancer');
+  return client.createService({
+    vpcId: vpc.id,
+    portId: lb.vipPortId,
+    serverType: 'LB',
+    approvalEnabled: true,
+    ports: [...ports],
+    ...(name ? { name } : {}),
+  });
 }
 
 export interface RawAnswer {

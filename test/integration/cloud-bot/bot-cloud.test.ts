@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import { startTestBot, TEST_SIGNING_SECRET } from '../../helpers/bot-harness.js';
-import { startTestCloud, TEST_AKSK, type TestCloud } from '../../helpers/cloud-test.js';
+import {
+  createOnFirstLoadBalancer,
+  startTestCloud,
+  TEST_AKSK,
+  type TestCloud,
+} from '../../helpers/cloud-test.js';
+import { eventually } from '../../helpers/eventually.js';
 import { uniquePrefix } from '../../helpers/redis-test.js';
 import { createSlackDriver } from '../../helpers/slack-driver.js';
 
@@ -21,14 +27,14 @@ async function pollReadyz(
   status: number,
   cloudState: string,
 ): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1500) });
-    const body = (await response.json()) as Record<string, unknown>;
-    if (response.status === status && (body.cloud as { state?: string }).state === cloudState) return body;
-    if (Date.now() > deadline) throw new Error(`readyz stayed ${response.status}: ${JSON.stringify(body)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const readyz = await eventually(
+    async () => {
+      const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1500) });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
+    (r) => r.status === status && (r.body.cloud as { state?: string }).state === cloudState,
+  );
+  return readyz.body;
 }
 
 describe('cloud credentials and readiness', () => {
@@ -76,17 +82,11 @@ describe('sandbox mode', () => {
     const keyPrefix = uniquePrefix('restart');
     const first = await startTestBot({ apiUrl: fake.apiUrl, keyPrefix });
     const projectId = first.bot.cloud.projects[0]?.projectId ?? '';
-    const client = first.bot.cloud.project(projectId);
-    const [vpc] = await client.listVpcs();
-    const [lb] = await client.listLoadBalancers(vpc?.id ?? '');
-    const created = await client.createService({
-      vpcId: vpc?.id ?? '',
-      portId: lb?.vipPortId ?? '',
-      serverType: 'LB',
-      approvalEnabled: true,
-      ports: [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }],
-      name: 'survivor',
-    });
+    const created = await createOnFirstLoadBalancer(
+      first.bot.cloud.project(projectId),
+      [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }],
+      'survivor',
+    );
     await first.stop();
 
     const second = await startTestBot({ apiUrl: fake.apiUrl, keyPrefix });
@@ -107,16 +107,8 @@ describe('sandbox mode', () => {
     try {
       const projectId = bot.bot.cloud.projects[0]?.projectId ?? '';
       const client = bot.bot.cloud.project(projectId);
-      const [vpc] = await client.listVpcs();
-      const [lb] = await client.listLoadBalancers(vpc?.id ?? '');
-      const service = await client.createService({
-        vpcId: vpc?.id ?? '',
-        portId: lb?.vipPortId ?? '',
-        serverType: 'LB',
-        approvalEnabled: true,
-        ports: [{ clientPort: 80, serverPort: 8080, protocol: 'TCP' }],
-        name: 'orders',
-      });
+      const ports = [{ clientPort: 80, serverPort: 8080, protocol: 'TCP' }];
+      const service = await createOnFirstLoadBalancer(client, ports, 'orders');
       await client.waitForService(service.id, 'available');
 
       const slack = createSlackDriver({ baseUrl: bot.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake });
@@ -146,13 +138,11 @@ describe('sandbox mode', () => {
   });
 });
 
+/** The text of the latest post to `url` (a command's response_url), once there is one. */
 async function waitForResponse(url: string): Promise<string> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const posts = fake.responses(url);
-    const last = posts.at(-1) as { body?: { text?: string } } | undefined;
-    if (last?.body?.text) return last.body.text;
-    if (Date.now() > deadline) throw new Error('no response_url post');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const text = await eventually(
+    () => (fake.responses(url).at(-1) as { body?: { text?: string } } | undefined)?.body?.text,
+    (t) => Boolean(t),
+  );
+  return text ?? '';
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCloud, TEST_AKSK, type TestCloud } from '../../helpers/cloud-test.js';
+import { eventually } from '../../helpers/eventually.js';
 
 let t: TestCloud | undefined;
 afterEach(async () => {
@@ -53,11 +54,11 @@ describe('cloud health for /readyz', () => {
       detail: 'the first cloud check has not finished yet',
     });
     // The probe finishes in the background; poll (never time) until its result is served.
-    let later = await t.cloud.health();
-    for (let i = 0; i < 100 && later.state !== 'ok'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      later = await t.cloud.health();
-    }
+    const cloud = t.cloud;
+    const later = await eventually(
+      () => cloud.health(),
+      (h) => h.state === 'ok',
+    );
     expect(later.state).toBe('ok');
     expect(probes(t)).toHaveLength(1);
   });

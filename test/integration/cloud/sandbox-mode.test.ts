@@ -8,7 +8,7 @@ import {
   NotFoundError,
 } from '../../../src/cloud/index.js';
 import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
-import { FAST_TUNING, testLogger } from '../../helpers/cloud-test.js';
+import { createOnFirstLoadBalancer, FAST_TUNING, testLogger } from '../../helpers/cloud-test.js';
 import { testRedisUrl, uniquePrefix } from '../../helpers/redis-test.js';
 
 const OPTIONS: CloudOptions = {
@@ -35,16 +35,8 @@ function sandboxCloud(keyPrefix: string): Promise<Cloud> {
 
 async function createOne(cloud: Cloud, projectId: string, name: string) {
   const client = cloud.project(projectId);
-  const [vpc] = (await client.listVpcs()).sort((a, b) => a.name.localeCompare(b.name));
-  const [lb] = await client.listLoadBalancers(vpc?.id ?? '');
-  const service = await client.createService({
-    vpcId: vpc?.id ?? '',
-    portId: lb?.vipPortId ?? '',
-    serverType: 'LB',
-    approvalEnabled: true,
-    ports: [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }],
-    name,
-  });
+  const ports = [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }];
+  const service = await createOnFirstLoadBalancer(client, ports, name);
   return client.waitForService(service.id, 'available');
 }
 
@@ -102,16 +94,9 @@ describe('sandbox mode', () => {
         ?.requestConnection(projectId, 'no-such-service')
         .catch((e: unknown) => e);
       expect(missing).toBeInstanceOf(NotFoundError);
-      const client = cloud.project(projectId);
-      const [vpc] = await client.listVpcs();
-      const [lb] = await client.listLoadBalancers(vpc?.id ?? '');
-      const creating = await client.createService({
-        vpcId: vpc?.id ?? '',
-        portId: lb?.vipPortId ?? '',
-        serverType: 'LB',
-        approvalEnabled: true,
-        ports: [{ clientPort: 1, serverPort: 1, protocol: 'TCP' }],
-      });
+      const creating = await createOnFirstLoadBalancer(cloud.project(projectId), [
+        { clientPort: 1, serverPort: 1, protocol: 'TCP' },
+      ]);
       const early = await cloud.sandbox?.requestConnection(projectId, creating.id).catch((e: unknown) => e);
       expect(early).toBeInstanceOf(CloudError);
       expect(early).toMatchObject({ otcCode: 'EndPoint.2004' });
