@@ -3,7 +3,7 @@
  * a new one, an offer to resume an unfinished one, or its last failure with "Edit and retry" — and the
  * buttons of those screens.
  */
-import { userMessageOf } from '../../errors/app-error.js';
+import { AppError, userMessageOf } from '../../errors/app-error.js';
 import { formatAttemptRef, parseAttemptRef } from '../../stores/create-attempts.js';
 import type { Draft } from '../../stores/drafts.js';
 import { formatDraftRef, newDraftId, parseDraftRef } from '../../stores/drafts.js';
@@ -15,7 +15,7 @@ import type { CreateScreen, ResumeModel } from './screens.js';
 
 /** A failure as a screen: the cause, and Retry when trying again may help. */
 export function problemScreen(err: unknown, retryRef?: string): CreateScreen {
-  const retryable = err instanceof Error && 'retryable' in err && err.retryable === true;
+  const retryable = err instanceof AppError && err.retryable;
   return { kind: 'problem', message: userMessageOf(err), ...(retryable ? { retryRef: retryRef ?? '' } : {}) };
 }
 
