@@ -22,8 +22,8 @@ export async function listVpcs(http: OtcTransport, projectId: string): Promise<V
         },
         vpcListWire,
       );
-      const last = page.vpcs.at(-1);
-      return { items: page.vpcs, nextMarker: page.vpcs.length >= PAGE ? last?.id : undefined };
+      return { items: page.vpcs, nextMarker: page.vpcs.at(-1)?.id };
     },
+    PAGE,
   );
 }
