@@ -9,6 +9,7 @@ import { SERVER_TYPE } from '../../../src/domain/endpoint-service-spec.js';
 import { CREATE_ACTION, CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import type { StoredView } from '../../fakes/fake-slack/index.js';
 import { FAST_CLOUD } from '../../helpers/bot-harness.js';
+import { eventually } from '../../helpers/eventually.js';
 import {
   blockIdOf,
   type CreateEnv,
@@ -171,9 +172,10 @@ describe('one create per review', () => {
 });
 
 async function waitForService(name: string) {
-  for (;;) {
-    const [service] = await env.bot.bot.cloud.project(EU_DE).listServices({ name });
-    if (service) return service;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const [service] = await eventually(
+    () => env.bot.bot.cloud.project(EU_DE).listServices({ name }),
+    (found) => found.length > 0,
+  );
+  if (!service) throw new Error(`no service ${name}`);
+  return service;
 }

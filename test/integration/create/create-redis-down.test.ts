@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForRedis } from '../../../src/stores/redis-connection.js';
 import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
+import { eventually } from '../../helpers/eventually.js';
 import { type RedisServerHandle, startRedisServer } from '../../helpers/redis-server.js';
 import {
   type CreateEnv,
@@ -133,13 +134,9 @@ describe('the create flow while Redis is away', () => {
 
 /** The service whose mapping uses `serverPort`, once the cloud lists it. */
 async function waitForAService(serverPort: number) {
-  for (let i = 0; i < 200; i++) {
-    const services = await env.bot.bot.cloud
-      .project(env.bot.bot.cloud.projects[0]?.projectId ?? '')
-      .listServices();
-    const found = services.find((s) => s.ports.some((p) => p.serverPort === serverPort));
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return undefined;
+  const project = env.bot.bot.cloud.project(env.bot.bot.cloud.projects[0]?.projectId ?? '');
+  return eventually(
+    async () => (await project.listServices()).find((s) => s.ports.some((p) => p.serverPort === serverPort)),
+    (found) => found !== undefined,
+  );
 }
