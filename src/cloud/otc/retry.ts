@@ -13,8 +13,6 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
-
 /**
  * - `idempotent`: GET, PUT, DELETE and the token request: retry on throttling, 5xx, `EndPoint.0001`,
  *   `EndPoint.0013` (reference §3.3) and network errors.

@@ -72,16 +72,6 @@ export function documentedValue<T extends string>(values: readonly T[], text: st
   return values.find((v) => v.toLowerCase() === text.toLowerCase());
 }
 
-/** Matches a documented value ignoring case, returning the documented spelling. */
-export function caseInsensitiveEnum<T extends string>(values: readonly T[]) {
-  return z.string().transform((text, ctx): T => {
-    const found = documentedValue(values, text);
-    if (found) return found;
-    ctx.addIssue({ code: 'custom', message: `unexpected value "${text}"` });
-    return z.NEVER;
-  });
-}
-
 /**
  * One item of a list read leniently: the item, or (when a field holds a value the API does not
  * document, e.g. a new status) why it was left out. One odd item must not fail a whole page; callers
