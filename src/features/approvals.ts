@@ -24,11 +24,6 @@ import { FUNCTION_ROUTE_APPROVAL } from '../ui/ids.js';
 import type { Core } from './core.js';
 import type { Feature } from './feature.js';
 
-/**
- * The shortest `APPROVAL_DECISION_LEASE` the bot runs with: the lease is renewed every third of it, so a
- * shorter one would lapse on an ordinary Redis or event-loop hiccup and let the poller reopen a request
- * whose cloud action is still under way.
- */
 /** The approval settings from the configuration (the lease's 5 s minimum is checked with the environment). */
 export function approvalSettings(config: Pick<Core['config'], 'approvals' | 'access'>): ApprovalSettings {
   const { approvals, access } = config;

@@ -3,13 +3,8 @@
  * reminder and escalation replies in the request's thread. Pure.
  */
 import type { ApprovalRequest } from '../stores/approval-requests.js';
-import { mentionList } from './approval-request.js';
+import { mentionList, type OwnersMention } from './approval-request.js';
 import { escapeMrkdwn, slackDate } from './text.js';
-
-export interface OwnersMention {
-  readonly users: readonly string[];
-  readonly groups: readonly string[];
-}
 
 function ownerList(owners: OwnersMention | undefined): string {
   return mentionList(owners, { separator: ', ', group: (mention) => `members of ${mention}` });

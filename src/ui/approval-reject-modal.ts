@@ -1,7 +1,19 @@
 /** The Reject modal: what is being rejected and an optional reason. Pure. */
-import type { ModalView } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { ApprovalRequest } from '../stores/approval-requests.js';
 import { REJECT_MODAL, REJECT_REASON_BLOCK, REJECT_REASON_INPUT, REJECT_REASON_MAX } from './approval-ids.js';
+
+/** Whatever the bot shows in sandbox mode says so. */
+function sandboxNote(sandbox: boolean): KnownBlock[] {
+  return sandbox
+    ? [
+        {
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: ':test_tube: Sandbox: no real cloud resources are involved.' }],
+        },
+      ]
+    : [];
+}
 
 export function rejectReasonModal(input: {
   request: ApprovalRequest;
@@ -36,19 +48,7 @@ export function rejectReasonModal(input: {
           placeholder: { type: 'plain_text', text: 'e.g. the consumer account is not on the allow list' },
         },
       },
-      ...(input.sandbox
-        ? [
-            {
-              type: 'context' as const,
-              elements: [
-                {
-                  type: 'mrkdwn' as const,
-                  text: ':test_tube: Sandbox: no real cloud resources are involved.',
-                },
-              ],
-            },
-          ]
-        : []),
+      ...sandboxNote(input.sandbox),
     ],
   };
 }
@@ -65,19 +65,7 @@ export function rejectRefusedModal(input: { notice: string; sandbox: boolean }):
     close: { type: 'plain_text', text: 'Close' },
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: input.notice.slice(0, 3000) } },
-      ...(input.sandbox
-        ? [
-            {
-              type: 'context' as const,
-              elements: [
-                {
-                  type: 'mrkdwn' as const,
-                  text: ':test_tube: Sandbox: no real cloud resources are involved.',
-                },
-              ],
-            },
-          ]
-        : []),
+      ...sandboxNote(input.sandbox),
     ],
   };
 }

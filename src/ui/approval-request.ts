@@ -8,12 +8,18 @@ import type { ApprovalRequest } from '../stores/approval-requests.js';
 import { APPROVE_ACTION, DECISION_BLOCK, REJECT_ACTION } from './approval-ids.js';
 import { clip, escapeMrkdwn, slackDate } from './text.js';
 
+/** Owner users and user groups to mention. */
+export interface OwnersMention {
+  readonly users: readonly string[];
+  readonly groups: readonly string[];
+}
+
 export interface ApprovalRequestView {
   readonly request: ApprovalRequest;
   /** Whatever the bot posts in sandbox mode says so. */
   readonly sandbox: boolean;
   /** Owners to mention (the channel copy); absent in DMs, which go to them directly. */
-  readonly mention?: { readonly users: readonly string[]; readonly groups: readonly string[] };
+  readonly mention?: OwnersMention;
   /** The project's label (region), shown when the bot manages several. */
   readonly projectLabel?: string;
 }
@@ -48,7 +54,7 @@ export const MAX_MENTIONS = 30;
  * have hundreds of owners, and a text object holds 3000 characters.
  */
 export function mentionList(
-  owners: { readonly users: readonly string[]; readonly groups: readonly string[] } | undefined,
+  owners: OwnersMention | undefined,
   options: { max?: number; separator?: string; group?: (mention: string) => string } = {},
 ): string {
   const max = options.max ?? MAX_MENTIONS;

@@ -5,7 +5,12 @@ import type { Logger } from '../../logging/logger.js';
 import type { Approvals } from '../../services/approvals/index.js';
 import { decisionNotice } from '../../ui/approval-notices.js';
 import { requestLog } from '../middleware/request-context.js';
-import { type ApprovalClickArgs, parseApprovalClick, type RefreshHome } from './approval-click.js';
+import {
+  type ApprovalClickArgs,
+  clickReplyTarget,
+  parseApprovalClick,
+  type RefreshHome,
+} from './approval-click.js';
 import { replyPrivately } from './approval-reply.js';
 
 export function approveAction(approvals: Approvals, logger: Logger, refreshHome?: RefreshHome) {
@@ -17,13 +22,7 @@ export function approveAction(approvals: Approvals, logger: Logger, refreshHome?
       log.warn('approve click without a request ID; ignored');
       return;
     }
-    const target = {
-      userId: click.userId,
-      respond: args.respond,
-      channel: click.channel,
-      client: args.client,
-      log,
-    };
+    const target = clickReplyTarget(args, click, log);
     try {
       const outcome = await approvals.decide({
         requestId: click.requestId,

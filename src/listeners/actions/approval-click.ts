@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Logger } from '../../logging/logger.js';
 import type { MessageCopy } from '../../stores/approval-requests.js';
 import { DECISION_BLOCK } from '../../ui/approval-ids.js';
+import type { ReplyTarget } from './approval-reply.js';
 
 export type ApprovalClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -68,4 +69,13 @@ export function parseApprovalClick(
         : undefined,
     fromHome: body.view?.type === 'home',
   };
+}
+
+/** Where to tell the clicker privately: the click's response_url, else its channel, else a DM. */
+export function clickReplyTarget(
+  args: Pick<ApprovalClickArgs, 'respond' | 'client'>,
+  click: ApprovalClick,
+  log: Logger,
+): ReplyTarget {
+  return { userId: click.userId, respond: args.respond, channel: click.channel, client: args.client, log };
 }

@@ -13,7 +13,7 @@ import { decisionNotice } from '../../ui/approval-notices.js';
 import { rejectReasonModal, rejectRefusedModal } from '../../ui/approval-reject-modal.js';
 import { requestLog } from '../middleware/request-context.js';
 import { encodeRejectMetadata } from '../views/approval-reject-metadata.js';
-import { type ApprovalClickArgs, parseApprovalClick } from './approval-click.js';
+import { type ApprovalClickArgs, clickReplyTarget, parseApprovalClick } from './approval-click.js';
 import { replyPrivately } from './approval-reply.js';
 
 /** How long the rights check may hold the modal (the trigger lives 3 s). */
@@ -40,13 +40,7 @@ export function rejectAction(approvals: Approvals, logger: Logger, sandbox: bool
       log.warn('reject click without a request ID or trigger; ignored');
       return;
     }
-    const target = {
-      userId: click.userId,
-      respond: args.respond,
-      channel: click.channel,
-      client: args.client,
-      log,
-    };
+    const target = clickReplyTarget(args, click, log);
     try {
       const check = await approvals.checkWithin(click.requestId, click.userId, REJECT_CHECK_WAIT_MS);
       if (check.kind !== 'ok' && check.kind !== 'checking') {

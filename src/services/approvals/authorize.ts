@@ -12,9 +12,9 @@ export type DecideRight =
   | { readonly allowed: false; readonly why: 'not_owner'; readonly owners: Owners | undefined }
   | { readonly allowed: false; readonly why: 'requester' };
 
-/** Whether `userId` asked for this request through a workflow. */
-export function isRequester(request: ApprovalRequest, userId: string): boolean {
-  return request.workflow.some((note) => note.requester === userId);
+/** The users who asked for this request through a workflow: they never decide it. */
+export function requestersOf(request: ApprovalRequest): Set<string> {
+  return new Set(request.workflow.flatMap((note) => (note.requester ? [note.requester] : [])));
 }
 
 export async function decideRight(
@@ -22,7 +22,7 @@ export async function decideRight(
   userId: string,
   request: ApprovalRequest,
 ): Promise<DecideRight> {
-  if (isRequester(request, userId)) return { allowed: false, why: 'requester' };
+  if (requestersOf(request).has(userId)) return { allowed: false, why: 'requester' };
   const record = await deps.records.get(request.projectId, request.serviceId);
   if (await deps.permissions.canManage(userId, record?.owners)) return { allowed: true };
   return { allowed: false, why: 'not_owner', owners: record?.owners };

@@ -9,6 +9,7 @@ import { slackErrorCode } from '../../slack/slack-errors.js';
 import type { ApprovalRequest, MessageCopy } from '../../stores/approval-requests.js';
 import type { Owners } from '../../stores/service-records.js';
 import { approvalRequestMessage } from '../../ui/approval-request.js';
+import { requestersOf } from './authorize.js';
 import type { ApprovalDeps } from './deps.js';
 import { keepAlive } from './keep-alive.js';
 
@@ -46,11 +47,6 @@ function projectLabel(deps: ApprovalDeps, projectId: string): string | undefined
   return deps.cloud.projects.find((p) => p.projectId === projectId)?.label;
 }
 
-/** The users who asked for this request through a workflow: they never decide it. */
-export function requestersOf(request: ApprovalRequest): Set<string> {
-  return new Set(request.workflow.flatMap((note) => (note.requester ? [note.requester] : [])));
-}
-
 /**
  * The owners to ask for a decision: a workflow's requester is left out (they may not decide their own
  * request). Groups stay: their other members may decide.
@@ -61,7 +57,7 @@ export function decidersToMention(request: ApprovalRequest, owners: Owners): Own
 }
 
 /** The message of one copy: the channel copy mentions the owners, DMs do not need to. */
-export function renderCopy(deps: ApprovalDeps, request: ApprovalRequest, channel: string, owners: Owners) {
+function renderCopy(deps: ApprovalDeps, request: ApprovalRequest, channel: string, owners: Owners) {
   const label = projectLabel(deps, request.projectId);
   return approvalRequestMessage({
     request,

@@ -3,7 +3,6 @@
  * poller job call these; nothing here knows Slack payloads.
  */
 
-import { mayDecide } from './authorize.js';
 import {
   checkDecision,
   checkDecisionWithin,
@@ -53,4 +52,3 @@ export function createApprovals(deps: ApprovalDeps): Approvals {
 
 export type { ApprovalDeps, ApprovalSettings } from './deps.js';
 export { createStepCompleter } from './step-completion.js';
-export { mayDecide };

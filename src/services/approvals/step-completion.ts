@@ -33,7 +33,7 @@ const FINAL_ERRORS = new Set([
 ]);
 
 /** Whether a failed completion is final (forget the execution) rather than worth another try. */
-export function completionIsFinal(err: unknown): boolean {
+function completionIsFinal(err: unknown): boolean {
   const code = slackErrorCode(err);
   return code !== undefined && FINAL_ERRORS.has(code);
 }
