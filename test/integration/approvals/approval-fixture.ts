@@ -4,10 +4,25 @@
  * what Slack, the cloud and Redis saw.
  */
 import type { Redis } from 'ioredis';
+import pino from 'pino';
 import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
+import { approvalDeps } from '../../../src/features/approvals.js';
+import {
+  type ApprovalSettings,
+  type Approvals,
+  createApprovals,
+} from '../../../src/services/approvals/index.js';
+import type { PollContext } from '../../../src/services/approvals/poll.js';
+import { type ApprovalStore, createApprovalStore } from '../../../src/stores/approval-requests.js';
+import { createKeys } from '../../../src/stores/keys.js';
 import type { Owners } from '../../../src/stores/service-records.js';
 import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/ui/approval-ids.js';
-import type { FakeSlack, SlackCall, StoredMessage } from '../../fakes/fake-slack/index.js';
+import {
+  type FakeSlack,
+  type SlackCall,
+  type StoredMessage,
+  startFakeSlack,
+} from '../../fakes/fake-slack/index.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { eventually } from '../../helpers/eventually.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';
@@ -36,6 +51,52 @@ export async function startApprovalBot(
     test,
     slack: createSlackDriver({ baseUrl: test.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake }),
   };
+}
+
+/** A fake Slack and a bot against it (`env` as for `startApprovalBot`); stop both with `stopApprovalTest`. */
+export async function startApprovalTest(
+  env: Record<string, string> = {},
+): Promise<{ fake: FakeSlack; bot: ApprovalBot }> {
+  const fake = await startFakeSlack();
+  return { fake, bot: await startApprovalBot(fake, env) };
+}
+
+export async function stopApprovalTest(test: {
+  fake: FakeSlack;
+  bot: ApprovalBot | undefined;
+}): Promise<void> {
+  await test.bot?.test.stop();
+  await test.fake.close();
+}
+
+/** A poller that waits an hour between ticks. */
+export const QUIET = { APPROVAL_POLL_SECONDS: '3600' };
+
+/**
+ * A bot whose poller has run its one tick and then waits an hour, so the test drives the approval
+ * services itself (`approvalsOf`, `POLL`) or a workflow step makes the first post.
+ */
+export async function startQuietApprovalBot(fake: FakeSlack): Promise<ApprovalBot> {
+  const bot = await startApprovalBot(fake, QUIET);
+  await eventually(
+    () => pollCount(bot.test),
+    (n) => n >= 1,
+  );
+  return bot;
+}
+
+/** The approval services of a bot, with its configured settings changed by `settings`. */
+export function approvalsOf(bot: ApprovalBot, settings: Partial<ApprovalSettings> = {}): Approvals {
+  const deps = approvalDeps(bot.test.bot.core);
+  return createApprovals({ ...deps, settings: { ...deps.settings, ...settings } });
+}
+
+/** What a test's own call of `Approvals.poll` runs with: a silent log, always the leader. */
+export const POLL: PollContext = { log: pino({ level: 'silent' }), stillLeader: async () => true };
+
+/** The bot's approval store, read through the test's own Redis client. */
+export function approvalStore(redis: Redis, bot: ApprovalBot): ApprovalStore {
+  return createApprovalStore(redis, createKeys(bot.test.keyPrefix));
 }
 
 function sandboxOf(bot: TestBot) {

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApprovalStore } from '../../../src/stores/approval-requests.js';
-import { createKeys } from '../../../src/stores/keys.js';
 import { REJECT_MODAL, REJECT_REASON_BLOCK, REJECT_REASON_INPUT } from '../../../src/ui/approval-ids.js';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import type { FakeSlack } from '../../fakes/fake-slack/index.js';
 import { assertionClient } from '../../helpers/redis-test.js';
 import {
   ADMIN,
   type ApprovalBot,
+  approvalStore,
   auditFor,
   click,
   cloudActions,
@@ -18,7 +17,8 @@ import {
   requestPosts,
   sandboxControl,
   seedService,
-  startApprovalBot,
+  startApprovalTest,
+  stopApprovalTest,
   waitForPolls,
   waitForRequestPost,
 } from './approval-fixture.js';
@@ -32,13 +32,11 @@ let bot: ApprovalBot;
 const redis = assertionClient();
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  bot = await startApprovalBot(fake);
+  ({ fake, bot } = await startApprovalTest());
 });
 
 afterAll(async () => {
-  await bot.test.stop();
-  await fake.close();
+  await stopApprovalTest({ fake, bot });
   redis.disconnect();
 });
 
@@ -70,7 +68,7 @@ describe('approval requests', () => {
 
   it('should refuse a click by someone who is not an owner, privately, with no cloud call', async () => {
     const { service, endpointId, message } = await pendingRequest();
-    const store = createApprovalStore(redis, createKeys(bot.test.keyPrefix));
+    const store = approvalStore(redis, bot);
     const id = store.requestId(PROJECT, service.id, endpointId);
     const before = await store.get(id);
     expect(before).toMatchObject({ state: 'pending' });
@@ -204,7 +202,7 @@ describe('approval requests', () => {
       (m) => JSON.stringify(m.blocks).includes('did not go through'),
     );
     expect(hasButtons(failed)).toBe(true);
-    const store = createApprovalStore(redis, createKeys(bot.test.keyPrefix));
+    const store = approvalStore(redis, bot);
     expect(await store.get(store.requestId(PROJECT, service.id, endpointId))).toMatchObject({
       state: 'pending',
       lastError: expect.stringContaining('The endpoint is creating.'),
@@ -291,7 +289,7 @@ describe('approval requests', () => {
 
   it('should keep a posted copy current even when its record was lost, once someone clicks it', async () => {
     const { service, endpointId, message } = await pendingRequest();
-    const store = createApprovalStore(redis, createKeys(bot.test.keyPrefix));
+    const store = approvalStore(redis, bot);
     const id = store.requestId(PROJECT, service.id, endpointId);
     await eventually(
       () => store.get(id),

@@ -1,26 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SELF_DECIDED_MESSAGE } from '../../../src/services/approvals/step-completion.js';
-import { type ApprovalStore, createApprovalStore } from '../../../src/stores/approval-requests.js';
-import { createKeys } from '../../../src/stores/keys.js';
+import type { ApprovalStore } from '../../../src/stores/approval-requests.js';
 import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT } from '../../../src/ui/approval-ids.js';
 import { FUNCTION_ROUTE_APPROVAL } from '../../../src/ui/ids.js';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import type { FakeSlack } from '../../fakes/fake-slack/index.js';
 import { assertionClient } from '../../helpers/redis-test.js';
 import {
   type ApprovalBot,
+  approvalStore,
   click,
   cloudActions,
   current,
   eventually,
   hasButtons,
   PROJECT,
-  pollCount,
   requestConnection,
   requestPosts,
   sandboxControl,
   seedService,
-  startApprovalBot,
+  startApprovalTest,
+  startQuietApprovalBot,
+  stopApprovalTest,
   waitForPolls,
   waitForRequestPost,
 } from './approval-fixture.js';
@@ -35,14 +36,12 @@ let store: ApprovalStore;
 const redis = assertionClient();
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  bot = await startApprovalBot(fake);
-  store = createApprovalStore(redis, createKeys(bot.test.keyPrefix));
+  ({ fake, bot } = await startApprovalTest());
+  store = approvalStore(redis, bot);
 });
 
 afterAll(async () => {
-  await bot.test.stop();
-  await fake.close();
+  await stopApprovalTest({ fake, bot });
   redis.disconnect();
 });
 
@@ -301,11 +300,7 @@ describe('a request that came from a workflow', () => {
 
   beforeAll(async () => {
     // A poller that ran once at start and then waits an hour: the step makes the first post.
-    quiet = await startApprovalBot(fake, { APPROVAL_POLL_SECONDS: '3600' });
-    await eventually(
-      () => pollCount(quiet.test),
-      (n) => n >= 1,
-    );
+    quiet = await startQuietApprovalBot(fake);
   });
 
   afterAll(async () => {
@@ -335,7 +330,7 @@ describe('a request that came from a workflow', () => {
       callbackId: FUNCTION_ROUTE_APPROVAL,
       inputs: { service_id: direct.id, endpoint_id: second, requester: REQUESTER },
     });
-    const quietStore = createApprovalStore(redis, createKeys(quiet.test.keyPrefix));
+    const quietStore = approvalStore(redis, quiet);
     const posted = await eventually(
       () => quietStore.get(quietStore.requestId(PROJECT, direct.id, second)),
       (r) => r?.postedAt !== undefined,

@@ -2,35 +2,30 @@
  * The deciding lease against a slow or silent cloud, with the approval services of a real bot run
  * directly under short lease settings (the bot's own poller waits an hour), so each case takes seconds.
  */
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvalDeps } from '../../../src/features/approvals.js';
-import {
-  type ApprovalSettings,
-  type Approvals,
-  createApprovals,
-} from '../../../src/services/approvals/index.js';
+import type { ApprovalSettings, Approvals } from '../../../src/services/approvals/index.js';
 import { decisionNotice } from '../../../src/ui/approval-notices.js';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import {
   ADMIN,
   type ApprovalBot,
+  approvalsOf,
   cloudActions,
   current,
   eventually,
   hasButtons,
+  POLL,
   PROJECT,
-  pollCount,
   requestConnection,
   sandboxControl,
   seedService,
-  startApprovalBot,
+  startQuietApprovalBot,
+  stopApprovalTest,
   waitForRequestPost,
 } from './approval-fixture.js';
 
 const OWNER = 'U0OWNER';
 const CHANNEL = 'C0LEASES';
-const ctx = { log: pino({ level: 'silent' }), stillLeader: async () => true };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let fake: FakeSlack;
@@ -38,32 +33,21 @@ let bot: ApprovalBot;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  bot = await startApprovalBot(fake, { APPROVAL_POLL_SECONDS: '3600' });
-  await eventually(
-    () => pollCount(bot.test),
-    (n) => n >= 1,
-  );
+  bot = await startQuietApprovalBot(fake);
 });
 
-afterAll(async () => {
-  await bot.test.stop();
-  await fake.close();
-});
+afterAll(() => stopApprovalTest({ fake, bot }));
 
 /** The bot's approval services with a 1.5 s lease and a 0.5 s grace (and `more`). */
 function approvalsWith(more: Partial<ApprovalSettings> = {}): Approvals {
-  const deps = approvalDeps(bot.test.bot.core);
-  return createApprovals({
-    ...deps,
-    settings: { ...deps.settings, leaseMs: 1500, leaseGraceMs: 500, ...more },
-  });
+  return approvalsOf(bot, { leaseMs: 1500, leaseGraceMs: 500, ...more });
 }
 
 /** A pending connection whose request the given services created and posted. */
 async function postedRequest(approvals: Approvals) {
   const service = await seedService(bot.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
   const endpointId = await requestConnection(bot.test, service.id);
-  await approvals.poll(ctx);
+  await approvals.poll(POLL);
   const message = await waitForRequestPost(fake, endpointId);
   const id = approvals.deps.store.requestId(PROJECT, service.id, endpointId);
   return { service, endpointId, message, id };
@@ -76,7 +60,7 @@ async function pollWhile(approvals: Approvals, until: Promise<unknown>): Promise
     settled = true;
   });
   while (!settled) {
-    await approvals.poll(ctx);
+    await approvals.poll(POLL);
     await sleep(50);
   }
 }
@@ -154,7 +138,7 @@ describe('the deciding lease', () => {
     expect((await approvals.deps.store.get(id))?.state).toBe('deciding');
     const reopened = await eventually(
       async () => {
-        await approvals.poll(ctx);
+        await approvals.poll(POLL);
         return current(fake, message);
       },
       (m) => hasButtons(m) && JSON.stringify(m.blocks).includes('interrupted'),

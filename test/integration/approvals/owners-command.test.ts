@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import type { FakeSlack } from '../../fakes/fake-slack/index.js';
 import { assertionClient } from '../../helpers/redis-test.js';
-import { type ApprovalBot, eventually, PROJECT, seedService, startApprovalBot } from './approval-fixture.js';
+import {
+  type ApprovalBot,
+  eventually,
+  PROJECT,
+  seedService,
+  startApprovalTest,
+  stopApprovalTest,
+} from './approval-fixture.js';
 
 const OWNER = 'U0OWNER';
 const CHANNEL = 'C0OWNERS';
@@ -12,13 +19,11 @@ let bot: ApprovalBot;
 const redis = assertionClient();
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  bot = await startApprovalBot(fake);
+  ({ fake, bot } = await startApprovalTest());
 });
 
 afterAll(async () => {
-  await bot.test.stop();
-  await fake.close();
+  await stopApprovalTest({ fake, bot });
   redis.disconnect();
 });
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import type { FakeSlack } from '../../fakes/fake-slack/index.js';
 import {
   ADMIN,
   type ApprovalBot,
   eventually,
   requestConnection,
   seedService,
-  startApprovalBot,
+  startApprovalTest,
+  stopApprovalTest,
   waitForPolls,
   waitForRequestPost,
 } from './approval-fixture.js';
@@ -18,14 +19,10 @@ let fake: FakeSlack;
 let bot: ApprovalBot;
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  bot = await startApprovalBot(fake, { APPROVAL_REMIND_AFTER: '1s', APPROVAL_ESCALATE_AFTER: '2s' });
+  ({ fake, bot } = await startApprovalTest({ APPROVAL_REMIND_AFTER: '1s', APPROVAL_ESCALATE_AFTER: '2s' }));
 });
 
-afterAll(async () => {
-  await bot.test.stop();
-  await fake.close();
-});
+afterAll(() => stopApprovalTest({ fake, bot }));
 
 describe('reminders and escalations', () => {
   it('should remind the owners in the thread, then mention the admins, each exactly once', async () => {

@@ -3,45 +3,35 @@
  * emulator on that Redis, so all see one cloud) run the approval poll directly and concurrently, as
  * happens when leadership moves in the middle of a tick. Their own pollers wait an hour.
  */
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvalDeps } from '../../../src/features/approvals.js';
-import {
-  type ApprovalSettings,
-  type Approvals,
-  createApprovals,
-  type PollSummary,
-} from '../../../src/services/approvals/index.js';
+import type { ApprovalSettings, Approvals, PollSummary } from '../../../src/services/approvals/index.js';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import {
   ADMIN,
   type ApprovalBot,
+  approvalsOf,
   eventually,
-  pollCount,
+  POLL,
+  QUIET,
   requestConnection,
   requestPosts,
   seedService,
   startApprovalBot,
+  startQuietApprovalBot,
 } from './approval-fixture.js';
 
 const OWNER = 'U0OWNER';
 const CHANNEL = 'C0REPLICA';
-const ctx = { log: pino({ level: 'silent' }), stillLeader: async () => true };
 
 let fake: FakeSlack;
 const bots: ApprovalBot[] = [];
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  const quiet = { APPROVAL_POLL_SECONDS: '3600' };
-  const first = await startApprovalBot(fake, quiet);
-  bots.push(first);
   // The first bot leads its poller (for an hour) and has run its one tick before anything is seeded.
-  await eventually(
-    () => pollCount(first.test),
-    (n) => n >= 1,
-  );
-  for (let i = 0; i < 2; i++) bots.push(await startApprovalBot(fake, quiet, first.test.keyPrefix));
+  const first = await startQuietApprovalBot(fake);
+  bots.push(first);
+  for (let i = 0; i < 2; i++) bots.push(await startApprovalBot(fake, QUIET, first.test.keyPrefix));
 });
 
 afterAll(async () => {
@@ -51,10 +41,7 @@ afterAll(async () => {
 
 /** Each replica's approval services (settings from its configuration, plus `more`). */
 function replicas(more: Partial<ApprovalSettings> = {}): Approvals[] {
-  return bots.map((bot) => {
-    const deps = approvalDeps(bot.test.bot.core);
-    return createApprovals({ ...deps, settings: { ...deps.settings, ...more } });
-  });
+  return bots.map((bot) => approvalsOf(bot, more));
 }
 
 const total = (summaries: PollSummary[], key: keyof PollSummary) =>
@@ -71,8 +58,8 @@ describe('approval polls on several replicas at once', () => {
     let summaries: PollSummary[];
     try {
       const all = replicas();
-      summaries = (await Promise.all(all.map((a) => a.poll(ctx)))).concat(
-        await Promise.all(all.map((a) => a.poll(ctx))),
+      summaries = (await Promise.all(all.map((a) => a.poll(POLL)))).concat(
+        await Promise.all(all.map((a) => a.poll(POLL))),
       );
     } finally {
       fake.setLatency('chat.postMessage', 0);
@@ -93,10 +80,10 @@ describe('approval polls on several replicas at once', () => {
     fake.setLatency('chat.postMessage', 1500);
     const summaries: PollSummary[] = [];
     try {
-      const posting = poster.poll(ctx);
+      const posting = poster.poll(POLL);
       for (let i = 0; i < 6; i++) {
         await new Promise((r) => setTimeout(r, 200));
-        summaries.push(...(await Promise.all(others.map((a) => a.poll(ctx)))));
+        summaries.push(...(await Promise.all(others.map((a) => a.poll(POLL)))));
       }
       summaries.push(await posting);
     } finally {
@@ -114,7 +101,7 @@ describe('approval polls on several replicas at once', () => {
     const all = replicas({ remindAfterMs: 1000, escalateAfterMs: 2000 });
     const summaries: PollSummary[] = [];
     const round = async () => {
-      summaries.push(...(await Promise.all(all.map((a) => a.poll(ctx)))));
+      summaries.push(...(await Promise.all(all.map((a) => a.poll(POLL)))));
     };
     await round();
     const [post] = requestPosts(fake, endpointId);
@@ -162,7 +149,7 @@ describe('delivering many requests in one poll', () => {
     }
     const since = fake.callCount();
     const [approvals] = replicas();
-    const summary = await approvals?.poll(ctx);
+    const summary = await approvals?.poll(POLL);
     expect(summary?.posted).toBe(9);
     const posts = fake
       .calls('chat.postMessage')

@@ -12,6 +12,7 @@ import {
   requestPosts,
   seedService,
   startApprovalBot,
+  stopApprovalTest,
   waitForPolls,
   waitForRequestPost,
 } from './approval-fixture.js';
@@ -25,10 +26,7 @@ beforeAll(async () => {
   fake = await startFakeSlack();
 });
 
-afterAll(async () => {
-  await bot?.test.stop();
-  await fake.close();
-});
+afterAll(() => stopApprovalTest({ fake, bot }));
 
 describe('a restart between the request and the click', () => {
   it('should lose nothing: the new process decides, updates the message and completes the waiting step', async () => {

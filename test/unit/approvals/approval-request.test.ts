@@ -4,8 +4,9 @@ import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/ui/approval-ids.js';
 import { rejectReasonModal } from '../../../src/ui/approval-reject-modal.js';
 import { type ApprovalRequestView, approvalRequestMessage } from '../../../src/ui/approval-request.js';
 import { checkMessage, checkView } from '../../fakes/fake-slack/index.js';
+import { pendingRequest } from './request-fixture.js';
 
-const base: ApprovalRequest = {
+const base = pendingRequest({
   id: 'p1:s1:e1',
   projectId: 'p1',
   serviceId: '5b1c3f4e-0000-4000-a000-000000000001',
@@ -18,22 +19,8 @@ const base: ApprovalRequest = {
     { clientPort: 443, serverPort: 8443, protocol: 'TCP' },
     { clientPort: 80, serverPort: 8080, protocol: 'TCP' },
   ],
-  origin: 'poller',
   createdAt: Date.UTC(2024, 4, 1, 10, 1),
-  postedAt: Date.UTC(2024, 4, 1, 10, 1),
-  state: 'pending',
-  version: 1,
-  lease: undefined,
-  decidedBy: undefined,
-  decidedAt: undefined,
-  reason: undefined,
-  observedStatus: undefined,
-  lastError: undefined,
-  remindedAt: undefined,
-  escalatedAt: undefined,
-  workflow: [],
-  copies: [],
-};
+});
 
 const render = (request: Partial<ApprovalRequest>, view: Partial<ApprovalRequestView> = {}) =>
   approvalRequestMessage({ request: { ...base, ...request }, sandbox: false, ...view });

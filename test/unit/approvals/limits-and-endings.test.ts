@@ -6,42 +6,26 @@ import {
   SELF_DECIDED_MESSAGE,
   stepEndOf,
 } from '../../../src/services/approvals/step-completion.js';
-import type { ApprovalRequest } from '../../../src/stores/approval-requests.js';
 import { notAllowedNotice, reminderText } from '../../../src/ui/approval-notices.js';
 import { rejectRefusedModal } from '../../../src/ui/approval-reject-modal.js';
 import { approvalRequestMessage, MAX_MENTIONS } from '../../../src/ui/approval-request.js';
 import { ownersMessage } from '../../../src/ui/owners-message.js';
 import { checkMessage, checkView } from '../../fakes/fake-slack/index.js';
+import { pendingRequest } from './request-fixture.js';
 
 const users = Array.from({ length: 250 }, (_, i) => `U${String(i).padStart(10, '0')}`);
 const groups = Array.from({ length: 60 }, (_, i) => `S${String(i).padStart(10, '0')}`);
 
-const request = {
+const request = pendingRequest({
   id: 'p1:s1:e1',
   projectId: 'p1',
   serviceId: 's1',
   serviceName: 'eu-de.payments.s1',
   endpointId: 'e1',
   domainId: 'd1',
-  markerId: undefined,
-  requestedAt: undefined,
   ports: [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }],
-  origin: 'poller',
   createdAt: 1,
-  postedAt: 1,
-  state: 'pending',
-  version: 1,
-  lease: undefined,
-  decidedBy: undefined,
-  decidedAt: undefined,
-  reason: undefined,
-  observedStatus: undefined,
-  lastError: undefined,
-  remindedAt: undefined,
-  escalatedAt: undefined,
-  workflow: [],
-  copies: [],
-} satisfies ApprovalRequest;
+});
 
 const longestText = (blocks: unknown) =>
   Math.max(
