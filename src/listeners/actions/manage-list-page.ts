@@ -1,7 +1,6 @@
 /** Next / Previous on a service summary: shows that page in the same message. */
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
 import {
   type PostSummaryDeps,
   pageRequest,
@@ -13,7 +12,7 @@ import { listPageStateSchema } from '../../ui/service-summary-message.js';
 import { requestLog } from '../middleware/request-context.js';
 import { parseJsonValue } from './manage-action-value.js';
 
-export function registerListPageAction(app: App, deps: PostSummaryDeps & { logger: Logger }): void {
+export function registerListPageAction(app: App, deps: PostSummaryDeps): void {
   app.action<BlockButtonAction>(LIST_PAGE_PATTERN, async ({ ack, body, action, respond, context }) => {
     await ack();
     const log = requestLog(context, deps.logger);

@@ -4,7 +4,7 @@
  */
 import { userMessageOf } from '../../errors/app-error.js';
 import type { ManageDeps } from '../../services/manage/deps.js';
-import { editableValues, prepareEdit } from '../../services/manage/edit-service.js';
+import { prepareEdit } from '../../services/manage/edit-service.js';
 import { editFormView, editLoadingView, editProblemView } from '../../ui/manage-edit-modal.js';
 import type { SubcommandHandler } from './subcommand.js';
 
@@ -25,9 +25,8 @@ export function editSubcommand(deps: ManageDeps): SubcommandHandler {
       });
       let view = editProblemView('Something went wrong while loading the service.', deps.sandbox);
       try {
-        const { projectId, service } = await prepareEdit(deps, command.user_id, ref);
-        const target = { projectId, serviceId: service.id, original: editableValues(service) };
-        view = editFormView(service, deps.cloud.project(projectId).project, target, deps.sandbox);
+        const { service, project, target } = await prepareEdit(deps, command.user_id, ref);
+        view = editFormView(service, project, target, deps.sandbox);
       } catch (err) {
         log.info({ err }, 'edit refused or failed');
         view = editProblemView(userMessageOf(err), deps.sandbox);

@@ -13,9 +13,10 @@ import {
   deleteBlockedText,
   deletionResultMessage,
 } from '../../ui/manage-delete-message.js';
+import { auditChange } from './audit.js';
 import type { Background } from './background.js';
 import type { ManageDeps } from './deps.js';
-import { precheckManage, refOf, requireManage } from './rights.js';
+import { findManaged, getManaged } from './rights.js';
 
 export interface DeleteDeps extends ManageDeps {
   readonly deletions: DeletionStore;
@@ -64,9 +65,7 @@ export async function prepareDelete(
   userId: string,
   ref: string,
 ): Promise<{ projectId: string; service: EndpointService; pending: number }> {
-  await precheckManage(deps, userId, ref, 'delete');
-  const { projectId, service } = await deps.lookup.find(ref);
-  await requireManage(deps, userId, refOf(projectId, service), 'delete');
+  const { projectId, service } = await findManaged(deps, userId, ref, 'delete');
   const { pending } = await checkDeletable(deps, projectId, service);
   return { projectId, service, pending };
 }
@@ -79,17 +78,14 @@ export async function startDelete(
   serviceId: string,
   knownAs = serviceId,
 ): Promise<Deletion> {
-  await precheckManage(deps, userId, serviceId, 'delete', knownAs);
-  const cloud = deps.cloud.project(projectId);
   let service: EndpointService;
   try {
-    service = await cloud.getService(serviceId);
+    ({ service } = await getManaged(deps, userId, projectId, serviceId, 'delete', knownAs));
   } catch (err) {
     if (err instanceof NotFoundError)
       throw new DeleteRefusedError(`The service \`${serviceId}\` no longer exists.`);
     throw err;
   }
-  await requireManage(deps, userId, refOf(projectId, service), 'delete');
   await checkDeletable(deps, projectId, service);
   const deletion: Deletion = {
     projectId,
@@ -101,7 +97,7 @@ export async function startDelete(
   // Two clicks at once both pass the checks above; only the one that claims the deletion goes on.
   if (!(await deps.deletions.start(deletion))) throw new AlreadyDeletingError(deletion.label);
   try {
-    await cloud.deleteService(serviceId);
+    await deps.cloud.project(projectId).deleteService(serviceId);
   } catch (err) {
     // An error after the cloud took the DELETE (a retried call answered EndPoint.3045, a lost
     // answer): the service is deleting all the same, so follow it. Otherwise this call, which
@@ -127,16 +123,14 @@ async function isDeleting(deps: DeleteDeps, projectId: string, serviceId: string
   }
 }
 
-async function audit(deps: DeleteDeps, deletion: Deletion, action: string, detail?: string): Promise<void> {
-  await deps.audit
-    .append({
-      action,
-      actor: deletion.requestedBy,
-      projectId: deletion.projectId,
-      serviceId: deletion.serviceId,
-      ...(detail ? { detail } : {}),
-    })
-    .catch((err: unknown) => deps.logger.error({ err, action }, 'audit append failed'));
+function audit(deps: DeleteDeps, deletion: Deletion, action: string, detail?: string): Promise<void> {
+  return auditChange(deps, {
+    action,
+    actor: deletion.requestedBy,
+    projectId: deletion.projectId,
+    serviceId: deletion.serviceId,
+    ...(detail ? { detail } : {}),
+  });
 }
 
 /** Reports the outcome once, whoever noticed it (this process, another, or the job after a restart). */

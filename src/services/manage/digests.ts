@@ -10,6 +10,7 @@ import type { AuditLog } from '../../stores/audit-log.js';
 import type { DigestSchedule, DigestStatus, DigestStore } from '../../stores/digest-schedules.js';
 import { digestOffNotice, digestSetNotice } from '../../ui/digest-message.js';
 import type { ManageMessage } from '../../ui/manage-format.js';
+import { auditChange } from './audit.js';
 import { type DigestFrequency, duePeriod, nextPeriodStart } from './digest-periods.js';
 import { type PostSummaryDeps, postProblem, postRendered, renderSummary } from './post-summary.js';
 
@@ -49,12 +50,6 @@ export type DigestChange =
   | { readonly ok: true; readonly text?: string }
   | { readonly ok: false; readonly refused: string };
 
-async function audit(deps: DigestDeps, actor: string, action: string, detail: string): Promise<void> {
-  await deps.audit
-    .append({ action, actor, detail })
-    .catch((err: unknown) => deps.logger.error({ err }, 'audit append failed'));
-}
-
 /**
  * Sets (or changes) the channel's digest. It is saved before the notice goes out, so a notice always
  * announces a saved digest (Redis away: nothing is posted); when the bot cannot post there, the
@@ -81,7 +76,7 @@ export async function setDigest(
     );
     return { ok: false, refused: postProblem(channel, err) };
   }
-  await audit(deps, userId, 'digest.set', `${channel}:${frequency}`);
+  await auditChange(deps, { action: 'digest.set', actor: userId, detail: `${channel}:${frequency}` });
   return { ok: true };
 }
 
@@ -89,7 +84,11 @@ export async function stopDigest(deps: DigestDeps, channel: string, userId: stri
   const schedule = await deps.digests.get(channel);
   if (!schedule || !(await deps.digests.remove(channel)))
     return { ok: true, text: 'This channel had no digest; nothing changed.' };
-  await audit(deps, userId, 'digest.off', `${channel}:${schedule.frequency}`);
+  await auditChange(deps, {
+    action: 'digest.off',
+    actor: userId,
+    detail: `${channel}:${schedule.frequency}`,
+  });
   try {
     await deps.poster.post({ channel, ...digestOffNotice(userId, schedule.frequency, deps.sandbox) });
     return { ok: true };

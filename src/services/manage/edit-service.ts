@@ -5,11 +5,12 @@
  * Validation is the create form's: the domain schema's rules and messages.
  */
 import type { EndpointService, UpdateServiceInput } from '../../cloud/types.js';
+import type { OtcProject } from '../../config/config-types.js';
 import { validateDraft } from '../../domain/endpoint-service-spec.js';
-import type { ServiceRecord } from '../../stores/service-records.js';
+import { auditChange } from './audit.js';
 import type { ManageDeps } from './deps.js';
 import { rememberNames } from './names.js';
-import { precheckManage, refOf, requireManage } from './rights.js';
+import { findManaged, requireManage } from './rights.js';
 
 /** The editable values, as shown and as submitted. */
 export interface EditableValues {
@@ -30,16 +31,21 @@ export function editableValues(service: EndpointService): EditableValues {
   return { name: service.name, description: service.description, approvalEnabled: service.approvalEnabled };
 }
 
-/** Finds the service and checks the right to edit it; throws with a user message otherwise. */
+/**
+ * Finds the service and checks the right to edit it (throws with a user message otherwise): what the
+ * form shows, and what it is opened for.
+ */
 export async function prepareEdit(
   deps: ManageDeps,
   userId: string,
   ref: string,
-): Promise<{ projectId: string; service: EndpointService; record: ServiceRecord | undefined }> {
-  await precheckManage(deps, userId, ref, 'edit');
-  const { projectId, service } = await deps.lookup.find(ref);
-  const record = await requireManage(deps, userId, refOf(projectId, service), 'edit');
-  return { projectId, service, record };
+): Promise<{ service: EndpointService; project: OtcProject; target: EditTarget }> {
+  const { projectId, service } = await findManaged(deps, userId, ref, 'edit');
+  return {
+    service,
+    project: deps.cloud.project(projectId).project,
+    target: { projectId, serviceId: service.id, original: editableValues(service) },
+  };
 }
 
 const blank = (text: string | undefined) => {
@@ -99,15 +105,13 @@ export async function saveEdit(
   );
   const updated = await deps.cloud.project(target.projectId).updateService(target.serviceId, changes);
   await rememberNames(deps, [{ projectId: target.projectId, service: updated, record }]);
-  await deps.audit
-    .append({
-      action: 'service.updated',
-      actor: userId,
-      projectId: target.projectId,
-      serviceId: target.serviceId,
-      detail: JSON.stringify(changes),
-    })
-    .catch((err: unknown) => deps.logger.error({ err, serviceId: target.serviceId }, 'audit append failed'));
+  await auditChange(deps, {
+    action: 'service.updated',
+    actor: userId,
+    projectId: target.projectId,
+    serviceId: target.serviceId,
+    detail: JSON.stringify(changes),
+  });
   deps.logger.info(
     { serviceId: target.serviceId, fields: changedFields(changes) },
     'endpoint service updated',

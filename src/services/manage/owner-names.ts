@@ -18,8 +18,6 @@ export interface OwnerLabels {
   readonly groups: ReadonlyMap<string, string>;
 }
 
-export const NO_LABELS: OwnerLabels = { users: new Map(), groups: new Map() };
-
 export interface OwnerNames {
   /** Names for every owner in `owners` (best effort). */
   labels(owners: readonly (Owners | undefined)[]): Promise<OwnerLabels>;

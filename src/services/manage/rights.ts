@@ -4,11 +4,13 @@
  * Someone who may not is refused from Redis alone, before any cloud call, whether they name the
  * service by ID or by name (names the bot has seen are indexed with the records).
  */
+import type { EndpointService } from '../../cloud/types.js';
 import { ForbiddenError } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ServiceRecord, ServiceRecords } from '../../stores/service-records.js';
 import type { Permissions } from '../permissions.js';
 import { isServiceId } from '../service-lookup.js';
+import type { ManageDeps } from './deps.js';
 import { rememberNames } from './names.js';
 
 /** The service a right is asked for: where it lives, and how to name it in a refusal. */
@@ -74,7 +76,7 @@ export async function requireManage(
 }
 
 /** The `ServiceRef` of a service just read from the cloud. */
-export function refOf(projectId: string, service: { id: string; name: string | undefined }): ServiceRef {
+function refOf(projectId: string, service: { id: string; name: string | undefined }): ServiceRef {
   return {
     projectId,
     serviceId: service.id,
@@ -138,4 +140,42 @@ export async function precheckManage(
     deps.admins,
     `You own no endpoint service (yourself or through a user group), so only its owners and ${adminsText(deps.admins)} may. \`/vpcep show ${label}\` names its owners.`,
   );
+}
+
+/** A service `userId` may manage, as the cloud just reported it, with its record. */
+export interface ManagedService {
+  readonly projectId: string;
+  readonly service: EndpointService;
+  readonly record: ServiceRecord | undefined;
+}
+
+/**
+ * The service `ref` (ID or name) names, for `userId` to do `what` to it: refused from Redis alone
+ * when it can be (before any cloud call), else checked against the service found.
+ */
+export async function findManaged(
+  deps: ManageDeps,
+  userId: string,
+  ref: string,
+  what: string,
+): Promise<ManagedService> {
+  await precheckManage(deps, userId, ref, what);
+  const { projectId, service } = await deps.lookup.find(ref);
+  const record = await requireManage(deps, userId, refOf(projectId, service), what);
+  return { projectId, service, record };
+}
+
+/** The same for a service known by project and ID (a button's value); `label` names it in a refusal. */
+export async function getManaged(
+  deps: ManageDeps,
+  userId: string,
+  projectId: string,
+  serviceId: string,
+  what: string,
+  label = serviceId,
+): Promise<ManagedService> {
+  await precheckManage(deps, userId, serviceId, what, label);
+  const service = await deps.cloud.project(projectId).getService(serviceId);
+  const record = await requireManage(deps, userId, refOf(projectId, service), what);
+  return { projectId, service, record };
 }

@@ -38,11 +38,6 @@ async function part<T>(deps: ManageDeps, what: string, load: () => Promise<T>): 
   }
 }
 
-/** The project a service lives in; every project the lookup returns is configured. */
-export function projectOf(deps: Pick<ManageDeps, 'cloud'>, projectId: string): OtcProject {
-  return deps.cloud.project(projectId).project;
-}
-
 /** Looks `ref` up (ID or name) and loads its details. Throws when the service cannot be found. */
 export async function loadServiceDetails(deps: ManageDeps, ref: string): Promise<ServiceDetails> {
   const { projectId, service } = await deps.lookup.find(ref);

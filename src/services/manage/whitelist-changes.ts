@@ -7,8 +7,9 @@
 import type { EndpointService, WhitelistEntry } from '../../cloud/types.js';
 import { parseAccounts } from '../../domain/whitelist.js';
 import { AppError, userMessageOf } from '../../errors/app-error.js';
+import { auditChange } from './audit.js';
 import type { ManageDeps } from './deps.js';
-import { precheckManage, refOf, requireManage } from './rights.js';
+import { findManaged, getManaged } from './rights.js';
 
 export type WhitelistAction = 'add' | 'remove';
 
@@ -52,10 +53,18 @@ export interface WhitelistState {
 /** Whether an entry opens the service to more than one account (`*`, or a pattern with `*`). */
 export const isWildcard = (account: string) => account.includes('*');
 
-export async function loadWhitelist(deps: ManageDeps, ref: string): Promise<WhitelistState> {
-  const { projectId, service } = await deps.lookup.find(ref);
+async function stateOf(
+  deps: ManageDeps,
+  projectId: string,
+  service: EndpointService,
+): Promise<WhitelistState> {
   const entries = await deps.cloud.project(projectId).listWhitelist(service.id);
   return { projectId, service, entries, sandbox: deps.sandbox };
+}
+
+export async function loadWhitelist(deps: ManageDeps, ref: string): Promise<WhitelistState> {
+  const { projectId, service } = await deps.lookup.find(ref);
+  return stateOf(deps, projectId, service);
 }
 
 const key = (account: string) => account.toLowerCase();
@@ -86,32 +95,41 @@ export type ChangeOutcome =
       readonly unchanged: string[];
     };
 
-/** Applies `send` (after the right check done by the caller) and audits it; returns the new list. */
-async function apply(
+/**
+ * Sends what is not so yet (the right was checked by the caller), audits it and reads the list back;
+ * `done` either way.
+ */
+async function applyChange(
   deps: ManageDeps,
   userId: string,
   state: WhitelistState,
   action: WhitelistAction,
-  send: readonly string[],
-): Promise<WhitelistState> {
+  { send, unchanged }: { send: string[]; unchanged: string[] },
+): Promise<ChangeOutcome> {
+  const done = (after: WhitelistState): ChangeOutcome => ({
+    kind: 'done',
+    state: after,
+    action,
+    sent: send,
+    unchanged,
+  });
+  if (send.length === 0) return done(state);
   const cloud = deps.cloud.project(state.projectId);
   await cloud.updateWhitelist(state.service.id, action, send);
-  await deps.audit
-    .append({
-      action: action === 'add' ? 'whitelist.added' : 'whitelist.removed',
-      actor: userId,
-      projectId: state.projectId,
-      serviceId: state.service.id,
-      detail: send.join(','),
-    })
-    .catch((err: unknown) => deps.logger.error({ err }, 'audit append failed'));
+  await auditChange(deps, {
+    action: action === 'add' ? 'whitelist.added' : 'whitelist.removed',
+    actor: userId,
+    projectId: state.projectId,
+    serviceId: state.service.id,
+    detail: send.join(','),
+  });
   deps.logger.info({ serviceId: state.service.id, action, count: send.length }, 'whitelist changed');
   try {
-    return { ...state, entries: await cloud.listWhitelist(state.service.id) };
+    return done({ ...state, entries: await cloud.listWhitelist(state.service.id) });
   } catch (err) {
     // The change went through; only the list after it is unknown.
     deps.logger.warn({ err, serviceId: state.service.id }, 'could not read the whitelist back');
-    return { ...state, entries: [], entriesError: userMessageOf(err) };
+    return done({ ...state, entries: [], entriesError: userMessageOf(err) });
   }
 }
 
@@ -121,28 +139,18 @@ export async function changeWhitelist(
   userId: string,
   request: Extract<WhitelistRequest, { kind: WhitelistAction }>,
 ): Promise<ChangeOutcome> {
-  await precheckManage(deps, userId, request.ref, 'change the whitelist of');
-  const { projectId, service } = await deps.lookup.find(request.ref);
-  await requireManage(deps, userId, refOf(projectId, service), 'change the whitelist of');
-  const entries = await deps.cloud.project(projectId).listWhitelist(service.id);
-  const state: WhitelistState = { projectId, service, entries, sandbox: deps.sandbox };
-  const { send, unchanged } = planChange(entries, request.kind, request.accounts);
-  if (request.kind === 'add' && send.some(isWildcard)) {
+  const { projectId, service } = await findManaged(deps, userId, request.ref, 'change the whitelist of');
+  const state = await stateOf(deps, projectId, service);
+  const plan = planChange(state.entries, request.kind, request.accounts);
+  if (request.kind === 'add' && plan.send.some(isWildcard)) {
     // The confirmation button carries the accounts; its value holds at most 2000 characters.
-    if (JSON.stringify(send).length > 1500)
+    if (JSON.stringify(plan.send).length > 1500)
       throw new WhitelistInputError(
         'To open the service to every account, run `/vpcep whitelist <service> add *` on its own.',
       );
-    return { kind: 'confirm', state, send, unchanged };
+    return { kind: 'confirm', state, ...plan };
   }
-  if (send.length === 0) return { kind: 'done', state, action: request.kind, sent: [], unchanged };
-  return {
-    kind: 'done',
-    state: await apply(deps, userId, state, request.kind, send),
-    action: request.kind,
-    sent: send,
-    unchanged,
-  };
+  return applyChange(deps, userId, state, request.kind, plan);
 }
 
 /** The confirmed `*`: checks the right again and adds what is still missing. */
@@ -154,23 +162,7 @@ export async function confirmWhitelistAdd(
   accounts: readonly string[],
   label = serviceId,
 ): Promise<ChangeOutcome> {
-  await precheckManage(deps, userId, serviceId, 'change the whitelist of', label);
-  const cloud = deps.cloud.project(projectId);
-  const service = await cloud.getService(serviceId);
-  await requireManage(deps, userId, refOf(projectId, service), 'change the whitelist of');
-  const state: WhitelistState = {
-    projectId,
-    service,
-    entries: await cloud.listWhitelist(serviceId),
-    sandbox: deps.sandbox,
-  };
-  const { send, unchanged } = planChange(state.entries, 'add', accounts);
-  if (send.length === 0) return { kind: 'done', state, action: 'add', sent: [], unchanged };
-  return {
-    kind: 'done',
-    state: await apply(deps, userId, state, 'add', send),
-    action: 'add',
-    sent: send,
-    unchanged,
-  };
+  const { service } = await getManaged(deps, userId, projectId, serviceId, 'change the whitelist of', label);
+  const state = await stateOf(deps, projectId, service);
+  return applyChange(deps, userId, state, 'add', planChange(state.entries, 'add', accounts));
 }
