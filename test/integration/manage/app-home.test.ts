@@ -3,7 +3,13 @@ import type { EndpointService } from '../../../src/cloud/index.js';
 import { createApprovalStore } from '../../../src/stores/approval-requests.js';
 import { APPROVE_ACTION } from '../../../src/ui/approval-ids.js';
 import { HOME_REFRESH_ACTION } from '../../../src/ui/manage-ids.js';
-import { blocksText, buttonActionId, type ManageWorld, startManageWorld } from './manage-harness.js';
+import {
+  blocksText,
+  buttonActionId,
+  createLbService,
+  type ManageWorld,
+  startManageWorld,
+} from './manage-harness.js';
 
 let world: ManageWorld;
 let mine: EndpointService;
@@ -11,21 +17,8 @@ let ours: EndpointService;
 let theirs: EndpointService;
 let port = 30_000;
 
-async function service(name: string): Promise<EndpointService> {
-  const cloud = world.core.cloud.project(world.projectId);
-  const [vpc] = await cloud.listVpcs();
-  const lb = (await cloud.listLoadBalancers(vpc?.id ?? '')).at(0);
-  if (!vpc || !lb) throw new Error('no load balancer in the sandbox');
-  const created = await cloud.createService({
-    vpcId: vpc.id,
-    portId: lb.vipPortId,
-    serverType: 'LB',
-    ports: [{ clientPort: 443, serverPort: port++, protocol: 'TCP' }],
-    approvalEnabled: true,
-    name,
-  });
-  return cloud.waitForService(created.id, 'available');
-}
+const service = (name: string) =>
+  createLbService(world, { ports: [{ clientPort: 443, serverPort: port++, protocol: 'TCP' }], name });
 
 async function requestFor(s: EndpointService): Promise<string> {
   const connection = await world.sandbox.requestConnection(world.projectId, s.id);

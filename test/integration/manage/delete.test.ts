@@ -4,6 +4,7 @@ import {
   blocksText,
   buttonActionId,
   cloudRequestCount,
+  createLbService,
   type ManageWorld,
   placeMessage,
   responded,
@@ -23,26 +24,12 @@ afterAll(async () => {
 });
 
 /** A new available service owned by U0OWNER. */
-async function ownedService(name: string, w = world): Promise<EndpointService> {
-  const cloud = w.core.cloud.project(w.projectId);
-  const [vpc] = await cloud.listVpcs();
-  const lb = (await cloud.listLoadBalancers(vpc?.id ?? '')).at(0);
-  if (!vpc || !lb) throw new Error('no load balancer in the sandbox');
-  const service = await cloud.createService({
-    vpcId: vpc.id,
-    portId: lb.vipPortId,
-    serverType: 'LB',
-    ports: [{ clientPort: 443, serverPort: nextPort++, protocol: 'TCP' }],
-    approvalEnabled: true,
-    name,
-  });
-  await cloud.waitForService(service.id, 'available');
-  await w.core.records.put({
-    projectId: w.projectId,
-    serviceId: service.id,
-    owners: { users: ['U0OWNER'], groups: [] },
-  });
-  return service;
+function ownedService(name: string, w = world): Promise<EndpointService> {
+  return createLbService(
+    w,
+    { ports: [{ clientPort: 443, serverPort: nextPort++, protocol: 'TCP' }], name },
+    { owners: { users: ['U0OWNER'], groups: [] } },
+  );
 }
 
 const writes = (w = world) =>

@@ -10,6 +10,7 @@ import { createKeys } from '../../../src/stores/keys.js';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../../helpers/bot-harness.js';
 import { type BotProcess, startBotProcess } from '../../helpers/bot-process.js';
+import { eventually } from '../../helpers/eventually.js';
 import { freePort } from '../../helpers/redis-server.js';
 import { assertionClient, testRedisUrl, uniquePrefix } from '../../helpers/redis-test.js';
 
@@ -18,16 +19,6 @@ const prefix = uniquePrefix('digest-replicas');
 const redis = assertionClient();
 let fake: FakeSlack;
 const processes: BotProcess[] = [];
-
-async function eventually<T>(read: () => T, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function startReplica(): Promise<BotProcess> {
   return freePort().then((port) =>
@@ -80,9 +71,9 @@ describe('digests with two bot processes', () => {
       createdBy: 'U0LEAD',
       createdAt: Date.now() - 7 * 86_400_000,
     });
-    await eventually(digestPosts, (posts) => posts.length >= 1, 'the digest');
+    await eventually(digestPosts, (posts) => posts.length >= 1, 30_000);
     const posted = (p: BotProcess) => p.output().includes('"msg":"digest posted"');
-    const poster = await eventually(() => processes.find(posted), Boolean, 'the posting process to log it');
+    const poster = await eventually(() => processes.find(posted), Boolean, 30_000);
     const other = processes.find((p) => p !== poster);
     if (!other) throw new Error('two processes expected');
     const before = digestLog(other).length;
@@ -95,7 +86,7 @@ describe('digests with two bot processes', () => {
         const became = lines.findIndex((l) => l.includes('became leader for job'));
         return became >= 0 && lines.slice(became).some((l) => l.includes('"msg":"digest tick"'));
       },
-      'the other process to lead and tick',
+      30_000,
     );
     const tick = takeover.filter((l) => l.includes('"msg":"digest tick"')).at(-1) ?? '';
     expect(JSON.parse(tick)).toMatchObject({ due: 1, posted: 0 });

@@ -3,6 +3,7 @@ import { managementParts } from '../../../src/features/manage-services.js';
 import { createDigestJob } from '../../../src/jobs/digest-job.js';
 import type { JobContext } from '../../../src/jobs/job-runner.js';
 import { createDigestStore } from '../../../src/stores/digest-schedules.js';
+import { eventually, until } from '../../helpers/eventually.js';
 import { type ManageWorld, responded, startManageWorld } from './manage-harness.js';
 
 let world: ManageWorld;
@@ -41,15 +42,6 @@ function tick(w: ManageWorld, now: number): Promise<void> {
   return job.run(context(w));
 }
 
-async function eventually<T>(read: () => Promise<T | undefined>): Promise<T | undefined> {
-  for (let i = 0; i < 200; i++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return undefined;
-}
-
 const digestsIn = (channel: string) =>
   world.fake
     .calls('chat.postMessage')
@@ -71,7 +63,7 @@ describe('/vpcep digest', () => {
       'U0LEAD> set up a daily digest of the endpoint services in this channel',
     );
     // The schedule is saved once the notice is in the channel.
-    expect(await eventually(() => store().get('C0DAILY'))).toMatchObject({
+    expect(await eventually(() => store().get('C0DAILY'), Boolean)).toMatchObject({
       frequency: 'daily',
       createdBy: 'U0LEAD',
     });
@@ -142,7 +134,7 @@ describe('/vpcep digest', () => {
       },
     };
     void createDigestJob(dying, { now: () => day, postingLeaseMs: 2000 }).run(context(world));
-    await eventually(async () => (stuck ? true : undefined));
+    await until(() => stuck);
     // While its lease holds, nobody else posts that period.
     await tick(second, day);
     expect(digestsIn('C0CRASH')).toHaveLength(0);

@@ -1,32 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '../../../src/cloud/index.js';
 import type { StoredView } from '../../fakes/fake-slack/index.js';
-import { blocksText, cloudRequestCount, type ManageWorld, startQuietWorld } from './manage-harness.js';
+import {
+  blocksText,
+  cloudRequestCount,
+  createLbService,
+  type ManageWorld,
+  startQuietWorld,
+} from './manage-harness.js';
 
 let world: ManageWorld;
 let service: EndpointService;
 
 beforeAll(async () => {
   world = await startQuietWorld({ VPCEP_ADMINS: 'U0ADMIN' });
-  const cloud = world.core.cloud.project(world.projectId);
-  const [vpc] = await cloud.listVpcs();
-  const lb = (await cloud.listLoadBalancers(vpc?.id ?? '')).at(0);
-  if (!vpc || !lb) throw new Error('no load balancer in the sandbox');
-  service = await cloud.createService({
-    vpcId: vpc.id,
-    portId: lb.vipPortId,
-    serverType: 'LB',
-    ports: [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }],
-    approvalEnabled: true,
-    name: 'orders',
-    description: 'Order API',
-  });
-  await cloud.waitForService(service.id, 'available');
-  await world.core.records.put({
-    projectId: world.projectId,
-    serviceId: service.id,
-    owners: { users: ['U0OWNER'], groups: [] },
-  });
+  service = await createLbService(
+    world,
+    {
+      ports: [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }],
+      name: 'orders',
+      description: 'Order API',
+    },
+    { owners: { users: ['U0OWNER'], groups: [] } },
+  );
 });
 
 afterAll(async () => {

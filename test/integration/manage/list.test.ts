@@ -4,7 +4,9 @@ import type { StoredMessage } from '../../fakes/fake-slack/index.js';
 import {
   blocksText,
   buttonActionId,
+  createLbService,
   type ManageWorld,
+  responded,
   serviceIdsShown,
   startManageWorld,
 } from './manage-harness.js';
@@ -70,26 +72,15 @@ describe('/vpcep list as the sandbox grows from 0 to 120 services', () => {
   });
 
   it('should show one service with its name, ID, status, backend, ports, approval, connections and owners', async () => {
-    const cloud = world.core.cloud.project(world.projectId);
-    const [vpc] = await cloud.listVpcs();
-    const lb = (await cloud.listLoadBalancers(vpc?.id ?? '')).at(0);
-    if (!vpc || !lb) throw new Error('the sandbox has no load balancer');
-    const created = await cloud.createService({
-      vpcId: vpc.id,
-      portId: lb.vipPortId,
-      serverType: 'LB',
-      ports: [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }],
-      approvalEnabled: true,
-      name: 'payments',
-      tags: [{ key: 'team', value: 'payments' }],
-    });
-    await cloud.waitForService(created.id, 'available');
-    await world.core.records.put({
-      projectId: world.projectId,
-      serviceId: created.id,
-      owners: { users: ['U0OWNER'], groups: ['S0PAYTEAM'] },
-      createdBy: 'U0OWNER',
-    });
+    const created = await createLbService(
+      world,
+      {
+        ports: [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }],
+        name: 'payments',
+        tags: [{ key: 'team', value: 'payments' }],
+      },
+      { owners: { users: ['U0OWNER'], groups: ['S0PAYTEAM'] }, createdBy: 'U0OWNER' },
+    );
     world.fake.addUser({ id: 'U0OWNER', name: 'olivia', real_name: 'Olivia Owner' });
     world.fake.setUsergroup('S0PAYTEAM', { handle: 'pay-team', name: 'Payments', users: ['U0PAYER'] });
     await world.sandbox.requestConnection(world.projectId, created.id);
@@ -184,8 +175,11 @@ describe('where the summary goes', () => {
   it('should tell the user ephemerally how to fix it when the bot cannot post in the channel, and show the summary to them', async () => {
     world.fake.setChannelError('C0SECRET', 'channel_not_found');
     const res = await world.slack.command({ text: 'list', userId: 'U0READER', channelId: 'C0SECRET' });
-    const post = await waitForResponse(res.responseUrl);
-    const body = post.body as { response_type: string; text: string; blocks: unknown[] };
+    const body = (await responded(world, res.responseUrl)) as {
+      response_type: string;
+      text: string;
+      blocks: unknown[];
+    };
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toContain('Invite me with `/invite @vpcep-bot`');
     expect(blocksText(body.blocks)).toContain('visible only to you');
@@ -196,8 +190,11 @@ describe('where the summary goes', () => {
   it('should tell the user to invite the bot when it is not in the channel', async () => {
     world.fake.setChannelError('C0OUTSIDE', 'not_in_channel');
     const res = await world.slack.command({ text: 'list', userId: 'U0READER', channelId: 'C0OUTSIDE' });
-    const post = await waitForResponse(res.responseUrl);
-    const body = post.body as { response_type: string; text: string; blocks: unknown[] };
+    const body = (await responded(world, res.responseUrl)) as {
+      response_type: string;
+      text: string;
+      blocks: unknown[];
+    };
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toContain(
       'I am not a member of <#C0OUTSIDE>. Invite me with `/invite @vpcep-bot` there',
@@ -216,8 +213,8 @@ describe('where the summary goes', () => {
       message: first,
       actions: [{ action_id: actionId }],
     });
-    const post = await waitForResponse(res.responseUrl ?? '');
-    expect((post.body as { text: string }).text).toContain(
+    const post = await responded(world, res.responseUrl ?? '');
+    expect(post.text).toContain(
       'Slack refused my update of a message in <#C0TURN> (cant_update_message, chat.update)',
     );
   });
@@ -225,8 +222,8 @@ describe('where the summary goes', () => {
   it('should explain that it cannot post into a direct message it is not part of', async () => {
     world.fake.setChannelError('D0PEERDM', 'channel_not_found');
     const res = await world.slack.command({ text: 'list', userId: 'U0READER', channelId: 'D0PEERDM' });
-    const post = await waitForResponse(res.responseUrl);
-    expect((post.body as { text: string }).text).toContain('I cannot post in this direct message');
+    const post = await responded(world, res.responseUrl);
+    expect(post.text).toContain('I cannot post in this direct message');
   });
 
   it('should post the summary into the channel named by a List services button', async () => {
@@ -276,12 +273,3 @@ describe('where the summary goes', () => {
     world.fake.assertNoRejections();
   });
 });
-
-async function waitForResponse(responseUrl: string) {
-  for (let i = 0; i < 200; i++) {
-    const [post] = world.fake.responses(responseUrl);
-    if (post) return post;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('no response_url post');
-}

@@ -2,10 +2,12 @@
  * What the management tests share: a fake Slack, the real bot in-process on the sandbox cloud, a
  * signed-request driver, and readers for what users see (message text, service IDs in a summary).
  */
-import type { SandboxControl } from '../../../src/cloud/index.js';
+import type { CreateServiceInput, EndpointService, SandboxControl } from '../../../src/cloud/index.js';
 import type { Core } from '../../../src/features/core.js';
+import type { ServiceRecord } from '../../../src/stores/service-records.js';
 import { type FakeSlack, type StoredMessage, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import { FAST_CLOUD, startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
+import { eventually, until } from '../../helpers/eventually.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';
 
 export interface ManageWorld {
@@ -57,12 +59,37 @@ export async function startManageWorld(
  */
 export async function startQuietWorld(env: Record<string, string> = {}): Promise<ManageWorld> {
   const world = await startManageWorld({ APPROVAL_POLL_SECONDS: '1d', ...env });
-  const listed = () =>
-    world.sandbox.requests({ method: 'GET', path: /\/vpc-endpoint-services$/ }).length >=
-    world.core.cloud.projects.length;
-  for (let i = 0; i < 400 && !listed(); i++) await new Promise((r) => setTimeout(r, 25));
-  if (!listed()) throw new Error('the approval poller never looked at the cloud');
+  await until(
+    () =>
+      world.sandbox.requests({ method: 'GET', path: /\/vpc-endpoint-services$/ }).length >=
+      world.core.cloud.projects.length,
+  );
   return world;
+}
+
+/**
+ * A new service on the first load balancer of the sandbox, created straight in the cloud (not through
+ * the bot) and waited for until available; `owners` given, with a record owned by them.
+ */
+export async function createLbService(
+  world: ManageWorld,
+  input: Pick<CreateServiceInput, 'ports'> & Partial<CreateServiceInput>,
+  record?: Omit<ServiceRecord, 'projectId' | 'serviceId'>,
+): Promise<EndpointService> {
+  const cloud = world.core.cloud.project(world.projectId);
+  const [vpc] = await cloud.listVpcs();
+  const lb = (await cloud.listLoadBalancers(vpc?.id ?? '')).at(0);
+  if (!vpc || !lb) throw new Error('no load balancer in the sandbox');
+  const created = await cloud.createService({
+    vpcId: vpc.id,
+    portId: lb.vipPortId,
+    serverType: 'LB',
+    approvalEnabled: true,
+    ...input,
+  });
+  const service = await cloud.waitForService(created.id, 'available');
+  if (record) await world.core.records.put({ projectId: world.projectId, serviceId: service.id, ...record });
+  return service;
 }
 
 /** How many requests the sandbox cloud has received (every method and path). */
@@ -117,12 +144,11 @@ export async function responded(
   responseUrl: string,
   nth = 0,
 ): Promise<{ response_type?: string; replace_original?: boolean; text: string; blocks?: unknown[] }> {
-  for (let i = 0; i < 400; i++) {
-    const post = world.fake.responses(responseUrl)[nth];
-    if (post) return post.body as { text: string; blocks?: unknown[] };
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`no answer #${nth + 1} on the response_url`);
+  const post = await eventually(
+    () => world.fake.responses(responseUrl)[nth],
+    (p) => p !== undefined,
+  );
+  return post?.body as { text: string; blocks?: unknown[] };
 }
 
 /**

@@ -2,52 +2,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '../../../src/cloud/index.js';
 import { createApprovalStore } from '../../../src/stores/approval-requests.js';
 import { APPROVE_ACTION } from '../../../src/ui/approval-ids.js';
-import { blocksText, buttonActionId, type ManageWorld, startManageWorld } from './manage-harness.js';
+import {
+  blocksText,
+  buttonActionId,
+  createLbService,
+  type ManageWorld,
+  responded,
+  startManageWorld,
+} from './manage-harness.js';
 
 let world: ManageWorld;
 let service: EndpointService;
 const consumer = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
-async function respondedTo(responseUrl: string) {
-  for (let i = 0; i < 200; i++) {
-    const [post] = world.fake.responses(responseUrl);
-    if (post) return post.body as { response_type?: string; text: string; blocks: unknown[] };
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('no answer on the response_url');
-}
-
 beforeAll(async () => {
   world = await startManageWorld();
-  const cloud = world.core.cloud.project(world.projectId);
-  const [vpc] = await cloud.listVpcs();
-  const lb = (await cloud.listLoadBalancers(vpc?.id ?? '')).at(0);
-  if (!vpc || !lb) throw new Error('no load balancer in the sandbox');
-  service = await cloud.createService({
-    vpcId: vpc.id,
-    portId: lb.vipPortId,
-    serverType: 'LB',
-    ports: [
-      { clientPort: 443, serverPort: 8443, protocol: 'TCP' },
-      { clientPort: 80, serverPort: 8080, protocol: 'TCP' },
-    ],
-    approvalEnabled: true,
-    name: 'billing',
-    description: 'Billing API for the shop',
-    tags: [
-      { key: 'team', value: 'billing' },
-      { key: 'env', value: 'prod' },
-    ],
-  });
-  await cloud.waitForService(service.id, 'available');
-  await cloud.updateWhitelist(service.id, 'add', [consumer]);
-  await world.core.records.put({
-    projectId: world.projectId,
-    serviceId: service.id,
-    owners: { users: ['U0OWNER'], groups: ['S0BILLING'] },
-    approvalChannel: 'C0APPROVALS',
-    createdBy: 'U0CREATOR',
-  });
+  service = await createLbService(
+    world,
+    {
+      ports: [
+        { clientPort: 443, serverPort: 8443, protocol: 'TCP' },
+        { clientPort: 80, serverPort: 8080, protocol: 'TCP' },
+      ],
+      name: 'billing',
+      description: 'Billing API for the shop',
+      tags: [
+        { key: 'team', value: 'billing' },
+        { key: 'env', value: 'prod' },
+      ],
+    },
+    {
+      owners: { users: ['U0OWNER'], groups: ['S0BILLING'] },
+      approvalChannel: 'C0APPROVALS',
+      createdBy: 'U0CREATOR',
+    },
+  );
+  await world.core.cloud.project(world.projectId).updateWhitelist(service.id, 'add', [consumer]);
 });
 
 afterAll(async () => {
@@ -78,7 +68,7 @@ describe('/vpcep show <service>', () => {
     );
 
     const res = await world.slack.command({ text: 'show billing', userId: 'U0READER', channelId: 'C0TEAM' });
-    const body = await respondedTo(res.responseUrl);
+    const body = await responded(world, res.responseUrl);
     const text = blocksText(body.blocks);
     expect(body.response_type).toBe('ephemeral');
     expect(text).toContain(`\`${service.id}\``);
@@ -101,7 +91,7 @@ describe('/vpcep show <service>', () => {
 
   it('should say which service it could not find', async () => {
     const res = await world.slack.command({ text: 'show nosuch', userId: 'U0READER', channelId: 'C0TEAM' });
-    const body = await respondedTo(res.responseUrl);
+    const body = await responded(world, res.responseUrl);
     expect(body.text).toContain('I found no endpoint service with the ID or name `nosuch`');
   });
 
@@ -124,7 +114,11 @@ describe('/vpcep connections <service>', () => {
       userId: 'U0READER',
       channelId: 'C0TEAM',
     });
-    const first = await respondedTo(res.responseUrl);
+    const first = (await responded(world, res.responseUrl)) as {
+      response_type?: string;
+      text: string;
+      blocks: unknown[];
+    };
     expect(first.response_type).toBe('ephemeral');
     const firstText = blocksText(first.blocks);
     expect(firstText).toContain(
@@ -155,7 +149,7 @@ describe('/vpcep connections <service>', () => {
         message: structuredClone(message),
         actions: [{ action_id: next }],
       });
-      await respondedTo(click.responseUrl ?? '');
+      await responded(world, click.responseUrl ?? '');
       page = { ...page, ts: message.ts };
       expect(n).toBeLessThan(3);
     }

@@ -3,6 +3,7 @@ import type { EndpointService } from '../../../src/cloud/index.js';
 import {
   blocksText,
   cloudRequestCount,
+  createLbService,
   type ManageWorld,
   placeMessage,
   responded,
@@ -15,24 +16,11 @@ const ACCOUNT = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 beforeAll(async () => {
   world = await startQuietWorld();
-  const cloud = world.core.cloud.project(world.projectId);
-  const [vpc] = await cloud.listVpcs();
-  const lb = (await cloud.listLoadBalancers(vpc?.id ?? '')).at(0);
-  if (!vpc || !lb) throw new Error('no load balancer in the sandbox');
-  service = await cloud.createService({
-    vpcId: vpc.id,
-    portId: lb.vipPortId,
-    serverType: 'LB',
-    ports: [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }],
-    approvalEnabled: true,
-    name: 'inventory',
-  });
-  await cloud.waitForService(service.id, 'available');
-  await world.core.records.put({
-    projectId: world.projectId,
-    serviceId: service.id,
-    owners: { users: [], groups: ['S0INVENTORY'] },
-  });
+  service = await createLbService(
+    world,
+    { ports: [{ clientPort: 443, serverPort: 8443, protocol: 'TCP' }], name: 'inventory' },
+    { owners: { users: [], groups: ['S0INVENTORY'] } },
+  );
   world.fake.setUsergroup('S0INVENTORY', {
     handle: 'inventory-team',
     name: 'Inventory',
