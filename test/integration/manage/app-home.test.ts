@@ -8,6 +8,7 @@ import {
   buttonActionId,
   createLbService,
   type ManageWorld,
+  pollerRequest,
   startManageWorld,
 } from './manage-harness.js';
 
@@ -22,20 +23,7 @@ const service = (name: string) =>
 
 async function requestFor(s: EndpointService): Promise<string> {
   const connection = await world.sandbox.requestConnection(world.projectId, s.id);
-  const approvals = createApprovalStore(world.core.redis, world.core.keys);
-  await approvals.create(
-    {
-      projectId: world.projectId,
-      serviceId: s.id,
-      serviceName: s.serviceName,
-      endpointId: connection.endpointId,
-      domainId: connection.domainId,
-      requestedAt: connection.createdAt,
-      ports: s.ports,
-      origin: 'poller',
-    },
-    Date.now(),
-  );
+  await pollerRequest(world, s, connection);
   return connection.endpointId;
 }
 

@@ -2,8 +2,14 @@
  * What the management tests share: a fake Slack, the real bot in-process on the sandbox cloud, a
  * signed-request driver, and readers for what users see (message text, service IDs in a summary).
  */
-import type { CreateServiceInput, EndpointService, SandboxControl } from '../../../src/cloud/index.js';
+import type {
+  Connection,
+  CreateServiceInput,
+  EndpointService,
+  SandboxControl,
+} from '../../../src/cloud/index.js';
 import type { Core } from '../../../src/features/core.js';
+import { createApprovalStore } from '../../../src/stores/approval-requests.js';
 import type { ServiceRecord } from '../../../src/stores/service-records.js';
 import { type FakeSlack, type StoredMessage, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import { FAST_CLOUD, startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
@@ -90,6 +96,27 @@ export async function createLbService(
   const service = await cloud.waitForService(created.id, 'available');
   if (record) await world.core.records.put({ projectId: world.projectId, serviceId: service.id, ...record });
   return service;
+}
+
+/** The approval request the poller keeps for a pending `connection` of `service`, as if it had seen it. */
+export async function pollerRequest(
+  world: ManageWorld,
+  service: EndpointService,
+  connection: Pick<Connection, 'endpointId' | 'domainId' | 'createdAt'>,
+): Promise<void> {
+  await createApprovalStore(world.core.redis, world.core.keys).create(
+    {
+      projectId: world.projectId,
+      serviceId: service.id,
+      serviceName: service.serviceName,
+      endpointId: connection.endpointId,
+      domainId: connection.domainId,
+      requestedAt: connection.createdAt,
+      ports: service.ports,
+      origin: 'poller',
+    },
+    Date.now(),
+  );
 }
 
 /** How many requests the sandbox cloud has received (every method and path). */

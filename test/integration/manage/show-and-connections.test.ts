@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '../../../src/cloud/index.js';
-import { createApprovalStore } from '../../../src/stores/approval-requests.js';
 import { APPROVE_ACTION } from '../../../src/ui/approval-ids.js';
 import {
   blocksText,
   buttonActionId,
   createLbService,
   type ManageWorld,
+  pollerRequest,
   responded,
   startManageWorld,
 } from './manage-harness.js';
@@ -52,20 +52,7 @@ describe('/vpcep show <service>', () => {
     await world.sandbox.resolveConnection(world.projectId, service.id, accepted.endpointId, 'receive');
     const routed = await world.sandbox.requestConnection(world.projectId, service.id);
     const fresh = await world.sandbox.requestConnection(world.projectId, service.id);
-    const approvals = createApprovalStore(world.core.redis, world.core.keys);
-    await approvals.create(
-      {
-        projectId: world.projectId,
-        serviceId: service.id,
-        serviceName: service.serviceName,
-        endpointId: routed.endpointId,
-        domainId: routed.domainId,
-        requestedAt: routed.createdAt,
-        ports: service.ports,
-        origin: 'poller',
-      },
-      Date.now(),
-    );
+    await pollerRequest(world, service, routed);
 
     const res = await world.slack.command({ text: 'show billing', userId: 'U0READER', channelId: 'C0TEAM' });
     const body = await responded(world, res.responseUrl);
