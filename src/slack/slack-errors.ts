@@ -8,8 +8,12 @@ function hasCode(err: unknown): err is { code: string } {
   return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string';
 }
 
-/** The platform error string (`channel_not_found`, …), `ratelimited`, or undefined. */
+/**
+ * The platform error string (`channel_not_found`, …), `ratelimited`, or undefined; also for a Web API
+ * error our own `SlackApiError` wraps (the channel poster's errors).
+ */
 export function slackErrorCode(err: unknown): string | undefined {
+  if (err instanceof SlackApiError) return slackErrorCode(err.cause);
   if (!hasCode(err)) return undefined;
   if (err.code === ErrorCode.RateLimitedError) return 'ratelimited';
   if (err.code === ErrorCode.PlatformError) return (err as WebAPIPlatformError).data.error;

@@ -36,7 +36,7 @@ const GONE_FOR_GOOD = new Set([
 
 /** Whether an update failed because the message can never be updated again. */
 function isGoneForGood(err: unknown): boolean {
-  const code = slackErrorCode(err instanceof Error && err.cause !== undefined ? err.cause : err);
+  const code = slackErrorCode(err);
   return code !== undefined && GONE_FOR_GOOD.has(code);
 }
 
