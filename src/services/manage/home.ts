@@ -120,16 +120,12 @@ export async function loadHome(deps: ManageDeps, userId: string): Promise<HomeDa
   const services: HomeService[] = [];
   for (const { project, services: listed, records } of listings) {
     const byId = new Map((listed.value ?? []).map((s) => [s.id, s]));
-    await rememberNames(
-      deps,
-      (records.value ?? []).flatMap((record) => {
-        const service = byId.get(record.serviceId);
-        return service ? [{ projectId: project.projectId, service, record }] : [];
-      }),
-    );
-    for (const record of records.value ?? []) {
+    const seen = (records.value ?? []).flatMap((record) => {
       const service = byId.get(record.serviceId);
-      if (!service) continue;
+      return service ? [{ projectId: project.projectId, service, record }] : [];
+    });
+    await rememberNames(deps, seen);
+    for (const { service, record } of seen) {
       const roles = await rolesFor(userId, record, groupMember);
       if (roles.length > 0) services.push({ project, service, roles });
     }
