@@ -28,7 +28,7 @@ export function pageRequest(state: ListPageState): SummaryRequest {
 
 /** Why a post into `channel` failed, in words that say how to fix it. */
 export function postProblem(channel: string, err: unknown): string {
-  const code = slackErrorCode(err instanceof SlackApiError ? err.cause : err);
+  const code = slackErrorCode(err);
   if (channel.startsWith('D') && (code === 'channel_not_found' || code === 'not_in_channel'))
     return 'I cannot post in this direct message because I am not part of it. Run the command in a channel I am in (invite me with `/invite @vpcep-bot`), or in my Messages tab.';
   return err instanceof SlackApiError
