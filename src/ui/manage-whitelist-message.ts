@@ -147,7 +147,7 @@ export function whitelistConfirmMessage(outcome: Extract<ChangeOutcome, { kind: 
 
 export function whitelistCancelledMessage(sandbox: boolean): ManageMessage {
   return {
-    text: 'Cancelled: the whitelist is unchanged.',
+    text: `${sandboxPrefix(sandbox)}Cancelled: the whitelist is unchanged.`,
     blocks: [section('Cancelled: the whitelist is unchanged.'), ...sandboxBlocks(sandbox)],
   };
 }
