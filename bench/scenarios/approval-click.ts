@@ -5,10 +5,10 @@
  */
 import { Redis } from 'ioredis';
 import { SANDBOX_PROJECTS } from '../../src/config/load-config.js';
+import type { SlackCall } from '../../src/playground/slack/index.js';
 import { createKeys } from '../../src/stores/keys.js';
 import { createServiceRecords } from '../../src/stores/service-records.js';
 import { APPROVE_ACTION } from '../../src/ui/approval-ids.js';
-import type { SlackCall } from '../../test/fakes/fake-slack/index.js';
 import { TITLES } from '../config.js';
 import {
   atMost,

@@ -8,6 +8,12 @@ import pino from 'pino';
 import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
 import { approvalDeps } from '../../../src/features/approvals.js';
 import {
+  type FakeSlack,
+  type SlackCall,
+  type StoredMessage,
+  startFakeSlack,
+} from '../../../src/playground/slack/index.js';
+import {
   type ApprovalSettings,
   type Approvals,
   createApprovals,
@@ -17,12 +23,6 @@ import { type ApprovalStore, createApprovalStore } from '../../../src/stores/app
 import { createKeys } from '../../../src/stores/keys.js';
 import type { Owners } from '../../../src/stores/service-records.js';
 import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/ui/approval-ids.js';
-import {
-  type FakeSlack,
-  type SlackCall,
-  type StoredMessage,
-  startFakeSlack,
-} from '../../fakes/fake-slack/index.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { eventually } from '../../helpers/eventually.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeSlack } from '../../../src/playground/slack/index.js';
 import { REJECT_MODAL, REJECT_REASON_BLOCK, REJECT_REASON_INPUT } from '../../../src/ui/approval-ids.js';
-import type { FakeSlack } from '../../fakes/fake-slack/index.js';
 import { assertionClient } from '../../helpers/redis-test.js';
 import {
   ADMIN,

@@ -3,9 +3,9 @@
  * directly under short lease settings (the bot's own poller waits an hour), so each case takes seconds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import type { ApprovalSettings, Approvals } from '../../../src/services/approvals/index.js';
 import { decisionNotice } from '../../../src/ui/approval-notices.js';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import {
   ADMIN,
   type ApprovalBot,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeSlack } from '../../fakes/fake-slack/index.js';
+import type { FakeSlack } from '../../../src/playground/slack/index.js';
 import { assertionClient } from '../../helpers/redis-test.js';
 import {
   type ApprovalBot,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeSlack } from '../../fakes/fake-slack/index.js';
+import type { FakeSlack } from '../../../src/playground/slack/index.js';
 import {
   ADMIN,
   type ApprovalBot,

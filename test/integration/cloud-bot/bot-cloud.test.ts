@@ -3,7 +3,7 @@
  * names the variables to fix; sandbox services survive a restart; `/vpcep sandbox connect` plays a consumer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { startTestBot, TEST_SIGNING_SECRET } from '../../helpers/bot-harness.js';
 import {
   createOnFirstLoadBalancer,

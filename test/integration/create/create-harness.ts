@@ -5,6 +5,12 @@
  */
 import type { Redis } from 'ioredis';
 import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
+import {
+  FAKE_TEAM,
+  type FakeSlack,
+  type StoredView,
+  startFakeSlack,
+} from '../../../src/playground/slack/index.js';
 import { type Attempt, createAttempts } from '../../../src/stores/create-attempts.js';
 import { createKeys } from '../../../src/stores/keys.js';
 import {
@@ -13,7 +19,6 @@ import {
   CREATE_BLOCK,
   VPC_BLOCK_PREFIX,
 } from '../../../src/ui/create-ids.js';
-import { FAKE_TEAM, type FakeSlack, type StoredView, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import {
   FAST_CLOUD,
   startTestBot,

@@ -1,9 +1,9 @@
 import { WebClient } from '@slack/web-api';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { createChannelPoster } from '../../../src/slack/channel-poster.js';
 import { webClientOptions } from '../../../src/slack/web-clients.js';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import {
   startTestBot,
   TEST_BOT_TOKEN,

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logging/logger.js';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import {
   startTestBot,
   TEST_BOT_TOKEN,

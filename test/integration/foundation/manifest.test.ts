@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { createSlackDriver } from '../../helpers/slack-driver.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { until } from '../../helpers/eventually.js';
 import { type RedisServerHandle, startRedisServer } from '../../helpers/redis-server.js';

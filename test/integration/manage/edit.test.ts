@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '../../../src/cloud/index.js';
-import type { StoredView } from '../../fakes/fake-slack/index.js';
+import type { StoredView } from '../../../src/playground/slack/index.js';
 import {
   blocksText,
   cloudRequestCount,

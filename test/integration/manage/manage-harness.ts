@@ -9,9 +9,9 @@ import type {
   SandboxControl,
 } from '../../../src/cloud/index.js';
 import type { Core } from '../../../src/features/core.js';
+import { type FakeSlack, type StoredMessage, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { createApprovalStore } from '../../../src/stores/approval-requests.js';
 import type { ServiceRecord } from '../../../src/stores/service-records.js';
-import { type FakeSlack, type StoredMessage, startFakeSlack } from '../../fakes/fake-slack/index.js';
 import { FAST_CLOUD, startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { eventually, until } from '../../helpers/eventually.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';

@@ -3,8 +3,8 @@
  * the bot's state is unavailable; nothing crashes, nothing is announced that was not saved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSlack } from '../../../src/playground/slack/index.js';
 import { waitForRedis } from '../../../src/stores/redis-connection.js';
-import { startFakeSlack } from '../../fakes/fake-slack/index.js';
 import { FAST_CLOUD, startTestBot, TEST_SIGNING_SECRET } from '../../helpers/bot-harness.js';
 import { startTestCloud, TEST_AKSK, type TestCloud } from '../../helpers/cloud-test.js';
 import { type RedisServerHandle, startRedisServer } from '../../helpers/redis-server.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
 import type { ApprovalRequest } from '../../../src/stores/approval-requests.js';
 import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/ui/approval-ids.js';
 import { rejectReasonModal } from '../../../src/ui/approval-reject-modal.js';
 import { type ApprovalRequestView, approvalRequestMessage } from '../../../src/ui/approval-request.js';
-import { checkMessage, checkView } from '../../fakes/fake-slack/index.js';
 import { pendingRequest } from './request-fixture.js';
 
 const base = pendingRequest({

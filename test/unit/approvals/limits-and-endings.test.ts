@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
 import { approvalSettings } from '../../../src/features/approvals.js';
+import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
 import {
   executionEndOf,
   SELF_DECIDED_MESSAGE,
@@ -10,7 +11,6 @@ import { notAllowedNotice, reminderText } from '../../../src/ui/approval-notices
 import { rejectRefusedModal } from '../../../src/ui/approval-reject-modal.js';
 import { approvalRequestMessage, MAX_MENTIONS } from '../../../src/ui/approval-request.js';
 import { ownersMessage } from '../../../src/ui/owners-message.js';
-import { checkMessage, checkView } from '../../fakes/fake-slack/index.js';
 import { pendingRequest } from './request-fixture.js';
 
 const users = Array.from({ length: 250 }, (_, i) => `U${String(i).padStart(10, '0')}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessage, checkView } from '../../fakes/fake-slack/index.js';
+import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
 import {
   button,
   chars,

@@ -6,7 +6,7 @@ import {
   type WebClientOptions,
 } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { asBlocks, asView, input, modal, section, times } from './block-fixtures.js';
 
 let fake: FakeSlack;

@@ -1,6 +1,6 @@
 import { App, SocketModeReceiver } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { type FakeSocketMode, startFakeSocketMode } from '../../fakes/fake-socket-mode.js';
 import { slashCommandPayload, viewSubmissionPayload } from '../../helpers/slack-payloads.js';
 import { input, modal } from './block-fixtures.js';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack/index.js';
+import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';
 import { nowSeconds } from '../../helpers/slack-signer.js';
 import { asBlocks, asView, button, input, modal, plain, section } from './block-fixtures.js';

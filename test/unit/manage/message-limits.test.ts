@@ -12,6 +12,7 @@ import type {
   ServiceStatus,
 } from '../../../src/cloud/types.js';
 import type { OtcProject } from '../../../src/config/config-types.js';
+import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
 import type { ConnectionsPage } from '../../../src/services/manage/connections-listing.js';
 import type { HomeData } from '../../../src/services/manage/home.js';
 import type { ServiceDetails } from '../../../src/services/manage/service-details.js';
@@ -23,7 +24,6 @@ import { homeView } from '../../../src/ui/home-view.js';
 import { editFormView } from '../../../src/ui/manage-edit-modal.js';
 import { serviceDetailMessage } from '../../../src/ui/service-detail-message.js';
 import { serviceSummaryMessage, summaryWithNote } from '../../../src/ui/service-summary-message.js';
-import { checkMessage, checkView } from '../../fakes/fake-slack/index.js';
 
 const RUNS = { numRuns: 25 };
 const text = (max: number) => fc.string({ maxLength: max, unit: 'grapheme' });

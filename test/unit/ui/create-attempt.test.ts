@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
 import {
   createAnnouncement,
   createAttemptView,
@@ -6,7 +7,6 @@ import {
 } from '../../../src/ui/create-attempt.js';
 import { CREATE_ACTION } from '../../../src/ui/create-ids.js';
 import { LIST_SERVICES_ACTION } from '../../../src/ui/ids.js';
-import { checkMessage, checkView } from '../../fakes/fake-slack/index.js';
 import { attemptModelOf } from '../create/create-fixtures.js';
 
 type Json = Record<string, unknown>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { checkView } from '../../../src/playground/slack/index.js';
 import { createFormView } from '../../../src/ui/create-form.js';
 import { CREATE_BLOCK, vpcBlockId } from '../../../src/ui/create-ids.js';
 import { createLoadingView, renderCreateScreen } from '../../../src/ui/create-screen.js';
-import { checkView } from '../../fakes/fake-slack/index.js';
 import { choices, formModel } from '../create/create-fixtures.js';
 
 type Json = Record<string, unknown>;
