@@ -13,6 +13,7 @@ import { type Cloud, type CloudOptions, createCloud } from './cloud/index.js';
 import type { Config } from './config/config-types.js';
 import { AppError } from './errors/app-error.js';
 import type { Core } from './features/core.js';
+import type { CreateServiceOptions } from './features/create-service.js';
 import { buildFeatures } from './features/index.js';
 import { createHttpServer } from './http/http-server.js';
 import { createJobRunner } from './jobs/job-runner.js';
@@ -44,6 +45,8 @@ export interface BotOptions {
   drainTimeoutMs?: number;
   /** Cloud client knobs (tests: short sandbox delays and retry backoff). */
   cloud?: CloudOptions;
+  /** Creation knobs (tests: a short retry window and resume interval). */
+  create?: CreateServiceOptions;
 }
 
 export interface Bot {
@@ -148,7 +151,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   });
   const { middleware, inFlight } = requestContext(logger, metrics);
   app.use(middleware);
-  const features = buildFeatures(core);
+  const features = buildFeatures(core, options.create ? { create: options.create } : {});
   registerListeners(app, core, features);
   app.error(async (error) => {
     countWebApiError(metrics, error);

@@ -70,7 +70,10 @@ export interface EndpointService {
   readonly errors: readonly ResourceError[];
 }
 
-/** What the user asked for. Nothing else is sent: no hidden tags or names of the bot's own. */
+/**
+ * What the user asked for, plus, on a service without a name, one tag of the bot's own (`attemptTag`):
+ * the proof that a service found after an ambiguous create is the one this request made.
+ */
 export interface CreateServiceInput {
   readonly vpcId: string;
   readonly portId: string;
@@ -82,6 +85,11 @@ export interface CreateServiceInput {
   readonly description?: string;
   readonly tags?: readonly Tag[];
   readonly tcpProxy?: TcpProxy;
+  /**
+   * Sent after `tags`, unique to the create attempt. Without a name, only this tag can prove which
+   * service an ambiguous create made; without either, no service is ever taken for it.
+   */
+  readonly attemptTag?: Tag;
 }
 
 /** Fields a PUT may change; omitted fields stay as they are. */

@@ -75,7 +75,7 @@ export const endpointServiceSpecSchema = draftValuesSchema.transform((draft, ctx
   }
   const ports = parsePortMappings(draft.portsText ?? '');
   if (!ports.ok) fail('portsText', ports.problems.join('\n'));
-  const tags = parseTags(draft.tagsText ?? '');
+  const tags = parseTags(draft.tagsText ?? '', { unnamed: name === '' });
   if (!tags.ok) fail('tagsText', tags.problems.join('\n'));
   const description = trimmed(draft.description);
   if ([...description].length > DESCRIPTION_MAX) {

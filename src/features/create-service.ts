@@ -43,6 +43,7 @@ export function createServiceFeature(core: Core, options: CreateServiceOptions =
     poster: core.poster,
     sandbox: core.sandbox,
     logger,
+    admins: core.config.access.admins,
   });
   const runner = createCreationRunner({
     cloud: core.cloud,

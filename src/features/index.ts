@@ -5,18 +5,23 @@ import type { Logger } from '../logging/logger.js';
 import { manageDeps } from '../services/manage/deps.js';
 import { approvalsFeature } from './approvals.js';
 import type { Core } from './core.js';
-import { createServiceFeature } from './create-service.js';
+import { type CreateServiceOptions, createServiceFeature } from './create-service.js';
 import type { Feature } from './feature.js';
 import { manageServicesFeature } from './manage-services.js';
 import { sandboxFeature } from './sandbox.js';
 
-export function buildFeatures(core: Core): Feature[] {
+export interface FeatureOptions {
+  /** Creation knobs (tests); production defaults when absent. */
+  readonly create?: CreateServiceOptions;
+}
+
+export function buildFeatures(core: Core, options: FeatureOptions = {}): Feature[] {
   // A decision taken from App Home leaves stale buttons there until the home is published again.
   const home = manageDeps(core);
   const refreshHome = (client: WebClient, userId: string, log: Logger) =>
     publishHome(home, client, userId, log);
   return [
-    createServiceFeature(core),
+    createServiceFeature(core, options.create),
     approvalsFeature(core, { refreshHome }),
     manageServicesFeature(core),
     sandboxFeature(core),

@@ -17,9 +17,11 @@ export const ATTEMPT_TTL_SECONDS = 7 * 86_400;
 /**
  * `pending`: claimed, the create request not yet confirmed; `creating`: the cloud knows the service
  * and is building it; `configuring`: available, whitelist and records next; `done`: available and
- * recorded; `failed`: no service, or a failed one. `notified` says who has been told about the last two.
+ * recorded; `failed`: no service, or a failed one; `unknown`: the cloud never confirmed the create and
+ * no service it provably made was found (the creator and the admins are told to check). `notified`
+ * says who has been told about the last three.
  */
-export const ATTEMPT_STATES = ['pending', 'creating', 'configuring', 'done', 'failed'] as const;
+export const ATTEMPT_STATES = ['pending', 'creating', 'configuring', 'done', 'failed', 'unknown'] as const;
 export type AttemptState = (typeof ATTEMPT_STATES)[number];
 
 const specSchema = z.object({
@@ -74,7 +76,13 @@ export const attemptSchema = z.object({
     .object({ channel: z.string(), ts: z.string().optional(), problem: z.string().optional() })
     .optional(),
   notified: z
-    .object({ modal: z.boolean().optional(), dm: z.boolean().optional(), announce: z.boolean().optional() })
+    .object({
+      modal: z.boolean().optional(),
+      dm: z.boolean().optional(),
+      announce: z.boolean().optional(),
+      /** The admins were told of an `unknown` outcome. */
+      admins: z.boolean().optional(),
+    })
     .default({}),
   createdAt: z.string(),
   updatedAt: z.string(),

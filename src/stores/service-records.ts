@@ -27,6 +27,8 @@ export const serviceRecordSchema = z.object({
   ownersChangedBy: z.string().optional(),
   /** The name the service had when the bot last saw it (the cloud's `name`, not the full name). */
   name: z.string().optional(),
+  /** The create attempt (`team:user:id`) that made the service and wrote this record first. */
+  createdByAttempt: z.string().optional(),
 });
 export type ServiceRecord = z.infer<typeof serviceRecordSchema>;
 
@@ -35,6 +37,12 @@ export interface ServiceRecords {
   /** Several at once (missing ones are left out). */
   getMany(refs: readonly { projectId: string; serviceId: string }[]): Promise<Map<string, ServiceRecord>>;
   put(record: ServiceRecord): Promise<void>;
+  /**
+   * Writes the record of a service its create attempt made: only when the service has no record yet,
+   * or the record is that attempt's own (a resumed attempt writing again). Someone else's record is
+   * never overwritten: then nothing is written and the answer is `taken`.
+   */
+  putCreated(record: ServiceRecord & { readonly createdByAttempt: string }): Promise<'written' | 'taken'>;
   remove(projectId: string, serviceId: string): Promise<void>;
   /** Every record of a project. */
   list(projectId: string): Promise<ServiceRecord[]>;
@@ -96,6 +104,24 @@ export function createServiceRecords(redis: RedisClient, keys: Keys): ServiceRec
         await redis.set(key, JSON.stringify(valid));
         await redis.sadd(indexKey(valid.projectId), valid.serviceId);
         await reindex(valid, before?.name, valid.name);
+      }),
+    putCreated: (record) =>
+      withState(async () => {
+        const key = recordKey(record.projectId, record.serviceId);
+        // Someone writing the record between the read and the write: read again and decide again.
+        for (let tries = 0; tries < 5; tries++) {
+          const raw = await redis.get(key);
+          const before = parse(raw);
+          if (before && before.createdByAttempt !== record.createdByAttempt) return 'taken';
+          // The attempt's own record, written before it was resumed: kept as it is now (its owners
+          // may have been changed since).
+          const valid = before ?? serviceRecordSchema.parse(record);
+          if (!before && (await redis.set(key, JSON.stringify(valid), 'NX')) !== 'OK') continue;
+          await redis.sadd(indexKey(valid.projectId), valid.serviceId);
+          await reindex(valid, undefined, valid.name);
+          return 'written';
+        }
+        throw new Error(`the record of ${record.serviceId} kept changing while it was written`);
       }),
     remove: (projectId, serviceId) =>
       withState(async () => {

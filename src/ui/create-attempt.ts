@@ -1,7 +1,8 @@
 /**
  * A creation as people see it: the modal while it runs and when it ends, the result sent to the
  * creator, and the announcement in the channel the command ran in. One model, every state
- * (sending, creating, finishing, available, failed).
+ * (sending, creating, finishing, available, failed, unknown). An unknown outcome names no service:
+ * the one in question may be someone else's.
  */
 import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
 import { isChannel } from '../services/create/attempt-model.js';
@@ -21,7 +22,13 @@ export interface SlackMessage {
 }
 
 function displayName(model: AttemptModel): string {
+  if (model.state === 'unknown') return model.spec.name ?? 'the endpoint service';
   return model.serviceName ?? model.spec.name ?? 'the endpoint service';
+}
+
+/** Failed or unknown: no service to show, the reason and the way back to the form instead. */
+function ended(model: AttemptModel): boolean {
+  return model.state === 'failed' || model.state === 'unknown';
 }
 
 function approvalText(model: AttemptModel): string {
@@ -41,6 +48,8 @@ function statusLine(model: AttemptModel): string {
       return `:white_check_mark: The endpoint service ${name} is available.`;
     case 'failed':
       return `:x: The endpoint service ${model.serviceName ? `${name} ` : ''}could not be created.`;
+    case 'unknown':
+      return `:grey_question: Whether ${name} was created is unknown.`;
   }
 }
 
@@ -98,9 +107,10 @@ function editButton(model: AttemptModel): Button {
 
 function resultBlocks(model: AttemptModel): KnownBlock[] {
   const blocks: KnownBlock[] = [section(statusLine(model))];
-  if (model.state === 'failed') {
+  if (ended(model)) {
     blocks.push(section(failureText(model)));
-    blocks.push({ type: 'actions', elements: [editButton(model)] } satisfies ActionsBlock);
+    const buttons = model.state === 'unknown' ? [listButton(model), editButton(model)] : [editButton(model)];
+    blocks.push({ type: 'actions', elements: buttons } satisfies ActionsBlock);
     return blocks;
   }
   blocks.push(...detailBlocks(model));
@@ -126,6 +136,8 @@ export function createAttemptView(model: AttemptModel, sandbox: boolean): ModalV
 /** The plain-text summary of a finished attempt (message fallbacks, notifications). */
 export function attemptSummary(model: AttemptModel, sandbox: boolean): string {
   const prefix = sandbox ? '[sandbox] ' : '';
+  if (model.state === 'unknown')
+    return `${prefix}Whether the endpoint service ${displayName(model)} was created is unknown. ${model.error?.message ?? ''}`.trim();
   if (model.state === 'failed')
     return `${prefix}The endpoint service ${displayName(model)} could not be created. ${model.error?.code ? `${model.error.code}: ` : ''}${model.error?.message ?? ''}`.trim();
   return `${prefix}The endpoint service ${displayName(model)} is available. ID ${model.serviceId ?? '?'}; port mappings ${mappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}.`;
@@ -148,6 +160,30 @@ export function createAnnouncement(model: AttemptModel, sandbox: boolean): Slack
     blocks: [
       section(
         `:tada: <@${model.userId}> created the endpoint service \`${esc(displayName(model))}\` in ${esc(model.region)}.\n*ID* \`${model.serviceId ?? '?'}\` · *${type.name}* ${esc(model.labels.backend ?? model.spec.portId)} · *Connection Approval* ${approvalText(model)}\n*Port Mapping* ${mappingsInline(model.spec.ports)}`,
+      ),
+      ...(sandbox ? [context(SANDBOX_NOTE)] : []),
+    ],
+  };
+}
+
+/**
+ * What the bot admins get when a creation's outcome is unknown: who asked for what, where, and what
+ * to check. It names the request only, never a service (the one in question may be someone else's).
+ */
+export function unknownOutcomeNotice(
+  model: AttemptModel,
+  sandbox: boolean,
+  attemptTag: { readonly key: string; readonly value: string } | undefined,
+): SlackMessage {
+  const type = BACKEND_TYPE_TEXT[model.spec.backendType];
+  const what = `${model.spec.name ? `\`${esc(model.spec.name)}\`` : 'an endpoint service without a name'} in ${esc(model.region)} (VPC ${esc(model.labels.vpc ?? model.spec.vpcId)}, ${type.name} ${esc(model.labels.backend ?? model.spec.portId)}, port mapping ${mappingsInline(model.spec.ports)})`;
+  const text = `${sandbox ? '[sandbox] ' : ''}The outcome of <@${model.userId}>'s request to create ${what} is unknown: the cloud never confirmed it and no service that request provably made was found, or the service the cloud reported is recorded for someone else. Nothing was adopted or changed. Check the project's services for one the bot has no owners recorded for, and assign its owners with \`/vpcep owners\`; the bot's log has the details under the attempt's ID.`;
+  return {
+    text,
+    blocks: [
+      section(`:grey_question: ${text.replace(/^\[sandbox\] /, '')}`),
+      context(
+        `Creation attempt \`${esc(model.attemptRef)}\`${attemptTag ? `; a service it made carries the tag \`${attemptTag.key}=${attemptTag.value}\`` : ''}.`,
       ),
       ...(sandbox ? [context(SANDBOX_NOTE)] : []),
     ],

@@ -19,7 +19,13 @@ import { portsPreview } from '../domain/create-draft.js';
 import type { BackendType } from '../domain/endpoint-service-spec.js';
 import { DESCRIPTION_MAX, NAME_MAX } from '../domain/endpoint-service-spec.js';
 import { MAX_PORT_MAPPINGS } from '../domain/port-mappings.js';
-import { MAX_TAG_KEY, MAX_TAG_VALUE, MAX_TAGS } from '../domain/tags.js';
+import {
+  ATTEMPT_TAG_KEY,
+  MAX_TAG_KEY,
+  MAX_TAG_VALUE,
+  MAX_TAGS,
+  MAX_TAGS_WITHOUT_NAME,
+} from '../domain/tags.js';
 import type { ChoiceList, FormModel } from '../services/create/screens.js';
 import { choiceSelect, context, modal, option, plain, sandboxBlocks, section } from './create-blocks.js';
 import {
@@ -314,7 +320,7 @@ export function createFormView(model: FormModel, sandbox: boolean): ModalView {
     ...(preview ? [context(preview)] : []),
     input(CREATE_BLOCK.tags, 'Tag', text(CREATE_ACTION.tags, values.tagsText, 'env=prod', true), {
       optional: true,
-      hint: `One key=value a line, at most ${MAX_TAGS}. Keys are unique; keys up to ${MAX_TAG_KEY} and values up to ${MAX_TAG_VALUE} letters, digits, - or _; neither may be blank.`,
+      hint: `One key=value a line, at most ${MAX_TAGS}, or ${MAX_TAGS_WITHOUT_NAME} without a name (the bot then adds its own tag ${ATTEMPT_TAG_KEY}, to recognise the service it created). Keys are unique; keys up to ${MAX_TAG_KEY} and values up to ${MAX_TAG_VALUE} letters, digits, - or _; neither may be blank.`,
     }),
     input(
       CREATE_BLOCK.description,

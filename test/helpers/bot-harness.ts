@@ -28,6 +28,8 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   /** Cloud knobs; by default the sandbox creates and deletes in 200 ms and the client backs off in ms. */
   cloud?: BotOptions['cloud'];
+  /** Creation knobs (retry window, resume interval); production defaults when absent. */
+  create?: BotOptions['create'];
 }
 
 /** Fast sandbox and client timings for tests (no timed assertions depend on them). */
@@ -67,6 +69,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     logDestination: destination,
     drainTimeoutMs: 2000,
     ...(options.cloud ? { cloud: options.cloud } : {}),
+    ...(options.create ? { create: options.create } : {}),
   });
   const { port } = await bot.start(0);
   return {

@@ -1,19 +1,20 @@
 /**
- * Creating an endpoint service without ever making two. The POST is sent once. When it fails
- * ambiguously, the cloud may have created the service anyway: a timeout or broken connection after
- * sending, a 5xx, or a 2xx whose body cannot be read. Then the bot looks for a service with the same
- * VPC, backend port and port mappings (and name, when one was given) before deciding. No hidden tag or
- * name is added to make this easier: the cloud itself refuses a second service on the same backend
- * port with the same server ports (`EndPoint.3044`), so a match on these fields is the one the bot
- * asked for.
+ * Creating an endpoint service without ever making two, and without ever taking someone else's. The
+ * POST is sent once. When it fails ambiguously, the cloud may have created the service anyway: a
+ * timeout or broken connection after sending, any 5xx (`EndPoint.0001` and `EndPoint.0013` included:
+ * a VPCEP code does not prove that nothing was created), or a 2xx whose body cannot be read. Then the
+ * bot looks for the service this request provably made, never for one that merely looks alike: the
+ * same VPC, backend port and port mappings are what anyone can copy from another person's service.
+ * The proof is the name asked for or, for a service without a name, the attempt's own tag
+ * (`CreateServiceInput.attemptTag`); and the service must be no older than the request, give or
+ * take `CLOCK_SKEW_MS`. The time only rules services out; the name or the tag decides.
  *
- * When nothing is found, only an error answer from VPCEP itself (a 5xx carrying an `EndPoint.` code)
- * proves the create did not happen; a gateway's 502/503/504 without one, a timeout or an unreadable
- * 2xx leave it unconfirmed (`CreateUnconfirmedError`), so nobody creates a second service blindly.
+ * When nothing proven is found, the create is unconfirmed (`CreateUnconfirmedError`): nobody creates a
+ * second service blindly, and nothing else is adopted.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../logging/logger.js';
-import { BadResponseError, CloudUnavailableError, CreateUnconfirmedError } from '../errors.js';
+import { BadResponseError, CloudError, CreateUnconfirmedError } from '../errors.js';
 import type { CreateServiceInput, EndpointService, PortMapping } from '../types.js';
 import { isAmbiguousFailure } from './retry.js';
 import { listServices, postService, type VpcepContext } from './vpcep-services.js';
@@ -25,6 +26,9 @@ export interface CreateOptions {
   readonly lookups?: number;
 }
 
+/** Clock skew allowed between the bot and the cloud when comparing `created_at` with the request. */
+export const CLOCK_SKEW_MS = 60_000;
+
 function portKey(ports: readonly PortMapping[]): string {
   return ports
     .map((p) => `${p.protocol.toUpperCase()}:${p.clientPort}:${p.serverPort}`)
@@ -32,30 +36,66 @@ function portKey(ports: readonly PortMapping[]): string {
     .join(',');
 }
 
-/** True when `service` is what `input` asked for, as far as the cloud reports it. */
-export function matchesRequest(service: EndpointService, input: CreateServiceInput): boolean {
+/** True when `input` carries something that can prove a service is its own: a name or a tag. */
+export function canProveCreation(input: CreateServiceInput): boolean {
+  return Boolean(input.name) || input.attemptTag !== undefined;
+}
+
+/**
+ * True when `service` is provably what `input` created by a request sent at `sentAtMs` (or later):
+ * what was asked for, carrying the name and the attempt's tag that were sent (at least one of them),
+ * and created no earlier than `sentAtMs` less the clock skew.
+ */
+export function provesCreation(
+  service: EndpointService,
+  input: CreateServiceInput,
+  sentAtMs: number,
+): boolean {
+  if (!canProveCreation(input)) return false;
+  const { attemptTag } = input;
+  const createdMs = Date.parse(service.createdAt ?? '');
   return (
     service.status !== 'deleting' &&
     service.vpcId === input.vpcId &&
     service.portId === input.portId &&
     portKey(service.ports) === portKey(input.ports) &&
-    (input.name ? service.name === input.name : true)
+    (input.name ? service.name === input.name : true) &&
+    (attemptTag
+      ? service.tags.some((t) => t.key === attemptTag.key && t.value === attemptTag.value)
+      : true) &&
+    !Number.isNaN(createdMs) &&
+    createdMs >= sentAtMs - CLOCK_SKEW_MS
   );
+}
+
+/** The newest service `input` provably created (see `provesCreation`), among `candidates`. */
+export function provenService(
+  candidates: readonly EndpointService[],
+  input: CreateServiceInput,
+  sentAtMs: number,
+): EndpointService | undefined {
+  return candidates
+    .filter((s) => provesCreation(s, input, sentAtMs))
+    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
 }
 
 async function findCreated(
   ctx: VpcepContext,
   input: CreateServiceInput,
+  sentAtMs: number,
 ): Promise<EndpointService | undefined> {
   const candidates = await listServices(ctx, input.name ? { name: input.name } : {});
-  return candidates
-    .filter((s) => matchesRequest(s, input))
-    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+  return provenService(candidates, input, sentAtMs);
 }
+
+/** Codes that leave open whether the request was carried out (reference §3.3). */
+const UNSURE_CODES = ['EndPoint.0001', 'EndPoint.0013'];
 
 /** True when the cloud may have created the service although the bot saw a failure. */
 export function mayHaveCreated(error: unknown): boolean {
   if (isAmbiguousFailure(error)) return true;
+  // VPCEP's "system error" and "request timed out" say nothing about what was done, whatever the status.
+  if (error instanceof CloudError && UNSURE_CODES.some((code) => error.hasCode(code))) return true;
   // A 2xx the bot could not read: the cloud accepted the create.
   return (
     error instanceof BadResponseError &&
@@ -65,34 +105,27 @@ export function mayHaveCreated(error: unknown): boolean {
   );
 }
 
-/** True for an error answer from VPCEP itself (an `EndPoint.` code): the create was not done. */
-function refusedByVpcep(error: unknown): boolean {
-  return (
-    error instanceof CloudUnavailableError &&
-    error.status !== undefined &&
-    /^endpoint\./i.test(error.otcCode ?? '')
-  );
-}
-
 export async function createService(
   ctx: VpcepContext,
   input: CreateServiceInput,
   logger: Logger,
   options: CreateOptions = {},
 ): Promise<EndpointService> {
+  const sentAtMs = Date.now();
   try {
     return await postService(ctx, input);
   } catch (error) {
     if (!mayHaveCreated(error)) throw error;
-    const lookups = options.lookups ?? 3;
+    // Nothing could tell this request's service from another one alike: look for none.
+    const lookups = canProveCreation(input) ? (options.lookups ?? 3) : 0;
     logger.warn(
-      { err: error, vpcId: input.vpcId, portId: input.portId },
-      'create failed ambiguously; looking for the service',
+      { err: error, vpcId: input.vpcId, portId: input.portId, lookups },
+      'create failed ambiguously; looking for the service it provably made',
     );
     for (let i = 0; i < lookups; i++) {
       if (i > 0) await sleep(options.lookupDelayMs ?? 3000);
       try {
-        const found = await findCreated(ctx, input);
+        const found = await findCreated(ctx, input, sentAtMs);
         if (found) {
           logger.info({ serviceId: found.id }, 'the ambiguous create did create the service');
           return found;
@@ -101,8 +134,6 @@ export async function createService(
         logger.warn({ err: lookupError }, 'looking for the created service failed');
       }
     }
-    // VPCEP's own error answer with nothing created: the create did not happen; trying again is safe.
-    if (refusedByVpcep(error)) throw error;
     const what =
       error instanceof BadResponseError
         ? 'The cloud accepted the create but its answer could not be read'

@@ -59,8 +59,12 @@ function wirePorts(ports: CreateServiceInput['ports']) {
   }));
 }
 
-/** The create body: exactly what the user asked for, with `approval_enabled` always explicit. */
+/**
+ * The create body: exactly what the user asked for, with `approval_enabled` always explicit, and the
+ * attempt's own tag (if any) after the user's.
+ */
 export function createServiceBody(input: CreateServiceInput): Record<string, unknown> {
+  const tags = input.attemptTag ? [...(input.tags ?? []), input.attemptTag] : input.tags;
   return {
     port_id: input.portId,
     vpc_id: input.vpcId,
@@ -72,7 +76,7 @@ export function createServiceBody(input: CreateServiceInput): Record<string, unk
     ...(input.description ? { description: input.description } : {}),
     ...(input.tcpProxy ? { tcp_proxy: input.tcpProxy } : {}),
     // Tags go out whenever the caller gave a list, even an empty one: the request states them explicitly.
-    ...(input.tags ? { tags: input.tags.map((t) => ({ key: t.key, value: t.value })) } : {}),
+    ...(tags ? { tags: tags.map((t) => ({ key: t.key, value: t.value })) } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
 /** An attempt as the views see it, and when an attempt has nothing left to do. */
+import { createHash } from 'node:crypto';
+import { MAX_TAG_VALUE } from '../../domain/tags.js';
 import type { Attempt } from '../../stores/create-attempts.js';
 import { formatAttemptRef } from '../../stores/create-attempts.js';
 import type { AttemptModel } from './screens.js';
@@ -16,8 +18,9 @@ export function attemptModel(attempt: Attempt): AttemptModel {
       approvalChannel: attempt.spec.approvalChannel,
     },
     labels: attempt.labels,
-    serviceId: attempt.serviceId,
-    serviceName: attempt.serviceName,
+    // An unknown outcome shows no service: the one in question may be someone else's.
+    serviceId: attempt.state === 'unknown' ? undefined : attempt.serviceId,
+    serviceName: attempt.state === 'unknown' ? undefined : attempt.serviceName,
     error: attempt.error,
     whitelistProblem: attempt.whitelistProblem,
     channelId: attempt.channelId,
@@ -30,9 +33,24 @@ export function attemptIdOf(draftId: string, reviewId: string | undefined): stri
   return `${draftId}.${reviewId ?? 'review'}`;
 }
 
-/** Done or failed, and the creator told: nothing is left to do. */
+/** Done, failed or unknown, and the creator told: nothing is left to do. */
 export function attemptFinished(attempt: Attempt): boolean {
-  return (attempt.state === 'done' || attempt.state === 'failed') && attempt.notified.dm === true;
+  return (
+    (attempt.state === 'done' || attempt.state === 'failed' || attempt.state === 'unknown') &&
+    attempt.notified.dm === true
+  );
+}
+
+/**
+ * The value of the bot's tag on a service created without a name: a digest of the attempt's full
+ * reference (team, user, draft and review), so it is unique to the attempt across the workspace and
+ * fits a tag value (hex digits, at most 43).
+ */
+export function attemptTagValue(attempt: Pick<Attempt, 'teamId' | 'userId' | 'id'>): string {
+  return createHash('sha256')
+    .update(formatAttemptRef(attempt))
+    .digest('hex')
+    .slice(0, Math.min(40, MAX_TAG_VALUE));
 }
 
 /** Channel IDs (public `C…`, private `G…`) where an announcement makes sense; DMs are not. */

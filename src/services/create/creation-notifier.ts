@@ -4,9 +4,11 @@
  * message). When the bot cannot post in that channel, the creator learns why and how to fix it,
  * ephemerally where Slack allows, and in the direct message in any case. A direct message that fails
  * is left unsent for the caller to try again; on the last chance the result is said ephemerally where
- * the command ran instead. Never throws: a failed notice is logged.
+ * the command ran instead. An unknown outcome is also sent to each bot admin (`VPCEP_ADMINS`), once,
+ * naming the request and never a service. Never throws: a failed notice is logged.
  */
 import type { WebClient } from '@slack/web-api';
+import { ATTEMPT_TAG_KEY } from '../../domain/tags.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ChannelPoster } from '../../slack/channel-poster.js';
@@ -17,8 +19,9 @@ import {
   createAnnouncement,
   createAttemptView,
   createResultMessage,
+  unknownOutcomeNotice,
 } from '../../ui/create-attempt.js';
-import { attemptModel, isChannel } from './attempt-model.js';
+import { attemptModel, attemptTagValue, isChannel } from './attempt-model.js';
 import { updateModal } from './modal-updates.js';
 
 /** A response_url works for 30 minutes; leave a margin. */
@@ -44,6 +47,8 @@ export interface NotifierDeps {
   readonly poster: ChannelPoster;
   readonly sandbox: boolean;
   readonly logger: Logger;
+  /** `VPCEP_ADMINS`: told of every creation whose outcome is unknown. */
+  readonly admins: readonly string[];
 }
 
 export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
@@ -109,11 +114,30 @@ export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
     }
   }
 
+  /** Each admin by direct message; one that cannot be reached is logged, not retried. */
+  async function tellAdmins(attempt: Attempt): Promise<void> {
+    const tag = attempt.spec.name ? undefined : { key: ATTEMPT_TAG_KEY, value: attemptTagValue(attempt) };
+    const notice = unknownOutcomeNotice(attemptModel(attempt), sandbox, tag);
+    if (deps.admins.length === 0)
+      logger.warn({ attemptId: attempt.id }, 'no VPCEP_ADMINS to tell of a creation with an unknown outcome');
+    for (const admin of deps.admins) {
+      try {
+        await poster.post({ channel: admin, ...notice });
+      } catch (err) {
+        logger.warn({ err, admin, attemptId: attempt.id }, 'could not tell an admin of an unknown outcome');
+      }
+    }
+  }
+
   return {
     showProgress,
     async finish(attempt, options = {}) {
       const notified = { ...attempt.notified };
       let announcement = attempt.announcement;
+      if (attempt.state === 'unknown' && !notified.admins) {
+        await tellAdmins(attempt);
+        notified.admins = true;
+      }
       if (attempt.state === 'done' && !notified.announce) {
         announcement = await announce(attempt);
         notified.announce = true;

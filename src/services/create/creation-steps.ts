@@ -1,9 +1,14 @@
 /**
  * One creation, as steps from state to state. Each step does one thing in the cloud or in Redis and
  * saves the attempt (fenced by its lease) before the next: `pending` checks the quota and creates (or,
- * when the request may already have reached the cloud, finds the service first); `creating` waits for
- * `available` or `failed`; `configuring` applies the whitelist and stores the owners; `done`/`failed`
- * tell people. A step that cannot finish now throws `RetryLater`, and the attempt resumes later.
+ * when the request may already have reached the cloud, finds the service it provably made first);
+ * `creating` waits for `available` or `failed`; `configuring` stores the owners (never over someone
+ * else's record) and then applies the whitelist; `done`/`failed`/`unknown` tell people. A step that
+ * cannot finish now throws `RetryLater`, and the attempt resumes later.
+ *
+ * A service is taken as this attempt's only when the cloud's answer to its create names it, or when
+ * it carries the attempt's name or its own tag (`attemptTag`) and is no older than the attempt (see
+ * cloud/otc/create-service.ts). Anything merely alike (same VPC, backend and ports) is someone else's.
  */
 import {
   type CloudError,
@@ -16,16 +21,17 @@ import {
   WaitTimeoutError,
 } from '../../cloud/errors.js';
 import type { Cloud } from '../../cloud/index.js';
-import { matchesRequest } from '../../cloud/otc/create-service.js';
+import { provenService } from '../../cloud/otc/create-service.js';
 import type { CreateServiceInput, EndpointService } from '../../cloud/types.js';
 import { SERVER_TYPE } from '../../domain/endpoint-service-spec.js';
+import { ATTEMPT_TAG_KEY } from '../../domain/tags.js';
 import { AppError, userMessageOf } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { AuditLog } from '../../stores/audit-log.js';
-import type { Attempt } from '../../stores/create-attempts.js';
+import { type Attempt, formatAttemptRef } from '../../stores/create-attempts.js';
 import type { Draft, Drafts } from '../../stores/drafts.js';
 import type { ServiceRecords } from '../../stores/service-records.js';
-import { attemptIdOf, isChannel } from './attempt-model.js';
+import { attemptIdOf, attemptTagValue, isChannel } from './attempt-model.js';
 import type { CreationNotifier } from './creation-notifier.js';
 import { serviceQuotaUsage } from './quota-usage.js';
 
@@ -65,7 +71,10 @@ export interface StepContext {
   readonly waitTimeoutMs?: number | undefined;
 }
 
-/** What the cloud is asked for: the spec, with TCP and approval explicit; nothing else. */
+/**
+ * What the cloud is asked for: the spec, with TCP and approval explicit; and, without a name, the
+ * attempt's own tag, the one thing that can later prove which unnamed service this attempt made.
+ */
 export function createInput(attempt: Attempt): CreateServiceInput {
   const { spec } = attempt;
   return {
@@ -81,6 +90,7 @@ export function createInput(attempt: Attempt): CreateServiceInput {
     ...(spec.name ? { name: spec.name } : {}),
     ...(spec.description ? { description: spec.description } : {}),
     tags: spec.tags.map((t) => ({ key: t.key, value: t.value })),
+    ...(spec.name ? {} : { attemptTag: { key: ATTEMPT_TAG_KEY, value: attemptTagValue(attempt) } }),
   };
 }
 
@@ -112,14 +122,13 @@ async function fail(attempt: Attempt, error: Attempt['error'], ctx: StepContext)
   return ctx.save({ ...attempt, state: 'failed', error });
 }
 
+/** The service an earlier request of this attempt provably made (its name or tag, and not older). */
 async function findCreated(attempt: Attempt, ctx: StepContext): Promise<EndpointService | undefined> {
   const input = createInput(attempt);
   const candidates = await ctx.cloud
     .project(attempt.spec.projectId)
     .listServices(input.name ? { name: input.name } : {});
-  return candidates
-    .filter((s) => matchesRequest(s, input))
-    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+  return provenService(candidates, input, Date.parse(attempt.createdAt));
 }
 
 async function quotaFull(attempt: Attempt, ctx: StepContext): Promise<Attempt['error']> {
@@ -151,11 +160,31 @@ async function adopt(attempt: Attempt, service: EndpointService, ctx: StepContex
 const UNCONFIRMED_MESSAGE =
   'The cloud never confirmed the create request, and no matching service has appeared. Check `/vpcep list` before trying again, so the service is not created twice.';
 
+const UNKNOWN_MESSAGE =
+  'The cloud never confirmed the create request, and no service that this request provably made has appeared: it may appear later, or it may never have been created. Check `/vpcep list` before trying again, so the service is not created twice. The bot admins have been told.';
+
+const TAKEN_MESSAGE =
+  'The cloud reported a service for this request that the bot already records for someone else, so the bot changed nothing on it. The bot admins have been told.';
+
+/**
+ * The outcome cannot be known: nothing is adopted, nothing is written, and no service is named (the
+ * one in question may be someone else's). The creator and the admins are told.
+ */
+async function unknown(attempt: Attempt, message: string, ctx: StepContext): Promise<Attempt> {
+  ctx.logger.warn(
+    { attemptId: attempt.id, serviceId: attempt.serviceId },
+    'endpoint service creation ended with an unknown outcome',
+  );
+  const { serviceId: _id, serviceName: _name, ...rest } = attempt;
+  return ctx.save({ ...rest, state: 'unknown', error: { message } });
+}
+
 /**
  * `pending`: checks the quota and sends the create once. An attempt that sent it before (a restart)
- * first looks for the service. One whose request the cloud never confirmed never sends it again: it
- * keeps looking until the retry window ends. A second request that the cloud refuses with
- * `EndPoint.3044` (the backend already serves these ports) means the first one may have landed: look.
+ * first looks for the service it provably made. One whose request the cloud never confirmed never
+ * sends it again: it keeps looking until the retry window ends, then ends as `unknown`. A second
+ * request that the cloud refuses with `EndPoint.3044` (the backend already serves these ports) means
+ * the first one may have landed: look.
  */
 async function stepPending(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
   const project = ctx.cloud.project(attempt.spec.projectId);
@@ -193,7 +222,10 @@ async function stepPending(attempt: Attempt, ctx: StepContext): Promise<Attempt>
       serviceName: service.serviceName,
     });
   } catch (err) {
-    return fail(current, outcomeOf(err, current, ctx), ctx);
+    const error = outcomeOf(err, current, ctx);
+    // A request the cloud never confirmed may still have landed: neither failed nor done.
+    if (current.unconfirmed) return unknown(current, UNKNOWN_MESSAGE, ctx);
+    return fail(current, error, ctx);
   }
 }
 
@@ -227,9 +259,31 @@ async function stepCreating(attempt: Attempt, ctx: StepContext): Promise<Attempt
   }
 }
 
+/**
+ * `configuring`: the owners first, and only on a service without a record (or with this attempt's own
+ * record, when resumed); then the whitelist, which this attempt may set only on a service it has just
+ * recorded as its own. A record of someone else's ends the attempt as unknown, with nothing changed.
+ */
 async function stepConfiguring(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
   const { spec } = attempt;
   const serviceId = attempt.serviceId ?? '';
+  let recorded: 'written' | 'taken';
+  try {
+    recorded = await ctx.records.putCreated({
+      projectId: spec.projectId,
+      serviceId,
+      owners: { users: [...spec.owners.users], groups: [...spec.owners.groups] },
+      ...(spec.approvalChannel ? { approvalChannel: spec.approvalChannel } : {}),
+      ...(spec.name ? { name: spec.name } : {}),
+      createdBy: attempt.userId,
+      createdAt: new Date().toISOString(),
+      createdByAttempt: formatAttemptRef(attempt),
+      ...(isChannel(attempt.channelId) ? { announceChannel: attempt.channelId } : {}),
+    });
+  } catch (err) {
+    throw err instanceof LeaseLostError ? err : new RetryLater(err);
+  }
+  if (recorded === 'taken') return unknown(attempt, TAKEN_MESSAGE, ctx);
   let whitelistProblem: string | undefined;
   if (spec.whitelist.length > 0) {
     try {
@@ -242,16 +296,6 @@ async function stepConfiguring(attempt: Attempt, ctx: StepContext): Promise<Atte
     }
   }
   try {
-    await ctx.records.put({
-      projectId: spec.projectId,
-      serviceId,
-      owners: { users: [...spec.owners.users], groups: [...spec.owners.groups] },
-      ...(spec.approvalChannel ? { approvalChannel: spec.approvalChannel } : {}),
-      ...(spec.name ? { name: spec.name } : {}),
-      createdBy: attempt.userId,
-      createdAt: new Date().toISOString(),
-      ...(isChannel(attempt.channelId) ? { announceChannel: attempt.channelId } : {}),
-    });
     await ctx.audit.append({
       action: 'service.created',
       actor: attempt.userId,
@@ -315,6 +359,7 @@ export async function advance(attempt: Attempt, ctx: StepContext): Promise<Attem
       return stepConfiguring(attempt, ctx);
     case 'done':
     case 'failed':
+    case 'unknown':
       return stepFinish(attempt, ctx);
   }
 }

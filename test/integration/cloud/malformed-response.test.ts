@@ -97,12 +97,16 @@ function wireService(id: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** Without a name, the attempt's own tag is what lets a service found later be proven this create's. */
+const ATTEMPT_TAG = { key: 'vpcep-bot-attempt', value: 'malformed-response' };
+
 const CREATE_INPUT = {
   vpcId: 'vpc-1',
   portId: 'port-1',
   serverType: 'LB' as const,
   approvalEnabled: true,
   ports: [{ clientPort: 80, serverPort: 8080, protocol: 'TCP' }],
+  attemptTag: ATTEMPT_TAG,
 };
 
 const posts = () => received.filter((r) => r.method === 'POST');
@@ -136,7 +140,9 @@ describe('a create whose answer is unreadable or a bare gateway error', () => {
     answers = {
       'POST /vpc-endpoint-services': { body: '<html>accepted</html>', contentType: 'text/html' },
       'GET /vpc-endpoint-services': json({
-        endpoint_services: [wireService('svc-created')],
+        endpoint_services: [
+          wireService('svc-created', { tags: [ATTEMPT_TAG], created_at: new Date().toISOString() }),
+        ],
         total_count: 1,
       }),
     };

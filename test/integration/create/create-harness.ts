@@ -46,7 +46,7 @@ export interface CreateEnv {
 }
 
 export async function startCreateEnv(
-  options: Partial<Pick<TestBotOptions, 'env' | 'cloud' | 'keyPrefix' | 'redisUrl'>> = {},
+  options: Partial<Pick<TestBotOptions, 'env' | 'cloud' | 'keyPrefix' | 'redisUrl' | 'create'>> = {},
 ): Promise<CreateEnv> {
   const fake = await startFakeSlack();
   const botOptions = {
@@ -54,6 +54,7 @@ export async function startCreateEnv(
     cloud: options.cloud ?? FAST_CLOUD,
     env: options.env ?? {},
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    ...(options.create ? { create: options.create } : {}),
   };
   const first = await startTestBot({
     ...botOptions,

@@ -15,6 +15,7 @@ import {
   currentView,
   type FormField,
   formState,
+  inputBlock,
   optionValue,
   runCreate,
   startCreateEnv,
@@ -135,6 +136,22 @@ describe('the create form refuses what the console page refuses', () => {
       }
     },
   );
+
+  it('should allow 19 tags without a name, say why in the hint, and refuse the 20th on the tag field', async () => {
+    const hint = JSON.stringify(inputBlock(form, 'tags')?.hint);
+    expect(hint).toContain('at most 20, or 19 without a name');
+    expect(hint).toContain('vpcep-bot-attempt');
+    const response = await env.slack.viewSubmission({
+      userId: USER,
+      view: form,
+      values: formState(form, { ...valid, name: '', tags: lines(20, (i) => `k${i}=v${i}`) }),
+    });
+    const body = response.body as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(body.errors[blockIdOf(form, 'tags')]).toMatch(
+      /^20 tags: at most 19 on a service without a name, because the bot adds one of its own/,
+    );
+  });
 
   it('should refuse a backend that is not in the chosen VPC, on the backend field', async () => {
     // The load balancer of VPC b, sent with VPC a chosen (a forged or stale submission).

@@ -34,6 +34,49 @@ describe('service records', () => {
   });
 });
 
+describe('the record a create attempt writes', () => {
+  const created = (serviceId: string, user: string, attempt: string) => ({
+    projectId: 'p1',
+    serviceId,
+    owners: { users: [user], groups: [] },
+    createdBy: user,
+    createdByAttempt: `T1:${user}:${attempt}`,
+  });
+
+  it("should be written once, again by the same attempt, and never over someone else's record", async () => {
+    const records = createServiceRecords(redis, createKeys(uniquePrefix()));
+    await records.put({ projectId: 'p1', serviceId: 'victim', owners: { users: ['U0VICTIM'], groups: [] } });
+    const victim = await records.get('p1', 'victim');
+
+    expect(await records.putCreated(created('victim', 'U0EVIL', 'a1'))).toBe('taken');
+    expect(await records.get('p1', 'victim')).toEqual(victim);
+
+    expect(await records.putCreated(created('new', 'U0OWN', 'a2'))).toBe('written');
+    // The owners changed meanwhile; the attempt, resumed, writes again and keeps them.
+    const mine = await records.get('p1', 'new');
+    await records.put({
+      ...(mine ?? created('new', 'U0OWN', 'a2')),
+      owners: { users: ['U0NEXT'], groups: [] },
+    });
+    expect(await records.putCreated(created('new', 'U0OWN', 'a2'))).toBe('written');
+    expect(await records.get('p1', 'new')).toMatchObject({
+      owners: { users: ['U0NEXT'] },
+      createdBy: 'U0OWN',
+    });
+    expect(await records.putCreated(created('new', 'U0EVIL', 'a3'))).toBe('taken');
+    expect((await records.list('p1')).map((r) => r.serviceId).sort()).toEqual(['new', 'victim']);
+  });
+
+  it('should be written by exactly one of two attempts racing for the same service', async () => {
+    const records = createServiceRecords(redis, createKeys(uniquePrefix()));
+    const outcomes = await Promise.all([
+      records.putCreated(created('raced', 'U0ONE', 'a1')),
+      records.putCreated(created('raced', 'U0TWO', 'a2')),
+    ]);
+    expect(outcomes.sort()).toEqual(['taken', 'written']);
+  });
+});
+
 describe('audit log', () => {
   it('should append entries to a capped stream and read them newest first', async () => {
     const prefix = uniquePrefix();

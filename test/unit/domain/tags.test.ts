@@ -40,4 +40,22 @@ describe('Tag rules of the console page (Table 2)', () => {
       problems: ['21 tags: at most 20 can be added to a service'],
     });
   });
+  it("should leave 19 tags to a service without a name, the bot's own tag taking the 20th", () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `k${i}=v${i}`).join('\n');
+    expect(parseTags(lines(19), { unnamed: true }).ok).toBe(true);
+    const result = parseTags(lines(20), { unnamed: true });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems[0]).toMatch(
+        /^20 tags: at most 19 on a service without a name, because the bot adds one of its own \(vpcep-bot-attempt\)/,
+      );
+    expect(parseTags(lines(20)).ok).toBe(true);
+  });
+
+  it("should refuse the bot's own tag key, named or not", () => {
+    expect(parseTags('env=prod\nvpcep-bot-attempt=abc')).toEqual({
+      ok: false,
+      problems: ['Line 2: the tag key "vpcep-bot-attempt" is reserved for the bot; use another key'],
+    });
+  });
 });
