@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_PAGE_SIZE } from '../../../src/services/manage/service-summaries.js';
+import { createServiceCache } from '../../../src/services/service-cache.js';
+import { createServiceSnapshots } from '../../../src/stores/service-snapshots.js';
 import { HOME_REFRESH_ACTION } from '../../../src/ui/manage-ids.js';
 import type { StoredMessage } from '../../fakes/fake-slack/index.js';
 import { until } from '../../helpers/eventually.js';
@@ -297,5 +299,29 @@ describe('decisions right after lists', () => {
     } finally {
       await stopApprovalTest({ fake, bot });
     }
+  });
+});
+
+describe('the service cache shared by replicas', () => {
+  it('should let a second replica reuse the first one’s listing, and see an invalidation from either at once', async () => {
+    const replica = () =>
+      createServiceCache({
+        cloud: world.core.cloud,
+        snapshots: createServiceSnapshots(world.core.redis, world.core.keys),
+        logger: world.core.logger,
+      });
+    const [a, b] = [replica(), replica()];
+    await world.core.serviceCache.invalidate(world.projectId);
+    world.sandbox.clearRequests();
+    const started = Date.now();
+    const [first, again] = await Promise.all([a.services(world.projectId), a.services(world.projectId)]);
+    expect(again).toBe(first);
+    expect((await b.services(world.projectId)).length).toBe(first.length);
+    expect(fullListings()).toBe(1);
+
+    await b.invalidate(world.projectId);
+    await a.services(world.projectId);
+    expect(fullListings()).toBe(2);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
