@@ -23,7 +23,10 @@ import { boltLogger } from './logging/bolt-logger.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createReadiness } from './observability/readiness.js';
+import { invalidatingCloud, invalidatingRecords } from './services/cache-invalidation.js';
+import { createHeavyReadLimiter } from './services/manage/heavy-reads.js';
 import { createPermissions } from './services/permissions.js';
+import { createServiceCache } from './services/service-cache.js';
 import { createServiceLookup } from './services/service-lookup.js';
 import { createUsergroupMembers } from './services/usergroup-members.js';
 import { botTokenAuthorize } from './slack/authorize.js';
@@ -35,8 +38,10 @@ import { createAuditLog } from './stores/audit-log.js';
 import { connectRedis } from './stores/connect-redis.js';
 import { createKeys } from './stores/keys.js';
 import { createLeaderLock } from './stores/leader-lock.js';
+import { createRateLimits } from './stores/rate-limits.js';
 import { type RedisClient, waitForRedis } from './stores/redis-connection.js';
 import { createServiceRecords } from './stores/service-records.js';
+import { createServiceSnapshots } from './stores/service-snapshots.js';
 
 export interface BotOptions {
   /** Where logs go (tests capture them); stdout by default. */
@@ -95,7 +100,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
         'The sandbox cloud keeps its state in Redis, and Redis is unreachable. Check REDIS_URL (or unset it to use a private redis-server).',
     });
   }
-  const cloud = await createCloud(
+  const rawCloud = await createCloud(
     config.cloud,
     {
       logger,
@@ -112,6 +117,13 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     },
     options.cloud,
   );
+  const serviceCache = createServiceCache({
+    cloud: rawCloud,
+    snapshots: createServiceSnapshots(redis, keys),
+    logger,
+  });
+  // Every write through the bot's cloud or records invalidates the cache: one place, not each use case.
+  const cloud = invalidatingCloud(rawCloud, serviceCache);
 
   const onWebApiError = (method: string, err: unknown) =>
     metrics.webApiErrors.inc({ method, error: slackErrorCode(err) ?? 'unknown' });
@@ -132,9 +144,14 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     slack,
     usergroups,
     permissions: createPermissions(config.access, usergroups),
-    records: createServiceRecords(redis, keys),
+    records: invalidatingRecords(createServiceRecords(redis, keys), serviceCache),
     audit: createAuditLog(redis, keys),
     lookup: createServiceLookup(cloud),
+    serviceCache,
+    heavyReads: createHeavyReadLimiter(createRateLimits(redis, keys), logger, {
+      burst: config.limits.listBurst,
+      perSecond: 1,
+    }),
     instanceId,
   };
 

@@ -77,6 +77,14 @@ export interface ApprovalConfig {
   readonly decisionLeaseSeconds: number;
 }
 
+export interface LimitsConfig {
+  /**
+   * Lists, page turns and App Home refreshes one person may make at once; after that, one a second
+   * (one a second is never refused).
+   */
+  readonly listBurst: number;
+}
+
 export interface Config {
   readonly slack: SlackConfig;
   readonly port: number;
@@ -84,5 +92,6 @@ export interface Config {
   readonly cloud: CloudConfig;
   readonly access: AccessConfig;
   readonly approvals: ApprovalConfig;
+  readonly limits: LimitsConfig;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }

@@ -91,6 +91,13 @@ export const envSchema = z.object({
       .pipe(z.number().min(5, 'expected at least 5s: a decision needs time for the cloud call'))
       .optional(),
   ),
+  LIST_RATE_BURST: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[1-9][0-9]{0,3}$/, 'expected a whole number 1–9999')
+      .transform(Number)
+      .optional(),
+  ),
   LOG_LEVEL: optionalText.pipe(
     z
       .enum(

@@ -209,6 +209,7 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
       escalateAfterSeconds: env.APPROVAL_ESCALATE_AFTER ?? 24 * 3600,
       decisionLeaseSeconds: env.APPROVAL_DECISION_LEASE ?? 30,
     },
+    limits: { listBurst: env.LIST_RATE_BURST ?? 5 },
     logLevel: env.LOG_LEVEL ?? 'info',
   };
   return deepFreeze(config);

@@ -6,7 +6,9 @@ import type { Cloud } from '../cloud/index.js';
 import type { Config } from '../config/config-types.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { HeavyReadLimiter } from '../services/manage/heavy-reads.js';
 import type { Permissions } from '../services/permissions.js';
+import type { ServiceCache } from '../services/service-cache.js';
 import type { ServiceLookup } from '../services/service-lookup.js';
 import type { UsergroupMembers } from '../services/usergroup-members.js';
 import type { ChannelPoster } from '../slack/channel-poster.js';
@@ -21,6 +23,7 @@ export interface Core {
   readonly metrics: Metrics;
   readonly redis: RedisClient;
   readonly keys: Keys;
+  /** The cloud as the bot uses it: every write through it invalidates `serviceCache`. */
   readonly cloud: Cloud;
   /** True when the cloud is the embedded sandbox: whatever the bot posts then says so. */
   readonly sandbox: boolean;
@@ -32,8 +35,12 @@ export interface Core {
   readonly usergroups: UsergroupMembers;
   readonly records: ServiceRecords;
   readonly audit: AuditLog;
-  /** Finds a service by ID or name across the configured projects. */
+  /** Finds a service by ID or name across the configured projects (always asking the cloud). */
   readonly lookup: ServiceLookup;
+  /** Every service, quota and connection count, at most 5 s old; `cloud` and `records` invalidate it. */
+  readonly serviceCache: ServiceCache;
+  /** Per-person limit on lists, their pages and the App Home refresh. */
+  readonly heavyReads: HeavyReadLimiter;
   /** This process, for leases and logs. */
   readonly instanceId: string;
 }

@@ -1,22 +1,28 @@
 /** Next / Previous on a service summary: shows that page in the same message. */
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { userMessageOf } from '../../errors/app-error.js';
-import {
-  type PostSummaryDeps,
-  pageRequest,
-  renderSummary,
-  turnSummaryPage,
-} from '../../services/manage/post-summary.js';
+import { pageRequest, renderSummary, turnSummaryPage } from '../../services/manage/post-summary.js';
 import { LIST_PAGE_PATTERN } from '../../ui/manage-ids.js';
 import { listPageStateSchema } from '../../ui/service-summary-message.js';
+import { slowDownText } from '../../ui/slow-down.js';
+import type { ListDeps } from '../commands/list.js';
 import { requestLog } from '../middleware/request-context.js';
 import { parseJsonValue } from './manage-action-value.js';
 
-export function registerListPageAction(app: App, deps: PostSummaryDeps): void {
+export function registerListPageAction(app: App, deps: ListDeps): void {
   app.action<BlockButtonAction>(LIST_PAGE_PATTERN, async ({ ack, body, action, respond, context }) => {
     await ack();
     const log = requestLog(context, deps.logger);
     try {
+      const verdict = await deps.heavyReads.take(body.user.id);
+      if (!verdict.allowed) {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: slowDownText(verdict.retryInSeconds),
+        });
+        return;
+      }
       const state = parseJsonValue(listPageStateSchema, action.value);
       const channel = body.container?.channel_id ?? body.channel?.id;
       const ts = body.container?.message_ts ?? body.message?.ts;

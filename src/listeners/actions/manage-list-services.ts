@@ -4,13 +4,15 @@
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { userMessageOf } from '../../errors/app-error.js';
-import { type PostSummaryDeps, postSummary } from '../../services/manage/post-summary.js';
+import { postSummary } from '../../services/manage/post-summary.js';
 import { LIST_SERVICES_ACTION } from '../../ui/ids.js';
 import { unpostedSummary } from '../../ui/service-summary-message.js';
+import { slowDownText } from '../../ui/slow-down.js';
+import type { ListDeps } from '../commands/list.js';
 import { requestLog } from '../middleware/request-context.js';
 import { listServicesTarget } from './manage-action-value.js';
 
-export function registerListServicesAction(app: App, deps: PostSummaryDeps): void {
+export function registerListServicesAction(app: App, deps: ListDeps): void {
   app.action<BlockButtonAction>(LIST_SERVICES_ACTION, async ({ ack, body, action, respond, context }) => {
     await ack();
     const log = requestLog(context, deps.logger);
@@ -21,6 +23,11 @@ export function registerListServicesAction(app: App, deps: PostSummaryDeps): voi
       else await deps.poster.post({ channel: body.user.id, text, ...extra });
     };
     try {
+      const verdict = await deps.heavyReads.take(body.user.id);
+      if (!verdict.allowed) {
+        await tell(slowDownText(verdict.retryInSeconds));
+        return;
+      }
       const result = await postSummary(deps, channel, { kind: 'list', filter: undefined, page: 0 });
       if ('refused' in result) {
         const message = unpostedSummary(result.message, result.refused);

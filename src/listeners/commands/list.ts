@@ -1,12 +1,18 @@
 /** `/vpcep list [filter]`: posts the service summary into the channel the command ran in. */
 import { userMessageOf } from '../../errors/app-error.js';
+import type { HeavyReadLimiter } from '../../services/manage/heavy-reads.js';
 import type { PostSummaryDeps } from '../../services/manage/post-summary.js';
 import { postSummary } from '../../services/manage/post-summary.js';
 import { FILTER_MAX, normaliseFilter } from '../../services/manage/service-filter.js';
 import { unpostedSummary } from '../../ui/service-summary-message.js';
+import { slowDownText } from '../../ui/slow-down.js';
 import type { SubcommandHandler } from './subcommand.js';
 
-export function listSubcommand(deps: PostSummaryDeps): SubcommandHandler {
+export interface ListDeps extends PostSummaryDeps {
+  readonly heavyReads: HeavyReadLimiter;
+}
+
+export function listSubcommand(deps: ListDeps): SubcommandHandler {
   return async ({ ack, command, respond, parsed, log }) => {
     const filter = normaliseFilter(parsed.args.join(' '));
     if (filter && filter.length > FILTER_MAX) {
@@ -14,6 +20,11 @@ export function listSubcommand(deps: PostSummaryDeps): SubcommandHandler {
         response_type: 'ephemeral',
         text: `The filter is ${filter.length} characters long; use at most ${FILTER_MAX} (a name, a status or a tag).`,
       });
+      return;
+    }
+    const verdict = await deps.heavyReads.take(command.user_id);
+    if (!verdict.allowed) {
+      await ack({ response_type: 'ephemeral', text: slowDownText(verdict.retryInSeconds) });
       return;
     }
     await ack();

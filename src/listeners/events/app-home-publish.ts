@@ -5,6 +5,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { ManageDeps } from '../../services/manage/deps.js';
 import { loadHome } from '../../services/manage/home.js';
 import { homeProblemView, homeView } from '../../ui/home-view.js';
+import { slowDownHomeText } from '../../ui/slow-down.js';
 
 export async function publishHome(
   deps: ManageDeps,
@@ -21,6 +22,24 @@ export async function publishHome(
   }
   try {
     await client.views.publish({ user_id: userId, view });
+  } catch (err) {
+    log.warn({ err }, 'could not publish the App Home');
+  }
+}
+
+/** The Home tab says when Refresh works again (the Home has no ephemeral messages of its own). */
+export async function publishHomeSlowDown(
+  deps: Pick<ManageDeps, 'sandbox'>,
+  client: WebClient,
+  userId: string,
+  retryInSeconds: number,
+  log: Logger,
+): Promise<void> {
+  try {
+    await client.views.publish({
+      user_id: userId,
+      view: homeProblemView(slowDownHomeText(retryInSeconds), deps.sandbox),
+    });
   } catch (err) {
     log.warn({ err }, 'could not publish the App Home');
   }

@@ -10,7 +10,9 @@ import { type ApprovalStore, createApprovalStore } from '../../stores/approval-r
 import type { AuditLog } from '../../stores/audit-log.js';
 import type { ServiceRecords } from '../../stores/service-records.js';
 import type { Permissions } from '../permissions.js';
+import type { ServiceCache } from '../service-cache.js';
 import type { ServiceLookup } from '../service-lookup.js';
+import type { HeavyReadLimiter } from './heavy-reads.js';
 import { createOwnerNames, type OwnerNames } from './owner-names.js';
 
 /** The approvals feature's read API: open requests of a service, and those a user may decide. */
@@ -18,6 +20,10 @@ export type ApprovalReader = Pick<ApprovalStore, 'listOpenForService' | 'listPen
 
 export interface ManageDeps {
   readonly cloud: Cloud;
+  /** Every service, quota and connection count of a project, at most 5 s old. */
+  readonly cache: ServiceCache;
+  /** Per-person limit on lists, their pages and the App Home refresh. */
+  readonly heavyReads: HeavyReadLimiter;
   readonly lookup: ServiceLookup;
   readonly records: ServiceRecords;
   readonly permissions: Permissions;
@@ -34,6 +40,8 @@ export interface ManageDeps {
 export function manageDeps(core: Core): ManageDeps {
   return {
     cloud: core.cloud,
+    cache: core.serviceCache,
+    heavyReads: core.heavyReads,
     lookup: core.lookup,
     records: core.records,
     permissions: core.permissions,

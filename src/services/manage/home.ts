@@ -76,10 +76,10 @@ async function rolesFor(
 }
 
 async function loadProject(deps: ManageDeps, project: OtcProject) {
-  const cloud = deps.cloud.project(project.projectId);
+  // From the service cache: a Home opened or refreshed by many people lists the services once per 5 s.
   const [services, quota, records] = await Promise.all([
-    settle(() => cloud.listServices()),
-    settle(() => cloud.quota('endpoint_service')),
+    settle(() => deps.cache.services(project.projectId)),
+    settle(() => deps.cache.quota(project.projectId)),
     settle(() => deps.records.list(project.projectId)),
   ]);
   return { project, services, quota, records };

@@ -2,10 +2,12 @@
  * The data of one page of the service summary (`/vpcep list`, the List services button, digests):
  * every configured project's services and quota, filtered and in a stable order, with owners and
  * connection counts for the services on the page only (the costly part: one connection list per
- * service, a few at a time). One project failing does not hide the others.
+ * service, a few at a time). The cloud's answers come from the service cache (at most 5 s old), so
+ * repeated lists and page turns do not each list every service again. One project failing does not
+ * hide the others.
  */
 import type { Cloud } from '../../cloud/index.js';
-import type { Connection, EndpointService, Quota } from '../../cloud/types.js';
+import type { EndpointService, Quota } from '../../cloud/types.js';
 import type { OtcProject } from '../../config/config-types.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
@@ -16,6 +18,7 @@ import {
   type ServiceRecords,
 } from '../../stores/service-records.js';
 import { mapLimit } from '../map-limit.js';
+import type { ConnectionCounts, ServiceCache } from '../service-cache.js';
 import { rememberNames } from './names.js';
 import type { OwnerLabels, OwnerNames } from './owner-names.js';
 import { compareServices, matchesFilter } from './service-filter.js';
@@ -34,11 +37,7 @@ export interface SummaryRequest {
   readonly page: number;
 }
 
-export interface ConnectionCounts {
-  readonly pending: number;
-  readonly accepted: number;
-  readonly creating: number;
-}
+export type { ConnectionCounts } from '../service-cache.js';
 
 export interface ServiceSummary {
   readonly projectId: string;
@@ -75,30 +74,26 @@ export interface SummaryPage {
 }
 
 export interface SummaryDeps {
-  readonly cloud: Cloud;
+  readonly cloud: Pick<Cloud, 'projects'>;
+  /** Where the services, quotas and connection counts are read from. */
+  readonly cache: ServiceCache;
   readonly records: ServiceRecords;
   readonly logger: Logger;
   readonly sandbox: boolean;
   readonly names: OwnerNames;
 }
 
-export function countConnections(connections: readonly Connection[]): ConnectionCounts {
-  const count = (status: Connection['status']) => connections.filter((c) => c.status === status).length;
-  return { pending: count('pendingAcceptance'), accepted: count('accepted'), creating: count('creating') };
-}
-
 interface ProjectListing {
   readonly project: OtcProject;
-  readonly services: EndpointService[];
+  readonly services: readonly EndpointService[];
   readonly quota: Quota | undefined;
   readonly error: unknown;
 }
 
 async function listProject(deps: SummaryDeps, project: OtcProject): Promise<ProjectListing> {
-  const client = deps.cloud.project(project.projectId);
   const [services, quota] = await Promise.allSettled([
-    client.listServices(),
-    client.quota('endpoint_service'),
+    deps.cache.services(project.projectId),
+    deps.cache.quota(project.projectId),
   ]);
   if (quota.status === 'rejected')
     deps.logger.warn({ err: quota.reason, projectId: project.projectId }, 'quota unavailable for summary');
@@ -138,7 +133,7 @@ export async function loadSummaryPage(deps: SummaryDeps, request: SummaryRequest
       }),
     mapLimit(onPage, CONNECTION_CONCURRENCY, async ({ projectId, service }) => {
       try {
-        return countConnections(await deps.cloud.project(projectId).listConnections(service.id));
+        return await deps.cache.connectionCounts(projectId, service.id);
       } catch (err) {
         deps.logger.warn({ err, serviceId: service.id }, 'connections unavailable for summary');
         return undefined;

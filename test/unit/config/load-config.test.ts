@@ -109,6 +109,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('should let a person make 5 lists at once by default, and refuse a burst that is not a whole number from 1', () => {
+    expect(loadConfig(minimal).limits).toEqual({ listBurst: 5 });
+    expect(loadConfig({ ...minimal, LIST_RATE_BURST: '12' }).limits).toEqual({ listBurst: 12 });
+    for (const bad of ['0', '-1', '2.5', 'many'])
+      expect(problemsOf({ ...minimal, LIST_RATE_BURST: bad })).toEqual([
+        expect.stringMatching(/^LIST_RATE_BURST: expected a whole number 1–9999/),
+      ]);
+  });
+
   it('should refuse a Web API URL that is not http(s)', () => {
     expect(problemsOf({ ...minimal, SLACK_API_URL: 'javascript:alert(1)' })).toEqual([
       expect.stringMatching(/^SLACK_API_URL: expected an http\(s\) URL/),
