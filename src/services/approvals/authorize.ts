@@ -5,6 +5,7 @@
  */
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
 import type { Owners } from '../../stores/service-records.js';
+import { isMembershipUnknown } from '../usergroup-members.js';
 import type { ApprovalDeps } from './deps.js';
 
 export type DecideRight =
@@ -28,9 +29,19 @@ export async function decideRight(
   return { allowed: false, why: 'not_owner', owners: record?.owners };
 }
 
-/** The check `ApprovalStore.listPendingDecidableBy` takes (App Home). */
+/**
+ * The check `ApprovalStore.listPendingDecidableBy` takes (App Home): a request whose deciders are
+ * unknown right now (an owner group Slack could not name) is left out; a click decides again anyway.
+ */
 export function mayDecide(
   deps: Pick<ApprovalDeps, 'records' | 'permissions'>,
 ): (request: ApprovalRequest, userId: string) => Promise<boolean> {
-  return async (request, userId) => (await decideRight(deps, userId, request)).allowed;
+  return async (request, userId) => {
+    try {
+      return (await decideRight(deps, userId, request)).allowed;
+    } catch (err) {
+      if (isMembershipUnknown(err)) return false;
+      throw err;
+    }
+  };
 }
