@@ -1,7 +1,9 @@
 /**
  * Who may decide a request, on the server, by immutable Slack user ID: the service's owners (users, and
  * members of its owner groups, resolved through `usergroups.users.list` and cached) and the admins. A
- * workflow's requester never decides their own request (checked again atomically in the decision).
+ * workflow's requester who could not decide as the step started never decides it later (checked again
+ * atomically in the decision); an owner or admin a workflow names as requester is not barred, since the
+ * name is the workflow author's word, not Slack's (see `workflow.ts`).
  */
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
 import type { Owners } from '../../stores/service-records.js';
@@ -13,9 +15,11 @@ export type DecideRight =
   | { readonly allowed: false; readonly why: 'not_owner'; readonly owners: Owners | undefined }
   | { readonly allowed: false; readonly why: 'requester' };
 
-/** The users who asked for this request through a workflow: they never decide it. */
+/** The users a workflow named as requester who are barred from deciding this request. */
 export function requestersOf(request: ApprovalRequest): Set<string> {
-  return new Set(request.workflow.flatMap((note) => (note.requester ? [note.requester] : [])));
+  return new Set(
+    request.workflow.flatMap((note) => (note.requester && !note.requesterMayDecide ? [note.requester] : [])),
+  );
 }
 
 export async function decideRight(
