@@ -130,7 +130,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const slackLogger = boltLogger(logger);
   const slack = new WebClient(config.slack.botToken, webClientOptions(config.slack, 10_000, slackLogger));
   const poster = createChannelPoster({ client: slack, logger, onError: onWebApiError });
-  const usergroups = createUsergroupMembers(slack, redis, keys, logger);
+  const usergroups = createUsergroupMembers(slack, redis, keys, logger, {
+    freshSeconds: config.slack.groupCacheSeconds,
+  });
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const core: Core = {
     config,

@@ -59,6 +59,11 @@ export interface SlackConfig {
   readonly apiUrl: string;
   /** Retries of failed Web API calls (network, 5xx). 0 in tests. */
   readonly apiRetries: number;
+  /**
+   * How long a user group's members, as Slack named them, decide rights (`SLACK_GROUP_CACHE_SECONDS`,
+   * a Redis TTL). After that Slack is asked again, and a decision is refused while it cannot answer.
+   */
+  readonly groupCacheSeconds: number;
 }
 
 export interface AccessConfig {

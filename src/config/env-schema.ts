@@ -36,6 +36,16 @@ export const envSchema = z.object({
       .transform(Number)
       .optional(),
   ),
+  SLACK_GROUP_CACHE_SECONDS: optionalText.pipe(
+    durationSeconds
+      .pipe(
+        z
+          .number()
+          .min(1, 'expected at least 1s')
+          .max(3600, 'expected at most 1h: a removed group member may decide for this long'),
+      )
+      .optional(),
+  ),
   PORT: optionalText.pipe(portNumber.optional()),
   REDIS_URL: optionalText.pipe(
     z

@@ -24,6 +24,9 @@ export const SANDBOX_PROJECTS: readonly OtcProject[] = [
   { region: 'eu-nl', projectId: '6b5f2c6e1d7a4f1ca01e9b2d3c4f5a61', label: 'eu-nl (sandbox)' },
 ];
 
+/** How long Slack's answer about a user group's members decides rights, by default. */
+export const DEFAULT_GROUP_CACHE_SECONDS = 120;
+
 const DEFAULT_ENDPOINT_TEMPLATE = 'https://{service}.{region}.otc.t-systems.com';
 
 /** Reads `.env` from `dir` (if any); real environment variables win over the file. */
@@ -197,6 +200,7 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
       socketMode,
       apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
       apiRetries: env.SLACK_API_RETRIES ?? 3,
+      groupCacheSeconds: env.SLACK_GROUP_CACHE_SECONDS ?? DEFAULT_GROUP_CACHE_SECONDS,
     },
     port: env.PORT ?? 3000,
     redis,

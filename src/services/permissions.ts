@@ -2,6 +2,8 @@
  * Who may do what, decided on the server by immutable Slack user IDs (never display names):
  * admins (`VPCEP_ADMINS`) may do everything; creators (`VPCEP_CREATORS`, users or groups; empty =
  * everyone) may create; a service's owners (users, or members of its owner groups) manage and approve it.
+ * Owner-group membership is only ever taken from a fresh answer of Slack: when it is unknown,
+ * `isOwner`/`canManage` throw `UsergroupMembersUnknownError` (a refusal with its reason), never guess.
  */
 import type { AccessConfig } from '../config/config-types.js';
 import type { Owners } from '../stores/service-records.js';
@@ -11,8 +13,9 @@ export interface Permissions {
   isAdmin(userId: string): boolean;
   /** `options.maxWaitMs` bounds the wait for group members (an ack path); see `MembersOptions`. */
   canCreate(userId: string, options?: MembersOptions): Promise<boolean>;
+  /** Throws `UsergroupMembersUnknownError` when only an unknown group could make `userId` an owner. */
   isOwner(userId: string, owners: Owners | undefined): Promise<boolean>;
-  /** Owners and admins. */
+  /** Owners and admins; throws like `isOwner`. */
   canManage(userId: string, owners: Owners | undefined): Promise<boolean>;
 }
 
@@ -29,7 +32,8 @@ export function createPermissions(access: AccessConfig, groups: UsergroupMembers
     isAdmin: (userId) => admins.has(userId),
     async canCreate(userId, options) {
       if (access.creators.length === 0 || admins.has(userId) || creatorUsers.includes(userId)) return true;
-      return groups.isMemberOfAny(userId, creatorGroups, options);
+      // Starting a create decides nothing about anyone else's service: the last known list may answer.
+      return groups.isMemberOfAny(userId, creatorGroups, { ...options, lastKnown: true });
     },
     isOwner,
     async canManage(userId, owners) {

@@ -84,7 +84,13 @@ const portsSchema = z.array(
   z.object({ clientPort: z.number(), serverPort: z.number(), protocol: z.string() }),
 );
 const workflowSchema = z.array(
-  z.object({ requester: z.string().optional(), reason: z.string().optional() }).catchall(z.unknown()),
+  z
+    .object({
+      requester: z.string().optional(),
+      requesterMayDecide: z.boolean().optional(),
+      reason: z.string().optional(),
+    })
+    .catchall(z.unknown()),
 );
 const executionSchema = z.object({
   functionToken: z.string(),
@@ -142,6 +148,7 @@ export function toRequest(raw: Record<string, string>, copies: string[]): Approv
     escalatedAt: h.escalatedAt,
     workflow: h.workflow.map((n) => ({
       ...(n.requester ? { requester: n.requester } : {}),
+      ...(n.requesterMayDecide ? { requesterMayDecide: true } : {}),
       ...(n.reason ? { reason: n.reason } : {}),
     })),
     copies: copies.flatMap((c) => parseCopy(c) ?? []).sort((a, b) => a.ts.localeCompare(b.ts)),

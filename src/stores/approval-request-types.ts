@@ -17,7 +17,10 @@ export interface MessageCopy {
 
 /** A workflow that asked for this connection: who asked and why (shown in the message). */
 export interface WorkflowNote {
+  /** Who the workflow names as requester: its author's word, not Slack's (see `workflow.ts`). */
   readonly requester?: string;
+  /** The requester owned the service or was an admin as the step started, so it does not bar them. */
+  readonly requesterMayDecide?: boolean;
   readonly reason?: string;
 }
 

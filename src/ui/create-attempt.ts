@@ -5,7 +5,6 @@
  * the one in question may be someone else's.
  */
 import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
-import { isChannel } from '../services/create/attempt-model.js';
 import type { AttemptModel } from '../services/create/screens.js';
 import { context, modal, plain, SANDBOX_NOTE, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT } from './create-form.js';
@@ -86,13 +85,9 @@ function whitelistLine(model: AttemptModel): string | undefined {
   return undefined;
 }
 
-function listButton(model: AttemptModel): Button {
-  return {
-    type: 'button',
-    action_id: LIST_SERVICES_ACTION,
-    text: plain('List services', 75),
-    ...(isChannel(model.channelId) ? { value: JSON.stringify({ channel: model.channelId }) } : {}),
-  };
+/** Posts the summary where it is clicked (the button carries no channel: a value could be forged). */
+function listButton(): Button {
+  return { type: 'button', action_id: LIST_SERVICES_ACTION, text: plain('List services', 75) };
 }
 
 function editButton(model: AttemptModel): Button {
@@ -109,7 +104,7 @@ function resultBlocks(model: AttemptModel): KnownBlock[] {
   const blocks: KnownBlock[] = [section(statusLine(model))];
   if (ended(model)) {
     blocks.push(section(failureText(model)));
-    const buttons = model.state === 'unknown' ? [listButton(model), editButton(model)] : [editButton(model)];
+    const buttons = model.state === 'unknown' ? [listButton(), editButton(model)] : [editButton(model)];
     blocks.push({ type: 'actions', elements: buttons } satisfies ActionsBlock);
     return blocks;
   }
@@ -118,7 +113,7 @@ function resultBlocks(model: AttemptModel): KnownBlock[] {
   if (whitelist) blocks.push(context(whitelist));
   // Written by the bot (with channel mentions), not by a user: no escaping.
   if (model.announceProblem) blocks.push(context(`:warning: ${model.announceProblem}`));
-  if (model.state === 'done') blocks.push({ type: 'actions', elements: [listButton(model)] });
+  if (model.state === 'done') blocks.push({ type: 'actions', elements: [listButton()] });
   return blocks;
 }
 

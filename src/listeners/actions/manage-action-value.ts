@@ -1,5 +1,6 @@
 /** Button values of the management messages are small JSON objects; this parses one with its schema. */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { isSlackId } from '../../domain/slack-ids.js';
 import { AppError } from '../../errors/app-error.js';
 
 export class BadActionValueError extends AppError {
@@ -20,27 +21,12 @@ export function parseJsonValue<T extends z.ZodType>(schema: T, value: string | u
   }
 }
 
-/** The List services button's value: `{"channel":"C…"}` or nothing. */
-const listServicesValue = z
-  .object({
-    channel: z
-      .string()
-      .regex(/^[CGDU][A-Z0-9]+$/)
-      .optional(),
-  })
-  .catch({});
-
-/** Where the List services button posts: the channel its value names, the click's channel, or the DM. */
-export function listServicesTarget(
-  value: string | undefined,
-  clickChannel: string | undefined,
-  userId: string,
-): string {
-  let parsed: unknown = {};
-  try {
-    parsed = value ? JSON.parse(value) : {};
-  } catch {
-    parsed = {};
-  }
-  return listServicesValue.parse(parsed).channel ?? clickChannel ?? userId;
+/**
+ * Where the List services button posts: the channel the click came from (Slack signs it), else the
+ * clicker's DM with the bot. Never a channel named in the button's value: a value is whatever the
+ * clicker's client sends, so anyone could make the bot post a summary into any channel it is in.
+ * Older messages still send `{"channel":"C…"}`; it is ignored, and the button keeps working.
+ */
+export function listServicesTarget(clickChannel: string | undefined, userId: string): string {
+  return isSlackId(clickChannel) ? clickChannel : userId;
 }

@@ -1,6 +1,6 @@
 /**
  * The List services button on other messages (e.g. a creation result): posts the summary into the
- * channel its value names, else the channel of the click, else the user's DM with the bot.
+ * channel of the click, else the user's DM with the bot; never where the button's value says.
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { userMessageOf } from '../../errors/app-error.js';
@@ -13,10 +13,10 @@ import { requestLog } from '../middleware/request-context.js';
 import { listServicesTarget } from './manage-action-value.js';
 
 export function registerListServicesAction(app: App, deps: ListDeps): void {
-  app.action<BlockButtonAction>(LIST_SERVICES_ACTION, async ({ ack, body, action, respond, context }) => {
+  app.action<BlockButtonAction>(LIST_SERVICES_ACTION, async ({ ack, body, respond, context }) => {
     await ack();
     const log = requestLog(context, deps.logger);
-    const channel = listServicesTarget(action.value, body.channel?.id, body.user.id);
+    const channel = listServicesTarget(body.channel?.id, body.user.id);
     const tell = async (text: string, extra: object = {}) => {
       if (body.response_url)
         await respond({ response_type: 'ephemeral', replace_original: false, text, ...extra });

@@ -43,6 +43,8 @@ export interface FakeSlack {
 
   /** The next `count` calls of `method` (`*`: any, `response_url`: response_url posts) answer with `spec`. */
   failNext(method: string, spec: FaultSpec, count?: number): void;
+  /** Drops the faults still planned for `method`; the call log and everything else stay. */
+  clearFaults(method: string): void;
   /** Delays answers of `method` (`*`: any) by `ms`. */
   setLatency(method: string, ms: number): void;
   /** Answers calls with this token `token_revoked`. */

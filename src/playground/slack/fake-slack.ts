@@ -47,6 +47,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       throw new Error(`fake Slack refused ${rejections.length} payload(s):\n  ${lines.join('\n  ')}`);
     },
     failNext: (method, spec, count = 1) => faults.failNext(method, spec, count),
+    clearFaults: (method) => faults.clearFaults(method),
     setLatency: (method, ms) => faults.setLatency(method, ms),
     revokeToken: (token) => revokedTokens.add(token),
     currentView: (viewId) => state.views.get(viewId),

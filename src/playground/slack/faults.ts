@@ -23,6 +23,11 @@ export class FaultPlan {
     this.queued.set(method, queue);
   }
 
+  /** Drops the faults still planned for `method`. */
+  clearFaults(method: string): void {
+    this.queued.delete(method);
+  }
+
   /** Takes the next planned fault for `method`, if any. */
   take(method: string): FaultSpec | undefined {
     return this.queued.get(method)?.shift() ?? this.queued.get('*')?.shift();

@@ -1,10 +1,13 @@
 /**
  * Who may decide a request, on the server, by immutable Slack user ID: the service's owners (users, and
  * members of its owner groups, resolved through `usergroups.users.list` and cached) and the admins. A
- * workflow's requester never decides their own request (checked again atomically in the decision).
+ * workflow's requester who could not decide as the step started never decides it later (checked again
+ * atomically in the decision); an owner or admin a workflow names as requester is not barred, since the
+ * name is the workflow author's word, not Slack's (see `workflow.ts`).
  */
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
 import type { Owners } from '../../stores/service-records.js';
+import { isMembershipUnknown } from '../usergroup-members.js';
 import type { ApprovalDeps } from './deps.js';
 
 export type DecideRight =
@@ -12,9 +15,11 @@ export type DecideRight =
   | { readonly allowed: false; readonly why: 'not_owner'; readonly owners: Owners | undefined }
   | { readonly allowed: false; readonly why: 'requester' };
 
-/** The users who asked for this request through a workflow: they never decide it. */
+/** The users a workflow named as requester who are barred from deciding this request. */
 export function requestersOf(request: ApprovalRequest): Set<string> {
-  return new Set(request.workflow.flatMap((note) => (note.requester ? [note.requester] : [])));
+  return new Set(
+    request.workflow.flatMap((note) => (note.requester && !note.requesterMayDecide ? [note.requester] : [])),
+  );
 }
 
 export async function decideRight(
@@ -28,9 +33,19 @@ export async function decideRight(
   return { allowed: false, why: 'not_owner', owners: record?.owners };
 }
 
-/** The check `ApprovalStore.listPendingDecidableBy` takes (App Home). */
+/**
+ * The check `ApprovalStore.listPendingDecidableBy` takes (App Home): a request whose deciders are
+ * unknown right now (an owner group Slack could not name) is left out; a click decides again anyway.
+ */
 export function mayDecide(
   deps: Pick<ApprovalDeps, 'records' | 'permissions'>,
 ): (request: ApprovalRequest, userId: string) => Promise<boolean> {
-  return async (request, userId) => (await decideRight(deps, userId, request)).allowed;
+  return async (request, userId) => {
+    try {
+      return (await decideRight(deps, userId, request)).allowed;
+    } catch (err) {
+      if (isMembershipUnknown(err)) return false;
+      throw err;
+    }
+  };
 }

@@ -78,8 +78,9 @@ async function directRecipients(
 ): Promise<string[]> {
   const requesters = requestersOf(request);
   const people = new Set(owners.users);
+  // Whom to notify decides nothing: the last known members will do (an unknown group adds nobody).
   for (const group of owners.groups)
-    for (const user of await deps.usergroups.members(group)) people.add(user);
+    for (const user of await deps.usergroups.members(group, { lastKnown: true })) people.add(user);
   if (people.size === 0) for (const admin of deps.settings.admins) people.add(admin);
   return [...people].filter((u) => !requesters.has(u)).slice(0, deps.settings.maxDirectMessages);
 }

@@ -7,6 +7,7 @@
 import { isMention } from '../../domain/command-text.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Owners, ServiceRecord } from '../../stores/service-records.js';
+import { isMembershipUnknown } from '../usergroup-members.js';
 import { deliverToNewChannel, refreshCopies } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
 
@@ -81,10 +82,19 @@ export async function ownersCommand(deps: ApprovalDeps, command: OwnersCommand):
   try {
     const { projectId, service } = await deps.lookup.find(ref);
     const record = await deps.records.get(projectId, service.id);
-    const allowed = await deps.permissions.canManage(command.userId, record?.owners);
     const changing = command.args.length > 1;
-    if (!changing) return { kind: 'shown', view: viewOf(deps, service, record), canChange: allowed };
-    if (!allowed) return { kind: 'forbidden', view: viewOf(deps, service, record) };
+    if (!changing) {
+      // Showing decides nothing: while a group's members are unknown, the hint just says "owners may".
+      const canChange = await deps.permissions
+        .canManage(command.userId, record?.owners)
+        .catch((err: unknown) => {
+          if (isMembershipUnknown(err)) return false;
+          throw err;
+        });
+      return { kind: 'shown', view: viewOf(deps, service, record), canChange };
+    }
+    if (!(await deps.permissions.canManage(command.userId, record?.owners)))
+      return { kind: 'forbidden', view: viewOf(deps, service, record) };
 
     const replaceOwners = command.users.length > 0 || command.groups.length > 0;
     const owners = replaceOwners

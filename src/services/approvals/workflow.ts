@@ -5,8 +5,10 @@
  * or a restart, completes it. `function_executed` retries are de-duplicated by execution ID.
  */
 import { z } from 'zod';
+import { isSlackId } from '../../domain/slack-ids.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import { isOpen } from '../../stores/approval-requests.js';
+import { isMembershipUnknown } from '../usergroup-members.js';
 import { ensurePosted, refreshCopies } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
 import { newRequestOf } from './outcome.js';
@@ -26,7 +28,7 @@ export const stepInputsSchema = z.object({
     .max(100, 'endpoint_id is too long'),
   requester: z
     .string()
-    .regex(/^[UW][A-Z0-9]+$/, 'requester must be a Slack user')
+    .refine((id) => isSlackId(id) && /^[UW]/.test(id), 'requester must be a Slack user')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   reason: z.string().max(3000, 'reason is longer than 3000 characters').optional(),
@@ -88,6 +90,7 @@ async function joinRequest(
         message: `The connection of VPC endpoint ${inputs.endpoint_id} to ${service.serviceName} is ${connection.status}, not waiting for approval, so there is nothing to decide.`,
       };
     }
+    const barred = await barredRequester(deps, projectId, service.id, inputs.requester);
     await deps.store.create(newRequestOf(projectId, service, connection, 'workflow'), deps.now());
     const id = deps.store.requestId(projectId, service.id, connection.endpointId);
     attachedTo = id;
@@ -96,10 +99,11 @@ async function joinRequest(
       {
         executionId: input.executionId,
         functionToken: input.functionToken,
-        ...(inputs.requester ? { requester: inputs.requester } : {}),
+        ...(barred ? { requester: barred } : {}),
       },
       {
         ...(inputs.requester ? { requester: inputs.requester } : {}),
+        ...(inputs.requester && !barred ? { requesterMayDecide: true } : {}),
         ...(inputs.reason ? { reason: inputs.reason } : {}),
       },
     );
@@ -123,6 +127,30 @@ async function joinRequest(
     // A step that ends in fail() must not stay attached: a later decision would complete it again.
     if (attachedTo) await detach(deps, attachedTo, input.executionId);
     return { kind: 'failed', message: userMessageOf(err) };
+  }
+}
+
+/**
+ * The requester to keep from deciding this request, if any. `function_executed` names nobody Slack
+ * vouches for: `requester` is whatever the workflow's author wired in, and an author could name an owner
+ * to lock them out. So the input only bars someone who, as the step starts, may not decide this service
+ * anyway (neither an owner nor an admin), keeping them out should they gain the right later. An owner or
+ * admin named as requester decides like anyone else; so does one whose owner group Slack cannot name
+ * right now (a bar is never placed on a guess).
+ */
+async function barredRequester(
+  deps: ApprovalDeps,
+  projectId: string,
+  serviceId: string,
+  requester: string | undefined,
+): Promise<string | undefined> {
+  if (!requester) return undefined;
+  const record = await deps.records.get(projectId, serviceId);
+  try {
+    return (await deps.permissions.canManage(requester, record?.owners)) ? undefined : requester;
+  } catch (err) {
+    if (isMembershipUnknown(err)) return undefined;
+    throw err;
   }
 }
 

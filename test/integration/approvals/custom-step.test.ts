@@ -7,6 +7,7 @@ import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT } from '../../../src/ui/approv
 import { FUNCTION_ROUTE_APPROVAL } from '../../../src/ui/ids.js';
 import { assertionClient } from '../../helpers/redis-test.js';
 import {
+  ADMIN,
   type ApprovalBot,
   approvalStore,
   click,
@@ -80,7 +81,8 @@ const errorOf = (completion: Awaited<ReturnType<typeof completionOf>>) =>
 
 describe('the route_connection_approval step', () => {
   it('should post the request and complete with the decision, the approver and the endpoint', async () => {
-    const { service, endpointId } = await pendingConnection([OWNER, REQUESTER]);
+    // The requester may not decide this service: the bar keeps them out should they gain the right.
+    const { service, endpointId } = await pendingConnection();
     const { execution } = await runStep({
       service_id: service.id,
       endpoint_id: endpointId,
@@ -119,6 +121,59 @@ describe('the route_connection_approval step', () => {
       (m) => !hasButtons(m),
     );
     expect(hasButtons(current(fake, message))).toBe(false);
+  });
+
+  it('should accept the Approve of an owner whom a workflow names as the requester, not refuse it as their own', async () => {
+    const { service, endpointId } = await pendingConnection();
+    const { execution } = await runStep({
+      service_id: service.id,
+      endpoint_id: endpointId,
+      requester: OWNER,
+      reason: 'Named by the workflow author, not by Slack',
+    });
+    const posted = await waitForRequestPost(fake, endpointId);
+    const message = await eventually(
+      () => current(fake, posted),
+      (m) => JSON.stringify(m.blocks).includes(`through a workflow by <@${OWNER}>`),
+    );
+
+    const approve = await click(bot.slack, fake, message, OWNER, 'approve');
+    expect(await completionOf(execution.executionId)).toEqual({
+      kind: 'success',
+      outputs: { decision: 'approved', approver: OWNER, endpoint_id: endpointId },
+    });
+    expect(cloudActions(bot.test, endpointId)).toEqual([{ endpoints: [endpointId], action: 'receive' }]);
+    expect(JSON.stringify(fake.responses(approve.responseUrl))).not.toContain('someone else must decide');
+    expect(await store.get(store.requestId(PROJECT, service.id, endpointId))).toMatchObject({
+      state: 'approved',
+      decidedBy: OWNER,
+    });
+  });
+
+  it('should let an admin whom a workflow names as the requester decide', async () => {
+    const { service, endpointId } = await pendingConnection();
+    const { execution } = await runStep({
+      service_id: service.id,
+      endpoint_id: endpointId,
+      requester: ADMIN,
+    });
+    const posted = await waitForRequestPost(fake, endpointId);
+    const message = await eventually(
+      () => current(fake, posted),
+      (m) => JSON.stringify(m.blocks).includes(`through a workflow by <@${ADMIN}>`),
+    );
+    await click(bot.slack, fake, message, ADMIN, 'reject');
+    const opened = await fake.waitForCall('views.open', (c) => JSON.stringify(c.args).includes(endpointId));
+    const view = fake.currentView(String((opened.response.view as { id: string }).id));
+    await bot.slack.viewSubmission({
+      userId: ADMIN,
+      view: view as unknown as Record<string, unknown>,
+      values: { [REJECT_REASON_BLOCK]: { [REJECT_REASON_INPUT]: 'Not this consumer' } },
+    });
+    expect(await completionOf(execution.executionId)).toEqual({
+      kind: 'success',
+      outputs: { decision: 'rejected', approver: ADMIN, endpoint_id: endpointId },
+    });
   });
 
   it('should join the request the poller already posted, and complete after a reject with a reason', async () => {
@@ -211,6 +266,14 @@ describe('the route_connection_approval step', () => {
       () => store.get(id),
       (r) => r?.state === 'deciding',
     );
+    // An owner named as requester is not barred; one who is no longer an owner as the step joins is.
+    await bot.test.bot.core.records.put({
+      projectId: PROJECT,
+      serviceId: service.id,
+      owners: { users: ['U0NEXTOWNER'], groups: [] },
+      approvalChannel: CHANNEL,
+      createdBy: OWNER,
+    });
     const { execution } = await runStep({
       service_id: service.id,
       endpoint_id: endpointId,
@@ -312,7 +375,7 @@ describe('a request that came from a workflow', () => {
     await quiet.test.stop();
   });
 
-  it('should leave the requester out of the owners asked to decide, in the channel and by DM', async () => {
+  it('should still ask an owner whom a workflow names as the requester, in the channel and by DM', async () => {
     const channelled = await seedService(quiet.test, {
       users: [OWNER, REQUESTER],
       groups: [],
@@ -325,9 +388,7 @@ describe('a request that came from a workflow', () => {
     });
     const message = await waitForRequestPost(fake, first);
     const headline = JSON.stringify(message.blocks?.[0]);
-    expect(headline).toContain(`<@${OWNER}>: please approve or reject`);
-    expect(headline).not.toContain(REQUESTER);
-    expect(message.text).not.toContain(`<@${REQUESTER}>`);
+    expect(headline).toContain(`<@${OWNER}> <@${REQUESTER}>: please approve or reject`);
 
     const direct = await seedService(quiet.test, { users: [OWNER, REQUESTER], groups: [] });
     const second = await requestConnection(quiet.test, direct.id);
@@ -340,8 +401,8 @@ describe('a request that came from a workflow', () => {
       () => quietStore.get(quietStore.requestId(PROJECT, direct.id, second)),
       (r) => r?.postedAt !== undefined,
     );
-    expect(posted?.copies.map((c) => c.channel)).toHaveLength(1);
-    expect(requestPosts(fake, second).map((p) => p.args.channel)).toEqual([OWNER]);
+    expect(posted?.copies.map((c) => c.channel)).toHaveLength(2);
+    expect(requestPosts(fake, second).map((p) => p.args.channel)).toEqual([OWNER, REQUESTER]);
     fake.assertNoRejections();
   });
 });

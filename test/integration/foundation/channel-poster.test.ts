@@ -19,7 +19,13 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 function poster(intervalMs: number) {
-  const slack = { botToken: TEST_BOT_TOKEN, socketMode: false, apiUrl: fake.apiUrl, apiRetries: 0 };
+  const slack = {
+    botToken: TEST_BOT_TOKEN,
+    socketMode: false,
+    apiUrl: fake.apiUrl,
+    apiRetries: 0,
+    groupCacheSeconds: 120,
+  };
   const client = new WebClient(TEST_BOT_TOKEN, webClientOptions(slack, 5000));
   return createChannelPoster({ client, logger: pino({ level: 'silent' }), intervalMs });
 }

@@ -6,11 +6,11 @@
  * seen is still found by ID; and decisions are never limited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../../../src/playground/slack/index.js';
 import { SUMMARY_PAGE_SIZE } from '../../../src/services/manage/service-summaries.js';
 import { createServiceCache } from '../../../src/services/service-cache.js';
 import { createServiceSnapshots } from '../../../src/stores/service-snapshots.js';
 import { HOME_REFRESH_ACTION } from '../../../src/ui/manage-ids.js';
-import type { StoredMessage } from '../../fakes/fake-slack/index.js';
 import { until } from '../../helpers/eventually.js';
 import {
   click as approvalClick,

@@ -226,7 +226,26 @@ describe('where the summary goes', () => {
     expect(post.text).toContain('I cannot post in this direct message');
   });
 
-  it('should post the summary into the channel named by a List services button', async () => {
+  it('should post a List services click in the channel it came from, never in the channel its value names', async () => {
+    const since = world.fake.callCount();
+    await world.slack.blockActions({
+      userId: 'U0ATTACKER',
+      channelId: 'C0CLICKED',
+      actions: [
+        { action_id: LIST_SERVICES_ACTION, type: 'button', value: JSON.stringify({ channel: 'CVICTIM' }) },
+      ],
+    });
+    const call = await world.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0CLICKED', {
+      since,
+    });
+    expect(String(call.args.text)).toContain('Endpoint services: 120 services');
+    const reachedVictim = world.fake
+      .calls()
+      .filter((c) => c.index >= since && JSON.stringify(c.args).includes('CVICTIM'));
+    expect(reachedVictim).toEqual([]);
+  });
+
+  it('should keep the List services button of an older result DM working, posting into that DM', async () => {
     const since = world.fake.callCount();
     await world.slack.blockActions({
       userId: 'U0CREATOR',
@@ -235,10 +254,11 @@ describe('where the summary goes', () => {
         { action_id: LIST_SERVICES_ACTION, type: 'button', value: JSON.stringify({ channel: 'C0ANNOUNCE' }) },
       ],
     });
-    const call = await world.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0ANNOUNCE', {
+    const call = await world.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0BOTDM', {
       since,
     });
     expect(String(call.args.text)).toContain('Endpoint services: 120 services');
+    expect(world.fake.calls('chat.postMessage').filter((c) => c.index >= since)).toHaveLength(1);
   });
 
   it('should post into the channel of the click when the List services button names none', async () => {

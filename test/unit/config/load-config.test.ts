@@ -103,6 +103,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('should let Slack’s answer about group members decide for 120 s by default, and as long as SLACK_GROUP_CACHE_SECONDS says', () => {
+    expect(loadConfig(minimal).slack.groupCacheSeconds).toBe(120);
+    expect(loadConfig({ ...minimal, SLACK_GROUP_CACHE_SECONDS: '45s' }).slack.groupCacheSeconds).toBe(45);
+    expect(problemsOf({ ...minimal, SLACK_GROUP_CACHE_SECONDS: '2h' })).toEqual([
+      expect.stringMatching(/^SLACK_GROUP_CACHE_SECONDS: expected at most 1h/),
+    ]);
+  });
+
   it('should refuse a decision lease shorter than 5 seconds', () => {
     expect(problemsOf({ ...minimal, APPROVAL_DECISION_LEASE: '2s' })).toEqual([
       expect.stringMatching(/^APPROVAL_DECISION_LEASE: expected at least 5s/),
