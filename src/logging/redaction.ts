@@ -74,6 +74,14 @@ const SECRET_KEYS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 
+/** `"response_url":"…"` inside text that is itself JSON (Bolt logs payloads as strings): the value is censored. */
+const JSON_SECRET_FIELD = new RegExp(
+  `("(?:${[...SECRET_KEYS].join('|')})"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*"`,
+  'gi',
+);
+/** `response_url=…` in a form-encoded body (slash commands arrive that way). */
+const FORM_SECRET_FIELD = new RegExp(`((?:^|[?&\\s])(?:${[...SECRET_KEYS].join('|')})=)[^&\\s"]+`, 'gi');
+
 /** Returns a scrubber that removes token shapes, bearer links, URL passwords and the given literal secrets. */
 export function createScrubber(secrets: readonly (string | undefined)[]): (text: string) => string {
   const literals = secrets
@@ -85,7 +93,9 @@ export function createScrubber(secrets: readonly (string | undefined)[]): (text:
       .replace(TOKEN_PATTERN, CENSOR)
       .replace(AUTH_HEADER_PATTERN, `$1${CENSOR}$2${CENSOR}`)
       .replace(SLACK_HOOK_PATTERN, `$1${CENSOR}`)
-      .replace(URL_PASSWORD_PATTERN, `$1${CENSOR}@`);
+      .replace(URL_PASSWORD_PATTERN, `$1${CENSOR}@`)
+      .replace(JSON_SECRET_FIELD, `$1${CENSOR}"`)
+      .replace(FORM_SECRET_FIELD, `$1${CENSOR}`);
     for (const secret of literals) if (out.includes(secret)) out = out.split(secret).join(CENSOR);
     return out;
   };

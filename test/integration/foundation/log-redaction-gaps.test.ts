@@ -110,6 +110,10 @@ describe('secrets the redaction used to miss', () => {
       // What a library echoing its connection string, or a handler logging its reply target, would write.
       bot.bot.logger.warn({ redis: { url: redisUrl } }, `redis at ${redisUrl} is slow`);
       bot.bot.logger.info({ target: hook, nested: { response_url: hook } }, `replying via ${hook}`);
+      // Payloads that reach a log as text (Bolt stringifies what it logs): JSON and form-encoded.
+      const responseUrl = help.responseUrl;
+      bot.bot.logger.debug(`payload ${JSON.stringify({ type: 'block_actions', response_url: responseUrl })}`);
+      bot.bot.logger.debug(`body ${new URLSearchParams({ command: '/vpcep', response_url: responseUrl })}`);
       await new Promise((r) => setTimeout(r, 50));
       const text = bot.logText();
       expect(text).toContain('slack request');
