@@ -20,6 +20,7 @@ import { createJobRunner } from './jobs/job-runner.js';
 import { registerListeners } from './listeners/index.js';
 import { countWebApiError, requestContext } from './listeners/middleware/request-context.js';
 import { boltLogger } from './logging/bolt-logger.js';
+import { configSecrets } from './logging/config-secrets.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createReadiness } from './observability/readiness.js';
@@ -68,22 +69,10 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-function secretsOf(config: Config): (string | undefined)[] {
-  const auth = config.cloud.mode === 'otc' ? config.cloud.auth : undefined;
-  return [
-    config.slack.botToken,
-    config.slack.signingSecret,
-    config.slack.appToken,
-    auth?.kind === 'aksk' ? auth.secretKey : undefined,
-    auth?.kind === 'password' ? auth.password : undefined,
-    config.redis.kind === 'sentinel' || config.redis.kind === 'cluster' ? config.redis.password : undefined,
-  ];
-}
-
 export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
   const logger = createLogger({
     level: config.logLevel,
-    secrets: secretsOf(config),
+    secrets: configSecrets(config),
     destination: options.logDestination,
   });
   const metrics = createMetrics();

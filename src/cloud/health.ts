@@ -6,7 +6,13 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logging/logger.js';
-import { AuthenticationError, PermissionDeniedError, RateLimitedError } from './errors.js';
+import {
+  AuthenticationError,
+  BadResponseError,
+  CloudUnavailableError,
+  PermissionDeniedError,
+  RateLimitedError,
+} from './errors.js';
 
 export interface CloudHealth {
   /** `auth_failed` alone makes `/readyz` answer 503. */
@@ -21,10 +27,21 @@ export interface HealthCheckOptions {
   /** Longest a caller waits for a fresh result; default 800 ms. */
   readonly maxWaitMs?: number;
   readonly logger: Logger;
+  /** The variables that hold the credentials, named when the cloud refuses them. */
+  readonly credentials?: string;
 }
 
-function classify(error: unknown): Omit<CloudHealth, 'checkedAt'> {
-  if (error instanceof AuthenticationError) return { state: 'auth_failed', detail: error.userMessage };
+/**
+ * What `/readyz` may say about a failure: our own words only. The cloud's error text and codes (which
+ * a proxy or a misbehaving endpoint controls, and which can carry internal details) go to the log only.
+ */
+function classify(error: unknown, credentials: string | undefined): Omit<CloudHealth, 'checkedAt'> {
+  if (error instanceof AuthenticationError) {
+    return {
+      state: 'auth_failed',
+      detail: `The cloud refused the bot's credentials. A bot operator must check ${credentials ?? 'the OTC_* credentials'}.`,
+    };
+  }
   if (error instanceof PermissionDeniedError) {
     return {
       state: 'ok',
@@ -33,7 +50,11 @@ function classify(error: unknown): Omit<CloudHealth, 'checkedAt'> {
   }
   if (error instanceof RateLimitedError)
     return { state: 'unavailable', detail: 'the cloud is throttling requests' };
-  return { state: 'unavailable', detail: error instanceof Error ? error.message : String(error) };
+  if (error instanceof CloudUnavailableError)
+    return { state: 'unavailable', detail: 'the cloud did not answer, or answered with a server error' };
+  if (error instanceof BadResponseError)
+    return { state: 'unavailable', detail: 'the cloud answered in an unexpected format' };
+  return { state: 'unavailable', detail: 'the cloud check failed; the bot log has the details' };
 }
 
 /** Returns `health()`: cached for `ttlMs`, refreshed by `probe`, answering within `maxWaitMs`. */
@@ -47,12 +68,17 @@ export function createHealthCheck(
   let inflight: Promise<CloudHealth> | undefined;
 
   const refresh = async (): Promise<CloudHealth> => {
+    let failure: unknown;
     const result = await probe().then(
       () => ({ state: 'ok' as const, detail: 'authenticated cloud call succeeded' }),
-      classify,
+      (error: unknown) => {
+        failure = error;
+        return classify(error, options.credentials);
+      },
     );
     const health = { ...result, checkedAt: new Date().toISOString() };
-    if (health.state !== 'ok') options.logger.warn({ cloudHealth: health }, 'cloud check failed');
+    if (failure !== undefined)
+      options.logger.warn({ cloudHealth: health, err: failure }, 'cloud check failed');
     cached = { health, atMs: Date.now() };
     return health;
   };

@@ -104,7 +104,11 @@ export async function createCloud(
     async () => {
       await first?.probe(options.health?.probeTimeoutMs ?? 5000);
     },
-    { logger: deps.logger, ...options.health },
+    {
+      logger: deps.logger,
+      ...(first ? { credentials: first.credentialVariables } : {}),
+      ...options.health,
+    },
   );
   const running = connection.sandbox;
   return {

@@ -3,7 +3,7 @@
  * schema turns them into typed values and names the variable in every problem it finds.
  */
 import { z } from 'zod';
-import { commaList, durationSeconds, portNumber } from './formats.js';
+import { commaList, durationSeconds, isSafeTransportUrl, plainHttpProblem, portNumber } from './formats.js';
 
 const optionalText = z
   .string()
@@ -27,6 +27,7 @@ export const envSchema = z.object({
   SLACK_API_URL: optionalText.pipe(
     z
       .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://slack.com/api/' })
+      .pipe(z.string().refine(isSafeTransportUrl, plainHttpProblem('https://slack.com/api/')))
       .optional(),
   ),
   SLACK_API_RETRIES: optionalText.pipe(
@@ -79,7 +80,14 @@ export const envSchema = z.object({
   OTC_PASSWORD: optionalText,
   OTC_DOMAIN_NAME: optionalText,
   OTC_ENDPOINT_TEMPLATE: optionalText.pipe(
-    z.url('expected a URL template such as https://{service}.{region}.otc.t-systems.com').optional(),
+    z
+      .url('expected a URL template such as https://{service}.{region}.otc.t-systems.com')
+      .pipe(
+        z
+          .string()
+          .refine(isSafeTransportUrl, plainHttpProblem('https://{service}.{region}.otc.t-systems.com')),
+      )
+      .optional(),
   ),
   VPCEP_ADMINS: optionalText.pipe(
     slackId('Slack user IDs such as U012ABCDEF', /^[UW][A-Z0-9]{2,}$/).optional(),

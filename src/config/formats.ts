@@ -48,3 +48,30 @@ export const portNumber = z
   .pipe(
     z.number().int().min(1, 'expected a port number 1–65535').max(65_535, 'expected a port number 1–65535'),
   );
+
+/** Hosts that never leave the machine: 127.0.0.0/8, `localhost` and `[::1]`. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return octets?.slice(1).every((o) => Number(o) <= 255) === true;
+}
+
+/**
+ * Whether `url` may carry secrets: `https:`, or plain `http:` to a loopback host (tests, the playground,
+ * a local proxy). Placeholders such as `{service}` are filled first, so a URL template is judged too.
+ */
+export function isSafeTransportUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url.replaceAll(/\{[a-z]+\}/g, 'x'));
+    if (parsed.protocol === 'https:') return true;
+    return parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The refusal of a plain-http URL, naming the fix. */
+export function plainHttpProblem(example: string): string {
+  return `expected an https:// URL such as ${example}; plain http:// would send tokens and credentials unencrypted, and is allowed only for loopback hosts (127.0.0.1, localhost, [::1])`;
+}

@@ -169,9 +169,30 @@ function schemaProblems(raw: Record<string, string | undefined>): { problems: st
   return { problems, bad };
 }
 
+/**
+ * `OTC_*` variables that are present but empty. An empty line is most often a half-done edit (a key
+ * pasted into the wrong line, a secret store that returned nothing); silently ignoring it could switch
+ * the bot to sandbox mode or to the other credential kind, so it is refused.
+ */
+function emptyOtcProblems(raw: Record<string, string | undefined>): { problems: string[]; bad: Set<string> } {
+  const empty = Object.keys(raw)
+    .filter((key) => key.startsWith('OTC_') && raw[key] !== undefined && raw[key]?.trim() === '')
+    .sort();
+  return {
+    problems: empty.map(
+      (key) =>
+        `${key}: set but empty; give it a value or remove the line (unset every OTC_* variable for sandbox mode)`,
+    ),
+    bad: new Set(empty),
+  };
+}
+
 /** Parses the environment into a frozen `Config`, or throws `ConfigError` listing every problem. */
 export function loadConfig(raw: Record<string, string | undefined>): Config {
-  const { problems, bad } = schemaProblems(raw);
+  const schema = schemaProblems(raw);
+  const emptyOtc = emptyOtcProblems(raw);
+  const problems = [...schema.problems, ...emptyOtc.problems];
+  const bad = new Set([...schema.bad, ...emptyOtc.bad]);
   // Malformed variables count as unset for the checks that span several variables, so every problem
   // is reported in one round; a variable already named is not named again.
   const usable = Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key)));

@@ -1,5 +1,6 @@
 /**
- * The pino root logger. Every record passes the secret scrub (see redaction.ts) before it is written.
+ * The pino root logger. Every record passes the secret scrub (see redaction.ts) before it is written:
+ * the record's fields, the child loggers' bindings, the message and its interpolation values.
  */
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { CENSOR, createScrubber, REDACT_PATHS, scrubDeep } from './redaction.js';
@@ -23,11 +24,16 @@ export function createLogger(options: LoggerOptions): Logger {
       redact: { paths: REDACT_PATHS, censor: CENSOR },
       serializers: { err: (err: unknown) => scrubDeep(err, scrub) },
       formatters: {
+        bindings: (bindings) => scrubDeep(bindings, scrub) as Record<string, unknown>,
         log: (object) => scrubDeep(object, scrub) as Record<string, unknown>,
       },
       hooks: {
         logMethod(args, method) {
-          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg));
+          // The first argument, when an object, is the record (scrubbed by `formatters.log`); every
+          // other argument is message text or an interpolation value, scrubbed here.
+          const scrubbed = args.map((arg, index) =>
+            typeof arg === 'string' ? scrub(arg) : index === 0 ? arg : scrubDeep(arg, scrub),
+          );
           return method.apply(this, scrubbed as Parameters<typeof method>);
         },
       },

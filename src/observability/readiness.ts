@@ -1,7 +1,9 @@
 /**
  * `/readyz`: unready (503) when Redis does not answer a PING within the budget, or when the last cloud
  * credential check failed to authenticate. A cloud outage or throttling is reported but keeps the replica
- * ready: another replica would fare no better, and Slack users still get clear answers.
+ * ready: another replica would fare no better, and Slack users still get clear answers. The answer is
+ * public to whoever reaches the port, so it holds the state and the bot's own wording only: never the
+ * cloud's error text (which the cloud health check keeps to the log).
  */
 import type { CloudHealth } from '../cloud/index.js';
 import type { RedisClient } from '../stores/redis-connection.js';
@@ -44,7 +46,8 @@ export function createReadiness(deps: ReadinessDeps): () => Promise<ReadinessRep
     return {
       ready: redis && cloudHealth.state !== 'auth_failed',
       redis: redis ? 'ok' : 'unreachable',
-      cloud: cloudHealth,
+      // Field by field: nothing else a health object may carry reaches the answer.
+      cloud: { state: cloudHealth.state, detail: cloudHealth.detail, checkedAt: cloudHealth.checkedAt },
     };
   };
 }

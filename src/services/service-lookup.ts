@@ -5,6 +5,7 @@
  */
 import type { Cloud, EndpointService } from '../cloud/index.js';
 import { NotFoundError } from '../cloud/index.js';
+import { isCloudUuid } from '../domain/cloud-ids.js';
 import { AppError } from '../errors/app-error.js';
 
 export interface FoundService {
@@ -34,11 +35,9 @@ export class AmbiguousServiceError extends AppError {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Whether `<service>` is written as an ID (a UUID) rather than a name. */
 export function isServiceId(ref: string): boolean {
-  return UUID.test(ref.trim());
+  return isCloudUuid(ref.trim());
 }
 
 export function createServiceLookup(cloud: Cloud): ServiceLookup {

@@ -19,7 +19,12 @@ export async function connectRedis(
   onError: (err: Error) => void,
 ): Promise<RedisConnection> {
   const local = config.kind === 'local' ? await startLocalRedis(config.dataDir, logger) : undefined;
-  const client = createRedisClient(config, logger, { onError }, local?.url);
+  const client = createRedisClient(
+    config,
+    logger,
+    { onError },
+    local ? { host: local.host, port: local.port, password: local.password } : undefined,
+  );
   return {
     client,
     async close({ graceful = true } = {}) {

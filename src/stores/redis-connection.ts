@@ -24,14 +24,21 @@ export interface RedisConnectionEvents {
   onError?: (err: Error) => void;
 }
 
-/** Creates the client; `url` is used for `local` (the private server) and `url` configs. */
+/** Where the private server of a `local` config listens, and its password. */
+export interface LocalServerAddress {
+  readonly host: string;
+  readonly port: number;
+  readonly password: string;
+}
+
+/** Creates the client; `local` is the private server of a `local` config. */
 export function createRedisClient(
   config: RedisConfig,
   logger: Logger,
   events: RedisConnectionEvents = {},
-  localUrl?: string,
+  local?: LocalServerAddress,
 ): RedisClient {
-  const client = build(config, localUrl);
+  const client = build(config, local);
   let lastLogged = 0;
   client.on('error', (err: Error) => {
     events.onError?.(err);
@@ -45,11 +52,11 @@ export function createRedisClient(
   return client;
 }
 
-function build(config: RedisConfig, localUrl?: string): RedisClient {
+function build(config: RedisConfig, local?: LocalServerAddress): RedisClient {
   switch (config.kind) {
     case 'local':
-      if (!localUrl) throw new Error('local Redis URL missing');
-      return new Redis(localUrl, BASE_OPTIONS);
+      if (!local) throw new Error('local Redis address missing');
+      return new Redis({ ...BASE_OPTIONS, host: local.host, port: local.port, password: local.password });
     case 'url':
       return new Redis(config.url, {
         ...BASE_OPTIONS,

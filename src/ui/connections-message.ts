@@ -5,6 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Connection, ConnectionStatus } from '../cloud/types.js';
+import { cloudUuidSchema } from '../domain/cloud-ids.js';
 import type { ConnectionsPage } from '../services/manage/connections-listing.js';
 import {
   connectionStatusText,
@@ -21,7 +22,7 @@ import { clip } from './text.js';
 
 export const connectionsPageStateSchema = z.object({
   p: z.string().min(1).max(64),
-  s: z.string().min(1).max(64),
+  s: cloudUuidSchema('endpoint service'),
   n: z.number().int().min(0),
 });
 

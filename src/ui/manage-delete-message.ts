@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Connection, EndpointService } from '../cloud/types.js';
+import { cloudUuidSchema } from '../domain/cloud-ids.js';
 import {
   connectionStatusText,
   displayName,
@@ -17,7 +18,7 @@ import { clip, escapeMrkdwn } from './text.js';
 /** What Delete and Cancel carry: the project and the service. */
 export const deleteTargetSchema = z.object({
   p: z.string().min(1),
-  s: z.string().min(1),
+  s: cloudUuidSchema('endpoint service'),
   n: z.string().max(64).optional(),
 });
 

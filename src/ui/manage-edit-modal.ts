@@ -7,6 +7,7 @@ import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { EndpointService } from '../cloud/types.js';
 import type { OtcProject } from '../config/config-types.js';
+import { cloudUuidSchema } from '../domain/cloud-ids.js';
 import { DESCRIPTION_MAX, NAME_MAX } from '../domain/endpoint-service-spec.js';
 import type { EditableValues, EditField, EditTarget } from '../services/manage/edit-service.js';
 import { sandboxBlocks, section } from './manage-format.js';
@@ -25,7 +26,7 @@ const TITLE = { type: 'plain_text', text: 'Edit endpoint service' } as const;
 
 export const editMetadataSchema = z.object({
   p: z.string().min(1),
-  s: z.string().min(1),
+  s: cloudUuidSchema('endpoint service'),
   o: z.object({ n: z.string().optional(), d: z.string().optional(), a: z.boolean() }),
 });
 

@@ -4,6 +4,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
+import { cloudUuidSchema } from '../domain/cloud-ids.js';
 import { type ChangeOutcome, isWildcard, type WhitelistState } from '../services/manage/whitelist-changes.js';
 import {
   displayName,
@@ -21,7 +22,7 @@ import { clip, escapeMrkdwn } from './text.js';
 /** What the confirmation buttons carry: project, service and the accounts to add. */
 export const whitelistConfirmSchema = z.object({
   p: z.string().min(1),
-  s: z.string().min(1),
+  s: cloudUuidSchema('endpoint service'),
   a: z
     .array(z.string().regex(/^[A-Za-z0-9*]{1,64}$/))
     .min(1)

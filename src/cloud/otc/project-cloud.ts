@@ -122,6 +122,8 @@ function authenticatorFor(
 export interface ProjectCloudInternal extends ProjectCloud {
   /** One cheap authenticated read (the quota), no retry: for the readiness check. */
   probe(timeoutMs: number): Promise<void>;
+  /** The variables that hold this client's credentials, for messages about refused credentials. */
+  readonly credentialVariables: string;
 }
 
 export function createProjectCloud(options: ProjectCloudOptions): ProjectCloudInternal {
@@ -157,6 +159,7 @@ export function createProjectCloud(options: ProjectCloudOptions): ProjectCloudIn
 
   return {
     project,
+    credentialVariables: auth.hint.variables,
     createService: (input) => createService(ctx, input, logger, tuning.create),
     listServices: (filter) => listServices(ctx, filter),
     getService: (id) => getService(ctx, id),

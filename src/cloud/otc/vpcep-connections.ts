@@ -2,10 +2,11 @@
  * Connections of an endpoint service (reference §2.8–2.9): list every page, and accept (`receive`) or
  * reject one endpoint per call, as the API demands (`EndPoint.2031` otherwise).
  */
+import { requireCloudUuid } from '../../domain/cloud-ids.js';
 import { BadResponseError } from '../errors.js';
 import type { Connection, ConnectionAction, ConnectionStatus } from '../types.js';
 import { collectByOffset } from './paging.js';
-import { dropUndocumented, servicesPath, VPCEP_PAGE_LIMIT, type VpcepContext } from './vpcep-services.js';
+import { dropUndocumented, servicePath, VPCEP_PAGE_LIMIT, type VpcepContext } from './vpcep-services.js';
 import { type Listed, listedId } from './wire/common.js';
 import { connectionActionWire, connectionListWire } from './wire/connections.js';
 
@@ -20,6 +21,7 @@ export async function listConnections(
   serviceId: string,
   filter: ConnectionFilter = {},
 ): Promise<Connection[]> {
+  if (filter.endpointId !== undefined) requireCloudUuid(filter.endpointId, 'endpoint');
   const listed = await collectByOffset(
     VPCEP_PAGE_LIMIT,
     (c: Listed<Connection>) => listedId(c, (connection) => connection.endpointId),
@@ -28,7 +30,7 @@ export async function listConnections(
         {
           service: 'vpcep',
           method: 'GET',
-          path: servicesPath(ctx, serviceId, 'connections'),
+          path: servicePath(ctx, serviceId, 'connections'),
           query: { limit: VPCEP_PAGE_LIMIT, offset, status: filter.status, id: filter.endpointId },
           operation: 'list the connections of the endpoint service',
           retry: 'idempotent',
@@ -51,12 +53,13 @@ export async function connectionAction(
   endpointId: string,
   action: ConnectionAction,
 ): Promise<Connection> {
+  requireCloudUuid(endpointId, 'endpoint');
   const operation = `${action === 'receive' ? 'accept' : 'reject'} the connection`;
   const answer = await ctx.http.request(
     {
       service: 'vpcep',
       method: 'POST',
-      path: servicesPath(ctx, serviceId, 'connections', 'action'),
+      path: servicePath(ctx, serviceId, 'connections', 'action'),
       body: { endpoints: [endpointId], action },
       operation,
       retry: 'unprocessed-only',

@@ -4,6 +4,7 @@
  * page, because the default page is only 10.
  */
 import { z } from 'zod';
+import { requireCloudUuid } from '../../domain/cloud-ids.js';
 import type { Logger } from '../../logging/logger.js';
 import { NotFoundError } from '../errors.js';
 import type { CreateServiceInput, EndpointService, ServiceFilter, UpdateServiceInput } from '../types.js';
@@ -39,8 +40,23 @@ export function dropUndocumented<T>(ctx: VpcepContext, listed: readonly Listed<T
 /** The largest page the API allows for services and connections. */
 export const VPCEP_PAGE_LIMIT = 1000;
 
-export function servicesPath(ctx: VpcepContext, ...rest: string[]): string {
-  return apiPath('v1', ctx.projectId, 'vpc-endpoint-services', ...rest);
+/** The collection of endpoint services of the project. */
+export function servicesPath(ctx: VpcepContext): string {
+  return apiPath('v1', ctx.projectId, 'vpc-endpoint-services');
+}
+
+/**
+ * One endpoint service, or a resource below it. The ID must be a UUID: whatever a caller passes (a value
+ * from a button, a name by mistake) never reaches the path otherwise.
+ */
+export function servicePath(ctx: VpcepContext, serviceId: string, ...below: string[]): string {
+  return apiPath(
+    'v1',
+    ctx.projectId,
+    'vpc-endpoint-services',
+    requireCloudUuid(serviceId, 'endpoint service'),
+    ...below,
+  );
 }
 
 /**
@@ -134,7 +150,7 @@ export async function getService(ctx: VpcepContext, id: string): Promise<Endpoin
     {
       service: 'vpcep',
       method: 'GET',
-      path: servicesPath(ctx, id),
+      path: servicePath(ctx, id),
       operation: 'read the endpoint service',
       retry: 'idempotent',
     },
@@ -159,7 +175,7 @@ export async function updateService(
     {
       service: 'vpcep',
       method: 'PUT',
-      path: servicesPath(ctx, id),
+      path: servicePath(ctx, id),
       body,
       operation: 'update the endpoint service',
       retry: 'idempotent',
@@ -178,7 +194,7 @@ export async function deleteService(ctx: VpcepContext, id: string): Promise<'del
       {
         service: 'vpcep',
         method: 'DELETE',
-        path: servicesPath(ctx, id),
+        path: servicePath(ctx, id),
         operation: 'delete the endpoint service',
         retry: 'idempotent',
       },

@@ -4,7 +4,7 @@
  */
 import type { WhitelistEntry } from '../types.js';
 import { collectByOffset } from './paging.js';
-import { servicesPath, type VpcepContext } from './vpcep-services.js';
+import { servicePath, type VpcepContext } from './vpcep-services.js';
 import { permissionOfDomainId, whitelistActionWire, whitelistListWire } from './wire/whitelist.js';
 
 /** The whitelist allows at most 500 a page. */
@@ -19,7 +19,7 @@ export async function listWhitelist(ctx: VpcepContext, serviceId: string): Promi
         {
           service: 'vpcep',
           method: 'GET',
-          path: servicesPath(ctx, serviceId, 'permissions'),
+          path: servicePath(ctx, serviceId, 'permissions'),
           query: { limit: WHITELIST_PAGE_LIMIT, offset },
           operation: 'list the whitelist of the endpoint service',
           retry: 'idempotent',
@@ -44,7 +44,7 @@ export async function updateWhitelist(
     {
       service: 'vpcep',
       method: 'POST',
-      path: servicesPath(ctx, serviceId, 'permissions', 'action'),
+      path: servicePath(ctx, serviceId, 'permissions', 'action'),
       body: { permissions: domainIdsOrStar.map(permissionOfDomainId), action },
       operation: `${action} whitelist entries`,
       retry: 'unprocessed-only',

@@ -1,5 +1,6 @@
 /** Button values of the management messages are small JSON objects; this parses one with its schema. */
 import type { z } from 'zod';
+import { cloudIdErrorOf } from '../../domain/cloud-ids.js';
 import { isSlackId } from '../../domain/slack-ids.js';
 import { AppError } from '../../errors/app-error.js';
 
@@ -13,11 +14,12 @@ export class BadActionValueError extends AppError {
   }
 }
 
+/** Parses a button value; a cloud ID that is not one is refused as such, before any cloud call. */
 export function parseJsonValue<T extends z.ZodType>(schema: T, value: string | undefined): z.infer<T> {
   try {
     return schema.parse(JSON.parse(value ?? ''));
   } catch (err) {
-    throw new BadActionValueError(err);
+    throw cloudIdErrorOf(err) ?? new BadActionValueError(err);
   }
 }
 

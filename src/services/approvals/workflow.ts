@@ -5,6 +5,7 @@
  * or a restart, completes it. `function_executed` retries are de-duplicated by execution ID.
  */
 import { z } from 'zod';
+import { isCloudUuid } from '../../domain/cloud-ids.js';
 import { isSlackId } from '../../domain/slack-ids.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import { isOpen } from '../../stores/approval-requests.js';
@@ -25,7 +26,9 @@ export const stepInputsSchema = z.object({
     .string({ error: 'endpoint_id is required: the consumer’s VPC endpoint ID' })
     .trim()
     .min(1, 'endpoint_id is required: the consumer’s VPC endpoint ID')
-    .max(100, 'endpoint_id is too long'),
+    .max(100, 'endpoint_id is too long')
+    // Checked here too, not only in the cloud client, so the author reads which input is wrong.
+    .pipe(z.string().refine(isCloudUuid, 'endpoint_id must be a VPC endpoint ID (a UUID)')),
   requester: z
     .string()
     .refine((id) => isSlackId(id) && /^[UW]/.test(id), 'requester must be a Slack user')

@@ -103,7 +103,7 @@ describe('connections', () => {
 
   it('refuses an endpoint of another service (Endpoint.2013) as an invalid parameter', async () => {
     const error = await t.client
-      .connectionAction(service.id, 'not-an-endpoint', 'receive')
+      .connectionAction(service.id, '00000000-0000-4000-8000-00000000e013', 'receive')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidParameterError);
     expect((error as InvalidParameterError).hasCode('EndPoint.2013')).toBe(true);

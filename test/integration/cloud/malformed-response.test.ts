@@ -37,6 +37,9 @@ let received: Received[] = [];
 let answers: Record<string, Answer> = {};
 
 const PROJECT = TEST_PROJECTS[0]?.projectId ?? '';
+/** Service IDs are UUIDs: the client refuses anything else before it builds a path. */
+const SERVICE_ID = '5e7a1c2b-0000-4000-8000-000000000001';
+const ODD_SERVICE_ID = '5e7a1c2b-0000-4000-8000-0000000000dd';
 const json = (value: unknown): Answer => ({ body: JSON.stringify(value) });
 
 beforeAll(async () => {
@@ -214,13 +217,17 @@ describe('list items with a status the API does not document', () => {
         total_count: 2,
       }),
     };
-    const connections = await client.listConnections('svc-1');
+    const connections = await client.listConnections(SERVICE_ID);
     expect(connections.map((c) => c.endpointId)).toEqual(['ep-1']);
   });
 
   it('still refuses a single service with an undocumented status, clearly', async () => {
-    answers = { 'GET /vpc-endpoint-services/svc-odd': json(wireService('svc-odd', { status: 'frozen' })) };
-    const error = await client.getService('svc-odd').catch((e: unknown) => e);
+    answers = {
+      [`GET /vpc-endpoint-services/${ODD_SERVICE_ID}`]: json(
+        wireService(ODD_SERVICE_ID, { status: 'frozen' }),
+      ),
+    };
+    const error = await client.getService(ODD_SERVICE_ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadResponseError);
     expect((error as BadResponseError).userMessage).toContain('unexpected format');
   });

@@ -7,9 +7,10 @@ import { ownersMessage } from '../../../src/ui/owners-message.js';
 
 describe('the step inputs', () => {
   it('should accept the required inputs and an empty requester', () => {
-    expect(stepInputsSchema.parse({ service_id: ' svc ', endpoint_id: 'ep', requester: '' })).toEqual({
+    const endpointId = '0c0ffee0-0000-4000-8000-0000000000e1';
+    expect(stepInputsSchema.parse({ service_id: ' svc ', endpoint_id: endpointId, requester: '' })).toEqual({
       service_id: 'svc',
-      endpoint_id: 'ep',
+      endpoint_id: endpointId,
     });
   });
 
