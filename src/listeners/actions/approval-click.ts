@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import { slackIdSchema, slackTokenSchema } from '../../domain/slack-ids.js';
 import type { Logger } from '../../logging/logger.js';
 import type { MessageCopy } from '../../stores/approval-requests.js';
 import { DECISION_BLOCK } from '../../ui/approval-ids.js';
@@ -12,15 +13,15 @@ export type ApprovalClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonActi
 const clickSchema = z.object({
   action: z.object({ value: z.string().min(1).max(300), block_id: z.string().optional() }),
   body: z.object({
-    user: z.object({ id: z.string().regex(/^[UW][A-Z0-9]+$/) }),
-    trigger_id: z.string().optional(),
+    user: z.object({ id: slackIdSchema('a user ID') }),
+    trigger_id: slackTokenSchema.optional(),
     view: z.object({ type: z.string().optional() }).optional(),
-    channel: z.object({ id: z.string() }).optional(),
+    channel: z.object({ id: slackIdSchema('a channel ID') }).optional(),
     container: z
       .object({
         type: z.string().optional(),
-        channel_id: z.string().optional(),
-        message_ts: z.string().optional(),
+        channel_id: slackIdSchema('a channel ID').optional(),
+        message_ts: slackTokenSchema.optional(),
         is_ephemeral: z.boolean().optional(),
       })
       .optional(),

@@ -1,5 +1,6 @@
 /** Button values of the management messages are small JSON objects; this parses one with its schema. */
 import { z } from 'zod';
+import { SLACK_ID_PATTERN } from '../../domain/slack-ids.js';
 import { AppError } from '../../errors/app-error.js';
 
 export class BadActionValueError extends AppError {
@@ -23,10 +24,7 @@ export function parseJsonValue<T extends z.ZodType>(schema: T, value: string | u
 /** The List services button's value: `{"channel":"C…"}` or nothing. */
 const listServicesValue = z
   .object({
-    channel: z
-      .string()
-      .regex(/^[CGDU][A-Z0-9]+$/)
-      .optional(),
+    channel: z.string().regex(SLACK_ID_PATTERN).optional(),
   })
   .catch({});
 

@@ -1,4 +1,5 @@
 /** An attempt as the views see it, and when an attempt has nothing left to do. */
+import { isChannelId } from '../../domain/slack-ids.js';
 import type { Attempt } from '../../stores/create-attempts.js';
 import { formatAttemptRef } from '../../stores/create-attempts.js';
 import type { AttemptModel } from './screens.js';
@@ -37,5 +38,5 @@ export function attemptFinished(attempt: Attempt): boolean {
 
 /** Channel IDs (public `C…`, private `G…`) where an announcement makes sense; DMs are not. */
 export function isChannel(id: string | undefined): id is string {
-  return id !== undefined && /^[CG][A-Z0-9]+$/.test(id);
+  return isChannelId(id);
 }
