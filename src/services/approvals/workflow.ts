@@ -5,7 +5,7 @@
  * or a restart, completes it. `function_executed` retries are de-duplicated by execution ID.
  */
 import { z } from 'zod';
-import { SLACK_ID_PATTERN } from '../../domain/slack-ids.js';
+import { isSlackIdOf } from '../../domain/slack-ids.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import { isOpen } from '../../stores/approval-requests.js';
 import { ensurePosted, refreshCopies } from './delivery.js';
@@ -27,7 +27,7 @@ export const stepInputsSchema = z.object({
     .max(100, 'endpoint_id is too long'),
   requester: z
     .string()
-    .regex(SLACK_ID_PATTERN, 'requester must be a Slack user')
+    .refine((id) => isSlackIdOf(id, 'UW'), 'requester must be a Slack user')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   reason: z.string().max(3000, 'reason is longer than 3000 characters').optional(),
