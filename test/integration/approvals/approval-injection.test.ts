@@ -18,6 +18,7 @@ import {
   seedService,
   startApprovalTest,
   stopApprovalTest,
+  waitForPolls,
   waitForRequestPost,
 } from './approval-fixture.js';
 
@@ -73,6 +74,8 @@ describe('attacker text in approval requests and lists', () => {
   it('should escape a cloud service name with <!here> in the approval request and in /vpcep list', async () => {
     const service = await seedService(bot.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
     await renameInCloud(service.id, 'pay<!here>');
+    // A poll that listed the services before the rename must not name the request: wait it out.
+    await waitForPolls(bot.test, 2);
     const endpointId = await requestConnection(bot.test, service.id);
     const request = await waitForRequestPost(fake, endpointId);
     expect(JSON.stringify(request.blocks)).toContain('pay&lt;!here&gt;');
