@@ -18,6 +18,15 @@ export interface CloudErrorInit {
   readonly cause?: unknown;
 }
 
+/**
+ * A user message quoting the cloud (its error message and code) is plain text, shown in messages and
+ * modals alike: `<` and `>` become look-alikes there, so whatever the cloud says can neither mention
+ * nor link, escaped by the renderer or not.
+ */
+export function inertText(text: string): string {
+  return text.replace(/</g, '‹').replace(/>/g, '›');
+}
+
 /** Any failure of a cloud call. Subclasses below name the kinds that callers handle specifically. */
 export class CloudError extends AppError {
   readonly operation: string;
@@ -28,7 +37,7 @@ export class CloudError extends AppError {
   constructor(code: string, init: CloudErrorInit) {
     const detail = [init.status, init.otcCode, init.otcMessage].filter((part) => part !== undefined);
     super(code, `cloud: ${init.operation} failed${detail.length ? ` (${detail.join(' ')})` : ''}`, {
-      userMessage: init.userMessage,
+      userMessage: inertText(init.userMessage),
       retryable: init.retryable ?? false,
       cause: init.cause,
     });

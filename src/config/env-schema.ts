@@ -3,6 +3,7 @@
  * schema turns them into typed values and names the variable in every problem it finds.
  */
 import { z } from 'zod';
+import { isSlackIdOf } from '../domain/slack-ids.js';
 import { commaList, durationSeconds, isSafeTransportUrl, plainHttpProblem, portNumber } from './formats.js';
 
 const optionalText = z
@@ -10,8 +11,12 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const slackId = (what: string, pattern: RegExp) =>
-  commaList.pipe(z.array(z.string().regex(pattern, `expected ${what}, comma-separated`)));
+/** One Slack ID of the shared pattern whose first letter is one of `kinds` (U, W, S, C, G, D). */
+const slackIdOf = (kinds: string, message: string) =>
+  z.string().refine((id) => isSlackIdOf(id, kinds), message);
+
+const slackId = (what: string, kinds: string) =>
+  commaList.pipe(z.array(slackIdOf(kinds, `expected ${what}, comma-separated`)));
 
 export const envSchema = z.object({
   SLACK_BOT_TOKEN: z
@@ -89,17 +94,10 @@ export const envSchema = z.object({
       )
       .optional(),
   ),
-  VPCEP_ADMINS: optionalText.pipe(
-    slackId('Slack user IDs such as U012ABCDEF', /^[UW][A-Z0-9]{2,}$/).optional(),
-  ),
-  VPCEP_CREATORS: optionalText.pipe(
-    slackId('Slack user IDs (U…) or user-group IDs (S…)', /^[UWS][A-Z0-9]{2,}$/).optional(),
-  ),
+  VPCEP_ADMINS: optionalText.pipe(slackId('Slack user IDs such as U012ABCDEF', 'UW').optional()),
+  VPCEP_CREATORS: optionalText.pipe(slackId('Slack user IDs (U…) or user-group IDs (S…)', 'UWS').optional()),
   APPROVAL_CHANNEL: optionalText.pipe(
-    z
-      .string()
-      .regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a channel ID such as C012ABCDEF')
-      .optional(),
+    slackIdOf('CGD', 'expected a channel ID such as C012ABCDEF').optional(),
   ),
   APPROVAL_POLL_SECONDS: optionalText.pipe(durationSeconds.optional()),
   APPROVAL_REMIND_AFTER: optionalText.pipe(durationSeconds.optional()),

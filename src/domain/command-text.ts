@@ -3,6 +3,7 @@
  * arrive as `<@U…|name>`, `<!subteam^S…|@name>` and `<#C…|name>`: rights are decided on those IDs only,
  * never on display names.
  */
+import { SLACK_ID_SOURCE } from './slack-ids.js';
 
 export interface ParsedCommand {
   /** Lower-cased first word, or undefined for an empty command. */
@@ -14,9 +15,10 @@ export interface ParsedCommand {
   readonly channels: readonly string[];
 }
 
-const USER = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
-const GROUP = /^<!subteam\^(S[A-Z0-9]+)(?:\|[^>]*)?>$/;
-const CHANNEL = /^<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>$/;
+// The ID inside each mention is the one shared pattern (IDs may contain `_`), after the kind's prefix.
+const USER = new RegExp(`^<@((?=[UW])${SLACK_ID_SOURCE})(?:\\|[^>]*)?>$`, 'i');
+const GROUP = new RegExp(`^<!subteam\\^((?=S)${SLACK_ID_SOURCE})(?:\\|[^>]*)?>$`, 'i');
+const CHANNEL = new RegExp(`^<#((?=[CGD])${SLACK_ID_SOURCE})(?:\\|[^>]*)?>$`, 'i');
 
 /** Splits on whitespace, but keeps an escaped mention (which may contain spaces in its label) whole. */
 function words(text: string): string[] {

@@ -4,7 +4,9 @@
  * The modal's inline errors and the cloud request both come from here.
  */
 import { z } from 'zod';
+import { MAX_OWNER_GROUPS, MAX_OWNER_USERS } from './owner-limits.js';
 import { formatPortMappings, type PortMappingLine, parsePortMappings } from './port-mappings.js';
+import { isChannelId, isSlackIdOf } from './slack-ids.js';
 import { parseTags, type TagLine } from './tags.js';
 import { parseAccounts } from './whitelist.js';
 
@@ -84,8 +86,22 @@ export const endpointServiceSpecSchema = draftValuesSchema.transform((draft, ctx
       `The description has ${[...description].length} characters; at most ${DESCRIPTION_MAX}`,
     );
   } else if (/[<>]/.test(description)) fail('description', 'The description may not contain < or >');
-  const users = draft.ownerUsers ?? [];
-  const groups = draft.ownerGroups ?? [];
+  const users = [...new Set(draft.ownerUsers ?? [])];
+  const groups = [...new Set(draft.ownerGroups ?? [])];
+  // The values come from the request, not from the pickers: a forged one must never be kept or shown.
+  if (users.some((u) => !isSlackIdOf(u, 'UW')))
+    fail('ownerUsers', 'An owner is not a Slack user. Choose the owners again from the list.');
+  else if (users.length > MAX_OWNER_USERS)
+    fail(
+      'ownerUsers',
+      `At most ${MAX_OWNER_USERS} owners; you chose ${users.length}. For a larger team, name a user group.`,
+    );
+  if (groups.some((g) => !isSlackIdOf(g, 'S')))
+    fail('ownerGroups', 'An owner group is not a Slack user group. Choose the groups again from the list.');
+  else if (groups.length > MAX_OWNER_GROUPS)
+    fail('ownerGroups', `At most ${MAX_OWNER_GROUPS} owner groups; you chose ${groups.length}.`);
+  if (draft.approvalChannel && !isChannelId(draft.approvalChannel))
+    fail('approvalChannel', 'The approval channel must be a public or private channel. Choose it again.');
   if (users.length + groups.length === 0)
     fail('ownerUsers', 'Name at least one owner (a person or a user group) to approve connections');
   const whitelist = parseAccounts(draft.whitelistText ?? '');

@@ -34,3 +34,11 @@ export const slackTokenSchema = z
   .min(1)
   .max(255)
   .regex(/^[\x21-\x7e]+$/, 'expected a Slack token');
+
+/**
+ * A Slack ID of the shared pattern whose first letter is one of `kinds`: `'UW'` users, `'S'` user
+ * groups, `'CG'` channels, `'CGD'` any conversation.
+ */
+export function isSlackIdOf(value: unknown, kinds: string): value is string {
+  return isSlackId(value) && kinds.includes(value.charAt(0).toUpperCase());
+}

@@ -16,6 +16,7 @@ import { registerCreateReviewSubmit } from '../listeners/views/create-review-sub
 import { createCreateFlow } from '../services/create/create-flow.js';
 import { createCreationNotifier } from '../services/create/creation-notifier.js';
 import { createCreationRunner, type RunnerTiming } from '../services/create/creation-runner.js';
+import { createSlackDirectory } from '../services/create/owner-checks.js';
 import { createResourceCatalog } from '../services/create/resource-catalog.js';
 import { createUsergroupCatalog } from '../services/create/usergroup-catalog.js';
 import { createAttempts } from '../stores/create-attempts.js';
@@ -65,6 +66,7 @@ export function createServiceFeature(core: Core, options: CreateServiceOptions =
       attempts,
       catalog: createResourceCatalog(core.cloud, cache),
       groups: createUsergroupCatalog(core.slack, cache),
+      directory: createSlackDirectory(core.slack, cache, logger),
       runner,
       logger,
       reviewBudgetMs: options.reviewBudgetMs ?? 1200,

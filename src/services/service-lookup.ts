@@ -7,6 +7,7 @@ import type { Cloud, EndpointService } from '../cloud/index.js';
 import { NotFoundError } from '../cloud/index.js';
 import { isCloudUuid } from '../domain/cloud-ids.js';
 import { AppError } from '../errors/app-error.js';
+import { code, escapeMrkdwn } from '../ui/text.js';
 
 export interface FoundService {
   readonly projectId: string;
@@ -21,16 +22,18 @@ export interface ServiceLookup {
 export class ServiceNotFoundError extends AppError {
   constructor(ref: string) {
     super('SERVICE_NOT_FOUND', `no service ${ref}`, {
-      userMessage: `I found no endpoint service with the ID or name \`${ref}\`. \`/vpcep list\` shows them all.`,
+      userMessage: `I found no endpoint service with the ID or name ${code(ref)}. \`/vpcep list\` shows them all.`,
     });
   }
 }
 
 export class AmbiguousServiceError extends AppError {
   constructor(ref: string, matches: readonly FoundService[]) {
-    const names = matches.map((m) => `\`${m.service.serviceName}\` (${m.service.id})`).join(', ');
+    const names = matches
+      .map((m) => `${code(m.service.serviceName)} (${escapeMrkdwn(m.service.id)})`)
+      .join(', ');
     super('SERVICE_AMBIGUOUS', `several services match ${ref}`, {
-      userMessage: `Several services match \`${ref}\`: ${names}. Use the service ID instead.`,
+      userMessage: `Several services match ${code(ref)}: ${names}. Use the service ID instead.`,
     });
   }
 }

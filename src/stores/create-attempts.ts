@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { BACKEND_TYPES, draftValuesSchema } from '../domain/endpoint-service-spec.js';
+import { SLACK_ID_SOURCE } from '../domain/slack-ids.js';
 import { draftLabelsSchema } from './drafts.js';
 import type { Keys } from './keys.js';
 import { type RedisClient, withState } from './redis-connection.js';
@@ -101,8 +102,10 @@ export function formatAttemptRef(ref: AttemptRef): string {
   return `${ref.teamId}:${ref.userId}:${ref.id}`;
 }
 
+const ATTEMPT_REF = new RegExp(`^(${SLACK_ID_SOURCE}):(${SLACK_ID_SOURCE}):([A-Za-z0-9.]+)$`);
+
 export function parseAttemptRef(text: string): AttemptRef | undefined {
-  const match = /^([A-Z0-9]+):([A-Z0-9]+):([A-Za-z0-9.]+)$/.exec(text);
+  const match = ATTEMPT_REF.exec(text);
   return match?.[1] && match[2] && match[3]
     ? { teamId: match[1], userId: match[2], id: match[3] }
     : undefined;

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { draftValuesSchema } from '../domain/endpoint-service-spec.js';
+import { SLACK_ID_SOURCE } from '../domain/slack-ids.js';
 import type { Keys } from './keys.js';
 import { type RedisClient, withState } from './redis-connection.js';
 
@@ -167,8 +168,11 @@ export interface DraftRef extends DraftOwner {
   readonly reviewId?: string | undefined;
 }
 
+/** `team:user:draft[:review]`; team and user IDs may contain `_` but never `:`. */
+const DRAFT_REF = new RegExp(`^(${SLACK_ID_SOURCE}):(${SLACK_ID_SOURCE}):([a-f0-9]+)(?::([a-f0-9]+))?$`);
+
 export function parseDraftRef(text: string): DraftRef | undefined {
-  const match = /^([A-Z0-9]+):([A-Z0-9]+):([a-f0-9]+)(?::([a-f0-9]+))?$/.exec(text);
+  const match = DRAFT_REF.exec(text);
   return match?.[1] && match[2] && match[3]
     ? { teamId: match[1], userId: match[2], draftId: match[3], ...(match[4] ? { reviewId: match[4] } : {}) }
     : undefined;

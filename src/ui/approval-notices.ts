@@ -4,7 +4,7 @@
  */
 import type { ApprovalRequest } from '../stores/approval-requests.js';
 import { mentionList, type OwnersMention } from './approval-request.js';
-import { escapeMrkdwn, slackDate } from './text.js';
+import { code, escapeMrkdwn, slackDate, userMention } from './text.js';
 
 function ownerList(owners: OwnersMention | undefined): string {
   return mentionList(owners, { separator: ', ', group: (mention) => `members of ${mention}` });
@@ -26,12 +26,12 @@ export function notAllowedNotice(input: {
   owners: OwnersMention | undefined;
 }): string {
   if (input.why === 'requester') {
-    return `:no_entry_sign: You asked for this connection through a workflow, so someone else must decide it: the owners of \`${input.serviceName}\` or a bot admin. Nothing was changed.`;
+    return `:no_entry_sign: You asked for this connection through a workflow, so someone else must decide it: the owners of ${code(input.serviceName)} or a bot admin. Nothing was changed.`;
   }
   const owners = ownerList(input.owners);
   const who = owners
-    ? `Only the owners of \`${input.serviceName}\` (${owners}) and the bot admins can approve or reject it.`
-    : `\`${input.serviceName}\` has no owners yet, so only the bot admins can decide; an admin can assign owners with \`/vpcep owners ${input.serviceName} @user\`.`;
+    ? `Only the owners of ${code(input.serviceName)} (${owners}) and the bot admins can approve or reject it.`
+    : `${code(input.serviceName)} has no owners yet, so only the bot admins can decide; an admin can assign owners with ${code(`/vpcep owners ${input.serviceName} @user`)}.`;
   return `:lock: ${who} Nothing was changed.`;
 }
 
@@ -39,10 +39,10 @@ export function notAllowedNotice(input: {
 export function alreadyDecidedNotice(request: ApprovalRequest): string {
   switch (request.state) {
     case 'deciding':
-      return `:hourglass_flowing_sand: <@${request.lease?.by ?? 'unknown'}> is deciding this request right now. Nothing else was changed.`;
+      return `:hourglass_flowing_sand: ${userMention(request.lease?.by)} is deciding this request right now. Nothing else was changed.`;
     case 'approved':
     case 'rejected':
-      return `:information_source: This request was already ${request.state} by <@${request.decidedBy}> on ${slackDate(request.decidedAt ?? Date.now())}. Nothing was changed.`;
+      return `:information_source: This request was already ${request.state} by ${userMention(request.decidedBy)} on ${slackDate(request.decidedAt ?? Date.now())}. Nothing was changed.`;
     case 'resolved_elsewhere':
       return ':information_source: This request was already resolved outside Slack. Nothing was changed.';
     case 'pending':
@@ -67,7 +67,7 @@ export function reminderText(input: {
 }): string {
   const owners = ownerList(input.owners);
   const to = owners ? `${owners}: ` : '';
-  return `:alarm_clock: Reminder: ${to}this connection request for \`${input.request.serviceName}\` has waited ${humanDuration(input.waitedMs)} for a decision.`;
+  return `:alarm_clock: Reminder: ${to}this connection request for ${code(input.request.serviceName)} has waited ${humanDuration(input.waitedMs)} for a decision.`;
 }
 
 /** The escalation reply in the request's thread, mentioning the admins. */
@@ -76,22 +76,22 @@ export function escalationText(input: {
   admins: readonly string[];
   waitedMs: number;
 }): string {
-  const admins = input.admins.map((a) => `<@${a}>`).join(' ');
+  const admins = input.admins.map(userMention).join(' ');
   const to = admins
     ? `${admins} (bot admins): please decide, or follow up with the owners.`
     : 'No bot admins (`VPCEP_ADMINS`) are configured to escalate to.';
-  return `:rotating_light: Escalation: this connection request for \`${input.request.serviceName}\` has waited ${humanDuration(input.waitedMs)} without a decision. ${to}`;
+  return `:rotating_light: Escalation: this connection request for ${code(input.request.serviceName)} has waited ${humanDuration(input.waitedMs)} without a decision. ${to}`;
 }
 
 /** To the decider whose action the cloud took after the request was settled otherwise a moment ago. */
 export function supersededNotice(action: 'approve' | 'reject', request: ApprovalRequest): string {
   const now =
     request.state === 'approved' || request.state === 'rejected'
-      ? `it was ${request.state} by <@${request.decidedBy}>`
+      ? `it was ${request.state} by ${userMention(request.decidedBy)}`
       : request.state === 'resolved_elsewhere'
         ? 'it was resolved outside Slack'
         : 'it is waiting for a decision again';
-  return `:information_source: It was decided by someone else a moment ago: ${now}. Your ${action === 'approve' ? 'approval' : 'rejection'} reached the cloud after that, so it is not recorded as the decision; check the connection with \`/vpcep connections ${request.serviceName}\`.`;
+  return `:information_source: It was decided by someone else a moment ago: ${now}. Your ${action === 'approve' ? 'approval' : 'rejection'} reached the cloud after that, so it is not recorded as the decision; check the connection with ${code(`/vpcep connections ${request.serviceName}`)}.`;
 }
 
 /** To the decider when the cloud call failed and the cloud could not be re-read: the outcome is unknown. */

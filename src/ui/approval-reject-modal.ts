@@ -2,6 +2,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { ApprovalRequest } from '../stores/approval-requests.js';
 import { REJECT_MODAL, REJECT_REASON_BLOCK, REJECT_REASON_INPUT, REJECT_REASON_MAX } from './approval-ids.js';
+import { code } from './text.js';
 
 /** Whatever the bot shows in sandbox mode says so. */
 function sandboxNote(sandbox: boolean): KnownBlock[] {
@@ -21,7 +22,7 @@ export function rejectReasonModal(input: {
   sandbox: boolean;
 }): ModalView {
   const r = input.request;
-  const summary = `Reject the connection of VPC endpoint \`${r.endpointId}\` (consumer account \`${r.domainId ?? 'unknown'}\`) to \`${r.serviceName}\`?`;
+  const summary = `Reject the connection of VPC endpoint ${code(r.endpointId)} (consumer account ${code(r.domainId ?? 'unknown')}) to ${code(r.serviceName)}?`;
   return {
     type: 'modal',
     callback_id: REJECT_MODAL,

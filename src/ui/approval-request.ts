@@ -6,7 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { ApprovalRequest } from '../stores/approval-requests.js';
 import { APPROVE_ACTION, DECISION_BLOCK, REJECT_ACTION } from './approval-ids.js';
-import { clip, escapeMrkdwn, slackDate } from './text.js';
+import { clip, code, escapeMrkdwn as esc, groupMention, slackDate, userMention } from './text.js';
 
 /** Owner users and user groups to mention. */
 export interface OwnersMention {
@@ -60,8 +60,8 @@ export function mentionList(
   const max = options.max ?? MAX_MENTIONS;
   const group = options.group ?? ((mention: string) => mention);
   const all = [
-    ...(owners?.users.map((u) => `<@${u}>`) ?? []),
-    ...(owners?.groups.map((g) => group(`<!subteam^${g}>`)) ?? []),
+    ...(owners?.users.map(userMention) ?? []),
+    ...(owners?.groups.map((g) => group(groupMention(g))) ?? []),
   ];
   const shown = all.slice(0, max);
   const more = all.length - shown.length;
@@ -82,43 +82,45 @@ function resolvedText(status: string | undefined): string {
     case undefined:
       return 'the connection request no longer exists (the consumer deleted its endpoint, or the service is gone)';
     default:
-      return `the connection is now \`${status}\` in the cloud`;
+      return `the connection is now ${code(status)} in the cloud`;
   }
 }
 
 /** The headline of each state, with its plain-text twin for the notification fallback. */
 function headline(view: ApprovalRequestView): { mrkdwn: string; plain: string } {
   const r = view.request;
-  const service = `\`${r.serviceName}\``;
+  const service = code(r.serviceName);
+  // The plain twins go into the fallback text, which Slack reads as mrkdwn too.
+  const name = esc(r.serviceName);
   switch (r.state) {
     case 'pending': {
       const who = mentions(view);
       return {
         mrkdwn: `:inbox_tray: *Connection request* for ${service}${who ? `\n${who}: please approve or reject.` : ''}`,
-        plain: `Connection request for ${r.serviceName} waits for approval`,
+        plain: `Connection request for ${name} waits for approval`,
       };
     }
     case 'deciding': {
       const verb = r.lease?.action === 'reject' ? 'rejecting' : 'approving';
       return {
-        mrkdwn: `:hourglass_flowing_sand: <@${r.lease?.by ?? 'unknown'}> is ${verb} this connection to ${service}…`,
-        plain: `Connection request for ${r.serviceName} is being decided`,
+        mrkdwn: `:hourglass_flowing_sand: ${userMention(r.lease?.by)} is ${verb} this connection to ${service}…`,
+        plain: `Connection request for ${name} is being decided`,
       };
     }
     case 'approved':
       return {
-        mrkdwn: `:white_check_mark: *Approved* by <@${r.decidedBy}> on ${slackDate(r.decidedAt ?? Date.now())}: connection to ${service}`,
-        plain: `Connection request for ${r.serviceName} approved by ${r.decidedBy}`,
+        mrkdwn: `:white_check_mark: *Approved* by ${userMention(r.decidedBy)} on ${slackDate(r.decidedAt ?? Date.now())}: connection to ${service}`,
+        plain: `Connection request for ${name} approved by ${esc(r.decidedBy ?? 'unknown')}`,
       };
     case 'rejected':
       return {
-        mrkdwn: `:no_entry: *Rejected* by <@${r.decidedBy}> on ${slackDate(r.decidedAt ?? Date.now())}: connection to ${service}`,
-        plain: `Connection request for ${r.serviceName} rejected by ${r.decidedBy}`,
+        mrkdwn: `:no_entry: *Rejected* by ${userMention(r.decidedBy)} on ${slackDate(r.decidedAt ?? Date.now())}: connection to ${service}`,
+        plain: `Connection request for ${name} rejected by ${esc(r.decidedBy ?? 'unknown')}`,
       };
     case 'resolved_elsewhere':
       return {
         mrkdwn: `:information_source: *Resolved outside Slack* on ${slackDate(r.decidedAt ?? Date.now())}: ${resolvedText(r.observedStatus)}. Connection to ${service}.`,
-        plain: `Connection request for ${r.serviceName} was resolved outside Slack (${r.observedStatus ?? 'gone'})`,
+        plain: `Connection request for ${name} was resolved outside Slack (${esc(r.observedStatus ?? 'gone')})`,
       };
   }
 }
@@ -126,20 +128,20 @@ function headline(view: ApprovalRequestView): { mrkdwn: string; plain: string } 
 function detailFields(view: ApprovalRequestView): KnownBlock {
   const r = view.request;
   const fields = [
-    `*Service*\n\`${r.serviceName}\`\n${r.serviceId}`,
-    `*Consumer account*\n${r.domainId ? `\`${r.domainId}\`` : '_unknown_'}`,
-    `*VPC endpoint*\n\`${r.endpointId}\``,
+    `*Service*\n${code(r.serviceName)}\n${esc(r.serviceId)}`,
+    `*Consumer account*\n${r.domainId ? code(r.domainId) : '_unknown_'}`,
+    `*VPC endpoint*\n${code(r.endpointId)}`,
     `*Requested*\n${requestedAt(r)}`,
     `*Port mappings*\n${portLines(r)}`,
-    ...(view.projectLabel ? [`*Project*\n${escapeMrkdwn(view.projectLabel)}`] : []),
+    ...(view.projectLabel ? [`*Project*\n${esc(view.projectLabel)}`] : []),
   ];
   return { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) };
 }
 
 function workflowNotes(request: ApprovalRequest): KnownBlock[] {
   return request.workflow.map((note) => {
-    const who = note.requester ? `<@${note.requester}>` : 'a workflow';
-    const why = note.reason ? `: “${escapeMrkdwn(clip(note.reason, MAX_NOTE))}”` : '';
+    const who = note.requester ? userMention(note.requester) : 'a workflow';
+    const why = note.reason ? `: “${esc(clip(note.reason, MAX_NOTE))}”` : '';
     return {
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `:gear: Requested through a workflow by ${who}${why}` }],
@@ -152,7 +154,7 @@ function outcomeBlocks(request: ApprovalRequest): KnownBlock[] {
     return [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: `*Reason*\n${escapeMrkdwn(clip(request.reason, MAX_NOTE))}` },
+        text: { type: 'mrkdwn', text: `*Reason*\n${esc(clip(request.reason, MAX_NOTE))}` },
       },
     ];
   }
@@ -162,7 +164,7 @@ function outcomeBlocks(request: ApprovalRequest): KnownBlock[] {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:warning: *The last decision did not go through:* ${escapeMrkdwn(clip(request.lastError, 1500))}\nThe connection is still waiting; try again.`,
+          text: `:warning: *The last decision did not go through:* ${esc(clip(request.lastError, 1500))}\nThe connection is still waiting; try again.`,
         },
       },
     ];
@@ -202,7 +204,7 @@ export function approvalRequestMessage(view: ApprovalRequestView): ApprovalMessa
   const head = headline(view);
   const footer = [
     ...(view.sandbox ? [':test_tube: *Sandbox*: no real cloud resources are involved.'] : []),
-    `Request \`${r.endpointId}\``,
+    `Request ${code(r.endpointId)}`,
   ].join('  ·  ');
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: head.mrkdwn } },
@@ -216,9 +218,9 @@ export function approvalRequestMessage(view: ApprovalRequestView): ApprovalMessa
   const fallback = [
     view.sandbox ? '[sandbox]' : undefined,
     who || undefined,
-    `${head.plain}: consumer account ${r.domainId ?? 'unknown'} asks to connect VPC endpoint ${r.endpointId} to ${r.serviceName} (${r.serviceId}).`,
-    r.state === 'rejected' && r.reason ? `Reason: ${clip(r.reason, MAX_NOTE)}` : undefined,
-    r.state === 'pending' && r.lastError ? `Last attempt failed: ${clip(r.lastError, 500)}` : undefined,
+    `${head.plain}: consumer account ${esc(r.domainId ?? 'unknown')} asks to connect VPC endpoint ${esc(r.endpointId)} to ${esc(r.serviceName)} (${esc(r.serviceId)}).`,
+    r.state === 'rejected' && r.reason ? `Reason: ${esc(clip(r.reason, MAX_NOTE))}` : undefined,
+    r.state === 'pending' && r.lastError ? `Last attempt failed: ${esc(clip(r.lastError, 500))}` : undefined,
   ]
     .filter(Boolean)
     .join(' ');

@@ -18,7 +18,7 @@ import {
   slackDate,
 } from './manage-format.js';
 import { CONNECTIONS_PAGE_ACTION } from './manage-ids.js';
-import { clip } from './text.js';
+import { clip, code, escapeMrkdwn } from './text.js';
 
 export const connectionsPageStateSchema = z.object({
   p: z.string().min(1).max(64),
@@ -36,9 +36,9 @@ const EMOJI: Record<ConnectionStatus, string> = {
 };
 
 function line(c: Connection): string {
-  const account = c.domainId ? `\`${c.domainId}\`` : '_unknown_';
-  const errors = c.errors.length ? ` · ${c.errors.map((e) => e.code).join(', ')}` : '';
-  return `${EMOJI[c.status]} *${connectionStatusText(c.status)}* · account ${account} · endpoint \`${c.endpointId}\` · ${slackDate(c.createdAt)}${errors}`;
+  const account = c.domainId ? code(c.domainId) : '_unknown_';
+  const errors = c.errors.length ? ` · ${c.errors.map((e) => escapeMrkdwn(e.code)).join(', ')}` : '';
+  return `${EMOJI[c.status]} *${connectionStatusText(c.status)}* · account ${account} · endpoint ${code(c.endpointId)} · ${slackDate(c.createdAt)}${errors}`;
 }
 
 function navigation(page: ConnectionsPage): KnownBlock[] {
@@ -60,13 +60,13 @@ export function connectionsMessage(page: ConnectionsPage): ManageMessage {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`Connections of ${name}`, 150) } },
     ...sandboxBlocks(page.sandbox),
-    { type: 'section', text: { type: 'mrkdwn', text: `\`${page.service.id}\` · ${summary}` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `${code(page.service.id)} · ${summary}` } },
     ...lineSections(page.connections.map(line)),
     ...navigation(page),
   ];
   const plainCounts = counts.replace(/\*/g, '');
   return {
-    text: `${sandboxPrefix(page.sandbox)}Connections of ${name}: ${page.total}${plainCounts ? ` (${plainCounts})` : ''}`,
+    text: `${sandboxPrefix(page.sandbox)}Connections of ${escapeMrkdwn(name)}: ${page.total}${plainCounts ? ` (${plainCounts})` : ''}`,
     blocks,
   };
 }

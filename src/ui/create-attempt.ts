@@ -11,7 +11,13 @@ import { BACKEND_TYPE_TEXT } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
 import { mappingLines, mappingsInline } from './create-text.js';
 import { LIST_SERVICES_ACTION } from './ids.js';
-import { escapeMrkdwn as esc } from './text.js';
+import { clip, code, escapeMrkdwn as esc, userMention } from './text.js';
+
+/**
+ * The chosen VPC or backend as the select showed it: at most 75 characters, escaped. An attempt saved
+ * before labels were taken from the bot's own lists may hold a label a request carried.
+ */
+const label = (text: string) => esc(clip(text, 75));
 
 export const PROGRESS_TITLE = 'Create endpoint service';
 
@@ -40,7 +46,7 @@ function statusLine(model: AttemptModel): string {
     case 'pending':
       return `:hourglass_flowing_sand: Sending the request to create ${name} to the cloud…`;
     case 'creating':
-      return `:hourglass_flowing_sand: The cloud is creating ${name}${model.serviceId ? ` (\`${model.serviceId}\`)` : ''}. This takes 1–2 minutes. You can close this window: I will send you the result in a direct message.`;
+      return `:hourglass_flowing_sand: The cloud is creating ${name}${model.serviceId ? ` (${code(model.serviceId)})` : ''}. This takes 1–2 minutes. You can close this window: I will send you the result in a direct message.`;
     case 'configuring':
       return `:hourglass_flowing_sand: ${name} is available; applying the whitelist and saving its owners…`;
     case 'done':
@@ -61,12 +67,12 @@ function failureText(model: AttemptModel): string {
 function detailBlocks(model: AttemptModel): KnownBlock[] {
   const type = BACKEND_TYPE_TEXT[model.spec.backendType];
   const pairs: [string, string][] = [
-    ['ID', model.serviceId ? `\`${model.serviceId}\`` : '_not yet known_'],
-    ['Full name', model.serviceName ? `\`${esc(model.serviceName)}\`` : '_not yet known_'],
+    ['ID', model.serviceId ? code(model.serviceId) : '_not yet known_'],
+    ['Full name', model.serviceName ? code(model.serviceName) : '_not yet known_'],
     ['Region', esc(model.region)],
     ['Connection Approval', model.spec.approvalEnabled ? 'Required' : 'Not required'],
-    [type.resource, esc(model.labels.backend ?? model.spec.portId)],
-    ['VPC', esc(model.labels.vpc ?? model.spec.vpcId)],
+    [type.resource, label(model.labels.backend ?? model.spec.portId)],
+    ['VPC', label(model.labels.vpc ?? model.spec.vpcId)],
   ];
   return [
     {
@@ -79,9 +85,9 @@ function detailBlocks(model: AttemptModel): KnownBlock[] {
 
 function whitelistLine(model: AttemptModel): string | undefined {
   if (model.whitelistProblem)
-    return `:warning: The whitelist could not be applied: ${esc(model.whitelistProblem)} Add the accounts with \`/vpcep whitelist ${model.serviceId ?? '<service>'} add <account id>\`.`;
+    return `:warning: The whitelist could not be applied: ${esc(model.whitelistProblem)} Add the accounts with ${code(`/vpcep whitelist ${model.serviceId ?? '<service>'} add <account id>`)}.`;
   if (model.spec.whitelist.length)
-    return `Whitelisted accounts: ${model.spec.whitelist.map((a) => `\`${a}\``).join(', ')}`;
+    return `Whitelisted accounts: ${model.spec.whitelist.map((a) => code(a)).join(', ')}`;
   return undefined;
 }
 
@@ -131,11 +137,13 @@ export function createAttemptView(model: AttemptModel, sandbox: boolean): ModalV
 /** The plain-text summary of a finished attempt (message fallbacks, notifications). */
 export function attemptSummary(model: AttemptModel, sandbox: boolean): string {
   const prefix = sandbox ? '[sandbox] ' : '';
+  // The fallback text is mrkdwn too: every value in it is escaped.
+  const name = esc(displayName(model));
   if (model.state === 'unknown')
-    return `${prefix}Whether the endpoint service ${displayName(model)} was created is unknown. ${model.error?.message ?? ''}`.trim();
+    return `${prefix}Whether the endpoint service ${name} was created is unknown. ${esc(model.error?.message ?? '')}`.trim();
   if (model.state === 'failed')
-    return `${prefix}The endpoint service ${displayName(model)} could not be created. ${model.error?.code ? `${model.error.code}: ` : ''}${model.error?.message ?? ''}`.trim();
-  return `${prefix}The endpoint service ${displayName(model)} is available. ID ${model.serviceId ?? '?'}; port mappings ${mappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}.`;
+    return `${prefix}The endpoint service ${name} could not be created. ${model.error?.code ? `${esc(model.error.code)}: ` : ''}${esc(model.error?.message ?? '')}`.trim();
+  return `${prefix}The endpoint service ${name} is available. ID ${esc(model.serviceId ?? '?')}; port mappings ${mappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}.`;
 }
 
 /** The result sent to the creator by direct message. */
@@ -149,12 +157,13 @@ export function createResultMessage(model: AttemptModel, sandbox: boolean): Slac
 /** The announcement in the channel the command ran in. */
 export function createAnnouncement(model: AttemptModel, sandbox: boolean): SlackMessage {
   const type = BACKEND_TYPE_TEXT[model.spec.backendType];
-  const text = `${sandbox ? '[sandbox] ' : ''}<@${model.userId}> created the endpoint service ${displayName(model)} (ID ${model.serviceId ?? '?'}; port mappings ${mappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}).`;
+  const creator = userMention(model.userId);
+  const text = `${sandbox ? '[sandbox] ' : ''}${creator} created the endpoint service ${esc(displayName(model))} (ID ${esc(model.serviceId ?? '?')}; port mappings ${mappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}).`;
   return {
     text,
     blocks: [
       section(
-        `:tada: <@${model.userId}> created the endpoint service \`${esc(displayName(model))}\` in ${esc(model.region)}.\n*ID* \`${model.serviceId ?? '?'}\` · *${type.name}* ${esc(model.labels.backend ?? model.spec.portId)} · *Connection Approval* ${approvalText(model)}\n*Port Mapping* ${mappingsInline(model.spec.ports)}`,
+        `:tada: ${creator} created the endpoint service ${code(displayName(model))} in ${esc(model.region)}.\n*ID* ${code(model.serviceId ?? '?')} · *${type.name}* ${label(model.labels.backend ?? model.spec.portId)} · *Connection Approval* ${approvalText(model)}\n*Port Mapping* ${mappingsInline(model.spec.ports)}`,
       ),
       ...(sandbox ? [context(SANDBOX_NOTE)] : []),
     ],

@@ -7,7 +7,9 @@
 import { z } from 'zod';
 import { BACKEND_TYPES, type BackendType, type DraftValues } from '../domain/endpoint-service-spec.js';
 import type { FormContext, FormReader, FormState } from '../services/create/drafting.js';
+import { OPTION_TEXT_MAX } from '../services/create/resource-catalog.js';
 import { backendBlockId, CREATE_ACTION, CREATE_BLOCK, vpcBlockId } from './create-ids.js';
+import { clip } from './text.js';
 
 const optionSchema = z.object({
   value: z.string(),
@@ -37,7 +39,15 @@ function reader(values: unknown) {
 
 const textOf = (value: StateValue) => value.value ?? '';
 const selectedOf = (value: StateValue) => value.selected_option?.value ?? undefined;
-const labelOf = (value: StateValue) => value.selected_option?.text?.text;
+/**
+ * The text of the chosen option as the request carries it: the bot offered at most 75 characters, so
+ * anything longer was not its own. Clipped here (it re-renders in the form's `initial_option`); the
+ * review replaces it with the label the bot offered, and every message escapes it.
+ */
+const labelOf = (value: StateValue) => {
+  const text = value.selected_option?.text?.text;
+  return text ? clip(text, OPTION_TEXT_MAX) : undefined;
+};
 
 /** The draft change in a form's state values. */
 export function readFormState(values: unknown, current: FormContext): FormState {

@@ -19,6 +19,7 @@ import { portsPreview } from '../domain/create-draft.js';
 import type { BackendType } from '../domain/endpoint-service-spec.js';
 import { DESCRIPTION_MAX, NAME_MAX } from '../domain/endpoint-service-spec.js';
 import { MAX_PORT_MAPPINGS } from '../domain/port-mappings.js';
+import { isChannelId, isSlackIdOf } from '../domain/slack-ids.js';
 import {
   ATTEMPT_TAG_KEY,
   MAX_TAG_KEY,
@@ -34,6 +35,7 @@ import {
   CREATE_BLOCK,
   CREATE_VIEW,
   MAX_OWNER_GROUPS,
+  MAX_OWNER_USERS,
   SERVICE_TYPE_INTERFACE,
   vpcBlockId,
 } from './create-ids.js';
@@ -250,11 +252,15 @@ function problemBlocks(model: FormModel): KnownBlock[] {
 
 function ownerBlocks(model: FormModel): KnownBlock[] {
   const { values } = model;
+  // A draft may hold a forged value from a submission (refused inline): never hand it back to Slack.
+  const users = (values.ownerUsers ?? []).filter((u) => isSlackIdOf(u, 'UW')).slice(0, MAX_OWNER_USERS);
+  const channelId = isChannelId(values.approvalChannel) ? values.approvalChannel : undefined;
   const owners: MultiUsersSelect = {
     type: 'multi_users_select',
     action_id: CREATE_ACTION.owners,
     placeholder: plain('People who approve connections'),
-    ...(values.ownerUsers?.length ? { initial_users: [...values.ownerUsers] } : {}),
+    max_selected_items: MAX_OWNER_USERS,
+    ...(users.length ? { initial_users: users } : {}),
   };
   const chosenGroups = model.groups.slice(0, MAX_OWNER_GROUPS);
   const groups: MultiExternalSelect = {
@@ -270,12 +276,12 @@ function ownerBlocks(model: FormModel): KnownBlock[] {
     action_id: CREATE_ACTION.approvalChannel,
     placeholder: plain('Where approval requests are posted'),
     filter: { include: ['public', 'private'], exclude_bot_users: true },
-    ...(values.approvalChannel ? { initial_conversation: values.approvalChannel } : {}),
+    ...(channelId ? { initial_conversation: channelId } : {}),
   };
   return [
     input(CREATE_BLOCK.owners, 'Owners', owners, {
       optional: true,
-      hint: 'They approve connection requests and manage the service. Name at least one owner or owner group.',
+      hint: `They approve connection requests and manage the service. Name at least one owner or owner group (at most ${MAX_OWNER_USERS} people).`,
     }),
     input(CREATE_BLOCK.ownerGroups, 'Owner groups', groups, {
       optional: true,

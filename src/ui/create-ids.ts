@@ -32,8 +32,8 @@ export const CREATE_BLOCK = {
 /** The Service Type option's value: the only type a tenant creates. */
 export const SERVICE_TYPE_INTERFACE = 'interface';
 
-/** Owner groups one service may name (a multi-select's `initial_options` hold at most 100). */
-export const MAX_OWNER_GROUPS = 100;
+/** Owners one service may name: as many as `/vpcep owners` takes (within a multi-select's 100). */
+export { MAX_OWNER_GROUPS, MAX_OWNER_USERS } from '../domain/owner-limits.js';
 
 /** Prefix of the VPC block; see `vpcBlockId`. */
 export const VPC_BLOCK_PREFIX = 'create_vpc_';

@@ -11,7 +11,10 @@ import { context, listSections, modal, plain, sandboxBlocks, section } from './c
 import { BACKEND_TYPE_TEXT, ELB_ADDRESS_NOTE } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
 import { mappingLines, tagItems } from './create-text.js';
-import { clip, escapeMrkdwn as esc } from './text.js';
+import { channelMention, clip, code, escapeMrkdwn as esc, groupMention, userMention } from './text.js';
+
+/** A label as the select showed it (at most 75 characters), escaped. */
+const label = (text: string) => esc(clip(text, 75));
 
 export const REVIEW_TITLE = 'Review endpoint service';
 export const VPCEP_RANGE = '198.19.128.0/17';
@@ -85,35 +88,36 @@ export function createReviewView(model: ReviewModel, sandbox: boolean): ModalVie
     section('Check the endpoint service before it is created.'),
     fields([
       ['Region', esc(model.projectLabel)],
-      ['Name', spec.name ? `\`${spec.name}\`` : '_none_'],
+      ['Name', spec.name ? code(spec.name) : '_none_'],
+      // The bot's own pattern of a checked name and a configured region, shown as the console shows it.
       ['Full name (given by the cloud)', `\`${fullNamePattern(model.region, spec.name)}\``],
-      ['VPC', `${esc(labels.vpc ?? spec.vpcId)}\n\`${spec.vpcId}\``],
+      ['VPC', `${label(labels.vpc ?? spec.vpcId)}\n${code(spec.vpcId)}`],
       ['Service Type', 'Interface'],
       ['Connection Approval', spec.approvalEnabled ? 'Required' : 'Not required'],
       ['Backend Resource Type', type.name],
-      [type.resource, `${esc(labels.backend ?? spec.portId)}\n\`${spec.portId}\``],
+      [type.resource, `${label(labels.backend ?? spec.portId)}\n${code(spec.portId)}`],
     ]),
     section(`*Port Mapping* (TCP, service port → terminal port)\n${mappingLines(spec.ports)}`),
     fields([
       ['Description', spec.description ? esc(spec.description) : '_none_'],
-      ['Approval channel', spec.approvalChannel ? `<#${spec.approvalChannel}>` : '_default_'],
+      ['Approval channel', spec.approvalChannel ? channelMention(spec.approvalChannel) : '_default_'],
     ]),
     ...listBlocks('Tag', tagItems(spec.tags), '_none_'),
     ...listBlocks(
       'Owners',
-      spec.owners.users.map((u) => `<@${u}>`),
+      spec.owners.users.map((u) => userMention(u)),
       '_none_',
       ', ',
     ),
     ...listBlocks(
       'Owner groups',
-      model.groups.map((g) => `<!subteam^${g.value}>`),
+      model.groups.map((g) => groupMention(g.value)),
       '_none_',
       ', ',
     ),
     ...listBlocks(
       'Whitelist',
-      spec.whitelist.map((a) => `\`${a}\``),
+      spec.whitelist.map((a) => code(a)),
       '_none: only your own account can connect_',
       ', ',
     ),

@@ -9,7 +9,7 @@ import { context, modal, plain, sandboxBlocks, section } from './create-blocks.j
 import { BACKEND_TYPE_TEXT, createFormView, FORM_TITLE } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
 import { createReviewView } from './create-review.js';
-import { escapeMrkdwn as esc, slackDate } from './text.js';
+import { clip, escapeMrkdwn as esc, slackDate } from './text.js';
 
 /** The first view: shown at once, filled in by `views.update` when the draft and the cloud answered. */
 export function createLoadingView(sandbox: boolean): ModalView {
@@ -30,9 +30,9 @@ function draftLines(model: ResumeModel): string[] {
   const ports = (values.portsText ?? '').split(/\r?\n/).filter((l) => l.trim() !== '').length;
   return [
     values.name ? `*Name*: \`${esc(values.name)}\`` : undefined,
-    labels.vpc || values.vpcId ? `*VPC*: ${esc(labels.vpc ?? values.vpcId ?? '')}` : undefined,
+    labels.vpc || values.vpcId ? `*VPC*: ${esc(clip(labels.vpc ?? values.vpcId ?? '', 75))}` : undefined,
     values.backendType
-      ? `*Backend*: ${BACKEND_TYPE_TEXT[values.backendType].name}${labels.backend ? ` ${esc(labels.backend)}` : ''}`
+      ? `*Backend*: ${BACKEND_TYPE_TEXT[values.backendType].name}${labels.backend ? ` ${esc(clip(labels.backend, 75))}` : ''}`
       : undefined,
     ports ? `*Port Mapping*: ${ports} line${ports === 1 ? '' : 's'}` : undefined,
   ].filter((line): line is string => line !== undefined);

@@ -1,6 +1,7 @@
 /** Text pieces the create review, progress and result share. */
 import type { PortMappingLine } from '../domain/port-mappings.js';
 import type { TagLine } from '../domain/tags.js';
+import { code } from './text.js';
 
 /** Port mappings one a line, in a code block (50 lines fit a section easily). */
 export function mappingLines(ports: readonly PortMappingLine[]): string {
@@ -15,5 +16,5 @@ export function mappingsInline(ports: readonly PortMappingLine[]): string {
 
 /** One `key=value` per tag, as code. */
 export function tagItems(tags: readonly TagLine[]): string[] {
-  return tags.map((t) => `\`${t.key}=${t.value}\``);
+  return tags.map((t) => code(`${t.key}=${t.value}`));
 }

@@ -3,7 +3,7 @@ import type { DigestFrequency } from '../services/manage/digest-periods.js';
 import { DIGEST_HOUR_UTC } from '../services/manage/digest-periods.js';
 import type { DigestSchedule, DigestStatus } from '../stores/digest-schedules.js';
 import { type ManageMessage, noticeMessage } from './manage-format.js';
-import { slackDate } from './text.js';
+import { escapeMrkdwn, slackDate, userMention } from './text.js';
 
 const when = (frequency: DigestFrequency) =>
   frequency === 'daily'
@@ -12,14 +12,14 @@ const when = (frequency: DigestFrequency) =>
 
 export function digestSetNotice(schedule: DigestSchedule, next: number, sandbox: boolean): ManageMessage {
   return noticeMessage(
-    `:calendar: <@${schedule.createdBy}> set up a *${schedule.frequency} digest* of the endpoint services in this channel: ${when(schedule.frequency)}, the first on ${slackDate(next)}. \`/vpcep digest off\` stops it.`,
+    `:calendar: ${userMention(schedule.createdBy)} set up a *${schedule.frequency} digest* of the endpoint services in this channel: ${when(schedule.frequency)}, the first on ${slackDate(next)}. \`/vpcep digest off\` stops it.`,
     sandbox,
   );
 }
 
 export function digestOffNotice(userId: string, frequency: DigestFrequency, sandbox: boolean): ManageMessage {
   return noticeMessage(
-    `:calendar: <@${userId}> stopped the ${frequency} digest of the endpoint services in this channel.`,
+    `:calendar: ${userMention(userId)} stopped the ${frequency} digest of the endpoint services in this channel.`,
     sandbox,
   );
 }
@@ -33,9 +33,9 @@ export function digestStatusText(
     return 'This channel gets no digest. `/vpcep digest daily` or `/vpcep digest weekly` sets one up.';
   const last = status
     ? status.error
-      ? `\n:warning: The last one (${status.period}) could not be posted: ${status.error}`
+      ? `\n:warning: The last one (${status.period}) could not be posted: ${escapeMrkdwn(status.error)}`
       : `\nThe last one was posted for ${status.period}.`
     : '';
   const upcoming = next ? `, next on ${slackDate(next)}` : '';
-  return `This channel gets a *${schedule.frequency} digest* (${when(schedule.frequency)}${upcoming}), set up by <@${schedule.createdBy}>.${last}\n\`/vpcep digest off\` stops it.`;
+  return `This channel gets a *${schedule.frequency} digest* (${when(schedule.frequency)}${upcoming}), set up by ${userMention(schedule.createdBy)}.${last}\n\`/vpcep digest off\` stops it.`;
 }

@@ -18,7 +18,7 @@ import {
   withBlockIdSuffix,
 } from './manage-format.js';
 import { HOME_REFRESH_ACTION } from './manage-ids.js';
-import { clip, escapeMrkdwn } from './text.js';
+import { clip, code, escapeMrkdwn } from './text.js';
 
 const MAX_REQUESTS = 5;
 const MAX_SERVICES = 30;
@@ -35,7 +35,7 @@ const header = (text: string): KnownBlock => ({
 function quotaBlocks(data: HomeData): KnownBlock[] {
   const lines = data.projects.map((p) => {
     const where = `*${escapeMrkdwn(p.project.label)}*`;
-    if (p.error && p.quota === undefined) return `${where}: _unavailable: ${p.error}_`;
+    if (p.error && p.quota === undefined) return `${where}: _unavailable: ${escapeMrkdwn(p.error)}_`;
     const count = p.count === undefined ? '' : ` · ${p.count} service${p.count === 1 ? '' : 's'} in all`;
     return `${where}: ${quotaText(p.quota)}${count}`;
   });
@@ -44,7 +44,7 @@ function quotaBlocks(data: HomeData): KnownBlock[] {
 
 function approvalBlocks(data: HomeData): KnownBlock[] {
   const blocks: KnownBlock[] = [header(`Approvals waiting for you (${data.approvals.length})`)];
-  if (data.approvalsError) return [...blocks, section(`_Unavailable: ${data.approvalsError}_`)];
+  if (data.approvalsError) return [...blocks, section(`_Unavailable: ${escapeMrkdwn(data.approvalsError)}_`)];
   if (data.approvals.length === 0) return [...blocks, section('Nothing waits for your decision.')];
   let shown = 0;
   for (const [i, request] of data.approvals.slice(0, MAX_REQUESTS).entries()) {
@@ -72,7 +72,7 @@ function serviceLine(s: HomeService, multiProject: boolean): string {
   const connections =
     s.service.connectionCount === undefined ? '' : ` · ${s.service.connectionCount} connected`;
   return [
-    `*${escapeMrkdwn(displayName(s.service))}* · \`${s.service.id}\`${where}`,
+    `*${escapeMrkdwn(displayName(s.service))}* · ${code(s.service.id)}${where}`,
     `${statusText(s.service.status)} · ${backendText(s.service.serverType)} · approval ${approvalText(s.service.approvalEnabled)}${connections}`,
     `_You are ${s.roles.join(' and ')}_`,
   ].join('\n');

@@ -13,7 +13,7 @@ import {
   portsText,
 } from './manage-format.js';
 import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from './manage-ids.js';
-import { clip, escapeMrkdwn } from './text.js';
+import { clip, code, escapeMrkdwn } from './text.js';
 
 /** What Delete and Cancel carry: the project and the service. */
 export const deleteTargetSchema = z.object({
@@ -34,7 +34,7 @@ export function deleteConfirmMessage(
     ? `\n${pending} connection request${pending === 1 ? '' : 's'} waiting for approval will be dropped.`
     : '';
   return noticeMessage(
-    `:warning: *Delete \`${name}\`?* (\`${service.id}\`, ports ${portsText(service.ports)})\nThis cannot be undone: consumers can no longer connect, and the cloud removes it in 1–2 minutes.${pendingNote}`,
+    `:warning: *Delete \`${name}\`?* (${code(service.id)}, ports ${portsText(service.ports)})\nThis cannot be undone: consumers can no longer connect, and the cloud removes it in 1–2 minutes.${pendingNote}`,
     sandbox,
     [
       {
@@ -68,15 +68,15 @@ export function deleteBlockedText(label: string, blocking: readonly Connection[]
     .slice(0, MAX_BLOCKERS)
     .map(
       (c) =>
-        `• endpoint \`${c.endpointId}\` of account \`${c.domainId ?? 'unknown'}\` (${connectionStatusText(c.status)})`,
+        `• endpoint ${code(c.endpointId)} of account ${code(c.domainId ?? 'unknown')} (${connectionStatusText(c.status)})`,
     );
   const more = blocking.length > MAX_BLOCKERS ? `\n…and ${blocking.length - MAX_BLOCKERS} more` : '';
-  return `:no_entry: \`${label}\` cannot be deleted while connections are accepted or being created (the cloud refuses it). ${blocking.length} ${blocking.length === 1 ? 'is' : 'are'} still active:\n${lines.join('\n')}${more}\nAsk the consumers to delete their VPC endpoints (or reject the connections), then try again. \`/vpcep connections ${label}\` lists them.`;
+  return `:no_entry: ${code(label)} cannot be deleted while connections are accepted or being created (the cloud refuses it). ${blocking.length} ${blocking.length === 1 ? 'is' : 'are'} still active:\n${lines.join('\n')}${more}\nAsk the consumers to delete their VPC endpoints (or reject the connections), then try again. ${code(`/vpcep connections ${label}`)} lists them.`;
 }
 
 export function deletingMessage(label: string, serviceId: string, sandbox: boolean): ManageMessage {
   return noticeMessage(
-    `:hourglass_flowing_sand: Deleting \`${escapeMrkdwn(label)}\` (\`${serviceId}\`)… The cloud takes 1–2 minutes; I will send you a message when it is gone.`,
+    `:hourglass_flowing_sand: Deleting \`${escapeMrkdwn(label)}\` (${code(serviceId)})… The cloud takes 1–2 minutes; I will send you a message when it is gone.`,
     sandbox,
   );
 }
@@ -94,9 +94,9 @@ export function deletionResultMessage(
   sandbox: boolean,
 ): ManageMessage {
   return outcome.ok
-    ? noticeMessage(`:wastebasket: \`${escapeMrkdwn(label)}\` (\`${serviceId}\`) is deleted.`, sandbox)
+    ? noticeMessage(`:wastebasket: \`${escapeMrkdwn(label)}\` (${code(serviceId)}) is deleted.`, sandbox)
     : noticeMessage(
-        `:warning: Deleting \`${escapeMrkdwn(label)}\` (\`${serviceId}\`) did not finish: ${outcome.problem}`,
+        `:warning: Deleting \`${escapeMrkdwn(label)}\` (${code(serviceId)}) did not finish: ${outcome.problem}`,
         sandbox,
       );
 }

@@ -20,7 +20,7 @@ import {
   EDIT_NAME_BLOCK,
   EDIT_VIEW_CALLBACK,
 } from './manage-ids.js';
-import { clip, escapeMrkdwn } from './text.js';
+import { clip, code, escapeMrkdwn } from './text.js';
 
 const TITLE = { type: 'plain_text', text: 'Edit endpoint service' } as const;
 
@@ -148,7 +148,7 @@ export function editResultView(
     return messageView('Nothing changed, so nothing was sent to the cloud.', sandbox);
   const changed = fields.map((f) => FIELD_LABEL[f]).join(', ');
   return messageView(
-    `:white_check_mark: Saved. Changed: *${changed}*.\nThe service is now \`${service.serviceName}\`, connection approval ${service.approvalEnabled ? 'required' : 'not required'}.`,
+    `:white_check_mark: Saved. Changed: *${changed}*.\nThe service is now ${code(service.serviceName)}, connection approval ${service.approvalEnabled ? 'required' : 'not required'}.`,
     sandbox,
   );
 }
@@ -183,7 +183,7 @@ export function editFormView(
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
       section(
-        `\`${service.serviceName}\`\nService ID \`${service.id}\` · Region ${escapeMrkdwn(project.label)}`,
+        `${code(service.serviceName)}\nService ID ${code(service.id)} · Region ${escapeMrkdwn(project.label)}`,
       ),
       ...sandboxBlocks(sandbox),
       {

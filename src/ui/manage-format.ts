@@ -7,7 +7,7 @@ import type { Button, KnownBlock } from '@slack/types';
 import type { ConnectionStatus, EndpointService, PortMapping, Quota, ServiceStatus } from '../cloud/types.js';
 import type { OwnerLabels } from '../services/manage/owner-names.js';
 import type { Owners } from '../stores/service-records.js';
-import { clip, slackDate as dateToken, escapeMrkdwn } from './text.js';
+import { clip, code, slackDate as dateToken, escapeMrkdwn, groupMention, userMention } from './text.js';
 
 /** Every management message: a text fallback and its blocks. */
 export interface ManageMessage {
@@ -136,8 +136,8 @@ export function portsText(ports: readonly PortMapping[], max = 8): string {
 /** Mentions of the owners (users, then groups), or a note that none are recorded. */
 export function ownersText(owners: Owners | undefined, max = 10): string {
   const mentions = [
-    ...(owners?.users ?? []).map((u) => `<@${u}>`),
-    ...(owners?.groups ?? []).map((g) => `<!subteam^${g}>`),
+    ...(owners?.users ?? []).map((u) => userMention(u)),
+    ...(owners?.groups ?? []).map((g) => groupMention(g)),
   ];
   if (mentions.length === 0) return '_none recorded_';
   const more = mentions.length > max ? ` +${mentions.length - max} more` : '';
@@ -149,7 +149,7 @@ export function ownersText(owners: Owners | undefined, max = 10): string {
  * the name is known, else the raw ID.
  */
 export function ownerNamesText(owners: Owners | undefined, labels: OwnerLabels, max = 10): string {
-  const named = (id: string, label: string | undefined) => (label ? `@${escapeMrkdwn(label)}` : `\`${id}\``);
+  const named = (id: string, label: string | undefined) => (label ? `@${escapeMrkdwn(label)}` : code(id));
   const names = [
     ...(owners?.users ?? []).map((u) => named(u, labels.users.get(u))),
     ...(owners?.groups ?? []).map((g) => named(g, labels.groups.get(g))),
@@ -168,7 +168,7 @@ export function displayName(service: EndpointService): string {
 export function slackDate(iso: string | undefined): string {
   if (!iso) return 'unknown time';
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
+  if (Number.isNaN(ms)) return escapeMrkdwn(iso);
   return dateToken(ms);
 }
 

@@ -17,7 +17,7 @@ import {
   slackDate,
 } from './manage-format.js';
 import { WHITELIST_CANCEL_ACTION, WHITELIST_CONFIRM_ACTION } from './manage-ids.js';
-import { clip, escapeMrkdwn } from './text.js';
+import { clip, code, escapeMrkdwn } from './text.js';
 
 /** What the confirmation buttons carry: project, service and the accounts to add. */
 export const whitelistConfirmSchema = z.object({
@@ -62,7 +62,7 @@ export function whitelistMessage(state: WhitelistState, lead?: string): ManageMe
   const count = state.entriesError
     ? 'list unavailable'
     : `${state.entries.length} entr${state.entries.length === 1 ? 'y' : 'ies'}`;
-  const head = `*Whitelist of \`${name}\`* (\`${state.service.id}\`): ${count}`;
+  const head = `*Whitelist of \`${name}\`* (${code(state.service.id)}): ${count}`;
   const text = [lead, head].filter(Boolean).join('\n');
   return {
     text: clip(`${sandboxPrefix(state.sandbox)}${plainText(text)}`, 3000),

@@ -2,6 +2,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { OwnersOutcome, OwnersView } from '../services/approvals/owners.js';
 import { mentionList } from './approval-request.js';
+import { channelMention, code, escapeMrkdwn } from './text.js';
 
 export const OWNERS_USAGE =
   'Usage: `/vpcep owners <service>` shows who approves connections; `/vpcep owners <service> @user @group #channel` sets the owners (users and user groups) and the approval channel. `<service>` is a service ID or its name.';
@@ -13,12 +14,12 @@ function describe(view: OwnersView): string {
   const groups =
     mentionList({ users: [], groups: view.owners.groups }, { max: 20, separator: ', ' }) || '_none_';
   const channel = view.approvalChannel
-    ? `<#${view.approvalChannel}>`
+    ? channelMention(view.approvalChannel)
     : view.defaultChannel
-      ? `<#${view.defaultChannel}> (the default)`
+      ? `${channelMention(view.defaultChannel)} (the default)`
       : '_none: requests go to the owners by direct message_';
   return [
-    `*Owners of \`${view.serviceName}\`* (${view.serviceId})`,
+    `*Owners of ${code(view.serviceName)}* (${escapeMrkdwn(view.serviceId)})`,
     `• Users: ${users}`,
     `• User groups: ${groups}`,
     `• Approval channel: ${channel}`,
@@ -46,7 +47,7 @@ export function ownersMessage(outcome: OwnersOutcome, sandbox: boolean): OwnersM
       return { text: `:warning: ${outcome.message}` };
     case 'shown': {
       const hint = outcome.canChange
-        ? `\nYou can change them: \`/vpcep owners ${outcome.view.serviceName} @user @group #channel\`.`
+        ? `\nYou can change them: ${code(`/vpcep owners ${outcome.view.serviceName} @user @group #channel`)}.`
         : '\nOnly the owners and the bot admins can change them.';
       return section(`${describe(outcome.view)}${hint}${note}`);
     }
@@ -54,7 +55,7 @@ export function ownersMessage(outcome: OwnersOutcome, sandbox: boolean): OwnersM
       return section(`:white_check_mark: Updated.\n${describe(outcome.view)}${note}`);
     case 'forbidden':
       return section(
-        `:lock: Only the owners of \`${outcome.view.serviceName}\` and the bot admins can change its owners; nothing was changed.\n${describe(outcome.view)}`,
+        `:lock: Only the owners of ${code(outcome.view.serviceName)} and the bot admins can change its owners; nothing was changed.\n${describe(outcome.view)}`,
       );
   }
 }

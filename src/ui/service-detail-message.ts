@@ -22,7 +22,7 @@ import {
   statusText,
   withBlockIdSuffix,
 } from './manage-format.js';
-import { clip, escapeMrkdwn } from './text.js';
+import { channelMention, clip, code, escapeMrkdwn, userMention } from './text.js';
 
 /** Approval requests rendered in full; the rest are counted. */
 const MAX_REQUESTS = 3;
@@ -32,52 +32,50 @@ const MAX_WHITELIST = 25;
 function facts(d: ServiceDetails): KnownBlock {
   const s = d.service;
   const fields = [
-    `*Service ID*\n\`${s.id}\``,
-    `*Full name*\n\`${s.serviceName}\``,
+    `*Service ID*\n${code(s.id)}`,
+    `*Full name*\n${code(s.serviceName)}`,
     `*Status*\n${statusText(s.status)}`,
-    `*Region*\n${escapeMrkdwn(d.project.label)} (${d.project.region})`,
-    `*Backend Resource Type*\n${backendText(s.serverType)}\nport \`${s.portId}\``,
-    `*VPC*\n\`${s.vpcId}\``,
+    `*Region*\n${escapeMrkdwn(d.project.label)} (${escapeMrkdwn(d.project.region)})`,
+    `*Backend Resource Type*\n${backendText(s.serverType)}\nport ${code(s.portId)}`,
+    `*VPC*\n${code(s.vpcId)}`,
     `*Connection Approval*\n${approvalText(s.approvalEnabled)}`,
     `*Port Mapping* (service:terminal, TCP)\n${portsText(s.ports, Number.POSITIVE_INFINITY)}`,
     `*Created*\n${slackDate(s.createdAt)}`,
-    `*Service Type*\n${s.serviceType}`,
+    `*Service Type*\n${escapeMrkdwn(s.serviceType)}`,
   ];
   return { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: clip(text, 1900) })) };
 }
 
 function failureBlocks(d: ServiceDetails): KnownBlock[] {
   if (d.service.status !== 'failed' || d.service.errors.length === 0) return [];
-  const lines = d.service.errors.map((e) => `${escapeMrkdwn(e.message)} (\`${e.code}\`)`);
+  const lines = d.service.errors.map((e) => `${escapeMrkdwn(e.message)} (${code(e.code)})`);
   return [section(`:red_circle: *The cloud reports this service as failed:* ${lines.join('; ')}`)];
 }
 
 function describeBlocks(d: ServiceDetails): KnownBlock[] {
   const s = d.service;
-  const tags = s.tags.length
-    ? s.tags.map((t) => `\`${escapeMrkdwn(t.key)}=${escapeMrkdwn(t.value)}\``).join(' ')
-    : '_none_';
+  const tags = s.tags.length ? s.tags.map((t) => code(`${t.key}=${t.value}`)).join(' ') : '_none_';
   const description = s.description ? escapeMrkdwn(s.description) : '_none_';
   return [section(`*Description*\n${description}\n*Tag*\n${tags}`)];
 }
 
 function whitelistText(d: ServiceDetails): string {
-  if (!d.whitelist.ok) return `_unavailable: ${d.whitelist.error}_`;
+  if (!d.whitelist.ok) return `_unavailable: ${escapeMrkdwn(d.whitelist.error)}_`;
   const entries = d.whitelist.value;
   if (entries.length === 0) return '_empty: only the service’s own account may connect_';
   if (entries.some((e) => e.domainId === '*')) return '`*`: *every account* may connect';
-  const shown = entries.slice(0, MAX_WHITELIST).map((e) => `\`${e.domainId}\``);
+  const shown = entries.slice(0, MAX_WHITELIST).map((e) => code(e.domainId));
   const more = entries.length > MAX_WHITELIST ? ` +${entries.length - MAX_WHITELIST} more` : '';
   return `${shown.join(' ')}${more}`;
 }
 
 function peopleText(d: ServiceDetails): string {
-  if (!d.record.ok) return `*Owners*: _unavailable: ${d.record.error}_`;
+  if (!d.record.ok) return `*Owners*: _unavailable: ${escapeMrkdwn(d.record.error)}_`;
   const r = d.record.value;
   return [
     `*Owners*: ${ownersText(r?.owners, 20)}`,
-    `*Creator*: ${r?.createdBy ? `<@${r.createdBy}>` : '_unknown (not created through the bot)_'}`,
-    `*Approval channel*: ${r?.approvalChannel ? `<#${r.approvalChannel}>` : '_none_'}`,
+    `*Creator*: ${r?.createdBy ? userMention(r.createdBy) : '_unknown (not created through the bot)_'}`,
+    `*Approval channel*: ${r?.approvalChannel ? channelMention(r.approvalChannel) : '_none_'}`,
   ].join('\n');
 }
 
@@ -92,8 +90,8 @@ function countsText(connections: readonly Connection[]): string {
 }
 
 function connectionLine(c: Connection): string {
-  const account = c.domainId ? `account \`${c.domainId}\`` : 'account unknown';
-  return `• \`${c.endpointId}\` · ${account} · since ${slackDate(c.createdAt)}`;
+  const account = c.domainId ? `account ${code(c.domainId)}` : 'account unknown';
+  return `• ${code(c.endpointId)} · ${account} · since ${slackDate(c.createdAt)}`;
 }
 
 /**
@@ -129,7 +127,8 @@ function pendingBlocks(d: ServiceDetails, pending: readonly Connection[], budget
 }
 
 function connectionBlocks(d: ServiceDetails, budget: number): KnownBlock[] {
-  if (!d.connections.ok) return [section(`*Connections*: _unavailable: ${d.connections.error}_`)];
+  if (!d.connections.ok)
+    return [section(`*Connections*: _unavailable: ${escapeMrkdwn(d.connections.error)}_`)];
   const all = d.connections.value;
   const accepted = all.filter((c) => c.status === 'accepted' || c.status === 'creating');
   const pending = all.filter((c) => c.status === 'pendingAcceptance');
@@ -163,7 +162,7 @@ export function serviceDetailMessage(d: ServiceDetails): ManageMessage {
       elements: [
         {
           type: 'mrkdwn',
-          text: `\`/vpcep connections ${d.service.id}\` lists every connection · \`/vpcep edit\`, \`/vpcep whitelist\` and \`/vpcep delete\` change it`,
+          text: `${code(`/vpcep connections ${d.service.id}`)} lists every connection · \`/vpcep edit\`, \`/vpcep whitelist\` and \`/vpcep delete\` change it`,
         },
       ],
     },
@@ -174,7 +173,7 @@ export function serviceDetailMessage(d: ServiceDetails): ManageMessage {
     : 'connections unavailable';
   return {
     text: clip(
-      `${sandboxPrefix(d.sandbox)}${name} (${d.service.id}): ${d.service.status}, approval ${d.service.approvalEnabled ? 'required' : 'not required'}, connections: ${counts}`,
+      `${sandboxPrefix(d.sandbox)}${escapeMrkdwn(name)} (${escapeMrkdwn(d.service.id)}): ${escapeMrkdwn(d.service.status)}, approval ${d.service.approvalEnabled ? 'required' : 'not required'}, connections: ${counts}`,
       3000,
     ),
     blocks,

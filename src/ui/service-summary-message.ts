@@ -27,7 +27,7 @@ import {
   statusText,
 } from './manage-format.js';
 import { LIST_PAGE_ACTION } from './manage-ids.js';
-import { clip, escapeMrkdwn, slackDate } from './text.js';
+import { clip, code, escapeMrkdwn, slackDate } from './text.js';
 
 /** What Next / Previous carry: kind, filter and the page to show. */
 export const listPageStateSchema = z.object({
@@ -48,7 +48,7 @@ const TITLES: Record<SummaryKind, string> = {
 };
 
 function projectLine(p: ProjectSummary): string {
-  return `*${escapeMrkdwn(p.project.label)}* (${p.project.region}, project \`${p.project.projectId}\`): ${quotaText(p.quota)}`;
+  return `*${escapeMrkdwn(p.project.label)}* (${escapeMrkdwn(p.project.region)}, project ${code(p.project.projectId)}): ${quotaText(p.quota)}`;
 }
 
 function projectHeading(p: ProjectSummary): string {
@@ -74,7 +74,7 @@ function connectionsLine(s: ServiceSummary): string {
 function serviceBlock(s: ServiceSummary, ownersUnavailable: boolean, labels: OwnerLabels): KnownBlock {
   const { service } = s;
   const lines = [
-    `*${escapeMrkdwn(displayName(service))}* · \`${service.id}\``,
+    `*${escapeMrkdwn(displayName(service))}* · ${code(service.id)}`,
     `${statusText(service.status)} · Backend: ${backendText(service.serverType)} · Approval: ${approvalText(service.approvalEnabled)}`,
     `Ports (service:terminal): ${portsText(service.ports)}`,
     connectionsLine(s),
@@ -113,9 +113,14 @@ function serviceBlocks(page: SummaryPage): KnownBlock[] {
 function fallbackText(page: SummaryPage): string {
   const quotas = page.projects
     .filter((p) => p.quota)
-    .map((p) => `${page.projects.length > 1 ? `${p.project.label} ` : ''}${p.quota?.used}/${p.quota?.quota}`);
+    .map(
+      (p) =>
+        `${page.projects.length > 1 ? `${escapeMrkdwn(p.project.label)} ` : ''}${p.quota?.used}/${p.quota?.quota}`,
+    );
   const quota = quotas.length ? ` (quota ${quotas.join(', ')})` : '';
-  const names = page.services.map((s) => `${displayName(s.service)} (${s.service.status})`).join(', ');
+  const names = page.services
+    .map((s) => `${escapeMrkdwn(displayName(s.service))} (${escapeMrkdwn(s.service.status)})`)
+    .join(', ');
   const paging = page.pageCount > 1 ? `, page ${page.page + 1} of ${page.pageCount}` : '';
   const list = names ? `: ${names}` : '';
   return clip(
@@ -132,7 +137,10 @@ export function serviceSummaryMessage(page: SummaryPage, generatedAt: Date): Man
   const projectLines = several ? page.projects.map(projectLine) : [];
   const errors = page.projects
     .filter((p) => p.error)
-    .map((p) => `:warning: Could not list the services of *${escapeMrkdwn(p.project.label)}*: ${p.error}`);
+    .map(
+      (p) =>
+        `:warning: Could not list the services of *${escapeMrkdwn(p.project.label)}*: ${escapeMrkdwn(p.error ?? '')}`,
+    );
   const errorBlocks = errors.length ? [section(errors.join('\n'))] : [];
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(title, 150) } },

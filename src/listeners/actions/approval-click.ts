@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import { isSlackIdOf, slackIdSchema, slackTokenSchema } from '../../domain/slack-ids.js';
 import type { Logger } from '../../logging/logger.js';
 import type { MessageCopy } from '../../stores/approval-requests.js';
 import { DECISION_BLOCK } from '../../ui/approval-ids.js';
@@ -9,18 +10,22 @@ import type { ReplyTarget } from './approval-reply.js';
 
 export type ApprovalClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
+/** A Slack ID of the shared pattern, of one of `kinds` (`UW` users, `CGD` conversations). */
+const idOf = (kinds: string) =>
+  slackIdSchema().refine((id) => isSlackIdOf(id, kinds), `expected a Slack ID starting with one of ${kinds}`);
+
 const clickSchema = z.object({
   action: z.object({ value: z.string().min(1).max(300), block_id: z.string().optional() }),
   body: z.object({
-    user: z.object({ id: z.string().regex(/^[UW][A-Z0-9]+$/) }),
-    trigger_id: z.string().optional(),
+    user: z.object({ id: idOf('UW') }),
+    trigger_id: slackTokenSchema.optional(),
     view: z.object({ type: z.string().optional() }).optional(),
-    channel: z.object({ id: z.string() }).optional(),
+    channel: z.object({ id: idOf('CGD') }).optional(),
     container: z
       .object({
         type: z.string().optional(),
-        channel_id: z.string().optional(),
-        message_ts: z.string().optional(),
+        channel_id: idOf('CGD').optional(),
+        message_ts: slackTokenSchema.optional(),
         is_ephemeral: z.boolean().optional(),
       })
       .optional(),

@@ -1,12 +1,13 @@
 import { SUBCOMMANDS } from '../../domain/subcommands.js';
 import { helpMessage } from '../../ui/help-message.js';
+import { code } from '../../ui/text.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 /** `/vpcep help` and any unknown input: usage of every subcommand, in the ack (ephemeral). */
 export function helpSubcommand(sandbox: boolean): SubcommandHandler {
   return async ({ ack, parsed }) => {
     const known = parsed.subcommand === undefined || parsed.subcommand === 'help';
-    const note = known ? undefined : `I don't know \`${parsed.subcommand}\`. Here is what I can do:`;
+    const note = known ? undefined : `I don't know ${code(parsed.subcommand ?? '')}. Here is what I can do:`;
     await ack({
       response_type: 'ephemeral',
       ...helpMessage(SUBCOMMANDS, { sandbox, ...(note ? { note } : {}) }),

@@ -38,8 +38,9 @@ export interface FakeChannel {
   user?: string;
 }
 
-const USER_ID = /^[UW][A-Z0-9]+$/;
-const CHANNEL_ID = /^[CGD][A-Z0-9]+$/;
+// As Slack's IDs: they may contain `_` (see src/domain/slack-ids.ts).
+const USER_ID = /^[UW][A-Z0-9_]+$/;
+const CHANNEL_ID = /^[CGD][A-Z0-9_]+$/;
 
 /** Users, user groups and channels, with Slack-shaped views of them. */
 export class Directory {

@@ -16,7 +16,7 @@ export function resolveChannel(
   value: string | undefined,
 ): FakeChannel | SlackResponse {
   if (!value) return fail('channel_not_found');
-  if (/^[UW][A-Z0-9]+$/.test(value)) {
+  if (/^[UW][A-Z0-9_]+$/.test(value)) {
     const forced = state.directory.channelErrors.get(value);
     if (forced) return fail(forced);
     return state.directory.user(value) ? state.directory.openDm(value) : fail('channel_not_found');

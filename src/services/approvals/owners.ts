@@ -5,8 +5,11 @@
  * mentions, never display names. Every change is audited.
  */
 import { isMention } from '../../domain/command-text.js';
+import { MAX_OWNER_GROUPS, MAX_OWNER_USERS } from '../../domain/owner-limits.js';
+import { isChannelId } from '../../domain/slack-ids.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Owners, ServiceRecord } from '../../stores/service-records.js';
+import { code } from '../../ui/text.js';
 import { isMembershipUnknown } from '../usergroup-members.js';
 import { deliverToNewChannel, refreshCopies } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
@@ -40,14 +43,10 @@ export type OwnersOutcome =
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
-/** Most owner users and user groups a service takes: larger teams belong in a user group. */
-export const MAX_OWNER_USERS = 50;
-export const MAX_OWNER_GROUPS = 20;
-
 function problemOf(command: OwnersCommand): string | undefined {
   const stray = command.args.slice(1).filter((word) => !isMention(word));
   if (stray.length > 0) {
-    const words = stray.map((w) => `\`${w}\``).join(', ');
+    const words = stray.map((w) => code(w)).join(', ');
     return `${words} ${stray.length === 1 ? 'is not a mention' : 'are not mentions'}. Type @ and pick each person or user group (and # for the approval channel) so Slack sends their IDs.`;
   }
   if (unique(command.channels).length > 1) return 'Name at most one approval channel.';
@@ -55,7 +54,7 @@ function problemOf(command: OwnersCommand): string | undefined {
   const groups = unique(command.groups).length;
   if (users > MAX_OWNER_USERS || groups > MAX_OWNER_GROUPS)
     return `A service takes at most ${MAX_OWNER_USERS} owner users and ${MAX_OWNER_GROUPS} owner user groups (you named ${users} users and ${groups} groups). For a larger team, make a user group and name it instead.`;
-  if (command.channels.some((c) => c.startsWith('D')))
+  if (command.channels.some((c) => !isChannelId(c)))
     return 'The approval channel must be a channel, not a direct message.';
   return undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isCloudUuid } from '../../domain/cloud-ids.js';
-import { isSlackId } from '../../domain/slack-ids.js';
+import { isSlackIdOf } from '../../domain/slack-ids.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import { isOpen } from '../../stores/approval-requests.js';
 import { isMembershipUnknown } from '../usergroup-members.js';
@@ -31,7 +31,7 @@ export const stepInputsSchema = z.object({
     .pipe(z.string().refine(isCloudUuid, 'endpoint_id must be a VPC endpoint ID (a UUID)')),
   requester: z
     .string()
-    .refine((id) => isSlackId(id) && /^[UW]/.test(id), 'requester must be a Slack user')
+    .refine((id) => isSlackIdOf(id, 'UW'), 'requester must be a Slack user')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   reason: z.string().max(3000, 'reason is longer than 3000 characters').optional(),

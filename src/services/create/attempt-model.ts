@@ -1,5 +1,6 @@
 /** An attempt as the views see it, and when an attempt has nothing left to do. */
 import { createHash } from 'node:crypto';
+import { isChannelId } from '../../domain/slack-ids.js';
 import { MAX_TAG_VALUE } from '../../domain/tags.js';
 import type { Attempt } from '../../stores/create-attempts.js';
 import { formatAttemptRef } from '../../stores/create-attempts.js';
@@ -55,5 +56,5 @@ export function attemptTagValue(attempt: Pick<Attempt, 'teamId' | 'userId' | 'id
 
 /** Channel IDs (public `C…`, private `G…`) where an announcement makes sense; DMs are not. */
 export function isChannel(id: string | undefined): id is string {
-  return id !== undefined && /^[CG][A-Z0-9]+$/.test(id);
+  return isChannelId(id);
 }

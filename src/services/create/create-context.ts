@@ -6,6 +6,7 @@ import type { CreateAttempts } from '../../stores/create-attempts.js';
 import type { DraftOwner, Drafts } from '../../stores/drafts.js';
 import type { Permissions } from '../permissions.js';
 import type { CreationRunner } from './creation-runner.js';
+import type { SlackDirectory } from './owner-checks.js';
 import type { ResourceCatalog } from './resource-catalog.js';
 import type { ProjectChoice } from './screens.js';
 import type { UsergroupCatalog } from './usergroup-catalog.js';
@@ -18,6 +19,8 @@ export interface CreateDeps {
   readonly attempts: CreateAttempts;
   readonly catalog: ResourceCatalog;
   readonly groups: UsergroupCatalog;
+  /** Whether the users and channels a form names exist in Slack. */
+  readonly directory: SlackDirectory;
   readonly runner: CreationRunner;
   readonly logger: Logger;
   /** How long a form submission may wait for the review's cloud checks before acking without them. */

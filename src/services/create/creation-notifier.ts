@@ -21,6 +21,7 @@ import {
   createResultMessage,
   unknownOutcomeNotice,
 } from '../../ui/create-attempt.js';
+import { channelMention } from '../../ui/text.js';
 import { attemptModel, attemptTagValue, isChannel } from './attempt-model.js';
 import { updateModal } from './modal-updates.js';
 
@@ -107,7 +108,7 @@ export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
       const posted = await poster.post({ channel, ...createAnnouncement(attemptModel(attempt), sandbox) });
       return { channel, ts: posted.ts };
     } catch (err) {
-      const problem = `I could not announce the new service in <#${channel}>: ${userMessageOf(err)}`;
+      const problem = `I could not announce the new service in ${channelMention(channel)}: ${userMessageOf(err)}`;
       logger.warn({ err, channel, attemptId: attempt.id }, 'could not announce the new service');
       await tellEphemerally(attempt, channel, `:warning: ${problem}`);
       return { channel, problem };

@@ -3,13 +3,16 @@
  * depends on it; every interaction and the closing of the modal save the draft; a submission is
  * validated against the one schema and either gets inline errors or moves on to the review.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DraftValues } from '../../domain/endpoint-service-spec.js';
 import { validateDraft } from '../../domain/endpoint-service-spec.js';
-import { newDraftId } from '../../stores/drafts.js';
-import { MAX_OWNER_GROUPS, SERVICE_TYPE_INTERFACE } from '../../ui/create-ids.js';
+import { type Draft, newDraftId } from '../../stores/drafts.js';
+import { SERVICE_TYPE_INTERFACE } from '../../ui/create-ids.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { assertCreator, type FormReader, loadDraft, saveFormState } from './drafting.js';
 import { ACK_FORM_BUDGET_MS, formScreen } from './form-screens.js';
+import { ownerErrors } from './owner-checks.js';
+import type { Choice } from './resource-catalog.js';
 import { reviewScreens } from './review.js';
 import type { CreateScreen, FormErrors } from './screens.js';
 
@@ -62,19 +65,54 @@ export type FormSubmission =
 export const BACKEND_NOT_IN_VPC =
   'The backend must be in the chosen VPC: one backend per service, in the same VPC. Choose one of the resources listed for this VPC.';
 
+/** How long a submission waits for a list no longer cached (the ack must come within 3 s). */
+const LIST_WAIT_MS = 800;
+
+const LIST_UNCHECKED =
+  'I could not check this against the cloud’s list just now. Press Review again in a moment.';
+
+/** The cached list, else the list loaded within `LIST_WAIT_MS` (the load goes on and fills the cache). */
+async function offered(
+  cached: Promise<Choice[] | undefined>,
+  load: () => Promise<Choice[]>,
+): Promise<Choice[] | undefined> {
+  const hit = await cached;
+  if (hit) return hit;
+  const loading = load().catch(() => undefined);
+  return Promise.race([loading, sleep(LIST_WAIT_MS).then(() => undefined)]);
+}
+
+interface ResourceCheck {
+  readonly errors: FormErrors;
+  /** The labels the bot offered for the chosen VPC and backend (never the request's option text). */
+  readonly labels: Draft['labels'];
+}
+
 /**
- * The chosen VPC and backend against the lists the form offered (cached; no cloud call, since a
- * submission is answered within 3 s). A list no longer cached is checked by the review instead.
+ * The chosen VPC and backend against the lists the form offered: a value that was not among them is
+ * refused, never created (a forged or stale submission). The region is checked by `formRuleErrors`.
  */
-async function resourceErrors(deps: CreateDeps, values: DraftValues): Promise<FormErrors> {
+async function resourceCheck(deps: CreateDeps, values: DraftValues): Promise<ResourceCheck> {
   const { projectId, vpcId, portId } = values;
-  if (!projectId || !vpcId) return {};
-  const vpcs = await deps.catalog.cachedVpcs(projectId);
-  if (vpcs && !vpcs.some((c) => c.value === vpcId))
-    return { vpcId: 'Choose one of the VPCs listed for the chosen region: this one is not among them.' };
-  if (!portId) return {};
-  const backends = await deps.catalog.cachedBackends(projectId, vpcId, values.backendType ?? 'elb');
-  return backends && !backends.some((c) => c.value === portId) ? { portId: BACKEND_NOT_IN_VPC } : {};
+  if (!projectId || !vpcId || !deps.projects.some((p) => p.projectId === projectId))
+    return { errors: {}, labels: {} };
+  const vpcs = await offered(deps.catalog.cachedVpcs(projectId), () => deps.catalog.vpcs(projectId));
+  if (!vpcs) return { errors: { vpcId: LIST_UNCHECKED }, labels: {} };
+  const vpc = vpcs.find((c) => c.value === vpcId);
+  if (!vpc)
+    return {
+      errors: { vpcId: 'Choose one of the VPCs listed for the chosen region: this one is not among them.' },
+      labels: {},
+    };
+  if (!portId) return { errors: {}, labels: { vpc: vpc.label } };
+  const type = values.backendType ?? 'elb';
+  const backends = await offered(deps.catalog.cachedBackends(projectId, vpcId, type), () =>
+    deps.catalog.backends(projectId, vpcId, type),
+  );
+  if (!backends) return { errors: { portId: LIST_UNCHECKED }, labels: { vpc: vpc.label } };
+  const backend = backends.find((c) => c.value === portId);
+  if (!backend) return { errors: { portId: BACKEND_NOT_IN_VPC }, labels: { vpc: vpc.label } };
+  return { errors: {}, labels: { vpc: vpc.label, backend: backend.label } };
 }
 
 /** Rules the form adds to the schema: the one Service Type, the select limits, the configured projects. */
@@ -83,8 +121,6 @@ function formRuleErrors(deps: CreateDeps, values: DraftValues, serviceType: stri
   if (serviceType !== undefined && serviceType !== SERVICE_TYPE_INTERFACE)
     errors.serviceType =
       'Only the Interface service type can be created; gateway services are created by the cloud operator.';
-  if ((values.ownerGroups?.length ?? 0) > MAX_OWNER_GROUPS)
-    errors.ownerGroups = `At most ${MAX_OWNER_GROUPS} owner groups; you chose ${values.ownerGroups?.length}.`;
   if (values.projectId && !deps.projects.some((p) => p.projectId === values.projectId))
     errors.projectId = 'Choose one of the offered regions';
   return errors;
@@ -100,14 +136,27 @@ export async function submitForm(
   await assertCreator(deps, who, { inAck: true });
   const { after, serviceType } = await saveFormState(deps, who, draftRef, read, 'form');
   const result = validateDraft(after.values);
+  // The lists and Slack's directory are asked together: the ack must come within 3 s.
+  const [resources, owners] = await Promise.all([
+    resourceCheck(deps, after.values),
+    ownerErrors(deps.directory, deps.groups, after.values),
+  ]);
   const errors: FormErrors = {
-    ...(await resourceErrors(deps, after.values)),
+    ...resources.errors,
+    ...owners,
     ...(result.ok ? {} : result.errors),
     ...formRuleErrors(deps, after.values, serviceType),
   };
   if (!result.ok || Object.keys(errors).length > 0) return { kind: 'invalid', errors };
   const reviewId = newDraftId();
-  const reviewed = await deps.drafts.update(who, after.id, (d) => ({ ...d, step: 'review', reviewId }));
+  // The review and every message after it show the labels the bot offered, never the request's.
+  const labels = resources.labels;
+  const reviewed = await deps.drafts.update(who, after.id, (d) => ({
+    ...d,
+    step: 'review',
+    reviewId,
+    labels,
+  }));
   if (!reviewed)
     return {
       kind: 'review',

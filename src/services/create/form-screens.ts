@@ -4,6 +4,7 @@
  * does not hide the form: the list says why, and the form offers Retry.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isSlackIdOf } from '../../domain/slack-ids.js';
 import { userMessageOf } from '../../errors/app-error.js';
 import type { Draft } from '../../stores/drafts.js';
 import { formatDraftRef, newDraftId } from '../../stores/drafts.js';
@@ -48,8 +49,9 @@ export async function formScreen(
   const deadline = options.budgetMs === undefined ? undefined : Date.now() + options.budgetMs;
   const { values } = draft;
   // Asked alongside the cloud's lists (bounded on its own). A multi-select shows at most this many
-  // chosen options; submitting more is refused inline.
-  const groupsLabelled = deps.groups.labelled((values.ownerGroups ?? []).slice(0, MAX_OWNER_GROUPS));
+  // chosen options; submitting more is refused inline. A forged ID is refused too, and never shown.
+  const chosenGroups = (values.ownerGroups ?? []).filter((g) => isSlackIdOf(g, 'S'));
+  const groupsLabelled = deps.groups.labelled(chosenGroups.slice(0, MAX_OWNER_GROUPS));
   const projectId = values.projectId;
   const project = deps.projects.find((p) => p.projectId === projectId);
   const type = values.backendType ?? 'elb';

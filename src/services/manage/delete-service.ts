@@ -5,7 +5,7 @@
  * it; the requester hears the outcome once. Audited when asked for and when done.
  */
 import type { Connection, EndpointService } from '../../cloud/index.js';
-import { NotFoundError, ServiceFailedError } from '../../cloud/index.js';
+import { inertText, NotFoundError, ServiceFailedError } from '../../cloud/index.js';
 import { AppError, userMessageOf } from '../../errors/app-error.js';
 import type { Deletion, DeletionStore } from '../../stores/manage-deletions.js';
 import {
@@ -13,6 +13,7 @@ import {
   deleteBlockedText,
   deletionResultMessage,
 } from '../../ui/manage-delete-message.js';
+import { code } from '../../ui/text.js';
 import { auditChange } from './audit.js';
 import type { Background } from './background.js';
 import type { ManageDeps } from './deps.js';
@@ -35,7 +36,7 @@ export class DeleteRefusedError extends AppError {
 /** Someone (maybe the same person, clicking twice) already started deleting this service. */
 export class AlreadyDeletingError extends DeleteRefusedError {
   constructor(label: string) {
-    super(`\`${label}\` is already being deleted.`, 'MANAGE_DELETE_IN_PROGRESS');
+    super(`${code(label)} is already being deleted.`, 'MANAGE_DELETE_IN_PROGRESS');
   }
 }
 
@@ -83,7 +84,7 @@ export async function startDelete(
     ({ service } = await getManaged(deps, userId, projectId, serviceId, 'delete', knownAs));
   } catch (err) {
     if (err instanceof NotFoundError)
-      throw new DeleteRefusedError(`The service \`${serviceId}\` no longer exists.`);
+      throw new DeleteRefusedError(`The service ${code(serviceId)} no longer exists.`);
     throw err;
   }
   await checkDeletable(deps, projectId, service);
@@ -192,10 +193,10 @@ export async function checkDeletion(deps: DeleteDeps, deletion: Deletion, now: n
     const service = await deps.cloud.project(deletion.projectId).getService(deletion.serviceId);
     if (service.status === 'failed') {
       const error = service.errors[0];
-      const problem = `the cloud reports the service as failed${error ? `: ${error.message} (${error.code})` : ''}.`;
+      const problem = `the cloud reports the service as failed${error ? `: ${inertText(error.message)} (${inertText(error.code)})` : ''}.`;
       await finishDeletion(deps, deletion, { ok: false, problem });
     } else if (now - deletion.startedAt > DELETION_GIVE_UP_MS) {
-      const problem = `it is still "${service.status}" after ${Math.round(DELETION_GIVE_UP_MS / 60_000)} minutes. Check it with \`/vpcep show ${deletion.serviceId}\`.`;
+      const problem = `it is still "${service.status}" after ${Math.round(DELETION_GIVE_UP_MS / 60_000)} minutes. Check it with ${code(`/vpcep show ${deletion.serviceId}`)}.`;
       await finishDeletion(deps, deletion, { ok: false, problem });
     }
   } catch (err) {

@@ -10,6 +10,7 @@ import type { AuditLog } from '../../stores/audit-log.js';
 import type { DigestSchedule, DigestStatus, DigestStore } from '../../stores/digest-schedules.js';
 import { digestOffNotice, digestSetNotice } from '../../ui/digest-message.js';
 import type { ManageMessage } from '../../ui/manage-format.js';
+import { code } from '../../ui/text.js';
 import { auditChange } from './audit.js';
 import { type DigestFrequency, duePeriod, nextPeriodStart } from './digest-periods.js';
 import { type PostSummaryDeps, postProblem, postRendered, renderSummary } from './post-summary.js';
@@ -43,7 +44,7 @@ export function parseDigestArgs(args: readonly string[]): DigestRequest {
   if (word === undefined) return { kind: 'show' };
   if (word === 'daily' || word === 'weekly') return { kind: 'set', frequency: word };
   if (word === 'off') return { kind: 'off' };
-  throw new DigestInputError(`I don't know \`${word.slice(0, 20)}\` here. ${DIGEST_USAGE}`);
+  throw new DigestInputError(`I don't know ${code(word.slice(0, 20))} here. ${DIGEST_USAGE}`);
 }
 
 export type DigestChange =

@@ -7,6 +7,7 @@ import type { ChannelPoster, PostedMessage } from '../../slack/channel-poster.js
 import { channelPostError, SlackApiError, slackErrorCode } from '../../slack/slack-errors.js';
 import type { ManageMessage } from '../../ui/manage-format.js';
 import { type ListPageState, serviceSummaryMessage } from '../../ui/service-summary-message.js';
+import { channelMention } from '../../ui/text.js';
 import { loadSummaryPage, type SummaryDeps, type SummaryRequest } from './service-summaries.js';
 
 export interface PostSummaryDeps extends SummaryDeps {
@@ -33,7 +34,7 @@ export function postProblem(channel: string, err: unknown): string {
     return 'I cannot post in this direct message because I am not part of it. Run the command in a channel I am in (invite me with `/invite @vpcep-bot`), or in my Messages tab.';
   return err instanceof SlackApiError
     ? err.userMessage
-    : `Slack refused my post in <#${channel}>. Please try again.`;
+    : `Slack refused my post in ${channelMention(channel)}. Please try again.`;
 }
 
 /**

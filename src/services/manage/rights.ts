@@ -8,6 +8,7 @@ import type { EndpointService } from '../../cloud/types.js';
 import { ForbiddenError } from '../../errors/app-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ServiceRecord, ServiceRecords } from '../../stores/service-records.js';
+import { code, groupMention, userMention } from '../../ui/text.js';
 import type { Permissions } from '../permissions.js';
 import { isServiceId } from '../service-lookup.js';
 import type { ManageDeps } from './deps.js';
@@ -30,13 +31,15 @@ export interface RightsDeps {
 }
 
 function adminsText(admins: readonly string[]): string {
-  return admins.length ? `the bot admins (${admins.map((a) => `<@${a}>`).join(', ')})` : 'the bot admins';
+  return admins.length
+    ? `the bot admins (${admins.map((a) => userMention(a)).join(', ')})`
+    : 'the bot admins';
 }
 
 function whoMay(record: ServiceRecord | undefined, admins: readonly string[]): string {
   const owners = [
-    ...(record?.owners.users ?? []).map((u) => `<@${u}>`),
-    ...(record?.owners.groups ?? []).map((g) => `members of <!subteam^${g}>`),
+    ...(record?.owners.users ?? []).map((u) => userMention(u)),
+    ...(record?.owners.groups ?? []).map((g) => `members of ${groupMention(g)}`),
   ];
   if (owners.length === 0)
     return `It has no owners recorded, so only ${adminsText(admins)} may; an admin can assign owners with \`/vpcep owners\`.`;
@@ -52,7 +55,7 @@ export class ManageForbiddenError extends ForbiddenError {
     admins: readonly string[],
     why: string = whoMay(record, admins),
   ) {
-    super(`:no_entry: You may not ${what} \`${serviceLabel}\`. ${why}`);
+    super(`:no_entry: You may not ${what} ${code(serviceLabel)}. ${why}`);
   }
 }
 

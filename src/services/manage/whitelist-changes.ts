@@ -7,6 +7,7 @@
 import type { EndpointService, WhitelistEntry } from '../../cloud/types.js';
 import { parseAccounts } from '../../domain/whitelist.js';
 import { AppError, userMessageOf } from '../../errors/app-error.js';
+import { code } from '../../ui/text.js';
 import { auditChange } from './audit.js';
 import type { ManageDeps } from './deps.js';
 import { findManaged, getManaged } from './rights.js';
@@ -33,7 +34,7 @@ export function parseWhitelistArgs(args: readonly string[]): WhitelistRequest {
   if (verb === undefined) return { kind: 'list', ref };
   const action = verb.toLowerCase();
   if (action !== 'add' && action !== 'remove')
-    throw new WhitelistInputError(`I don't know \`${verb.slice(0, 20)}\` here. ${WHITELIST_USAGE}`);
+    throw new WhitelistInputError(`I don't know ${code(verb.slice(0, 20))} here. ${WHITELIST_USAGE}`);
   const parsed = parseAccounts(rest.join(' '));
   if (!parsed.ok) throw new WhitelistInputError(`Nothing was changed: ${parsed.problems.join('; ')}.`);
   if (parsed.value.length === 0)

@@ -176,7 +176,8 @@ describe('creating an endpoint service from Slack', () => {
       (_, i) => `${String(i).padStart(2, '0')}${'k'.repeat(34)}=${'v'.repeat(43)}`,
     );
     const ports = Array.from({ length: 50 }, (_, i) => `${30_000 + i}:${40_000 + i}`);
-    const owners = Array.from({ length: 60 }, (_, i) => `U0OWNER${String(i).padStart(3, '0')}`);
+    // As many owners as `/vpcep owners` takes (MAX_OWNER_USERS).
+    const owners = Array.from({ length: 50 }, (_, i) => `U0OWNER${String(i).padStart(3, '0')}`);
     let view = await runCreate(env, user);
     view = await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-b'));
     const values = {

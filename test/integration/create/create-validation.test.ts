@@ -92,16 +92,16 @@ const RULES: Rule[] = [
   ['a whitelist entry that is no account ID', 'whitelist', 'not/valid', /"not\/valid" is not an account ID/],
   ['a service type other than Interface', 'serviceType', 'gateway', /Only the Interface service type/],
   [
-    'more than 100 owner groups',
+    'more owner groups than /vpcep owners takes',
     'ownerGroups',
     {
       type: 'multi_external_select',
-      selected_options: Array.from({ length: 101 }, (_, i) => ({
+      selected_options: Array.from({ length: 21 }, (_, i) => ({
         text: { type: 'plain_text', text: `@group${i}` },
         value: `S0GROUP${i}`,
       })) as never,
     },
-    /At most 100 owner groups/,
+    /At most 20 owner groups; you chose 21/,
   ],
 ];
 

@@ -83,11 +83,11 @@ describe('the create form view', () => {
     expect(checkView(view, 'modal')).toBeUndefined();
   });
 
-  it('should show at most 100 chosen owner groups and let no more be chosen', () => {
+  it('should show at most 20 chosen owner groups, as /vpcep owners takes, and let no more be chosen', () => {
     const view = createFormView(formModel({ groups: choices(150, 'group') }), false);
     const groups = el(view, CREATE_BLOCK.ownerGroups);
-    expect(groups.initial_options).toHaveLength(100);
-    expect(groups.max_selected_items).toBe(100);
+    expect(groups.initial_options).toHaveLength(20);
+    expect(groups.max_selected_items).toBe(20);
     expect(checkView(view, 'modal')).toBeUndefined();
   });
 
