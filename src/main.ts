@@ -1,7 +1,7 @@
 /** Process entry: load the config, build the bot, start it, stop it on SIGTERM/SIGINT. */
 import { createBot } from './app.js';
-import { ConfigError, environmentWithDotenv, loadConfig } from './config/load-config.js';
-import { AppError } from './errors/app-error.js';
+import { ConfigError, environmentWithDotenv, loadConfig } from './platform/config/load-config.js';
+import { AppError } from './platform/errors/app-error.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(environmentWithDotenv(process.env));

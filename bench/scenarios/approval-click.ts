@@ -4,10 +4,10 @@
  * clicking user); the clicks then race in at once.
  */
 import { Redis } from 'ioredis';
-import { SANDBOX_PROJECTS } from '../../src/config/load-config.js';
+import { createServiceRecords } from '../../src/access/service-records.js';
+import { SANDBOX_PROJECTS } from '../../src/platform/config/load-config.js';
 import type { SlackCall } from '../../src/playground/slack/index.js';
-import { createKeys } from '../../src/stores/keys.js';
-import { createServiceRecords } from '../../src/stores/service-records.js';
+import { createKeys } from '../../src/redis/keys.js';
 import { APPROVE_ACTION } from '../../src/ui/approval-ids.js';
 import { TITLES } from '../config.js';
 import {

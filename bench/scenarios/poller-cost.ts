@@ -5,10 +5,10 @@
  */
 import { Writable } from 'node:stream';
 import { type Bot, createBot } from '../../src/app.js';
-import { loadConfig, SANDBOX_PROJECTS } from '../../src/config/load-config.js';
 import { approvalsFeature } from '../../src/features/approvals.js';
-import type { Job } from '../../src/jobs/job-runner.js';
-import { createLeaderLock } from '../../src/stores/leader-lock.js';
+import { loadConfig, SANDBOX_PROJECTS } from '../../src/platform/config/load-config.js';
+import type { Job } from '../../src/redis/job-runner.js';
+import { createLeaderLock } from '../../src/redis/leader-lock.js';
 import type { PollerPoint } from '../config.js';
 import { TITLES } from '../config.js';
 import type { ScenarioContext, ScenarioOutcome } from '../outcome.js';

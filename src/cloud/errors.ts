@@ -4,7 +4,7 @@
  * cloud's message and whether a retry may help; subclasses name the kinds callers branch on.
  * `userMessage` names the cause and what to do; it never contains a secret.
  */
-import { AppError } from '../errors/app-error.js';
+import { AppError } from '../platform/errors/app-error.js';
 
 export interface CloudErrorInit {
   /** What the bot was doing, as a phrase: "create the endpoint service". */

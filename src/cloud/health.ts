@@ -5,7 +5,7 @@
  * unready; an outage or throttling is reported, never fatal.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../platform/logging/logger.js';
 import {
   AuthenticationError,
   BadResponseError,

@@ -3,9 +3,9 @@
  * it starts the embedded emulator on loopback and points the same real client at it, signing with an
  * AK/SK pair kept in Redis, so nothing differs but the host.
  */
-import type { CloudConfig, OtcProject } from '../config/config-types.js';
-import { AppError } from '../errors/app-error.js';
-import type { Logger } from '../logging/logger.js';
+import type { CloudConfig, OtcProject } from '../platform/config/config-types.js';
+import { AppError } from '../platform/errors/app-error.js';
+import type { Logger } from '../platform/logging/logger.js';
 import { type CloudHealth, createHealthCheck } from './health.js';
 import type { CloudCallEvent } from './otc/http.js';
 import { createProjectCloud, type ProjectCloud, type ProjectCloudInternal } from './otc/project-cloud.js';

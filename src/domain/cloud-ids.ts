@@ -4,7 +4,7 @@
  * path; anything else (`..`, `../../v1/other`, a name) never becomes a path segment.
  */
 import { z } from 'zod';
-import { AppError } from '../errors/app-error.js';
+import { AppError } from '../platform/errors/app-error.js';
 
 /** `8-4-4-4-12` hexadecimal digits, case-insensitive. */
 export const CLOUD_UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,6 +4,8 @@
  * the Workflow Builder step `route_connection_approval`.
  */
 
+import type { Core } from '../core/core.js';
+import type { Feature } from '../core/feature.js';
 import { approvalPollerJob } from '../jobs/approval-poller.js';
 import { approveAction } from '../listeners/actions/approval-approve.js';
 import type { RefreshHome } from '../listeners/actions/approval-click.js';
@@ -17,12 +19,10 @@ import {
   createApprovals,
   createStepCompleter,
 } from '../services/approvals/index.js';
+import { FUNCTION_ROUTE_APPROVAL } from '../slack/app-ids.js';
 import { webClientOptions } from '../slack/web-clients.js';
 import { createApprovalStore } from '../stores/approval-requests.js';
 import { APPROVE_ACTION, REJECT_ACTION, REJECT_MODAL } from '../ui/approval-ids.js';
-import { FUNCTION_ROUTE_APPROVAL } from '../ui/ids.js';
-import type { Core } from './core.js';
-import type { Feature } from './feature.js';
 
 /** The approval settings from the configuration (the lease's 5 s minimum is checked with the environment). */
 export function approvalSettings(config: Pick<Core['config'], 'approvals' | 'access'>): ApprovalSettings {

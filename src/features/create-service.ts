@@ -4,6 +4,8 @@
  * creations a restart interrupted.
  */
 import type { App } from '@slack/bolt';
+import type { Core } from '../core/core.js';
+import type { Feature } from '../core/feature.js';
 import { creationResumerJob } from '../jobs/creation-resumer.js';
 import { registerCreateButtons } from '../listeners/actions/create-buttons.js';
 import { registerCreateEditRetry } from '../listeners/actions/create-edit-retry.js';
@@ -22,8 +24,6 @@ import { createUsergroupCatalog } from '../services/create/usergroup-catalog.js'
 import { createAttempts } from '../stores/create-attempts.js';
 import { createCreateCache } from '../stores/create-cache.js';
 import { createDrafts } from '../stores/drafts.js';
-import type { Core } from './core.js';
-import type { Feature } from './feature.js';
 
 /** Knobs with production defaults (tests need none). */
 export interface CreateServiceOptions {

@@ -1,4 +1,7 @@
 /** Day-2 management (issue 6): list, show, connections, edit, delete, whitelist, digests, App Home. */
+
+import type { Core } from '../core/core.js';
+import type { Feature } from '../core/feature.js';
 import { createDigestJob } from '../jobs/digest-job.js';
 import { createDeletionsJob } from '../jobs/manage-deletions-job.js';
 import { registerConnectionsPageAction } from '../listeners/actions/manage-connections-page.js';
@@ -13,7 +16,6 @@ import { digestSubcommand } from '../listeners/commands/digest.js';
 import { editSubcommand } from '../listeners/commands/edit.js';
 import { listSubcommand } from '../listeners/commands/list.js';
 import { showSubcommand } from '../listeners/commands/show.js';
-import type { SubcommandHandler } from '../listeners/commands/subcommand.js';
 import { whitelistSubcommand } from '../listeners/commands/whitelist.js';
 import { registerAppHome } from '../listeners/events/app-home-opened.js';
 import { registerEditSubmission } from '../listeners/views/manage-edit.js';
@@ -21,10 +23,9 @@ import { createBackground } from '../services/manage/background.js';
 import type { DeleteDeps } from '../services/manage/delete-service.js';
 import { type ManageDeps, manageDeps } from '../services/manage/deps.js';
 import type { DigestDeps } from '../services/manage/digests.js';
+import type { SubcommandHandler } from '../slack/commands/subcommand.js';
 import { createDigestStore } from '../stores/digest-schedules.js';
 import { createDeletionStore } from '../stores/manage-deletions.js';
-import type { Core } from './core.js';
-import type { Feature } from './feature.js';
 
 /** The dependencies of the management use cases, built from the core (tests build their own too). */
 export function managementParts(core: Core): {

@@ -2,10 +2,11 @@
  * Sandbox-only powers: `/vpcep sandbox connect <service>` plays a consumer whose VPC endpoint asks to
  * connect, so the approval flow can be watched without a second cloud account.
  */
-import { userMessageOf } from '../errors/app-error.js';
-import type { SubcommandHandler } from '../listeners/commands/subcommand.js';
-import type { Core } from './core.js';
-import type { Feature } from './feature.js';
+
+import type { Core } from '../core/core.js';
+import type { Feature } from '../core/feature.js';
+import { userMessageOf } from '../platform/errors/app-error.js';
+import type { SubcommandHandler } from '../slack/commands/subcommand.js';
 
 const USAGE = 'Usage: `/vpcep sandbox connect <service>` (a service ID or name).';
 

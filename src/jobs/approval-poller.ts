@@ -3,8 +3,9 @@
  * `APPROVAL_POLL_SECONDS`. The runner renews the lease while a tick runs; the tick stops between items
  * as soon as the lease is no longer ours.
  */
+
+import type { Job } from '../redis/job-runner.js';
 import type { Approvals } from '../services/approvals/index.js';
-import type { Job } from './job-runner.js';
 
 export const APPROVAL_POLLER_JOB = 'approval-poller';
 

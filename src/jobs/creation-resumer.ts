@@ -4,10 +4,11 @@
  * end. Finished attempts leave the index; a claim that never got written (a crash between indexing
  * and claiming) is dropped after a minute.
  */
+
+import type { Job } from '../redis/job-runner.js';
 import { attemptFinished } from '../services/create/attempt-model.js';
 import type { CreationRunner } from '../services/create/creation-runner.js';
 import type { CreateAttempts } from '../stores/create-attempts.js';
-import type { Job } from './job-runner.js';
 
 export const CREATION_RESUMER_JOB = 'create-resume';
 const BATCH = 200;

@@ -1,6 +1,7 @@
 /** Posts due digests (`/vpcep digest`), on the job's leader only; the clock is injectable for tests. */
+
+import type { Job } from '../redis/job-runner.js';
 import { type DigestDeps, runDueDigests } from '../services/manage/digests.js';
-import type { Job } from './job-runner.js';
 
 export const DIGEST_JOB_INTERVAL_MS = 10_000;
 

@@ -2,8 +2,9 @@
  * Finishes following deletions that no process follows any more (e.g. the one that started them
  * restarted): one look at each per tick, on the job's leader only.
  */
+
+import type { Job } from '../redis/job-runner.js';
 import { checkDeletion, type DeleteDeps } from '../services/manage/delete-service.js';
-import type { Job } from './job-runner.js';
 
 export const DELETIONS_JOB_INTERVAL_MS = 10_000;
 

@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatPostMessageArguments, ChatUpdateArguments, WebClient } from '@slack/web-api';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../platform/logging/logger.js';
 import { channelPostError, retryAfterSeconds } from './slack-errors.js';
 
 export interface PostedMessage {

@@ -2,7 +2,7 @@
 
 import type { RequestListener } from 'node:http';
 import { type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
-import type { SlackConfig } from '../config/config-types.js';
+import type { SlackConfig } from '../platform/config/config-types.js';
 
 export interface SlackTransport {
   receiver: Receiver;

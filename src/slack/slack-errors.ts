@@ -1,7 +1,7 @@
 /** Translates Web API failures into the project's errors, with a message a person can act on. */
 import { ErrorCode, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api';
 import { isSlackId } from '../domain/slack-ids.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError } from '../platform/errors/app-error.js';
 
 export class SlackApiError extends AppError {}
 

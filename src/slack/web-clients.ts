@@ -4,7 +4,7 @@
  * channel post must never hold a `views.open` past its 3-second trigger window.
  */
 import type { Logger, WebClientOptions } from '@slack/web-api';
-import type { SlackConfig } from '../config/config-types.js';
+import type { SlackConfig } from '../platform/config/config-types.js';
 
 export function webClientOptions(slack: SlackConfig, timeoutMs: number, logger?: Logger): WebClientOptions {
   return {

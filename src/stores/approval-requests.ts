@@ -8,6 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { Keys } from '../redis/keys.js';
+import { type RedisClient, withState } from '../redis/redis-connection.js';
 import { copyMember, executionValue, newRequestFields, parseExecution, toRequest } from './approval-hash.js';
 import {
   APPROVAL_STATES,
@@ -35,8 +37,6 @@ import {
   RECORD_POSTED,
   RENEW_LEASE,
 } from './approval-scripts.js';
-import type { Keys } from './keys.js';
-import { type RedisClient, withState } from './redis-connection.js';
 
 export {
   APPROVAL_STATES,

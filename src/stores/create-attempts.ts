@@ -9,9 +9,9 @@
 import { z } from 'zod';
 import { BACKEND_TYPES, draftValuesSchema } from '../domain/endpoint-service-spec.js';
 import { SLACK_ID_SOURCE } from '../domain/slack-ids.js';
+import type { Keys } from '../redis/keys.js';
+import { type RedisClient, withState } from '../redis/redis-connection.js';
 import { draftLabelsSchema } from './drafts.js';
-import type { Keys } from './keys.js';
-import { type RedisClient, withState } from './redis-connection.js';
 
 export const ATTEMPT_TTL_SECONDS = 7 * 86_400;
 

@@ -4,9 +4,9 @@
  * again within a minute or two. A cache that cannot be read is a miss, never an error.
  */
 import type { z } from 'zod';
-import type { Logger } from '../logging/logger.js';
-import type { Keys } from './keys.js';
-import type { RedisClient } from './redis-connection.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { Keys } from '../redis/keys.js';
+import type { RedisClient } from '../redis/redis-connection.js';
 
 export interface CreateCache {
   /** The cached value, or `load()`'s (then cached for `ttlSeconds`). */

@@ -6,8 +6,8 @@
  * tick posts.
  */
 import { z } from 'zod';
-import type { Keys } from './keys.js';
-import { type RedisClient, withState } from './redis-connection.js';
+import type { Keys } from '../redis/keys.js';
+import { type RedisClient, withState } from '../redis/redis-connection.js';
 
 export const digestScheduleSchema = z.object({
   channel: z.string(),

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { draftValuesSchema } from '../domain/endpoint-service-spec.js';
 import { SLACK_ID_SOURCE } from '../domain/slack-ids.js';
-import type { Keys } from './keys.js';
-import { type RedisClient, withState } from './redis-connection.js';
+import type { Keys } from '../redis/keys.js';
+import { type RedisClient, withState } from '../redis/redis-connection.js';
 
 export const DRAFT_TTL_SECONDS = 7 * 86_400;
 

@@ -5,8 +5,8 @@
  * (`DEL` answers 1 to one caller only), so the requester hears about it once.
  */
 import { z } from 'zod';
-import type { Keys } from './keys.js';
-import { type RedisClient, withState } from './redis-connection.js';
+import type { Keys } from '../redis/keys.js';
+import { type RedisClient, withState } from '../redis/redis-connection.js';
 
 export const deletionSchema = z.object({
   projectId: z.string(),

@@ -2,9 +2,10 @@
  * The short texts around an approval request: ephemeral answers to clicks that change nothing, and the
  * reminder and escalation replies in the request's thread. Pure.
  */
+
+import { code, escapeMrkdwn, slackDate, userMention } from '../domain/mrkdwn.js';
 import type { ApprovalRequest } from '../stores/approval-requests.js';
 import { mentionList, type OwnersMention } from './approval-request.js';
-import { code, escapeMrkdwn, slackDate, userMention } from './text.js';
 
 function ownerList(owners: OwnersMention | undefined): string {
   return mentionList(owners, { separator: ', ', group: (mention) => `members of ${mention}` });

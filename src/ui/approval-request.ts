@@ -4,9 +4,9 @@
  * failed decision shown with the buttons kept). Pure: data in, `{ text, blocks }` out.
  */
 import type { KnownBlock } from '@slack/types';
+import { clip, code, escapeMrkdwn as esc, groupMention, slackDate, userMention } from '../domain/mrkdwn.js';
 import type { ApprovalRequest } from '../stores/approval-requests.js';
 import { APPROVE_ACTION, DECISION_BLOCK, REJECT_ACTION } from './approval-ids.js';
-import { clip, code, escapeMrkdwn as esc, groupMention, slackDate, userMention } from './text.js';
 
 /** Owner users and user groups to mention. */
 export interface OwnersMention {

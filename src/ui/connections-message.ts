@@ -6,6 +6,7 @@ import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Connection, ConnectionStatus } from '../cloud/types.js';
 import { cloudUuidSchema } from '../domain/cloud-ids.js';
+import { clip, code, escapeMrkdwn } from '../domain/mrkdwn.js';
 import type { ConnectionsPage } from '../services/manage/connections-listing.js';
 import {
   connectionStatusText,
@@ -18,7 +19,6 @@ import {
   slackDate,
 } from './manage-format.js';
 import { CONNECTIONS_PAGE_ACTION } from './manage-ids.js';
-import { clip, code, escapeMrkdwn } from './text.js';
 
 export const connectionsPageStateSchema = z.object({
   p: z.string().min(1).max(64),

@@ -5,13 +5,13 @@
  * the one in question may be someone else's.
  */
 import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
+import { clip, code, escapeMrkdwn as esc, userMention } from '../domain/mrkdwn.js';
 import type { AttemptModel } from '../services/create/screens.js';
+import { LIST_SERVICES_ACTION } from '../slack/app-ids.js';
 import { context, modal, plain, SANDBOX_NOTE, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
 import { mappingLines, mappingsInline } from './create-text.js';
-import { LIST_SERVICES_ACTION } from './ids.js';
-import { clip, code, escapeMrkdwn as esc, userMention } from './text.js';
 
 /**
  * The chosen VPC or backend as the select showed it: at most 75 characters, escaped. An attempt saved

@@ -9,8 +9,8 @@ import type {
   SectionBlock,
   StaticSelect,
 } from '@slack/types';
+import { clip } from '../domain/mrkdwn.js';
 import type { Choice } from '../services/create/resource-catalog.js';
-import { clip } from './text.js';
 
 /** Static selects hold at most 100 options; longer lists are searched with an `external_select`. */
 export const STATIC_OPTIONS_MAX = 100;

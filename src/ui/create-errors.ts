@@ -4,9 +4,9 @@
  * one) shows on the nearest input that decides it.
  */
 import type { ViewErrorsResponseAction } from '@slack/bolt';
+import { clip } from '../domain/mrkdwn.js';
 import type { FormField } from '../services/create/screens.js';
 import { BACKEND_BLOCK_PREFIX, CREATE_BLOCK, VPC_BLOCK_PREFIX, vpcBlockId } from './create-ids.js';
-import { clip } from './text.js';
 
 /** Slack shows at most this many characters of an inline error. */
 const ERROR_MAX = 2000;

@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { BACKEND_TYPES, type BackendType, type DraftValues } from '../domain/endpoint-service-spec.js';
+import { clip } from '../domain/mrkdwn.js';
 import type { FormContext, FormReader, FormState } from '../services/create/drafting.js';
 import { OPTION_TEXT_MAX } from '../services/create/resource-catalog.js';
 import { backendBlockId, CREATE_ACTION, CREATE_BLOCK, vpcBlockId } from './create-ids.js';
-import { clip } from './text.js';
 
 const optionSchema = z.object({
   value: z.string(),

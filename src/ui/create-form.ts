@@ -18,6 +18,7 @@ import type {
 import { portsPreview } from '../domain/create-draft.js';
 import type { BackendType } from '../domain/endpoint-service-spec.js';
 import { DESCRIPTION_MAX, NAME_MAX } from '../domain/endpoint-service-spec.js';
+import { clipChars, escapeMrkdwn as esc } from '../domain/mrkdwn.js';
 import { MAX_PORT_MAPPINGS } from '../domain/port-mappings.js';
 import { isChannelId, isSlackIdOf } from '../domain/slack-ids.js';
 import {
@@ -39,7 +40,6 @@ import {
   SERVICE_TYPE_INTERFACE,
   vpcBlockId,
 } from './create-ids.js';
-import { clipChars, escapeMrkdwn as esc } from './text.js';
 
 export const FORM_TITLE = 'Create endpoint service';
 

@@ -5,13 +5,20 @@
  */
 import type { KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import { fullNamePattern } from '../domain/endpoint-service-spec.js';
+import {
+  channelMention,
+  clip,
+  code,
+  escapeMrkdwn as esc,
+  groupMention,
+  userMention,
+} from '../domain/mrkdwn.js';
 import type { ReviewModel } from '../services/create/screens.js';
 import { reviewAllowsCreate } from '../services/create/screens.js';
 import { context, listSections, modal, plain, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT, ELB_ADDRESS_NOTE } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
 import { mappingLines, tagItems } from './create-text.js';
-import { channelMention, clip, code, escapeMrkdwn as esc, groupMention, userMention } from './text.js';
 
 /** A label as the select showed it (at most 75 characters), escaped. */
 const label = (text: string) => esc(clip(text, 75));

@@ -3,13 +3,13 @@
  * once (before any cloud call, inside the trigger's 3 s).
  */
 import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
+import { clip, escapeMrkdwn as esc, slackDate } from '../domain/mrkdwn.js';
 import type { CreateScreen, ResumeModel } from '../services/create/screens.js';
 import { createAttemptView } from './create-attempt.js';
 import { context, modal, plain, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT, createFormView, FORM_TITLE } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
 import { createReviewView } from './create-review.js';
-import { clip, escapeMrkdwn as esc, slackDate } from './text.js';
 
 /** The first view: shown at once, filled in by `views.update` when the draft and the cloud answered. */
 export function createLoadingView(sandbox: boolean): ModalView {

@@ -1,7 +1,8 @@
 /** Text pieces the create review, progress and result share. */
+
+import { code } from '../domain/mrkdwn.js';
 import type { PortMappingLine } from '../domain/port-mappings.js';
 import type { TagLine } from '../domain/tags.js';
-import { code } from './text.js';
 
 /** Port mappings one a line, in a code block (50 lines fit a section easily). */
 export function mappingLines(ports: readonly PortMappingLine[]): string {

@@ -1,9 +1,10 @@
 /** What `/vpcep digest` says: the channel notices when a digest is set or stopped, and its status. */
+
+import { escapeMrkdwn, slackDate, userMention } from '../domain/mrkdwn.js';
 import type { DigestFrequency } from '../services/manage/digest-periods.js';
 import { DIGEST_HOUR_UTC } from '../services/manage/digest-periods.js';
 import type { DigestSchedule, DigestStatus } from '../stores/digest-schedules.js';
 import { type ManageMessage, noticeMessage } from './manage-format.js';
-import { escapeMrkdwn, slackDate, userMention } from './text.js';
 
 const when = (frequency: DigestFrequency) =>
   frequency === 'daily'

@@ -5,6 +5,7 @@
  * pointer to the commands that show everything.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
+import { clip, code, escapeMrkdwn } from '../domain/mrkdwn.js';
 import type { HomeData, HomeService } from '../services/manage/home.js';
 import { approvalRequestMessage } from './approval-request.js';
 import {
@@ -18,7 +19,6 @@ import {
   withBlockIdSuffix,
 } from './manage-format.js';
 import { HOME_REFRESH_ACTION } from './manage-ids.js';
-import { clip, code, escapeMrkdwn } from './text.js';
 
 const MAX_REQUESTS = 5;
 const MAX_SERVICES = 30;

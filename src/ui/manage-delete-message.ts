@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Connection, EndpointService } from '../cloud/types.js';
 import { cloudUuidSchema } from '../domain/cloud-ids.js';
+import { clip, code, escapeMrkdwn } from '../domain/mrkdwn.js';
 import {
   connectionStatusText,
   displayName,
@@ -13,7 +14,6 @@ import {
   portsText,
 } from './manage-format.js';
 import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from './manage-ids.js';
-import { clip, code, escapeMrkdwn } from './text.js';
 
 /** What Delete and Cancel carry: the project and the service. */
 export const deleteTargetSchema = z.object({

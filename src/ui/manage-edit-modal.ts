@@ -6,9 +6,10 @@
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { EndpointService } from '../cloud/types.js';
-import type { OtcProject } from '../config/config-types.js';
 import { cloudUuidSchema } from '../domain/cloud-ids.js';
 import { DESCRIPTION_MAX, NAME_MAX } from '../domain/endpoint-service-spec.js';
+import { clip, code, escapeMrkdwn } from '../domain/mrkdwn.js';
+import type { OtcProject } from '../platform/config/config-types.js';
 import type { EditableValues, EditField, EditTarget } from '../services/manage/edit-service.js';
 import { sandboxBlocks, section } from './manage-format.js';
 import {
@@ -20,7 +21,6 @@ import {
   EDIT_NAME_BLOCK,
   EDIT_VIEW_CALLBACK,
 } from './manage-ids.js';
-import { clip, code, escapeMrkdwn } from './text.js';
 
 const TITLE = { type: 'plain_text', text: 'Edit endpoint service' } as const;
 

@@ -4,10 +4,17 @@
  * sandbox notice, Previous / Next). Text clipping and escaping come from `text.ts`.
  */
 import type { Button, KnownBlock } from '@slack/types';
+import type { Owners } from '../access/service-records.js';
 import type { ConnectionStatus, EndpointService, PortMapping, Quota, ServiceStatus } from '../cloud/types.js';
+import {
+  clip,
+  code,
+  slackDate as dateToken,
+  escapeMrkdwn,
+  groupMention,
+  userMention,
+} from '../domain/mrkdwn.js';
 import type { OwnerLabels } from '../services/manage/owner-names.js';
-import type { Owners } from '../stores/service-records.js';
-import { clip, code, slackDate as dateToken, escapeMrkdwn, groupMention, userMention } from './text.js';
 
 /** Every management message: a text fallback and its blocks. */
 export interface ManageMessage {

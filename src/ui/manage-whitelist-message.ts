@@ -5,6 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { cloudUuidSchema } from '../domain/cloud-ids.js';
+import { clip, code, escapeMrkdwn } from '../domain/mrkdwn.js';
 import { type ChangeOutcome, isWildcard, type WhitelistState } from '../services/manage/whitelist-changes.js';
 import {
   displayName,
@@ -17,7 +18,6 @@ import {
   slackDate,
 } from './manage-format.js';
 import { WHITELIST_CANCEL_ACTION, WHITELIST_CONFIRM_ACTION } from './manage-ids.js';
-import { clip, code, escapeMrkdwn } from './text.js';
 
 /** What the confirmation buttons carry: project, service and the accounts to add. */
 export const whitelistConfirmSchema = z.object({

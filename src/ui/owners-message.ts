@@ -1,8 +1,8 @@
 /** The answers of `/vpcep owners`: the owners of a service, a change made, or why nothing changed. */
 import type { KnownBlock } from '@slack/types';
+import { channelMention, code, escapeMrkdwn } from '../domain/mrkdwn.js';
 import type { OwnersOutcome, OwnersView } from '../services/approvals/owners.js';
 import { mentionList } from './approval-request.js';
-import { channelMention, code, escapeMrkdwn } from './text.js';
 
 export const OWNERS_USAGE =
   'Usage: `/vpcep owners <service>` shows who approves connections; `/vpcep owners <service> @user @group #channel` sets the owners (users and user groups) and the approval channel. `<service>` is a service ID or its name.';

@@ -5,6 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { CONNECTION_STATUSES, type Connection } from '../cloud/types.js';
+import { channelMention, clip, code, escapeMrkdwn, userMention } from '../domain/mrkdwn.js';
 import type { ServiceDetails } from '../services/manage/service-details.js';
 import { approvalRequestMessage } from './approval-request.js';
 import {
@@ -22,7 +23,6 @@ import {
   statusText,
   withBlockIdSuffix,
 } from './manage-format.js';
-import { channelMention, clip, code, escapeMrkdwn, userMention } from './text.js';
 
 /** Approval requests rendered in full; the rest are counted. */
 const MAX_REQUESTS = 3;

@@ -5,6 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
+import { clip, code, escapeMrkdwn, slackDate } from '../domain/mrkdwn.js';
 import type { OwnerLabels } from '../services/manage/owner-names.js';
 import type {
   ProjectSummary,
@@ -27,7 +28,6 @@ import {
   statusText,
 } from './manage-format.js';
 import { LIST_PAGE_ACTION } from './manage-ids.js';
-import { clip, code, escapeMrkdwn, slackDate } from './text.js';
 
 /** What Next / Previous carry: kind, filter and the page to show. */
 export const listPageStateSchema = z.object({

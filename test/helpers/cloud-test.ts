@@ -22,9 +22,9 @@ import {
   type SandboxOptions,
   startSandbox,
 } from '../../src/cloud/sandbox/start-sandbox.js';
-import type { OtcAuth, OtcProject } from '../../src/config/config-types.js';
-import { SANDBOX_PROJECTS } from '../../src/config/load-config.js';
-import type { Logger } from '../../src/logging/logger.js';
+import type { OtcAuth, OtcProject } from '../../src/platform/config/config-types.js';
+import { SANDBOX_PROJECTS } from '../../src/platform/config/load-config.js';
+import type { Logger } from '../../src/platform/logging/logger.js';
 import { testRedisUrl, uniquePrefix } from './redis-test.js';
 
 export const TEST_AKSK = {

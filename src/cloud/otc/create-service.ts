@@ -13,7 +13,7 @@
  * second service blindly, and nothing else is adopted.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import { BadResponseError, CloudError, CreateUnconfirmedError } from '../errors.js';
 import type { CreateServiceInput, EndpointService, PortMapping } from '../types.js';
 import { isAmbiguousFailure } from './retry.js';

@@ -3,7 +3,7 @@
  * `https://{service}.{region}.otc.t-systems.com`; a template without `{service}` sends every service to
  * one host (the sandbox, a proxy), which works because the paths the bot uses do not collide.
  */
-import { AppError } from '../../errors/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 
 /** The catalog service types the bot calls. */
 export type OtcServiceName = 'vpcep' | 'vpc' | 'elb' | 'ecs' | 'bms' | 'iam';

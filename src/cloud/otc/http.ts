@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import { BadResponseError, CloudError } from '../errors.js';
 import type { Authenticator, PreparedRequest } from './auth.js';
 import { type CredentialHint, errorFromNetwork, errorFromResponse } from './classify.js';

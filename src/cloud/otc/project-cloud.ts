@@ -2,8 +2,8 @@
  * The client of one OTC project: every call the bot makes, typed, over one authenticated transport.
  * Built by `createProjectCloud` from the project, the credentials and the endpoint template.
  */
-import type { OtcAuth, OtcProject } from '../../config/config-types.js';
-import type { Logger } from '../../logging/logger.js';
+import type { OtcAuth, OtcProject } from '../../platform/config/config-types.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type {
   Connection,
   ConnectionAction,

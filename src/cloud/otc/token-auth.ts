@@ -4,7 +4,7 @@
  * callers, and dropped when the cloud answers 401 (the transport then retries once with a new one).
  */
 import { z } from 'zod';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import { BadResponseError } from '../errors.js';
 import { type Authenticator, PASSWORD_HINT } from './auth.js';
 import type { OtcTransport } from './http.js';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { requireCloudUuid } from '../../domain/cloud-ids.js';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import { NotFoundError } from '../errors.js';
 import type { CreateServiceInput, EndpointService, ServiceFilter, UpdateServiceInput } from '../types.js';
 import { apiPath } from './endpoints.js';

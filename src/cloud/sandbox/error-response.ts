@@ -1,6 +1,6 @@
 /** Turns what a handler throws into the emulator's answer. */
 import { ZodError } from 'zod';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import { CloudError } from '../errors.js';
 import type { ApiResponse } from './router.js';
 import { defaultErrorFor, OtcHttpError } from './wire.js';

@@ -3,8 +3,8 @@
  * exact regular expressions, each with its handler.
  */
 
-import type { OtcProject } from '../../config/config-types.js';
-import type { Logger } from '../../logging/logger.js';
+import type { OtcProject } from '../../platform/config/config-types.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { SandboxStore } from './store.js';
 
 /** Who is calling, once authenticated: the project the request acts in and its account. */

@@ -3,8 +3,8 @@
  * its real client at it. The emulator's AK/SK come from Redis (created once), so every replica that
  * shares the Redis signs and verifies with the same pair.
  */
-import type { OtcAuth, OtcProject } from '../../config/config-types.js';
-import type { Logger } from '../../logging/logger.js';
+import type { OtcAuth, OtcProject } from '../../platform/config/config-types.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { CredentialHint } from '../otc/classify.js';
 import { sandboxCredentials } from './credentials.js';
 import { type SandboxHandle, type SandboxOptions, startSandbox } from './start-sandbox.js';

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { OtcProject } from '../../config/config-types.js';
-import type { Logger } from '../../logging/logger.js';
+import type { OtcProject } from '../../platform/config/config-types.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { SandboxAkSk } from './auth.js';
 import { createControl, type SandboxControl } from './control.js';
 import { FaultRegistry } from './faults.js';

@@ -1,10 +1,10 @@
 /** Approve: acknowledged at once, then decided on the server; refusals are told privately. */
 
-import { userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { Approvals } from '../../services/approvals/index.js';
+import { requestLog } from '../../slack/request-context.js';
 import { decisionNotice } from '../../ui/approval-notices.js';
-import { requestLog } from '../middleware/request-context.js';
 import {
   type ApprovalClickArgs,
   clickReplyTarget,

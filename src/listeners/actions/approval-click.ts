@@ -3,7 +3,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { isSlackIdOf, slackIdSchema, slackTokenSchema } from '../../domain/slack-ids.js';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { MessageCopy } from '../../stores/approval-requests.js';
 import { DECISION_BLOCK } from '../../ui/approval-ids.js';
 import type { ReplyTarget } from './approval-reply.js';

@@ -6,12 +6,12 @@
  */
 
 import type { WebClient } from '@slack/web-api';
-import { userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { Approvals, DecisionCheck } from '../../services/approvals/index.js';
+import { requestLog } from '../../slack/request-context.js';
 import { decisionNotice } from '../../ui/approval-notices.js';
 import { rejectReasonModal, rejectRefusedModal } from '../../ui/approval-reject-modal.js';
-import { requestLog } from '../middleware/request-context.js';
 import { encodeRejectMetadata } from '../views/approval-reject-metadata.js';
 import { type ApprovalClickArgs, clickReplyTarget, parseApprovalClick } from './approval-click.js';
 import { replyPrivately } from './approval-reply.js';

@@ -4,7 +4,7 @@
  * channel, or a DM as the last resort. Never throws: a failed notice is logged.
  */
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 
 export interface ReplyTarget {
   readonly userId: string;

@@ -4,13 +4,13 @@
  */
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { Who } from '../../services/create/create-context.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { problemScreen } from '../../services/create/open-create.js';
 import type { CreateScreen } from '../../services/create/screens.js';
+import { requestLog } from '../../slack/request-context.js';
 import { CREATE_ACTION } from '../../ui/create-ids.js';
-import { requestLog } from '../middleware/request-context.js';
 import { showScreen, viewOf, whoOf } from '../views/create-common.js';
 
 const actionValueSchema = z.object({ actions: z.array(z.object({ value: z.string().optional() })).min(1) });

@@ -4,12 +4,12 @@
  */
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { problemScreen } from '../../services/create/open-create.js';
+import { requestLog } from '../../slack/request-context.js';
 import { CREATE_ACTION } from '../../ui/create-ids.js';
 import { createLoadingView } from '../../ui/create-screen.js';
-import { requestLog } from '../middleware/request-context.js';
 import { showScreen, viewOf, whoOf } from '../views/create-common.js';
 
 const clickSchema = z.object({

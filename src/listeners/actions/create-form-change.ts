@@ -3,14 +3,14 @@
  * re-renders with the lists that depend on it (same ids elsewhere, so what was typed stays).
  */
 import type { App } from '@slack/bolt';
-import { AppError } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { problemScreen } from '../../services/create/open-create.js';
 import type { CreateScreen } from '../../services/create/screens.js';
+import { requestLog } from '../../slack/request-context.js';
 import { formReader } from '../../ui/create-form-state.js';
 import { CREATE_ACTION } from '../../ui/create-ids.js';
-import { requestLog } from '../middleware/request-context.js';
 import { showScreen, viewOf, whoOf } from '../views/create-common.js';
 
 const DISPATCHING = [CREATE_ACTION.region, CREATE_ACTION.vpc, CREATE_ACTION.backendType];

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { cloudIdErrorOf } from '../../domain/cloud-ids.js';
 import { isSlackId } from '../../domain/slack-ids.js';
-import { AppError } from '../../errors/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 
 export class BadActionValueError extends AppError {
   constructor(cause: unknown) {

@@ -1,11 +1,11 @@
 /** Next / Previous on the ephemeral connection list: replaces it with that page. */
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import { loadConnectionsPage } from '../../services/manage/connections-listing.js';
 import type { ManageDeps } from '../../services/manage/deps.js';
+import { requestLog } from '../../slack/request-context.js';
 import { connectionsMessage, connectionsPageStateSchema } from '../../ui/connections-message.js';
 import { CONNECTIONS_PAGE_PATTERN } from '../../ui/manage-ids.js';
-import { requestLog } from '../middleware/request-context.js';
 import { parseJsonValue } from './manage-action-value.js';
 
 export function registerConnectionsPageAction(app: App, deps: ManageDeps): void {

@@ -1,14 +1,14 @@
 /** Delete / Cancel on the confirmation of `/vpcep delete`. */
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import { AlreadyDeletingError, type DeleteDeps, startDelete } from '../../services/manage/delete-service.js';
+import { requestLog } from '../../slack/request-context.js';
 import {
   deleteCancelledMessage,
   deleteTargetSchema,
   deletingMessage,
 } from '../../ui/manage-delete-message.js';
 import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from '../../ui/manage-ids.js';
-import { requestLog } from '../middleware/request-context.js';
 import { parseJsonValue } from './manage-action-value.js';
 
 export function registerDeleteActions(app: App, deps: DeleteDeps): void {

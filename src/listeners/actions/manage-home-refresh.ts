@@ -1,9 +1,9 @@
 /** Refresh on the App Home: publishes it again, at the pace the heavy-read limit allows. */
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { ManageDeps } from '../../services/manage/deps.js';
+import { requestLog } from '../../slack/request-context.js';
 import { HOME_REFRESH_ACTION } from '../../ui/manage-ids.js';
 import { publishHome, publishHomeSlowDown } from '../events/app-home-publish.js';
-import { requestLog } from '../middleware/request-context.js';
 
 export function registerHomeRefreshAction(app: App, deps: ManageDeps): void {
   app.action<BlockButtonAction>(HOME_REFRESH_ACTION, async ({ ack, body, client, context }) => {

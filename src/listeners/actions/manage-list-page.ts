@@ -1,12 +1,12 @@
 /** Next / Previous on a service summary: shows that page in the same message. */
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { userMessageOf } from '../../errors/app-error.js';
+import { slowDownText } from '../../access/slow-down-text.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import { pageRequest, renderSummary, turnSummaryPage } from '../../services/manage/post-summary.js';
+import { requestLog } from '../../slack/request-context.js';
 import { LIST_PAGE_PATTERN } from '../../ui/manage-ids.js';
 import { listPageStateSchema } from '../../ui/service-summary-message.js';
-import { slowDownText } from '../../ui/slow-down.js';
 import type { ListDeps } from '../commands/list.js';
-import { requestLog } from '../middleware/request-context.js';
 import { parseJsonValue } from './manage-action-value.js';
 
 export function registerListPageAction(app: App, deps: ListDeps): void {

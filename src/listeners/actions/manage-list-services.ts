@@ -3,13 +3,13 @@
  * channel of the click, else the user's DM with the bot; never where the button's value says.
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { userMessageOf } from '../../errors/app-error.js';
+import { slowDownText } from '../../access/slow-down-text.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import { postSummary } from '../../services/manage/post-summary.js';
-import { LIST_SERVICES_ACTION } from '../../ui/ids.js';
+import { LIST_SERVICES_ACTION } from '../../slack/app-ids.js';
+import { requestLog } from '../../slack/request-context.js';
 import { unpostedSummary } from '../../ui/service-summary-message.js';
-import { slowDownText } from '../../ui/slow-down.js';
 import type { ListDeps } from '../commands/list.js';
-import { requestLog } from '../middleware/request-context.js';
 import { listServicesTarget } from './manage-action-value.js';
 
 export function registerListServicesAction(app: App, deps: ListDeps): void {

@@ -1,15 +1,15 @@
 /** "Allow every account" / Cancel on the confirmation of `/vpcep whitelist <service> add *`. */
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { ManageDeps } from '../../services/manage/deps.js';
 import { confirmWhitelistAdd } from '../../services/manage/whitelist-changes.js';
+import { requestLog } from '../../slack/request-context.js';
 import { WHITELIST_CANCEL_ACTION, WHITELIST_CONFIRM_ACTION } from '../../ui/manage-ids.js';
 import {
   whitelistCancelledMessage,
   whitelistConfirmSchema,
   whitelistOutcomeMessage,
 } from '../../ui/manage-whitelist-message.js';
-import { requestLog } from '../middleware/request-context.js';
 import { parseJsonValue } from './manage-action-value.js';
 
 export function registerWhitelistActions(app: App, deps: ManageDeps): void {

@@ -1,9 +1,9 @@
 /** `/vpcep connections <service>`: every connection of a service, ephemerally, in pages. */
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import { loadConnectionsPage } from '../../services/manage/connections-listing.js';
 import type { ManageDeps } from '../../services/manage/deps.js';
+import type { SubcommandHandler } from '../../slack/commands/subcommand.js';
 import { connectionsMessage } from '../../ui/connections-message.js';
-import type { SubcommandHandler } from './subcommand.js';
 
 export const CONNECTIONS_USAGE = 'Usage: `/vpcep connections <service>` (a service ID or name).';
 

@@ -4,10 +4,10 @@
  */
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { problemScreen } from '../../services/create/open-create.js';
+import type { SubcommandHandler } from '../../slack/commands/subcommand.js';
 import { slackErrorCode } from '../../slack/slack-errors.js';
 import { createLoadingView } from '../../ui/create-screen.js';
 import { showScreen } from '../views/create-common.js';
-import type { SubcommandHandler } from './subcommand.js';
 
 export function createSubcommand(flow: CreateFlow): SubcommandHandler {
   return async ({ ack, client, command, respond, log }) => {

@@ -1,8 +1,8 @@
 /** `/vpcep delete <service>`: checks the right and the connections, then asks for confirmation. */
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import { type DeleteDeps, prepareDelete } from '../../services/manage/delete-service.js';
+import type { SubcommandHandler } from '../../slack/commands/subcommand.js';
 import { deleteConfirmMessage } from '../../ui/manage-delete-message.js';
-import type { SubcommandHandler } from './subcommand.js';
 
 export const DELETE_USAGE = 'Usage: `/vpcep delete <service>` (a service ID or name).';
 

@@ -1,5 +1,5 @@
 /** `/vpcep digest [daily|weekly|off]`, run in a channel: shows, sets or stops its scheduled summary. */
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import {
   type DigestDeps,
   digestInfo,
@@ -7,8 +7,8 @@ import {
   setDigest,
   stopDigest,
 } from '../../services/manage/digests.js';
+import type { SubcommandHandler } from '../../slack/commands/subcommand.js';
 import { digestStatusText } from '../../ui/digest-message.js';
-import type { SubcommandHandler } from './subcommand.js';
 
 export function digestSubcommand(deps: DigestDeps): SubcommandHandler {
   return async ({ ack, command, respond, parsed, log }) => {

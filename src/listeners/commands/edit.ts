@@ -2,11 +2,11 @@
  * `/vpcep edit <service>`: opens the modal at once (the trigger lives 3 s; no cloud call before it),
  * then fills it with the service's values, or says why it cannot (not found, not allowed).
  */
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { ManageDeps } from '../../services/manage/deps.js';
 import { prepareEdit } from '../../services/manage/edit-service.js';
+import type { SubcommandHandler } from '../../slack/commands/subcommand.js';
 import { editFormView, editLoadingView, editProblemView } from '../../ui/manage-edit-modal.js';
-import type { SubcommandHandler } from './subcommand.js';
 
 export const EDIT_USAGE = 'Usage: `/vpcep edit <service>` (a service ID or name).';
 

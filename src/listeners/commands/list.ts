@@ -1,12 +1,13 @@
 /** `/vpcep list [filter]`: posts the service summary into the channel the command ran in. */
-import { userMessageOf } from '../../errors/app-error.js';
-import type { HeavyReadLimiter } from '../../services/manage/heavy-reads.js';
+
+import type { HeavyReadLimiter } from '../../access/heavy-reads.js';
+import { slowDownText } from '../../access/slow-down-text.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { PostSummaryDeps } from '../../services/manage/post-summary.js';
 import { postSummary } from '../../services/manage/post-summary.js';
 import { FILTER_MAX, normaliseFilter } from '../../services/manage/service-filter.js';
+import type { SubcommandHandler } from '../../slack/commands/subcommand.js';
 import { unpostedSummary } from '../../ui/service-summary-message.js';
-import { slowDownText } from '../../ui/slow-down.js';
-import type { SubcommandHandler } from './subcommand.js';
 
 export interface ListDeps extends PostSummaryDeps {
   readonly heavyReads: HeavyReadLimiter;

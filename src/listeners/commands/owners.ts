@@ -1,7 +1,7 @@
 /** `/vpcep owners <service> [@user|@group|#channel …]`: shows or sets who approves connections. */
 import type { Approvals } from '../../services/approvals/index.js';
+import type { SubcommandHandler } from '../../slack/commands/subcommand.js';
 import { ownersMessage } from '../../ui/owners-message.js';
-import type { SubcommandHandler } from './subcommand.js';
 
 export function ownersSubcommand(approvals: Approvals, sandbox: boolean): SubcommandHandler {
   return async ({ ack, respond, command, parsed, log }) => {

@@ -1,9 +1,9 @@
 /** `/vpcep show <service>`: the details of one service, ephemerally. */
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { ManageDeps } from '../../services/manage/deps.js';
 import { loadServiceDetails } from '../../services/manage/service-details.js';
+import type { SubcommandHandler } from '../../slack/commands/subcommand.js';
 import { serviceDetailMessage } from '../../ui/service-detail-message.js';
-import type { SubcommandHandler } from './subcommand.js';
 
 export const SHOW_USAGE = 'Usage: `/vpcep show <service>` (a service ID or name).';
 

@@ -1,17 +1,17 @@
 /** `/vpcep whitelist <service> [add|remove <account id>…]`: shows or changes the whitelist, ephemerally. */
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { ManageDeps } from '../../services/manage/deps.js';
 import {
   changeWhitelist,
   loadWhitelist,
   parseWhitelistArgs,
 } from '../../services/manage/whitelist-changes.js';
+import type { SubcommandHandler } from '../../slack/commands/subcommand.js';
 import {
   whitelistConfirmMessage,
   whitelistMessage,
   whitelistOutcomeMessage,
 } from '../../ui/manage-whitelist-message.js';
-import type { SubcommandHandler } from './subcommand.js';
 
 export function whitelistSubcommand(deps: ManageDeps): SubcommandHandler {
   return async ({ ack, command, respond, parsed, log }) => {

@@ -1,7 +1,7 @@
 /** App Home: published when the person opens the Home tab. */
 import type { App } from '@slack/bolt';
 import type { ManageDeps } from '../../services/manage/deps.js';
-import { requestLog } from '../middleware/request-context.js';
+import { requestLog } from '../../slack/request-context.js';
 import { publishHome } from './app-home-publish.js';
 
 export function registerAppHome(app: App, deps: ManageDeps): void {

@@ -1,11 +1,11 @@
 /** Builds and publishes one person's App Home; a failure to build shows the reason on the tab. */
 import type { WebClient } from '@slack/web-api';
-import { userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
+import { slowDownHomeText } from '../../access/slow-down-text.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { ManageDeps } from '../../services/manage/deps.js';
 import { loadHome } from '../../services/manage/home.js';
 import { homeProblemView, homeView } from '../../ui/home-view.js';
-import { slowDownHomeText } from '../../ui/slow-down.js';
 
 export async function publishHome(
   deps: ManageDeps,

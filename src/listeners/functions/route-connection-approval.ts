@@ -5,10 +5,10 @@
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { Approvals } from '../../services/approvals/index.js';
 import { describeInputProblems, stepInputsSchema } from '../../services/approvals/workflow.js';
-import { requestLog } from '../middleware/request-context.js';
+import { requestLog } from '../../slack/request-context.js';
 
 const executionSchema = z.object({
   function_execution_id: z.string().min(1),

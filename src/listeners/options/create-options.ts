@@ -1,11 +1,11 @@
 /** Options of the create form's `external_select`s: VPCs and backends over 100 entries, user groups. */
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
+import { requestLog } from '../../slack/request-context.js';
 import { option } from '../../ui/create-blocks.js';
 import { CREATE_ACTION } from '../../ui/create-ids.js';
-import { requestLog } from '../middleware/request-context.js';
 import { whoOf } from '../views/create-common.js';
 
 const suggestionSchema = z.object({

@@ -4,14 +4,14 @@
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { Approvals } from '../../services/approvals/index.js';
+import { requestLog } from '../../slack/request-context.js';
 import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT, REJECT_REASON_MAX } from '../../ui/approval-ids.js';
 import { decisionNotice } from '../../ui/approval-notices.js';
 import type { RefreshHome } from '../actions/approval-click.js';
 import { replyPrivately } from '../actions/approval-reply.js';
-import { requestLog } from '../middleware/request-context.js';
 import { decodeRejectMetadata } from './approval-reject-metadata.js';
 
 const reasonSchema = z.object({

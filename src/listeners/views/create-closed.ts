@@ -1,10 +1,10 @@
 /** The create form was closed: what was typed is saved in the draft, for `/vpcep create` to resume. */
 import type { App } from '@slack/bolt';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
+import { requestLog } from '../../slack/request-context.js';
 import { formReader } from '../../ui/create-form-state.js';
 import { CREATE_VIEW } from '../../ui/create-ids.js';
-import { requestLog } from '../middleware/request-context.js';
 import { viewRefSchema, whoOf } from './create-common.js';
 
 export function registerCreateClosed(app: App, flow: CreateFlow, logger: Logger): void {

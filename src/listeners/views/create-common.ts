@@ -6,7 +6,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { Who } from '../../services/create/create-context.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { type ModalTarget, updateModal } from '../../services/create/modal-updates.js';

@@ -3,15 +3,15 @@
  * update when its cloud checks answer after the ack).
  */
 import type { App, ViewResponseAction } from '@slack/bolt';
-import { AppError, userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
+import { AppError, userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { problemScreen } from '../../services/create/open-create.js';
+import { requestLog } from '../../slack/request-context.js';
 import { formErrorsAck } from '../../ui/create-errors.js';
 import { formReader } from '../../ui/create-form-state.js';
 import { CREATE_VIEW } from '../../ui/create-ids.js';
 import { renderCreateScreen } from '../../ui/create-screen.js';
-import { requestLog } from '../middleware/request-context.js';
 import { showScreen, type ViewRef, viewRefSchema, whoOf } from './create-common.js';
 
 /**

@@ -1,11 +1,11 @@
 /** "Create" on the review: the modal turns to the creation's progress (one creation per review). */
 import type { App } from '@slack/bolt';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { CreateFlow } from '../../services/create/create-flow.js';
 import { problemScreen } from '../../services/create/open-create.js';
+import { requestLog } from '../../slack/request-context.js';
 import { CREATE_VIEW } from '../../ui/create-ids.js';
 import { renderCreateScreen } from '../../ui/create-screen.js';
-import { requestLog } from '../middleware/request-context.js';
 import { viewRefSchema, whoOf } from './create-common.js';
 
 export function registerCreateReviewSubmit(app: App, flow: CreateFlow, logger: Logger): void {

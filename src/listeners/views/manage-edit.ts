@@ -7,8 +7,8 @@ import type { App } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { UpdateServiceInput } from '../../cloud/types.js';
-import { userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { ManageDeps } from '../../services/manage/deps.js';
 import {
   changedFields,
@@ -17,6 +17,7 @@ import {
   editProblems,
   saveEdit,
 } from '../../services/manage/edit-service.js';
+import { requestLog } from '../../slack/request-context.js';
 import {
   editErrors,
   editProblemView,
@@ -26,7 +27,6 @@ import {
   readEditSubmission,
 } from '../../ui/manage-edit-modal.js';
 import { EDIT_VIEW_CALLBACK } from '../../ui/manage-ids.js';
-import { requestLog } from '../middleware/request-context.js';
 
 /** Saves in the background of the "Saving…" modal and shows the outcome in it. */
 async function saveAndShow(

@@ -5,9 +5,10 @@
  * atomically in the decision); an owner or admin a workflow names as requester is not barred, since the
  * name is the workflow author's word, not Slack's (see `workflow.ts`).
  */
+
+import type { Owners } from '../../access/service-records.js';
+import { isMembershipUnknown } from '../../access/usergroup-members.js';
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
-import type { Owners } from '../../stores/service-records.js';
-import { isMembershipUnknown } from '../usergroup-members.js';
 import type { ApprovalDeps } from './deps.js';
 
 export type DecideRight =

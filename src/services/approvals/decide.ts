@@ -10,9 +10,10 @@
  * When the outcome is unknown (the call failed and the cloud could not be re-read), the request is not
  * reopened here: reopening while the action may still land would let a second click act again.
  */
-import { userMessageOf } from '../../errors/app-error.js';
+
+import type { Owners } from '../../access/service-records.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { ApprovalRequest, DecisionAction, MessageCopy } from '../../stores/approval-requests.js';
-import type { Owners } from '../../stores/service-records.js';
 import { decideRight } from './authorize.js';
 import { refreshCopies } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';

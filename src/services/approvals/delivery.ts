@@ -4,10 +4,11 @@
  * (group members included) when there is no channel or the bot cannot post there, or to the admins when
  * the service has no owners. Every later change re-renders all copies from Redis.
  */
-import { userMessageOf } from '../../errors/app-error.js';
+
+import type { Owners } from '../../access/service-records.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import { slackErrorCode } from '../../slack/slack-errors.js';
 import type { ApprovalRequest, MessageCopy } from '../../stores/approval-requests.js';
-import type { Owners } from '../../stores/service-records.js';
 import { approvalRequestMessage } from '../../ui/approval-request.js';
 import { requestersOf } from './authorize.js';
 import type { ApprovalDeps } from './deps.js';

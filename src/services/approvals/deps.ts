@@ -2,15 +2,16 @@
  * What the approval use cases need, handed in by the feature (no module reaches for singletons), so
  * tests build them from a real Redis, the sandbox cloud and a fake Slack.
  */
+
+import type { Permissions } from '../../access/permissions.js';
+import type { ServiceRecords } from '../../access/service-records.js';
+import type { UsergroupMembers } from '../../access/usergroup-members.js';
 import type { Cloud } from '../../cloud/index.js';
-import type { Logger } from '../../logging/logger.js';
+import type { ServiceLookup } from '../../cloud/service-lookup.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { AuditLog } from '../../redis/audit-log.js';
 import type { ChannelPoster } from '../../slack/channel-poster.js';
 import type { ApprovalStore } from '../../stores/approval-requests.js';
-import type { AuditLog } from '../../stores/audit-log.js';
-import type { ServiceRecords } from '../../stores/service-records.js';
-import type { Permissions } from '../permissions.js';
-import type { ServiceLookup } from '../service-lookup.js';
-import type { UsergroupMembers } from '../usergroup-members.js';
 import type { StepCompleter } from './step-completion.js';
 
 export interface ApprovalSettings {

@@ -4,7 +4,7 @@
  * by itself once a renewal says it is lost. A renewal that throws (Redis hiccup) is logged and tried
  * again on the next beat, while the claim may still hold.
  */
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 
 export interface KeepAlive {
   /** True once a renewal found the claim taken over or gone. */

@@ -4,13 +4,14 @@
  * did not create (a record is created then). Rights and owners are user and group IDs from escaped
  * mentions, never display names. Every change is audited.
  */
+
+import type { Owners, ServiceRecord } from '../../access/service-records.js';
+import { isMembershipUnknown } from '../../access/usergroup-members.js';
 import { isMention } from '../../domain/command-text.js';
+import { code } from '../../domain/mrkdwn.js';
 import { MAX_OWNER_GROUPS, MAX_OWNER_USERS } from '../../domain/owner-limits.js';
 import { isChannelId } from '../../domain/slack-ids.js';
-import { userMessageOf } from '../../errors/app-error.js';
-import type { Owners, ServiceRecord } from '../../stores/service-records.js';
-import { code } from '../../ui/text.js';
-import { isMembershipUnknown } from '../usergroup-members.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import { deliverToNewChannel, refreshCopies } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
 

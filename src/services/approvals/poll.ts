@@ -7,10 +7,10 @@
  * once each; copies and workflow steps that a failure left behind are finished. The cloud reads and what
  * they mean for each request are in `scan.ts`.
  */
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import { mapLimit } from '../../platform/map-limit.js';
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
 import { isOpen } from '../../stores/approval-requests.js';
-import { mapLimit } from '../map-limit.js';
 import { ensurePosted, refreshCopies } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
 import { newRequestOf } from './outcome.js';

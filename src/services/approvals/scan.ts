@@ -4,9 +4,9 @@
  * requests need a status, one full list of connections. Never a call per connection.
  */
 import type { Connection, EndpointService } from '../../cloud/types.js';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import { mapLimit } from '../../platform/map-limit.js';
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
-import { mapLimit } from '../map-limit.js';
 import type { ApprovalDeps } from './deps.js';
 
 export interface ServiceView {

@@ -5,11 +5,11 @@
  * or a restart, completes it. `function_executed` retries are de-duplicated by execution ID.
  */
 import { z } from 'zod';
+import { isMembershipUnknown } from '../../access/usergroup-members.js';
 import { isCloudUuid } from '../../domain/cloud-ids.js';
 import { isSlackIdOf } from '../../domain/slack-ids.js';
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import { isOpen } from '../../stores/approval-requests.js';
-import { isMembershipUnknown } from '../usergroup-members.js';
 import { ensurePosted, refreshCopies } from './delivery.js';
 import type { ApprovalDeps } from './deps.js';
 import { newRequestOf } from './outcome.js';

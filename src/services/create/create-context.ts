@@ -1,10 +1,11 @@
 /** What the create use cases depend on, handed in by the feature (tests build the same from a real core). */
+
+import type { Permissions } from '../../access/permissions.js';
 import type { Cloud } from '../../cloud/index.js';
-import type { OtcProject } from '../../config/config-types.js';
-import type { Logger } from '../../logging/logger.js';
+import type { OtcProject } from '../../platform/config/config-types.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { CreateAttempts } from '../../stores/create-attempts.js';
 import type { DraftOwner, Drafts } from '../../stores/drafts.js';
-import type { Permissions } from '../permissions.js';
 import type { CreationRunner } from './creation-runner.js';
 import type { SlackDirectory } from './owner-checks.js';
 import type { ResourceCatalog } from './resource-catalog.js';

@@ -8,9 +8,10 @@
  * naming the request and never a service. Never throws: a failed notice is logged.
  */
 import type { WebClient } from '@slack/web-api';
+import { channelMention } from '../../domain/mrkdwn.js';
 import { ATTEMPT_TAG_KEY } from '../../domain/tags.js';
-import { userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { ChannelPoster } from '../../slack/channel-poster.js';
 import type { Attempt } from '../../stores/create-attempts.js';
 import type { Drafts } from '../../stores/drafts.js';
@@ -21,7 +22,6 @@ import {
   createResultMessage,
   unknownOutcomeNotice,
 } from '../../ui/create-attempt.js';
-import { channelMention } from '../../ui/text.js';
 import { attemptModel, attemptTagValue, isChannel } from './attempt-model.js';
 import { updateModal } from './modal-updates.js';
 

@@ -5,9 +5,10 @@
  * restart loses nothing and nothing runs twice.
  */
 import { randomBytes } from 'node:crypto';
+import type { ServiceRecords } from '../../access/service-records.js';
 import type { Cloud } from '../../cloud/index.js';
-import type { Logger } from '../../logging/logger.js';
-import type { AuditLog } from '../../stores/audit-log.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { AuditLog } from '../../redis/audit-log.js';
 import {
   type Attempt,
   type AttemptRef,
@@ -15,7 +16,6 @@ import {
   formatAttemptRef,
 } from '../../stores/create-attempts.js';
 import type { Drafts } from '../../stores/drafts.js';
-import type { ServiceRecords } from '../../stores/service-records.js';
 import { attemptFinished } from './attempt-model.js';
 import type { CreationNotifier } from './creation-notifier.js';
 import { advance, LeaseLostError, RetryLater, type StepContext } from './creation-steps.js';

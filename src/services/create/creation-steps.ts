@@ -10,6 +10,8 @@
  * it carries the attempt's name or its own tag (`attemptTag`) and is no older than the attempt (see
  * cloud/otc/create-service.ts). Anything merely alike (same VPC, backend and ports) is someone else's.
  */
+
+import type { ServiceRecords } from '../../access/service-records.js';
 import {
   type CloudError,
   CloudError as CloudErrorClass,
@@ -25,12 +27,11 @@ import { provenService } from '../../cloud/otc/create-service.js';
 import type { CreateServiceInput, EndpointService } from '../../cloud/types.js';
 import { SERVER_TYPE } from '../../domain/endpoint-service-spec.js';
 import { ATTEMPT_TAG_KEY } from '../../domain/tags.js';
-import { AppError, userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
-import type { AuditLog } from '../../stores/audit-log.js';
+import { AppError, userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { AuditLog } from '../../redis/audit-log.js';
 import { type Attempt, formatAttemptRef } from '../../stores/create-attempts.js';
 import type { Draft, Drafts } from '../../stores/drafts.js';
-import type { ServiceRecords } from '../../stores/service-records.js';
 import { attemptIdOf, attemptTagValue, isChannel } from './attempt-model.js';
 import type { CreationNotifier } from './creation-notifier.js';
 import { serviceQuotaUsage } from './quota-usage.js';

@@ -5,7 +5,7 @@
  */
 import { applyDraftChange } from '../../domain/create-draft.js';
 import type { BackendType, DraftValues } from '../../domain/endpoint-service-spec.js';
-import { AppError, ForbiddenError } from '../../errors/app-error.js';
+import { AppError, ForbiddenError } from '../../platform/errors/app-error.js';
 import { type Draft, type DraftStep, parseDraftRef } from '../../stores/drafts.js';
 import { type CreateDeps, DRAFT_GONE, NOT_A_CREATOR, type Who } from './create-context.js';
 import { type CreateScreen, screenRevision } from './screens.js';

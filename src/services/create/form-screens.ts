@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isSlackIdOf } from '../../domain/slack-ids.js';
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { Draft } from '../../stores/drafts.js';
 import { formatDraftRef, newDraftId } from '../../stores/drafts.js';
 import { MAX_OWNER_GROUPS } from '../../ui/create-ids.js';

@@ -9,7 +9,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import { retryAfterSeconds, slackErrorCode } from '../../slack/slack-errors.js';
 
 /** A 429 is waited out up to this long, this many times. */

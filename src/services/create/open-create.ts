@@ -3,7 +3,7 @@
  * a new one, an offer to resume an unfinished one, or its last failure with "Edit and retry" — and the
  * buttons of those screens.
  */
-import { AppError, userMessageOf } from '../../errors/app-error.js';
+import { AppError, userMessageOf } from '../../platform/errors/app-error.js';
 import { formatAttemptRef, parseAttemptRef } from '../../stores/create-attempts.js';
 import type { Draft } from '../../stores/drafts.js';
 import { formatDraftRef, newDraftId, parseDraftRef } from '../../stores/drafts.js';

@@ -10,7 +10,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { DraftValues } from '../../domain/endpoint-service-spec.js';
 import { isChannelId, isSlackIdOf } from '../../domain/slack-ids.js';
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import { slackErrorCode } from '../../slack/slack-errors.js';
 import type { CreateCache } from '../../stores/create-cache.js';
 import type { FormErrors } from './screens.js';

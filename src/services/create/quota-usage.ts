@@ -5,8 +5,8 @@
  * then checks the quota itself when creating).
  */
 import type { ProjectCloud } from '../../cloud/index.js';
-import { userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
 
 /** Endpoint services a project may hold unless the cloud administrators raised it (the console's default). */
 export const DEFAULT_SERVICE_QUOTA = 20;

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { Cloud } from '../../cloud/index.js';
 import type { LoadBalancer, ServerNic, Vpc } from '../../cloud/types.js';
 import type { BackendType } from '../../domain/endpoint-service-spec.js';
+import { clip } from '../../domain/mrkdwn.js';
 import type { CreateCache } from '../../stores/create-cache.js';
-import { clip } from '../../ui/text.js';
 
 /** One entry of a select: the value sent back and the text shown (≤ 75 characters). */
 export interface Choice {

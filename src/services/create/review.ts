@@ -8,7 +8,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EndpointServiceSpec } from '../../domain/endpoint-service-spec.js';
 import { validateDraft } from '../../domain/endpoint-service-spec.js';
-import { userMessageOf } from '../../errors/app-error.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { Attempt } from '../../stores/create-attempts.js';
 import type { Draft } from '../../stores/drafts.js';
 import { formatReviewRef, parseDraftRef } from '../../stores/drafts.js';

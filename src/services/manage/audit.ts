@@ -2,8 +2,8 @@
  * Audit lines of the management use cases. They are written after the change they record went
  * through, so a failed append is logged as an error and never turns a done change into a failure.
  */
-import type { Logger } from '../../logging/logger.js';
-import type { AuditEntry, AuditLog } from '../../stores/audit-log.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { AuditEntry, AuditLog } from '../../redis/audit-log.js';
 
 export async function auditChange(
   deps: { readonly audit: AuditLog; readonly logger: Logger },

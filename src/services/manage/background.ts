@@ -2,7 +2,7 @@
  * Work a listener starts and does not wait for (following a deletion to its end). Tasks get an abort
  * signal that fires on shutdown; whatever they leave unfinished is in Redis for a job to pick up.
  */
-import type { Logger } from '../../logging/logger.js';
+import type { Logger } from '../../platform/logging/logger.js';
 
 export interface Background {
   /** Starts `task` now; failures are logged. `key` de-duplicates tasks in this process. */

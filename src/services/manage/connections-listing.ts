@@ -3,7 +3,7 @@
  * time, pending ones first, then newest first, in pages the ephemeral message can hold.
  */
 import type { Connection, ConnectionStatus, EndpointService } from '../../cloud/types.js';
-import type { OtcProject } from '../../config/config-types.js';
+import type { OtcProject } from '../../platform/config/config-types.js';
 import type { ManageDeps } from './deps.js';
 
 export const CONNECTIONS_PAGE_SIZE = 40;

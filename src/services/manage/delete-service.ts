@@ -6,14 +6,14 @@
  */
 import type { Connection, EndpointService } from '../../cloud/index.js';
 import { inertText, NotFoundError, ServiceFailedError } from '../../cloud/index.js';
-import { AppError, userMessageOf } from '../../errors/app-error.js';
+import { code } from '../../domain/mrkdwn.js';
+import { AppError, userMessageOf } from '../../platform/errors/app-error.js';
 import type { Deletion, DeletionStore } from '../../stores/manage-deletions.js';
 import {
   type DeletionOutcome,
   deleteBlockedText,
   deletionResultMessage,
 } from '../../ui/manage-delete-message.js';
-import { code } from '../../ui/text.js';
 import { auditChange } from './audit.js';
 import type { Background } from './background.js';
 import type { ManageDeps } from './deps.js';

@@ -2,17 +2,18 @@
  * What the management use cases need, picked from the core once by the feature. Services take this
  * (or a narrower slice of it) as an argument, so tests can build them from a real core.
  */
+
+import type { HeavyReadLimiter } from '../../access/heavy-reads.js';
+import type { Permissions } from '../../access/permissions.js';
+import type { ServiceRecords } from '../../access/service-records.js';
 import type { Cloud } from '../../cloud/index.js';
-import type { Core } from '../../features/core.js';
-import type { Logger } from '../../logging/logger.js';
+import type { ServiceCache } from '../../cloud/service-cache.js';
+import type { ServiceLookup } from '../../cloud/service-lookup.js';
+import type { Core } from '../../core/core.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { AuditLog } from '../../redis/audit-log.js';
 import type { ChannelPoster } from '../../slack/channel-poster.js';
 import { type ApprovalStore, createApprovalStore } from '../../stores/approval-requests.js';
-import type { AuditLog } from '../../stores/audit-log.js';
-import type { ServiceRecords } from '../../stores/service-records.js';
-import type { Permissions } from '../permissions.js';
-import type { ServiceCache } from '../service-cache.js';
-import type { ServiceLookup } from '../service-lookup.js';
-import type { HeavyReadLimiter } from './heavy-reads.js';
 import { createOwnerNames, type OwnerNames } from './owner-names.js';
 
 /** The approvals feature's read API: open requests of a service, and those a user may decide. */

@@ -5,12 +5,13 @@
  * period posted afterwards, so a digest goes out once per period however many replicas run and
  * whoever leads, and a replica dying mid-post does not lose the period.
  */
-import { AppError } from '../../errors/app-error.js';
-import type { AuditLog } from '../../stores/audit-log.js';
+
+import { code } from '../../domain/mrkdwn.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { AuditLog } from '../../redis/audit-log.js';
 import type { DigestSchedule, DigestStatus, DigestStore } from '../../stores/digest-schedules.js';
 import { digestOffNotice, digestSetNotice } from '../../ui/digest-message.js';
 import type { ManageMessage } from '../../ui/manage-format.js';
-import { code } from '../../ui/text.js';
 import { auditChange } from './audit.js';
 import { type DigestFrequency, duePeriod, nextPeriodStart } from './digest-periods.js';
 import { type PostSummaryDeps, postProblem, postRendered, renderSummary } from './post-summary.js';

@@ -5,8 +5,8 @@
  * Validation is the create form's: the domain schema's rules and messages.
  */
 import type { EndpointService, UpdateServiceInput } from '../../cloud/types.js';
-import type { OtcProject } from '../../config/config-types.js';
 import { validateDraft } from '../../domain/endpoint-service-spec.js';
+import type { OtcProject } from '../../platform/config/config-types.js';
 import { auditChange } from './audit.js';
 import type { ManageDeps } from './deps.js';
 import { rememberNames } from './names.js';

@@ -3,11 +3,12 @@
  * requests waiting for their decision, and the quota of every project. Parts that fail are shown as
  * unavailable; one slow project does not blank the page.
  */
+
+import type { ServiceRecord } from '../../access/service-records.js';
 import type { EndpointService, Quota } from '../../cloud/types.js';
-import type { OtcProject } from '../../config/config-types.js';
-import { userMessageOf } from '../../errors/app-error.js';
+import type { OtcProject } from '../../platform/config/config-types.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
-import type { ServiceRecord } from '../../stores/service-records.js';
 import { mayDecide } from '../approvals/authorize.js';
 import type { ManageDeps } from './deps.js';
 import { rememberNames } from './names.js';

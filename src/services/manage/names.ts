@@ -3,8 +3,9 @@
  * service next to its record: in a summary, the details, App Home, a right check, an edit. Rights
  * asked for by name are then decided from Redis alone. Best effort: a failure is logged, never shown.
  */
-import type { Logger } from '../../logging/logger.js';
-import type { ServiceRecord, ServiceRecords } from '../../stores/service-records.js';
+
+import type { ServiceRecord, ServiceRecords } from '../../access/service-records.js';
+import type { Logger } from '../../platform/logging/logger.js';
 
 export interface SeenService {
   readonly projectId: string;

@@ -6,11 +6,11 @@
  */
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { Logger } from '../../logging/logger.js';
-import type { Keys } from '../../stores/keys.js';
-import { type RedisClient, withState } from '../../stores/redis-connection.js';
-import type { Owners } from '../../stores/service-records.js';
-import { mapLimit } from '../map-limit.js';
+import type { Owners } from '../../access/service-records.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import { mapLimit } from '../../platform/map-limit.js';
+import type { Keys } from '../../redis/keys.js';
+import { type RedisClient, withState } from '../../redis/redis-connection.js';
 
 /** Display names by user ID and handles by group ID; IDs missing here are shown as they are. */
 export interface OwnerLabels {

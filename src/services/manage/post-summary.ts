@@ -3,11 +3,12 @@
  * the paced poster. When the bot cannot post there, the caller gets the reason (how to fix it) and the
  * rendered summary, so the person who asked can still read it ephemerally.
  */
+
+import { channelMention } from '../../domain/mrkdwn.js';
 import type { ChannelPoster, PostedMessage } from '../../slack/channel-poster.js';
 import { channelPostError, SlackApiError, slackErrorCode } from '../../slack/slack-errors.js';
 import type { ManageMessage } from '../../ui/manage-format.js';
 import { type ListPageState, serviceSummaryMessage } from '../../ui/service-summary-message.js';
-import { channelMention } from '../../ui/text.js';
 import { loadSummaryPage, type SummaryDeps, type SummaryRequest } from './service-summaries.js';
 
 export interface PostSummaryDeps extends SummaryDeps {

@@ -4,13 +4,14 @@
  * Someone who may not is refused from Redis alone, before any cloud call, whether they name the
  * service by ID or by name (names the bot has seen are indexed with the records).
  */
+
+import type { Permissions } from '../../access/permissions.js';
+import type { ServiceRecord, ServiceRecords } from '../../access/service-records.js';
+import { isServiceId } from '../../cloud/service-lookup.js';
 import type { EndpointService } from '../../cloud/types.js';
-import { ForbiddenError } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
-import type { ServiceRecord, ServiceRecords } from '../../stores/service-records.js';
-import { code, groupMention, userMention } from '../../ui/text.js';
-import type { Permissions } from '../permissions.js';
-import { isServiceId } from '../service-lookup.js';
+import { code, groupMention, userMention } from '../../domain/mrkdwn.js';
+import { ForbiddenError } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import type { ManageDeps } from './deps.js';
 import { rememberNames } from './names.js';
 

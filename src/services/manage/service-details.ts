@@ -3,11 +3,12 @@
  * whitelist and connections, what the bot knows (owners, creator, approval channel) and the open
  * approval requests of its pending connections. Parts that fail are marked unavailable, not fatal.
  */
+
+import type { ServiceRecord } from '../../access/service-records.js';
 import type { Connection, EndpointService, WhitelistEntry } from '../../cloud/types.js';
-import type { OtcProject } from '../../config/config-types.js';
-import { userMessageOf } from '../../errors/app-error.js';
+import type { OtcProject } from '../../platform/config/config-types.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { ApprovalRequest } from '../../stores/approval-requests.js';
-import type { ServiceRecord } from '../../stores/service-records.js';
 import type { ManageDeps } from './deps.js';
 import { rememberNames } from './names.js';
 

@@ -6,19 +6,20 @@
  * repeated lists and page turns do not each list every service again. One project failing does not
  * hide the others.
  */
-import type { Cloud } from '../../cloud/index.js';
-import type { EndpointService, Quota } from '../../cloud/types.js';
-import type { OtcProject } from '../../config/config-types.js';
-import { userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
+
 import {
   type Owners,
   recordRef,
   type ServiceRecord,
   type ServiceRecords,
-} from '../../stores/service-records.js';
-import { mapLimit } from '../map-limit.js';
-import type { ConnectionCounts, ServiceCache } from '../service-cache.js';
+} from '../../access/service-records.js';
+import type { Cloud } from '../../cloud/index.js';
+import type { ConnectionCounts, ServiceCache } from '../../cloud/service-cache.js';
+import type { EndpointService, Quota } from '../../cloud/types.js';
+import type { OtcProject } from '../../platform/config/config-types.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import { mapLimit } from '../../platform/map-limit.js';
 import { rememberNames } from './names.js';
 import type { OwnerLabels, OwnerNames } from './owner-names.js';
 import { compareServices, matchesFilter } from './service-filter.js';
@@ -37,7 +38,7 @@ export interface SummaryRequest {
   readonly page: number;
 }
 
-export type { ConnectionCounts } from '../service-cache.js';
+export type { ConnectionCounts } from '../../cloud/service-cache.js';
 
 export interface ServiceSummary {
   readonly projectId: string;

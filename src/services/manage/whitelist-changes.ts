@@ -5,9 +5,9 @@
  * with `*` in it to many), so adding one waits for a confirmation. Every change is audited.
  */
 import type { EndpointService, WhitelistEntry } from '../../cloud/types.js';
+import { code } from '../../domain/mrkdwn.js';
 import { parseAccounts } from '../../domain/whitelist.js';
-import { AppError, userMessageOf } from '../../errors/app-error.js';
-import { code } from '../../ui/text.js';
+import { AppError, userMessageOf } from '../../platform/errors/app-error.js';
 import { auditChange } from './audit.js';
 import type { ManageDeps } from './deps.js';
 import { findManaged, getManaged } from './rights.js';

@@ -5,14 +5,16 @@
  */
 import type { Redis } from 'ioredis';
 import pino from 'pino';
-import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
+import type { Owners } from '../../../src/access/service-records.js';
 import { approvalDeps } from '../../../src/features/approvals.js';
+import { SANDBOX_PROJECTS } from '../../../src/platform/config/load-config.js';
 import {
   type FakeSlack,
   type SlackCall,
   type StoredMessage,
   startFakeSlack,
 } from '../../../src/playground/slack/index.js';
+import { createKeys } from '../../../src/redis/keys.js';
 import {
   type ApprovalSettings,
   type Approvals,
@@ -20,8 +22,6 @@ import {
 } from '../../../src/services/approvals/index.js';
 import type { PollContext } from '../../../src/services/approvals/poll.js';
 import { type ApprovalStore, createApprovalStore } from '../../../src/stores/approval-requests.js';
-import { createKeys } from '../../../src/stores/keys.js';
-import type { Owners } from '../../../src/stores/service-records.js';
 import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/ui/approval-ids.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { eventually } from '../../helpers/eventually.js';

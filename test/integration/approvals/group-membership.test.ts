@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlack } from '../../../src/playground/slack/index.js';
-import { createKeys } from '../../../src/stores/keys.js';
+import { createKeys } from '../../../src/redis/keys.js';
 import { assertionClient } from '../../helpers/redis-test.js';
 import {
   type ApprovalBot,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
-import { FUNCTION_ROUTE_APPROVAL } from '../../../src/ui/ids.js';
+import { FUNCTION_ROUTE_APPROVAL } from '../../../src/slack/app-ids.js';
 import {
   type ApprovalBot,
   click,

@@ -7,7 +7,7 @@ import {
   createCloud,
   NotFoundError,
 } from '../../../src/cloud/index.js';
-import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
+import { SANDBOX_PROJECTS } from '../../../src/platform/config/load-config.js';
 import { createOnFirstLoadBalancer, FAST_TUNING, testLogger } from '../../helpers/cloud-test.js';
 import { testRedisUrl, uniquePrefix } from '../../helpers/redis-test.js';
 

@@ -4,15 +4,15 @@
  * them). The bot runs in-process against the fake Slack, the sandbox cloud and the shared test Redis.
  */
 import type { Redis } from 'ioredis';
-import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
+import { SANDBOX_PROJECTS } from '../../../src/platform/config/load-config.js';
 import {
   FAKE_TEAM,
   type FakeSlack,
   type StoredView,
   startFakeSlack,
 } from '../../../src/playground/slack/index.js';
+import { createKeys } from '../../../src/redis/keys.js';
 import { type Attempt, createAttempts } from '../../../src/stores/create-attempts.js';
-import { createKeys } from '../../../src/stores/keys.js';
 import {
   BACKEND_BLOCK_PREFIX,
   CREATE_ACTION,

@@ -4,7 +4,7 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForRedis } from '../../../src/stores/redis-connection.js';
+import { waitForRedis } from '../../../src/redis/redis-connection.js';
 import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import { eventually } from '../../helpers/eventually.js';
 import { type RedisServerHandle, startRedisServer } from '../../helpers/redis-server.js';

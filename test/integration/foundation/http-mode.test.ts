@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBCOMMANDS } from '../../../src/domain/subcommands.js';
 import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
+import { SUBCOMMANDS } from '../../../src/slack/commands/subcommand-specs.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';
 import { nowSeconds } from '../../helpers/slack-signer.js';

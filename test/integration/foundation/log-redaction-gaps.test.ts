@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/logging/logger.js';
+import { createLogger } from '../../../src/platform/logging/logger.js';
 import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { testRedisUrl } from '../../helpers/redis-test.js';

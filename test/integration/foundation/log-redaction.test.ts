@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/logging/logger.js';
+import { createLogger } from '../../../src/platform/logging/logger.js';
 import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import {
   startTestBot,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBCOMMANDS } from '../../../src/domain/subcommands.js';
 import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
+import { SUBCOMMANDS } from '../../../src/slack/commands/subcommand-specs.js';
 import { type FakeSocketMode, startFakeSocketMode } from '../../fakes/fake-socket-mode.js';
 import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
 import { slashCommandPayload } from '../../helpers/slack-payloads.js';

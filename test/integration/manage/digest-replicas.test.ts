@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
+import { createKeys } from '../../../src/redis/keys.js';
 import { createDigestStore } from '../../../src/stores/digest-schedules.js';
-import { createKeys } from '../../../src/stores/keys.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../../helpers/bot-harness.js';
 import { type BotProcess, startBotProcess } from '../../helpers/bot-process.js';
 import { eventually } from '../../helpers/eventually.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { managementParts } from '../../../src/features/manage-services.js';
 import { createDigestJob } from '../../../src/jobs/digest-job.js';
-import type { JobContext } from '../../../src/jobs/job-runner.js';
+import type { JobContext } from '../../../src/redis/job-runner.js';
 import { createDigestStore } from '../../../src/stores/digest-schedules.js';
 import { eventually, until } from '../../helpers/eventually.js';
 import { type ManageWorld, responded, startManageWorld } from './manage-harness.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_PROJECTS } from '../../../src/config/load-config.js';
+import { SANDBOX_PROJECTS } from '../../../src/platform/config/load-config.js';
 import {
   blocksText,
   type ManageWorld,

@@ -6,10 +6,10 @@
  * seen is still found by ID; and decisions are never limited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceCache } from '../../../src/cloud/service-cache.js';
+import { createServiceSnapshots } from '../../../src/cloud/service-snapshots.js';
 import type { StoredMessage } from '../../../src/playground/slack/index.js';
 import { SUMMARY_PAGE_SIZE } from '../../../src/services/manage/service-summaries.js';
-import { createServiceCache } from '../../../src/services/service-cache.js';
-import { createServiceSnapshots } from '../../../src/stores/service-snapshots.js';
 import { HOME_REFRESH_ACTION } from '../../../src/ui/manage-ids.js';
 import { until } from '../../helpers/eventually.js';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../../src/playground/slack/index.js';
-import { LIST_SERVICES_ACTION } from '../../../src/ui/ids.js';
+import { LIST_SERVICES_ACTION } from '../../../src/slack/app-ids.js';
 import {
   blocksText,
   buttonActionId,

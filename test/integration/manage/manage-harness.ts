@@ -2,16 +2,17 @@
  * What the management tests share: a fake Slack, the real bot in-process on the sandbox cloud, a
  * signed-request driver, and readers for what users see (message text, service IDs in a summary).
  */
+
+import type { ServiceRecord } from '../../../src/access/service-records.js';
 import type {
   Connection,
   CreateServiceInput,
   EndpointService,
   SandboxControl,
 } from '../../../src/cloud/index.js';
-import type { Core } from '../../../src/features/core.js';
+import type { Core } from '../../../src/core/core.js';
 import { type FakeSlack, type StoredMessage, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { createApprovalStore } from '../../../src/stores/approval-requests.js';
-import type { ServiceRecord } from '../../../src/stores/service-records.js';
 import { FAST_CLOUD, startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { eventually, until } from '../../helpers/eventually.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack } from '../../../src/playground/slack/index.js';
-import { waitForRedis } from '../../../src/stores/redis-connection.js';
+import { waitForRedis } from '../../../src/redis/redis-connection.js';
 import { FAST_CLOUD, startTestBot, TEST_SIGNING_SECRET } from '../../helpers/bot-harness.js';
 import { startTestCloud, TEST_AKSK, type TestCloud } from '../../helpers/cloud-test.js';
 import { type RedisServerHandle, startRedisServer } from '../../helpers/redis-server.js';

@@ -3,8 +3,8 @@
  * for by name be decided from Redis alone), and the bot learning them when it lists services.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createKeys } from '../../../src/stores/keys.js';
-import { createServiceRecords } from '../../../src/stores/service-records.js';
+import { createServiceRecords } from '../../../src/access/service-records.js';
+import { createKeys } from '../../../src/redis/keys.js';
 import { assertionClient, uniquePrefix } from '../../helpers/redis-test.js';
 import { startManageWorld } from './manage-harness.js';
 

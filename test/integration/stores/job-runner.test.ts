@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createJobRunner } from '../../../src/jobs/job-runner.js';
-import { createKeys } from '../../../src/stores/keys.js';
-import { createLeaderLock } from '../../../src/stores/leader-lock.js';
+import { createJobRunner } from '../../../src/redis/job-runner.js';
+import { createKeys } from '../../../src/redis/keys.js';
+import { createLeaderLock } from '../../../src/redis/leader-lock.js';
 import { assertionClient, uniquePrefix } from '../../helpers/redis-test.js';
 
 const redis = assertionClient();

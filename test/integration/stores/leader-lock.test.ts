@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createKeys } from '../../../src/stores/keys.js';
-import { createLeaderLock } from '../../../src/stores/leader-lock.js';
+import { createKeys } from '../../../src/redis/keys.js';
+import { createLeaderLock } from '../../../src/redis/leader-lock.js';
 import { assertionClient, uniquePrefix } from '../../helpers/redis-test.js';
 
 const redis = assertionClient();

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/logging/logger.js';
-import { type LocalRedis, startLocalRedis } from '../../../src/stores/local-redis-server.js';
+import { createLogger } from '../../../src/platform/logging/logger.js';
+import { type LocalRedis, startLocalRedis } from '../../../src/redis/local-redis-server.js';
 
 let base: string;
 let dataDir: string;

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { AUDIT_MAX_LENGTH, createAuditLog } from '../../../src/stores/audit-log.js';
-import { createKeys } from '../../../src/stores/keys.js';
-import { createServiceRecords, recordRef } from '../../../src/stores/service-records.js';
+import { createServiceRecords, recordRef } from '../../../src/access/service-records.js';
+import { AUDIT_MAX_LENGTH, createAuditLog } from '../../../src/redis/audit-log.js';
+import { createKeys } from '../../../src/redis/keys.js';
 import { assertionClient, uniquePrefix } from '../../helpers/redis-test.js';
 
 const redis = assertionClient();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
 import { approvalSettings } from '../../../src/features/approvals.js';
+import { ConfigError, loadConfig } from '../../../src/platform/config/load-config.js';
 import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
 import {
   executionEndOf,

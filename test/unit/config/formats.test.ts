@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDurationSeconds, parseList } from '../../../src/config/formats.js';
+import { parseDurationSeconds, parseList } from '../../../src/platform/config/formats.js';
 
 describe('duration format', () => {
   it.each([

@@ -3,9 +3,9 @@
  * the one shared pattern, and still refuses anything that could carry markup.
  */
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/load-config.js';
 import { parseCommandText } from '../../../src/domain/command-text.js';
 import { parseApprovalClick } from '../../../src/listeners/actions/approval-click.js';
+import { loadConfig } from '../../../src/platform/config/load-config.js';
 import { isChannel } from '../../../src/services/create/attempt-model.js';
 import { formatAttemptRef, parseAttemptRef } from '../../../src/stores/create-attempts.js';
 import { formatReviewRef, parseDraftRef } from '../../../src/stores/drafts.js';

@@ -11,7 +11,7 @@ import type {
   EndpointService,
   ServiceStatus,
 } from '../../../src/cloud/types.js';
-import type { OtcProject } from '../../../src/config/config-types.js';
+import type { OtcProject } from '../../../src/platform/config/config-types.js';
 import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
 import type { ConnectionsPage } from '../../../src/services/manage/connections-listing.js';
 import type { HomeData } from '../../../src/services/manage/home.js';

@@ -4,7 +4,7 @@
  * rules. Any failure, or a port without groups (a load balancer VIP), answers `unknown`: the check
  * warns, it never blocks.
  */
-import type { Logger } from '../../../logging/logger.js';
+import type { Logger } from '../../../platform/logging/logger.js';
 import type { IngressCheck } from '../../types.js';
 import { apiPath } from '../endpoints.js';
 import type { OtcTransport } from '../http.js';

@@ -1,5 +1,5 @@
 /** Small helpers every handler uses: the caller's scope and the project it acts in. */
-import type { OtcProject } from '../../../config/config-types.js';
+import type { OtcProject } from '../../../platform/config/config-types.js';
 import type { StoredService } from '../models.js';
 import type { ApiRequest, SandboxEnv, Scope } from '../router.js';
 import { liveService } from '../service-state.js';

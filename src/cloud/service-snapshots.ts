@@ -6,8 +6,8 @@
  * themselves), and a fetch that raced a write can never be read as current.
  */
 import type { z } from 'zod';
-import type { Keys } from './keys.js';
-import { type RedisClient, withState } from './redis-connection.js';
+import type { Keys } from '../redis/keys.js';
+import { type RedisClient, withState } from '../redis/redis-connection.js';
 
 /** A value and how long it stays fresh, as Redis counts it (no clocks of two replicas are compared). */
 export interface Snapshot<T> {

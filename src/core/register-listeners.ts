@@ -1,9 +1,9 @@
 /** Registers every listener: the `/vpcep` command, then each feature's own listeners. */
 import type { App } from '@slack/bolt';
-import type { Core } from '../features/core.js';
-import type { Feature } from '../features/feature.js';
-import { registerCommands } from './commands/index.js';
-import type { SubcommandHandler } from './commands/subcommand.js';
+import { registerCommands } from '../slack/commands/register-commands.js';
+import type { SubcommandHandler } from '../slack/commands/subcommand.js';
+import type { Core } from './core.js';
+import type { Feature } from './feature.js';
 
 export function registerListeners(app: App, core: Core, features: readonly Feature[]): void {
   const subcommands = new Map<string, SubcommandHandler>();

@@ -4,8 +4,8 @@
  * shutdown can wait for them.
  */
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
-import type { Logger } from '../../logging/logger.js';
-import type { Metrics } from '../../observability/metrics.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { Metrics } from '../platform/metrics.js';
 
 type Body = Record<string, unknown>;
 

@@ -14,8 +14,8 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { AppError } from '../errors/app-error.js';
-import type { Logger } from '../logging/logger.js';
+import { AppError } from '../platform/errors/app-error.js';
+import type { Logger } from '../platform/logging/logger.js';
 
 export interface LocalRedis {
   readonly host: '127.0.0.1';

@@ -2,8 +2,8 @@
  * The bot's Redis: the configured one, or a private `redis-server` started for local use when
  * `REDIS_URL` is unset. `close()` ends the connection and stops the private server if we started it.
  */
-import type { RedisConfig } from '../config/config-types.js';
-import type { Logger } from '../logging/logger.js';
+import type { RedisConfig } from '../platform/config/config-types.js';
+import type { Logger } from '../platform/logging/logger.js';
 import { startLocalRedis } from './local-redis-server.js';
 import { createRedisClient, type RedisClient } from './redis-connection.js';
 

@@ -3,7 +3,7 @@
  * schema turns them into typed values and names the variable in every problem it finds.
  */
 import { z } from 'zod';
-import { isSlackIdOf } from '../domain/slack-ids.js';
+import { isSlackIdOf } from '../../domain/slack-ids.js';
 import { commaList, durationSeconds, isSafeTransportUrl, plainHttpProblem, portNumber } from './formats.js';
 
 const optionalText = z

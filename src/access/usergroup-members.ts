@@ -14,11 +14,11 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WebClient } from '@slack/web-api';
-import { AppError } from '../errors/app-error.js';
-import type { Logger } from '../logging/logger.js';
+import { AppError } from '../platform/errors/app-error.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { Keys } from '../redis/keys.js';
+import { type RedisClient, withState } from '../redis/redis-connection.js';
 import { retryAfterSeconds, slackErrorCode } from '../slack/slack-errors.js';
-import type { Keys } from '../stores/keys.js';
-import { type RedisClient, withState } from '../stores/redis-connection.js';
 
 export interface MembersOptions {
   /**

@@ -5,8 +5,8 @@
  * right asked for by name can be decided from Redis alone.
  */
 import { z } from 'zod';
-import type { Keys } from './keys.js';
-import { type RedisClient, withState } from './redis-connection.js';
+import type { Keys } from '../redis/keys.js';
+import { type RedisClient, withState } from '../redis/redis-connection.js';
 
 export const ownersSchema = z.object({
   users: z.array(z.string()).default([]),

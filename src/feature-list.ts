@@ -1,14 +1,14 @@
 /** The bot's capabilities, in the order their listeners register. */
 import type { WebClient } from '@slack/web-api';
-import { publishHome } from '../listeners/events/app-home-publish.js';
-import type { Logger } from '../logging/logger.js';
-import { manageDeps } from '../services/manage/deps.js';
-import { approvalsFeature } from './approvals.js';
-import type { Core } from './core.js';
-import { type CreateServiceOptions, createServiceFeature } from './create-service.js';
-import type { Feature } from './feature.js';
-import { manageServicesFeature } from './manage-services.js';
-import { sandboxFeature } from './sandbox.js';
+import type { Core } from './core/core.js';
+import type { Feature } from './core/feature.js';
+import { approvalsFeature } from './features/approvals.js';
+import { type CreateServiceOptions, createServiceFeature } from './features/create-service.js';
+import { manageServicesFeature } from './features/manage-services.js';
+import { sandboxFeature } from './features/sandbox.js';
+import { publishHome } from './listeners/events/app-home-publish.js';
+import type { Logger } from './platform/logging/logger.js';
+import { manageDeps } from './services/manage/deps.js';
 
 export interface FeatureOptions {
   /** Creation knobs (tests); production defaults when absent. */

@@ -4,8 +4,8 @@
  * adding a capability does not touch the root or another feature.
  */
 import type { App } from '@slack/bolt';
-import type { Job } from '../jobs/job-runner.js';
-import type { SubcommandHandler } from '../listeners/commands/subcommand.js';
+import type { Job } from '../redis/job-runner.js';
+import type { SubcommandHandler } from '../slack/commands/subcommand.js';
 
 export interface Feature {
   readonly name: string;

@@ -1,7 +1,7 @@
 /** The `/vpcep help` answer: every subcommand with its usage. */
 import type { KnownBlock } from '@slack/types';
-import type { SubcommandSpec } from '../domain/subcommands.js';
-import { SERVICE_REF_HINT } from '../domain/subcommands.js';
+import type { SubcommandSpec } from './subcommand-specs.js';
+import { SERVICE_REF_HINT } from './subcommand-specs.js';
 
 export interface HelpMessage {
   text: string;

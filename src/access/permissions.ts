@@ -5,8 +5,8 @@
  * Owner-group membership is only ever taken from a fresh answer of Slack: when it is unknown,
  * `isOwner`/`canManage` throw `UsergroupMembersUnknownError` (a refusal with its reason), never guess.
  */
-import type { AccessConfig } from '../config/config-types.js';
-import type { Owners } from '../stores/service-records.js';
+import type { AccessConfig } from '../platform/config/config-types.js';
+import type { Owners } from './service-records.js';
 import type { MembersOptions, UsergroupMembers } from './usergroup-members.js';
 
 export interface Permissions {

@@ -2,20 +2,20 @@
  * The shared parts every feature builds on, created once by the composition root (`app.ts`).
  */
 import type { WebClient } from '@slack/web-api';
+import type { HeavyReadLimiter } from '../access/heavy-reads.js';
+import type { Permissions } from '../access/permissions.js';
+import type { ServiceRecords } from '../access/service-records.js';
+import type { UsergroupMembers } from '../access/usergroup-members.js';
 import type { Cloud } from '../cloud/index.js';
-import type { Config } from '../config/config-types.js';
-import type { Logger } from '../logging/logger.js';
-import type { Metrics } from '../observability/metrics.js';
-import type { HeavyReadLimiter } from '../services/manage/heavy-reads.js';
-import type { Permissions } from '../services/permissions.js';
-import type { ServiceCache } from '../services/service-cache.js';
-import type { ServiceLookup } from '../services/service-lookup.js';
-import type { UsergroupMembers } from '../services/usergroup-members.js';
+import type { ServiceCache } from '../cloud/service-cache.js';
+import type { ServiceLookup } from '../cloud/service-lookup.js';
+import type { Config } from '../platform/config/config-types.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { Metrics } from '../platform/metrics.js';
+import type { AuditLog } from '../redis/audit-log.js';
+import type { Keys } from '../redis/keys.js';
+import type { RedisClient } from '../redis/redis-connection.js';
 import type { ChannelPoster } from '../slack/channel-poster.js';
-import type { AuditLog } from '../stores/audit-log.js';
-import type { Keys } from '../stores/keys.js';
-import type { RedisClient } from '../stores/redis-connection.js';
-import type { ServiceRecords } from '../stores/service-records.js';
 
 export interface Core {
   readonly config: Config;

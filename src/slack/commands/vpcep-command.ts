@@ -5,9 +5,9 @@
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommandText } from '../../domain/command-text.js';
-import { userMessageOf } from '../../errors/app-error.js';
-import type { Logger } from '../../logging/logger.js';
-import { requestLog } from '../middleware/request-context.js';
+import { userMessageOf } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import { requestLog } from '../request-context.js';
 import type { SubcommandHandler } from './subcommand.js';
 
 export function vpcepCommand(

@@ -2,7 +2,7 @@
  * Text helpers every Block Kit builder shares. Slack counts characters as code points, so clipping
  * never splits a surrogate pair; user text is escaped so it can neither format nor mention.
  */
-import { isSlackId } from '../domain/slack-ids.js';
+import { isSlackId } from './slack-ids.js';
 
 /** `text` cut to `max` characters (code points), with an ellipsis when cut. */
 export function clip(text: string, max: number): string {

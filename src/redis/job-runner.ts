@@ -5,8 +5,8 @@
  * posts, 429 waits) keeps its leadership; if a renewal finds the lease lost, `lost` is aborted and
  * `stillLeader()` answers false, for the job to stop between items. Failures are logged and the loop goes on.
  */
-import type { Logger } from '../logging/logger.js';
-import type { LeaderLock, Lease } from '../stores/leader-lock.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { LeaderLock, Lease } from './leader-lock.js';
 
 export interface JobContext {
   readonly lease: Lease;

@@ -4,9 +4,9 @@
  * an error at once and translate it with `toStateError`.
  */
 import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
-import type { RedisConfig } from '../config/config-types.js';
-import { StateUnavailableError } from '../errors/app-error.js';
-import type { Logger } from '../logging/logger.js';
+import type { RedisConfig } from '../platform/config/config-types.js';
+import { StateUnavailableError } from '../platform/errors/app-error.js';
+import type { Logger } from '../platform/logging/logger.js';
 
 /** The client type the stores use: a single node, Sentinel-managed, or a Cluster. */
 export type RedisClient = Redis | Cluster;

@@ -10,10 +10,10 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { Registry } from 'prom-client';
-import type { ReadinessReport } from '../observability/readiness.js';
 
 export interface HttpServerDeps {
-  readiness: () => Promise<ReadinessReport>;
+  /** The `/readyz` answer: 200 when `ready`, else 503; the whole object is the JSON body. */
+  readiness: () => Promise<{ readonly ready: boolean }>;
   registry: Registry;
   /** Bolt's request listener for `/slack/events` (HTTP mode only). */
   slack?: RequestListener;

@@ -5,9 +5,9 @@
  * actions (approve, reject, show, create…) are never limited here. When Redis does not answer, reads are
  * let through: the cache still bounds the work, and a limiter must not take the lists down with it.
  */
-import { isSlackId } from '../../domain/slack-ids.js';
-import type { Logger } from '../../logging/logger.js';
-import type { BucketSettings, RateLimits } from '../../stores/rate-limits.js';
+import { isSlackId } from '../domain/slack-ids.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { BucketSettings, RateLimits } from '../redis/rate-limits.js';
 
 /** Five at once, then one a second (`LIST_RATE_BURST` sets the five). */
 export const HEAVY_READS: BucketSettings = { burst: 5, perSecond: 1 };

@@ -1,7 +1,7 @@
-import { SUBCOMMANDS } from '../../domain/subcommands.js';
-import { helpMessage } from '../../ui/help-message.js';
-import { code } from '../../ui/text.js';
+import { code } from '../../domain/mrkdwn.js';
+import { helpMessage } from './help-message.js';
 import type { SubcommandHandler } from './subcommand.js';
+import { SUBCOMMANDS } from './subcommand-specs.js';
 
 /** `/vpcep help` and any unknown input: usage of every subcommand, in the ack (ephemeral). */
 export function helpSubcommand(sandbox: boolean): SubcommandHandler {

@@ -1,10 +1,10 @@
 /** Maps `/vpcep` subcommands to the handlers the features provide; `help` and unknown input get help. */
 import type { App } from '@slack/bolt';
-import { SUBCOMMANDS } from '../../domain/subcommands.js';
-import type { Logger } from '../../logging/logger.js';
-import { SLASH_COMMAND } from '../../ui/ids.js';
-import { helpSubcommand } from './help.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import { SLASH_COMMAND } from '../app-ids.js';
+import { helpSubcommand } from './help-subcommand.js';
 import type { SubcommandHandler } from './subcommand.js';
+import { SUBCOMMANDS } from './subcommand-specs.js';
 import { vpcepCommand } from './vpcep-command.js';
 
 export function registerCommands(

@@ -5,9 +5,10 @@
  * having to remember it. The cache is invalidated after the write returns or fails (a failed write may
  * still have changed the cloud), and before the caller goes on.
  */
+
+import type { ServiceRecords } from '../access/service-records.js';
 import type { Cloud, ProjectCloud, SandboxControl } from '../cloud/index.js';
-import type { ServiceRecords } from '../stores/service-records.js';
-import type { ServiceCache } from './service-cache.js';
+import type { ServiceCache } from '../cloud/service-cache.js';
 
 type Invalidate = ServiceCache['invalidate'];
 

@@ -3,11 +3,12 @@
  * exact match, a name by the name the user gave (the middle of `region.name.id`) or the full name,
  * case-insensitively. Several matches are an error that lists them.
  */
-import type { Cloud, EndpointService } from '../cloud/index.js';
-import { NotFoundError } from '../cloud/index.js';
+
 import { isCloudUuid } from '../domain/cloud-ids.js';
-import { AppError } from '../errors/app-error.js';
-import { code, escapeMrkdwn } from '../ui/text.js';
+import { code, escapeMrkdwn } from '../domain/mrkdwn.js';
+import { AppError } from '../platform/errors/app-error.js';
+import type { Cloud, EndpointService } from './index.js';
+import { NotFoundError } from './index.js';
 
 export interface FoundService {
   readonly projectId: string;

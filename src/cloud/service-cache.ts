@@ -9,10 +9,10 @@
  * (`service-lookup.ts`), so a service made outside the bot is found at once, never "not found" from here.
  */
 import { z } from 'zod';
-import type { Cloud } from '../cloud/index.js';
-import type { Connection, EndpointService, Quota } from '../cloud/types.js';
-import type { Logger } from '../logging/logger.js';
-import type { ServiceSnapshots } from '../stores/service-snapshots.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { Cloud } from './index.js';
+import type { ServiceSnapshots } from './service-snapshots.js';
+import type { Connection, EndpointService, Quota } from './types.js';
 
 /** How old a cached read may be. */
 export const SERVICE_CACHE_MAX_AGE_MS = 5000;

@@ -6,7 +6,7 @@
  * cloud's error text (which the cloud health check keeps to the log).
  */
 import type { CloudHealth } from '../cloud/index.js';
-import type { RedisClient } from '../stores/redis-connection.js';
+import type { RedisClient } from '../redis/redis-connection.js';
 
 export interface ReadinessReport {
   ready: boolean;
