@@ -22,7 +22,7 @@ import type { Core } from './core/core.js';
 import { createReadiness } from './core/readiness.js';
 import { registerListeners } from './core/register-listeners.js';
 import { buildFeatures } from './feature-list.js';
-import type { CreateServiceOptions } from './features/create-service.js';
+import type { CreateServiceOptions } from './features/create/index.js';
 import type { Config } from './platform/config/config-types.js';
 import { AppError } from './platform/errors/app-error.js';
 import { createHttpServer } from './platform/http-server.js';

@@ -2,13 +2,13 @@
 import type { WebClient } from '@slack/web-api';
 import type { Core } from './core/core.js';
 import type { Feature } from './core/feature.js';
-import { approvalsFeature } from './features/approvals.js';
-import { type CreateServiceOptions, createServiceFeature } from './features/create-service.js';
-import { manageServicesFeature } from './features/manage-services.js';
-import { sandboxFeature } from './features/sandbox.js';
-import { publishHome } from './listeners/events/app-home-publish.js';
+import { approvalsFeature } from './features/approvals/index.js';
+import { type CreateServiceOptions, createServiceFeature } from './features/create/index.js';
+import { manageServicesFeature } from './features/manage/index.js';
+import { publishHome } from './features/manage/listeners/app-home-publish.js';
+import { manageDeps } from './features/manage/usecases/manage-deps.js';
+import { sandboxFeature } from './features/sandbox/index.js';
 import type { Logger } from './platform/logging/logger.js';
-import { manageDeps } from './services/manage/deps.js';
 
 export interface FeatureOptions {
   /** Creation knobs (tests); production defaults when absent. */

@@ -5,10 +5,10 @@
  */
 import { Redis } from 'ioredis';
 import { createServiceRecords } from '../../src/access/service-records.js';
+import { APPROVE_ACTION } from '../../src/features/approvals/views/approval-ids.js';
 import { SANDBOX_PROJECTS } from '../../src/platform/config/load-config.js';
 import type { SlackCall } from '../../src/playground/slack/index.js';
 import { createKeys } from '../../src/redis/keys.js';
-import { APPROVE_ACTION } from '../../src/ui/approval-ids.js';
 import { TITLES } from '../config.js';
 import {
   atMost,

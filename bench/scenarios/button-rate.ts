@@ -4,8 +4,12 @@
  * app receives the very same payloads.
  */
 
+import {
+  DELETE_CANCEL_ACTION,
+  LIST_PAGE_ACTION,
+  WHITELIST_CANCEL_ACTION,
+} from '../../src/features/manage/views/manage-ids.js';
 import type { FakeSlack } from '../../src/playground/slack/index.js';
-import { DELETE_CANCEL_ACTION, LIST_PAGE_ACTION, WHITELIST_CANCEL_ACTION } from '../../src/ui/manage-ids.js';
 import type { SlackDriver } from '../../test/helpers/slack-driver.js';
 import { TITLES } from '../config.js';
 import { metered, newTally, perRequest } from '../cpu-meter.js';

@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { type Bot, createBot } from '../../src/app.js';
-import { approvalsFeature } from '../../src/features/approvals.js';
+import { approvalsFeature } from '../../src/features/approvals/index.js';
 import { loadConfig, SANDBOX_PROJECTS } from '../../src/platform/config/load-config.js';
 import type { Job } from '../../src/redis/job-runner.js';
 import { createLeaderLock } from '../../src/redis/leader-lock.js';

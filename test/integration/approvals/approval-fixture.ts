@@ -6,7 +6,18 @@
 import type { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Owners } from '../../../src/access/service-records.js';
-import { approvalDeps } from '../../../src/features/approvals.js';
+import {
+  type ApprovalSettings,
+  type Approvals,
+  createApprovals,
+} from '../../../src/features/approvals/approvals-service.js';
+import { approvalDeps } from '../../../src/features/approvals/index.js';
+import type { PollContext } from '../../../src/features/approvals/poll/poll.js';
+import {
+  type ApprovalStore,
+  createApprovalStore,
+} from '../../../src/features/approvals/store/approval-requests.js';
+import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/features/approvals/views/approval-ids.js';
 import { SANDBOX_PROJECTS } from '../../../src/platform/config/load-config.js';
 import {
   type FakeSlack,
@@ -15,14 +26,6 @@ import {
   startFakeSlack,
 } from '../../../src/playground/slack/index.js';
 import { createKeys } from '../../../src/redis/keys.js';
-import {
-  type ApprovalSettings,
-  type Approvals,
-  createApprovals,
-} from '../../../src/services/approvals/index.js';
-import type { PollContext } from '../../../src/services/approvals/poll.js';
-import { type ApprovalStore, createApprovalStore } from '../../../src/stores/approval-requests.js';
-import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/ui/approval-ids.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { eventually } from '../../helpers/eventually.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';

@@ -4,8 +4,11 @@
  * `text` and its blocks as mrkdwn, so neither may carry a live `<!channel>`, `<!here>` or link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  REJECT_REASON_BLOCK,
+  REJECT_REASON_INPUT,
+} from '../../../src/features/approvals/views/approval-ids.js';
 import type { FakeSlack } from '../../../src/playground/slack/index.js';
-import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT } from '../../../src/ui/approval-ids.js';
 import { assertionClient } from '../../helpers/redis-test.js';
 import {
   type ApprovalBot,

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApprovalStore } from '../../../src/features/approvals/store/approval-requests.js';
+import {
+  REJECT_REASON_BLOCK,
+  REJECT_REASON_INPUT,
+} from '../../../src/features/approvals/views/approval-ids.js';
+import { SELF_DECIDED_MESSAGE } from '../../../src/features/approvals/workflow/step-completion.js';
 import type { FakeSlack } from '../../../src/playground/slack/index.js';
-import { SELF_DECIDED_MESSAGE } from '../../../src/services/approvals/step-completion.js';
 import { FUNCTION_ROUTE_APPROVAL } from '../../../src/slack/app-ids.js';
-import type { ApprovalStore } from '../../../src/stores/approval-requests.js';
-import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT } from '../../../src/ui/approval-ids.js';
 import { assertionClient } from '../../helpers/redis-test.js';
 import {
   ADMIN,

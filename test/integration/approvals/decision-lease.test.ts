@@ -3,9 +3,9 @@
  * directly under short lease settings (the bot's own poller waits an hour), so each case takes seconds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApprovalSettings, Approvals } from '../../../src/features/approvals/approvals-service.js';
+import { decisionNotice } from '../../../src/features/approvals/views/approval-notices.js';
 import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
-import type { ApprovalSettings, Approvals } from '../../../src/services/approvals/index.js';
-import { decisionNotice } from '../../../src/ui/approval-notices.js';
 import {
   ADMIN,
   type ApprovalBot,

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createKeys } from '../../../src/redis/keys.js';
 import {
   type ApprovalStore,
   createApprovalStore,
   DECIDED_RETENTION_SECONDS,
   type NewApprovalRequest,
-} from '../../../src/stores/approval-requests.js';
+} from '../../../src/features/approvals/store/approval-requests.js';
+import { createKeys } from '../../../src/redis/keys.js';
 import { assertionClient, uniquePrefix } from '../../helpers/redis-test.js';
 
 const redis = assertionClient();

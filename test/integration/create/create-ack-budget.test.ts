@@ -4,8 +4,8 @@
  * and refreshes them in the background. Nothing is lost to a 404 from a missed ack.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_ACTION, CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import { createKeys } from '../../../src/redis/keys.js';
-import { CREATE_ACTION, CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import {
   blockIdOf,
   type CreateEnv,

@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '../../../src/cloud/types.js';
 import { ATTEMPT_TAG_KEY } from '../../../src/domain/tags.js';
+import { CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import type { StoredView } from '../../../src/playground/slack/index.js';
-import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import { FAST_CLOUD } from '../../helpers/bot-harness.js';
 import {
   type CreateEnv,

@@ -4,8 +4,8 @@
  * result sent to the creator and the announcement in the channel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_ACTION, CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import { LIST_SERVICES_ACTION } from '../../../src/slack/app-ids.js';
-import { CREATE_ACTION, CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import {
   type CreateEnv,
   change,

@@ -3,8 +3,8 @@
  * modal or restarting the bot loses nothing, and the next `/vpcep create` offers to resume.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_ACTION, CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import { FAKE_TEAM } from '../../../src/playground/slack/index.js';
-import { CREATE_ACTION, CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import { buildStateValues } from '../../helpers/slack-state-values.js';
 import {
   type CreateEnv,

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_TYPE } from '../../../src/domain/endpoint-service-spec.js';
+import { CREATE_ACTION, CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import type { StoredView } from '../../../src/playground/slack/index.js';
-import { CREATE_ACTION, CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import { FAST_CLOUD } from '../../helpers/bot-harness.js';
 import { eventually } from '../../helpers/eventually.js';
 import {

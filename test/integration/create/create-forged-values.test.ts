@@ -5,8 +5,8 @@
  * (or a label the bot chose), never as markup the bot posts or a request the cloud receives.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import type { StoredView } from '../../../src/playground/slack/index.js';
-import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import type { StateValueInput } from '../../helpers/slack-state-values.js';
 import {
   blockIdOf,

@@ -4,8 +4,8 @@
  * failure says why and offers Retry; a channel the bot cannot post in gets a fix-it note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import type { StoredView } from '../../../src/playground/slack/index.js';
-import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import {
   blockIdOf,
   type CreateEnv,

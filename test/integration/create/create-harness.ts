@@ -4,6 +4,13 @@
  * them). The bot runs in-process against the fake Slack, the sandbox cloud and the shared test Redis.
  */
 import type { Redis } from 'ioredis';
+import { type Attempt, createAttempts } from '../../../src/features/create/store/create-attempts.js';
+import {
+  BACKEND_BLOCK_PREFIX,
+  CREATE_ACTION,
+  CREATE_BLOCK,
+  VPC_BLOCK_PREFIX,
+} from '../../../src/features/create/views/create-ids.js';
 import { SANDBOX_PROJECTS } from '../../../src/platform/config/load-config.js';
 import {
   FAKE_TEAM,
@@ -12,13 +19,6 @@ import {
   startFakeSlack,
 } from '../../../src/playground/slack/index.js';
 import { createKeys } from '../../../src/redis/keys.js';
-import { type Attempt, createAttempts } from '../../../src/stores/create-attempts.js';
-import {
-  BACKEND_BLOCK_PREFIX,
-  CREATE_ACTION,
-  CREATE_BLOCK,
-  VPC_BLOCK_PREFIX,
-} from '../../../src/ui/create-ids.js';
 import {
   FAST_CLOUD,
   startTestBot,

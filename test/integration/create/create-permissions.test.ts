@@ -3,7 +3,7 @@
  * cached), decided on the server by user ID at every step; everyone else is told why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
+import { CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import {
   type CreateEnv,
   createRequests,

@@ -4,8 +4,8 @@
  * process carries the flow on and finishes the creation, and the cloud has the service once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
-import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import { startTestBot, TEST_SIGNING_SECRET, testEnv } from '../../helpers/bot-harness.js';
 import { type BotProcess, startBotProcess } from '../../helpers/bot-process.js';
 import { freePort } from '../../helpers/redis-server.js';

@@ -3,8 +3,8 @@
  * Endpoint.1018.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import type { StoredView } from '../../../src/playground/slack/index.js';
-import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import {
   type CreateEnv,
   createRequests,

@@ -4,8 +4,8 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import { waitForRedis } from '../../../src/redis/redis-connection.js';
-import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import { eventually } from '../../helpers/eventually.js';
 import { type RedisServerHandle, startRedisServer } from '../../helpers/redis-server.js';
 import {

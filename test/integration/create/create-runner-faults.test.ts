@@ -5,8 +5,8 @@
  * again; a quota the quotas API cannot read is counted against the default of 20.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import type { StoredView } from '../../../src/playground/slack/index.js';
-import { CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import { FAST_CLOUD } from '../../helpers/bot-harness.js';
 import {
   type CreateEnv,

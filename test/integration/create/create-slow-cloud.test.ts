@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
+import { CREATE_ACTION, CREATE_BLOCK, CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import {
   blockIdOf,
   type CreateEnv,

@@ -4,8 +4,8 @@
  * and the cloud never receives a create request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_BLOCK, CREATE_VIEW } from '../../../src/features/create/views/create-ids.js';
 import type { StoredView } from '../../../src/playground/slack/index.js';
-import { CREATE_BLOCK, CREATE_VIEW } from '../../../src/ui/create-ids.js';
 import type { StateValueInput } from '../../helpers/slack-state-values.js';
 import {
   blockIdOf,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '../../../src/cloud/index.js';
-import { createApprovalStore } from '../../../src/stores/approval-requests.js';
-import { APPROVE_ACTION } from '../../../src/ui/approval-ids.js';
-import { HOME_REFRESH_ACTION } from '../../../src/ui/manage-ids.js';
+import { createApprovalStore } from '../../../src/features/approvals/store/approval-requests.js';
+import { APPROVE_ACTION } from '../../../src/features/approvals/views/approval-ids.js';
+import { HOME_REFRESH_ACTION } from '../../../src/features/manage/views/manage-ids.js';
 import {
   blocksText,
   buttonActionId,

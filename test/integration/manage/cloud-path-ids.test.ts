@@ -10,7 +10,7 @@ import {
   CONNECTIONS_PAGE_ACTION,
   DELETE_CONFIRM_ACTION,
   WHITELIST_CONFIRM_ACTION,
-} from '../../../src/ui/manage-ids.js';
+} from '../../../src/features/manage/views/manage-ids.js';
 import { eventually } from '../../helpers/eventually.js';
 import {
   blocksText,

@@ -5,9 +5,9 @@
  * leader stalls), so both have led the job for the same period: still one post.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDigestStore } from '../../../src/features/manage/store/digest-schedules.js';
 import { type FakeSlack, startFakeSlack } from '../../../src/playground/slack/index.js';
 import { createKeys } from '../../../src/redis/keys.js';
-import { createDigestStore } from '../../../src/stores/digest-schedules.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../../helpers/bot-harness.js';
 import { type BotProcess, startBotProcess } from '../../helpers/bot-process.js';
 import { eventually } from '../../helpers/eventually.js';

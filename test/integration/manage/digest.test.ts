@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { managementParts } from '../../../src/features/manage-services.js';
-import { createDigestJob } from '../../../src/jobs/digest-job.js';
+import { managementParts } from '../../../src/features/manage/index.js';
+import { createDigestJob } from '../../../src/features/manage/jobs/digest-job.js';
+import { createDigestStore } from '../../../src/features/manage/store/digest-schedules.js';
 import type { JobContext } from '../../../src/redis/job-runner.js';
-import { createDigestStore } from '../../../src/stores/digest-schedules.js';
 import { eventually, until } from '../../helpers/eventually.js';
 import { type ManageWorld, responded, startManageWorld } from './manage-harness.js';
 

@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceCache } from '../../../src/cloud/service-cache.js';
 import { createServiceSnapshots } from '../../../src/cloud/service-snapshots.js';
+import { SUMMARY_PAGE_SIZE } from '../../../src/features/manage/usecases/service-summaries.js';
+import { HOME_REFRESH_ACTION } from '../../../src/features/manage/views/manage-ids.js';
 import type { StoredMessage } from '../../../src/playground/slack/index.js';
-import { SUMMARY_PAGE_SIZE } from '../../../src/services/manage/service-summaries.js';
-import { HOME_REFRESH_ACTION } from '../../../src/ui/manage-ids.js';
 import { until } from '../../helpers/eventually.js';
 import {
   click as approvalClick,

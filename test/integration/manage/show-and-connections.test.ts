@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '../../../src/cloud/index.js';
-import { APPROVE_ACTION } from '../../../src/ui/approval-ids.js';
+import { APPROVE_ACTION } from '../../../src/features/approvals/views/approval-ids.js';
 import {
   blocksText,
   buttonActionId,

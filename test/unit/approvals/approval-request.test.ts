@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { ApprovalRequest } from '../../../src/features/approvals/store/approval-requests.js';
+import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/features/approvals/views/approval-ids.js';
+import { rejectReasonModal } from '../../../src/features/approvals/views/approval-reject-modal.js';
+import {
+  type ApprovalRequestView,
+  approvalRequestMessage,
+} from '../../../src/features/approvals/views/approval-request.js';
 import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
-import type { ApprovalRequest } from '../../../src/stores/approval-requests.js';
-import { APPROVE_ACTION, REJECT_ACTION } from '../../../src/ui/approval-ids.js';
-import { rejectReasonModal } from '../../../src/ui/approval-reject-modal.js';
-import { type ApprovalRequestView, approvalRequestMessage } from '../../../src/ui/approval-request.js';
 import { pendingRequest } from './request-fixture.js';
 
 const base = pendingRequest({

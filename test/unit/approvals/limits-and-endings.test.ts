@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { approvalSettings } from '../../../src/features/approvals.js';
-import { ConfigError, loadConfig } from '../../../src/platform/config/load-config.js';
-import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
+import { approvalSettings } from '../../../src/features/approvals/index.js';
+import { notAllowedNotice, reminderText } from '../../../src/features/approvals/views/approval-notices.js';
+import { rejectRefusedModal } from '../../../src/features/approvals/views/approval-reject-modal.js';
+import {
+  approvalRequestMessage,
+  MAX_MENTIONS,
+} from '../../../src/features/approvals/views/approval-request.js';
+import { ownersMessage } from '../../../src/features/approvals/views/owners-message.js';
 import {
   executionEndOf,
   SELF_DECIDED_MESSAGE,
   stepEndOf,
-} from '../../../src/services/approvals/step-completion.js';
-import { notAllowedNotice, reminderText } from '../../../src/ui/approval-notices.js';
-import { rejectRefusedModal } from '../../../src/ui/approval-reject-modal.js';
-import { approvalRequestMessage, MAX_MENTIONS } from '../../../src/ui/approval-request.js';
-import { ownersMessage } from '../../../src/ui/owners-message.js';
+} from '../../../src/features/approvals/workflow/step-completion.js';
+import { ConfigError, loadConfig } from '../../../src/platform/config/load-config.js';
+import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
 import { pendingRequest } from './request-fixture.js';
 
 const users = Array.from({ length: 250 }, (_, i) => `U${String(i).padStart(10, '0')}`);

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { stepEndOf } from '../../../src/services/approvals/step-completion.js';
-import { describeInputProblems, stepInputsSchema } from '../../../src/services/approvals/workflow.js';
-import type { ApprovalRequest } from '../../../src/stores/approval-requests.js';
-import { humanDuration, notAllowedNotice } from '../../../src/ui/approval-notices.js';
-import { ownersMessage } from '../../../src/ui/owners-message.js';
+import type { ApprovalRequest } from '../../../src/features/approvals/store/approval-requests.js';
+import { humanDuration, notAllowedNotice } from '../../../src/features/approvals/views/approval-notices.js';
+import { ownersMessage } from '../../../src/features/approvals/views/owners-message.js';
+import { stepEndOf } from '../../../src/features/approvals/workflow/step-completion.js';
+import {
+  describeInputProblems,
+  stepInputsSchema,
+} from '../../../src/features/approvals/workflow/workflow.js';
 
 describe('the step inputs', () => {
   it('should accept the required inputs and an empty requester', () => {

@@ -2,11 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyDraftChange, portsPreview } from '../../../src/domain/create-draft.js';
 import { type DraftValues, validateDraft } from '../../../src/domain/endpoint-service-spec.js';
+import { formErrorsAck } from '../../../src/features/create/views/create-errors.js';
+import { createFormView } from '../../../src/features/create/views/create-form.js';
+import { readFormState } from '../../../src/features/create/views/create-form-state.js';
+import {
+  backendBlockId,
+  CREATE_ACTION,
+  CREATE_BLOCK,
+  vpcBlockId,
+} from '../../../src/features/create/views/create-ids.js';
 import { checkViewErrorsResponse, inputBlockIds } from '../../../src/playground/slack/index.js';
-import { formErrorsAck } from '../../../src/ui/create-errors.js';
-import { createFormView } from '../../../src/ui/create-form.js';
-import { readFormState } from '../../../src/ui/create-form-state.js';
-import { backendBlockId, CREATE_ACTION, CREATE_BLOCK, vpcBlockId } from '../../../src/ui/create-ids.js';
 import { choices, formModel } from './create-fixtures.js';
 
 const CONTEXT = { projectId: 'p-de', vpcId: 'vpc-1', backendType: 'elb' as const };

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCommandText } from '../../../src/domain/command-text.js';
-import { parseApprovalClick } from '../../../src/listeners/actions/approval-click.js';
+import { parseApprovalClick } from '../../../src/features/approvals/listeners/approval-click.js';
+import { isChannel } from '../../../src/features/create/creation/attempt-model.js';
+import { formatAttemptRef, parseAttemptRef } from '../../../src/features/create/store/create-attempts.js';
+import { formatReviewRef, parseDraftRef } from '../../../src/features/create/store/drafts.js';
 import { loadConfig } from '../../../src/platform/config/load-config.js';
-import { isChannel } from '../../../src/services/create/attempt-model.js';
-import { formatAttemptRef, parseAttemptRef } from '../../../src/stores/create-attempts.js';
-import { formatReviewRef, parseDraftRef } from '../../../src/stores/drafts.js';
 
 const TEAM = 'T0TEAM_1';
 const USER = 'U0ALICE_01';

@@ -4,7 +4,7 @@ import {
   nextPeriodStart,
   periodKey,
   periodStart,
-} from '../../../src/services/manage/digest-periods.js';
+} from '../../../src/features/manage/usecases/digest-periods.js';
 
 const at = (iso: string) => Date.parse(iso);
 

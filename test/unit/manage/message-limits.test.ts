@@ -11,19 +11,22 @@ import type {
   EndpointService,
   ServiceStatus,
 } from '../../../src/cloud/types.js';
+import type { ApprovalRequest } from '../../../src/features/approvals/store/approval-requests.js';
+import { DECISION_BLOCK } from '../../../src/features/approvals/views/approval-ids.js';
+import type { ConnectionsPage } from '../../../src/features/manage/usecases/connections-listing.js';
+import type { HomeData } from '../../../src/features/manage/usecases/home.js';
+import type { ServiceDetails } from '../../../src/features/manage/usecases/service-details.js';
+import type { SummaryPage } from '../../../src/features/manage/usecases/service-summaries.js';
+import { connectionsMessage } from '../../../src/features/manage/views/connections-message.js';
+import { homeView } from '../../../src/features/manage/views/home-view.js';
+import { editFormView } from '../../../src/features/manage/views/manage-edit-modal.js';
+import { serviceDetailMessage } from '../../../src/features/manage/views/service-detail-message.js';
+import {
+  serviceSummaryMessage,
+  summaryWithNote,
+} from '../../../src/features/manage/views/service-summary-message.js';
 import type { OtcProject } from '../../../src/platform/config/config-types.js';
 import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
-import type { ConnectionsPage } from '../../../src/services/manage/connections-listing.js';
-import type { HomeData } from '../../../src/services/manage/home.js';
-import type { ServiceDetails } from '../../../src/services/manage/service-details.js';
-import type { SummaryPage } from '../../../src/services/manage/service-summaries.js';
-import type { ApprovalRequest } from '../../../src/stores/approval-requests.js';
-import { DECISION_BLOCK } from '../../../src/ui/approval-ids.js';
-import { connectionsMessage } from '../../../src/ui/connections-message.js';
-import { homeView } from '../../../src/ui/home-view.js';
-import { editFormView } from '../../../src/ui/manage-edit-modal.js';
-import { serviceDetailMessage } from '../../../src/ui/service-detail-message.js';
-import { serviceSummaryMessage, summaryWithNote } from '../../../src/ui/service-summary-message.js';
 
 const RUNS = { numRuns: 25 };
 const text = (max: number) => fc.string({ maxLength: max, unit: 'grapheme' });

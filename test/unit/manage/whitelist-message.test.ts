@@ -5,9 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EndpointService, WhitelistEntry } from '../../../src/cloud/types.js';
+import type { WhitelistState } from '../../../src/features/manage/usecases/whitelist-changes.js';
+import {
+  whitelistConfirmMessage,
+  whitelistMessage,
+} from '../../../src/features/manage/views/manage-whitelist-message.js';
 import { checkMessage } from '../../../src/playground/slack/index.js';
-import type { WhitelistState } from '../../../src/services/manage/whitelist-changes.js';
-import { whitelistConfirmMessage, whitelistMessage } from '../../../src/ui/manage-whitelist-message.js';
 
 const service = {
   id: '0b8f8c1e-6a8e-4a44-9b45-6f2f3b1f7d10',

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
-import { LIST_SERVICES_ACTION } from '../../../src/slack/app-ids.js';
 import {
   createAnnouncement,
   createAttemptView,
   createResultMessage,
-} from '../../../src/ui/create-attempt.js';
-import { CREATE_ACTION } from '../../../src/ui/create-ids.js';
+} from '../../../src/features/create/views/create-attempt.js';
+import { CREATE_ACTION } from '../../../src/features/create/views/create-ids.js';
+import { checkMessage, checkView } from '../../../src/playground/slack/index.js';
+import { LIST_SERVICES_ACTION } from '../../../src/slack/app-ids.js';
 import { attemptModelOf } from '../create/create-fixtures.js';
 
 type Json = Record<string, unknown>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createFormView } from '../../../src/features/create/views/create-form.js';
+import { CREATE_BLOCK, vpcBlockId } from '../../../src/features/create/views/create-ids.js';
+import { createLoadingView, renderCreateScreen } from '../../../src/features/create/views/create-screen.js';
 import { checkView } from '../../../src/playground/slack/index.js';
-import { createFormView } from '../../../src/ui/create-form.js';
-import { CREATE_BLOCK, vpcBlockId } from '../../../src/ui/create-ids.js';
-import { createLoadingView, renderCreateScreen } from '../../../src/ui/create-screen.js';
 import { choices, formModel } from '../create/create-fixtures.js';
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createReviewView } from '../../../src/features/create/views/create-review.js';
 import { checkView } from '../../../src/playground/slack/index.js';
-import { createReviewView } from '../../../src/ui/create-review.js';
 import { reviewModel, SPEC } from '../create/create-fixtures.js';
 
 const text = (view: unknown) => JSON.stringify(view);

@@ -1,0 +1,52 @@
+/**
+ * Who may decide a request, on the server, by immutable Slack user ID: the service's owners (users, and
+ * members of its owner groups, resolved through `usergroups.users.list` and cached) and the admins. A
+ * workflow's requester who could not decide as the step started never decides it later (checked again
+ * atomically in the decision); an owner or admin a workflow names as requester is not barred, since the
+ * name is the workflow author's word, not Slack's (see `workflow.ts`).
+ */
+
+import type { Owners } from '../../../access/service-records.js';
+import { isMembershipUnknown } from '../../../access/usergroup-members.js';
+import type { ApprovalDeps } from '../approvals-deps.js';
+import type { ApprovalRequest } from '../store/approval-requests.js';
+
+export type DecideRight =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly why: 'not_owner'; readonly owners: Owners | undefined }
+  | { readonly allowed: false; readonly why: 'requester' };
+
+/** The users a workflow named as requester who are barred from deciding this request. */
+export function requestersOf(request: ApprovalRequest): Set<string> {
+  return new Set(
+    request.workflow.flatMap((note) => (note.requester && !note.requesterMayDecide ? [note.requester] : [])),
+  );
+}
+
+export async function decideRight(
+  deps: Pick<ApprovalDeps, 'records' | 'permissions'>,
+  userId: string,
+  request: ApprovalRequest,
+): Promise<DecideRight> {
+  if (requestersOf(request).has(userId)) return { allowed: false, why: 'requester' };
+  const record = await deps.records.get(request.projectId, request.serviceId);
+  if (await deps.permissions.canManage(userId, record?.owners)) return { allowed: true };
+  return { allowed: false, why: 'not_owner', owners: record?.owners };
+}
+
+/**
+ * The check `ApprovalStore.listPendingDecidableBy` takes (App Home): a request whose deciders are
+ * unknown right now (an owner group Slack could not name) is left out; a click decides again anyway.
+ */
+export function mayDecide(
+  deps: Pick<ApprovalDeps, 'records' | 'permissions'>,
+): (request: ApprovalRequest, userId: string) => Promise<boolean> {
+  return async (request, userId) => {
+    try {
+      return (await decideRight(deps, userId, request)).allowed;
+    } catch (err) {
+      if (isMembershipUnknown(err)) return false;
+      throw err;
+    }
+  };
+}

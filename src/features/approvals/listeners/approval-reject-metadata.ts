@@ -1,0 +1,46 @@
+/**
+ * The Reject modal's `private_metadata`: the request ID, and the channel and ts of the clicked request
+ * message (so a copy whose record was lost is still kept current).
+ */
+import { z } from 'zod';
+import type { MessageCopy } from '../store/approval-requests.js';
+
+const metadataSchema = z.object({
+  r: z.string().min(1),
+  c: z.string().optional(),
+  t: z.string().optional(),
+  h: z.literal(1).optional(),
+});
+
+export interface RejectMetadata {
+  readonly requestId: string;
+  readonly channel: string | undefined;
+  readonly message?: MessageCopy | undefined;
+  /** The Reject click came from App Home, to be published again after the decision. */
+  readonly fromHome?: boolean;
+}
+
+export function encodeRejectMetadata(metadata: RejectMetadata): string {
+  return JSON.stringify({
+    r: metadata.requestId,
+    ...(metadata.channel ? { c: metadata.channel } : {}),
+    ...(metadata.message ? { c: metadata.message.channel, t: metadata.message.ts } : {}),
+    ...(metadata.fromHome ? { h: 1 } : {}),
+  });
+}
+
+export function decodeRejectMetadata(raw: string): RejectMetadata | undefined {
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(raw));
+    if (!parsed.success) return undefined;
+    const { r, c, t, h } = parsed.data;
+    return {
+      requestId: r,
+      channel: c,
+      ...(c && t ? { message: { channel: c, ts: t } } : {}),
+      ...(h ? { fromHome: true } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}

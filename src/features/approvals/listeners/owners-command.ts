@@ -1,0 +1,23 @@
+/** `/vpcep owners <service> [@user|@group|#channel …]`: shows or sets who approves connections. */
+
+import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
+import type { Approvals } from '../approvals-service.js';
+import { ownersMessage } from '../views/owners-message.js';
+
+export function ownersSubcommand(approvals: Approvals, sandbox: boolean): SubcommandHandler {
+  return async ({ ack, respond, command, parsed, log }) => {
+    await ack();
+    const outcome = await approvals.owners({
+      userId: command.user_id,
+      args: parsed.args,
+      users: parsed.users,
+      groups: parsed.groups,
+      channels: parsed.channels,
+    });
+    try {
+      await respond({ response_type: 'ephemeral', ...ownersMessage(outcome, sandbox) });
+    } catch (err) {
+      log.warn({ err }, 'could not answer /vpcep owners');
+    }
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Reminders and escalations of a pending request, in the thread of every copy, once each across
+ * replicas (marked in Redis before they are sent, unmarked when nobody could be reached). The escalation
+ * follows the reminder: it waits for a reminder sent earlier or just now.
+ */
+
+import type { ApprovalDeps } from '../approvals-deps.js';
+import { audienceOf, decidersToMention, replyInThreads } from '../delivery.js';
+import type { ApprovalRequest } from '../store/approval-requests.js';
+import { escalationText, reminderText } from '../views/approval-notices.js';
+
+export interface Reminded {
+  readonly reminded: boolean;
+  readonly escalated: boolean;
+}
+
+/** Sends what is due of one thread reply, once: true when this call sent it. */
+async function sendOnce(
+  deps: ApprovalDeps,
+  request: ApprovalRequest,
+  field: 'remindedAt' | 'escalatedAt',
+  send: () => Promise<number>,
+): Promise<boolean> {
+  if (!(await deps.store.markOnce(request.id, field, deps.now()))) return false;
+  if ((await send()) > 0) return true;
+  await deps.store.unmark(request.id, field);
+  return false;
+}
+
+export async function remind(deps: ApprovalDeps, request: ApprovalRequest): Promise<Reminded> {
+  const none = { reminded: false, escalated: false };
+  if (request.state !== 'pending' || request.postedAt === undefined) return none;
+  const waitedMs = deps.now() - request.postedAt;
+  const { remindAfterMs, escalateAfterMs, admins } = deps.settings;
+  const reminded =
+    waitedMs >= remindAfterMs &&
+    request.remindedAt === undefined &&
+    (await sendOnce(deps, request, 'remindedAt', async () => {
+      const { owners } = await audienceOf(deps, request);
+      const text = reminderText({ request, owners: decidersToMention(request, owners), waitedMs });
+      return replyInThreads(deps, request, text);
+    }));
+  const escalated =
+    (reminded || request.remindedAt !== undefined) &&
+    waitedMs >= escalateAfterMs &&
+    request.escalatedAt === undefined &&
+    (await sendOnce(deps, request, 'escalatedAt', () =>
+      replyInThreads(deps, request, escalationText({ request, admins, waitedMs }), true),
+    ));
+  return { reminded, escalated };
+}

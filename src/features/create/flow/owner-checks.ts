@@ -1,0 +1,99 @@
+/**
+ * Whether the owners and the approval channel a create form names exist in Slack. The IDs come from
+ * the request, so their form is checked first (by the spec); this asks Slack (`users.info`,
+ * `conversations.info`) and the user groups the form offered. Only Slack's own "no such user / channel"
+ * refuses: a look-up Slack does not answer in time lets a well-formed ID through, since nothing about
+ * it can mention or link (the submission must be answered within 3 s).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { DraftValues } from '../../../domain/endpoint-service-spec.js';
+import { isChannelId, isSlackIdOf } from '../../../domain/slack-ids.js';
+import type { Logger } from '../../../platform/logging/logger.js';
+import { slackErrorCode } from '../../../slack/slack-errors.js';
+import type { CreateCache } from '../store/create-cache.js';
+import type { FormErrors } from './screens.js';
+import type { UsergroupCatalog } from './usergroup-catalog.js';
+
+/** A known ID stays known this long (people and channels are rarely deleted in between). */
+const KNOWN_SECONDS = 600;
+
+export type Existence = 'known' | 'unknown' | 'unanswered';
+
+export interface SlackDirectory {
+  user(id: string): Promise<Existence>;
+  /** `unknown` also for a private channel the bot is not in: it could not post there either. */
+  channel(id: string): Promise<Existence>;
+}
+
+const userAnswer = z.object({ user: z.object({ deleted: z.boolean().optional() }).optional() });
+const channelAnswer = z.object({ channel: z.object({ is_archived: z.boolean().optional() }).optional() });
+
+const NOT_FOUND = new Set(['user_not_found', 'user_not_visible', 'channel_not_found']);
+
+export function createSlackDirectory(slack: WebClient, cache: CreateCache, logger: Logger): SlackDirectory {
+  const known = z.literal(true);
+  async function look(name: string, ask: () => Promise<boolean>): Promise<Existence> {
+    if (await cache.peek(name, known)) return 'known';
+    try {
+      if (!(await ask())) return 'unknown';
+      await cache.through(name, known, KNOWN_SECONDS, async () => true as const);
+      return 'known';
+    } catch (err) {
+      if (NOT_FOUND.has(slackErrorCode(err) ?? '')) return 'unknown';
+      logger.info({ err, name }, 'could not look up a Slack ID; its form was checked');
+      return 'unanswered';
+    }
+  }
+  return {
+    user: (id) =>
+      look(`slack:user:${id}`, async () => {
+        const answer = userAnswer.parse(await slack.users.info({ user: id }));
+        return answer.user?.deleted !== true;
+      }),
+    channel: (id) =>
+      look(`slack:channel:${id}`, async () => {
+        const answer = channelAnswer.parse(await slack.conversations.info({ channel: id }));
+        return answer.channel?.is_archived !== true;
+      }),
+  };
+}
+
+/** How long a submission waits for these look-ups before letting well-formed IDs through. */
+export const OWNER_CHECK_WAIT_MS = 800;
+
+async function bounded<T>(work: Promise<T>, fallback: T, waitMs: number): Promise<T> {
+  return (await Promise.race([work.catch(() => fallback), sleep(waitMs).then(() => fallback)])) ?? fallback;
+}
+
+/**
+ * Field errors for owners, owner groups and an approval channel Slack does not know. IDs of the wrong
+ * form are left to the spec (which refuses them without asking anyone).
+ */
+export async function ownerErrors(
+  directory: SlackDirectory,
+  groups: UsergroupCatalog,
+  values: DraftValues,
+  waitMs = OWNER_CHECK_WAIT_MS,
+): Promise<FormErrors> {
+  const users = [...new Set(values.ownerUsers ?? [])].filter((u) => isSlackIdOf(u, 'UW'));
+  const groupIds = [...new Set(values.ownerGroups ?? [])].filter((g) => isSlackIdOf(g, 'S'));
+  const channel = isChannelId(values.approvalChannel) ? values.approvalChannel : undefined;
+  const [userStates, offeredGroups, channelState] = await Promise.all([
+    Promise.all(users.map((u) => bounded(directory.user(u), 'unanswered' as Existence, waitMs))),
+    groupIds.length ? bounded(groups.all(), undefined, waitMs) : Promise.resolve([]),
+    channel ? bounded(directory.channel(channel), 'unanswered' as Existence, waitMs) : undefined,
+  ]);
+  const errors: FormErrors = {};
+  const unknownUsers = users.filter((_, i) => userStates[i] === 'unknown');
+  if (unknownUsers.length)
+    errors.ownerUsers = `Slack does not know ${unknownUsers.length === 1 ? 'one of the owners' : `${unknownUsers.length} of the owners`} (deleted or deactivated?). Choose the owners again from the list.`;
+  if (offeredGroups && groupIds.some((g) => !offeredGroups.some((o) => o.value === g)))
+    errors.ownerGroups =
+      'An owner group is not among the workspace’s active user groups. Choose the groups again from the list.';
+  if (channelState === 'unknown')
+    errors.approvalChannel =
+      'I cannot see this channel: it was deleted or archived, or it is private and I am not in it. Invite me with `/invite @vpcep-bot` there, or choose another channel.';
+  return errors;
+}

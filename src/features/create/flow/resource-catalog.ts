@@ -1,0 +1,84 @@
+/**
+ * What the create form offers to choose from, per project: VPCs, and in a VPC the load balancers
+ * (both ELB families, by VIP port) or the ECS/BMS NICs (by port, shown with their IP). Lists are cached
+ * in Redis for a minute so re-renders and `external_select` searches do not ask the cloud again.
+ */
+import { z } from 'zod';
+import type { Cloud } from '../../../cloud/index.js';
+import type { LoadBalancer, ServerNic, Vpc } from '../../../cloud/types.js';
+import type { BackendType } from '../../../domain/endpoint-service-spec.js';
+import { clip } from '../../../domain/mrkdwn.js';
+import type { CreateCache } from '../store/create-cache.js';
+
+/** One entry of a select: the value sent back and the text shown (≤ 75 characters). */
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
+const choicesSchema = z.array(z.object({ value: z.string(), label: z.string() }));
+
+export const OPTION_TEXT_MAX = 75;
+const CACHE_SECONDS = 60;
+
+/** `name` shortened so `name + suffix` fits an option text. */
+export function fitLabel(name: string, suffix = ''): string {
+  const room = OPTION_TEXT_MAX - [...suffix].length;
+  return clip(`${clip(name, Math.max(2, room))}${suffix}`, OPTION_TEXT_MAX);
+}
+
+export function vpcChoice(vpc: Vpc): Choice {
+  return { value: vpc.id, label: fitLabel(vpc.name || vpc.id, vpc.cidr ? ` (${vpc.cidr})` : '') };
+}
+
+export function loadBalancerChoice(lb: LoadBalancer): Choice {
+  const address = lb.vipAddress ? ` — ${lb.vipAddress}` : '';
+  return { value: lb.vipPortId, label: fitLabel(lb.name || lb.id, `${address} (${lb.family})`) };
+}
+
+export function nicChoice(nic: ServerNic): Choice {
+  const address = nic.ipAddress ? ` — ${nic.ipAddress}` : ` — port ${nic.portId.slice(0, 8)}`;
+  return { value: nic.portId, label: fitLabel(nic.serverName || nic.serverId, address) };
+}
+
+/** Choices whose text or value contains every word of `query` (case-insensitive), at most `limit`. */
+export function searchChoices(choices: readonly Choice[], query: string, limit = 100): Choice[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return choices
+    .filter((c) => {
+      const text = `${c.label} ${c.value}`.toLowerCase();
+      return words.every((w) => text.includes(w));
+    })
+    .slice(0, limit);
+}
+
+export interface ResourceCatalog {
+  vpcs(projectId: string): Promise<Choice[]>;
+  /** The resources of `backendType` in `vpcId`. */
+  backends(projectId: string, vpcId: string, backendType: BackendType): Promise<Choice[]>;
+  /** Cached lists only (for a search that must answer at once). */
+  cachedVpcs(projectId: string): Promise<Choice[] | undefined>;
+  cachedBackends(projectId: string, vpcId: string, backendType: BackendType): Promise<Choice[] | undefined>;
+}
+
+export function createResourceCatalog(cloud: Cloud, cache: CreateCache): ResourceCatalog {
+  const vpcName = (projectId: string) => `${projectId}:vpcs`;
+  const backendName = (projectId: string, vpcId: string, type: BackendType) =>
+    `${projectId}:${type}:${vpcId}`;
+  return {
+    vpcs: (projectId) =>
+      cache.through(vpcName(projectId), choicesSchema, CACHE_SECONDS, async () => {
+        const vpcs = await cloud.project(projectId).listVpcs();
+        return vpcs.sort((a, b) => a.name.localeCompare(b.name)).map(vpcChoice);
+      }),
+    backends: (projectId, vpcId, type) =>
+      cache.through(backendName(projectId, vpcId, type), choicesSchema, CACHE_SECONDS, async () => {
+        const project = cloud.project(projectId);
+        if (type === 'elb') return (await project.listLoadBalancers(vpcId)).map(loadBalancerChoice);
+        return (await project.listServerNics(type, vpcId)).map(nicChoice);
+      }),
+    cachedVpcs: (projectId) => cache.peek(vpcName(projectId), choicesSchema),
+    cachedBackends: (projectId, vpcId, type) =>
+      cache.peek(backendName(projectId, vpcId, type), choicesSchema),
+  };
+}

@@ -1,0 +1,34 @@
+/** Button values of the management messages are small JSON objects; this parses one with its schema. */
+import type { z } from 'zod';
+import { cloudIdErrorOf } from '../../../domain/cloud-ids.js';
+import { isSlackId } from '../../../domain/slack-ids.js';
+import { AppError } from '../../../platform/errors/app-error.js';
+
+export class BadActionValueError extends AppError {
+  constructor(cause: unknown) {
+    super('MANAGE_BAD_ACTION_VALUE', 'a button value could not be read', {
+      userMessage:
+        'I could not read that button (it may come from an older version of the bot). Run the command again.',
+      cause,
+    });
+  }
+}
+
+/** Parses a button value; a cloud ID that is not one is refused as such, before any cloud call. */
+export function parseJsonValue<T extends z.ZodType>(schema: T, value: string | undefined): z.infer<T> {
+  try {
+    return schema.parse(JSON.parse(value ?? ''));
+  } catch (err) {
+    throw cloudIdErrorOf(err) ?? new BadActionValueError(err);
+  }
+}
+
+/**
+ * Where the List services button posts: the channel the click came from (Slack signs it), else the
+ * clicker's DM with the bot. Never a channel named in the button's value: a value is whatever the
+ * clicker's client sends, so anyone could make the bot post a summary into any channel it is in.
+ * Older messages still send `{"channel":"C…"}`; it is ignored, and the button keeps working.
+ */
+export function listServicesTarget(clickChannel: string | undefined, userId: string): string {
+  return isSlackId(clickChannel) ? clickChannel : userId;
+}

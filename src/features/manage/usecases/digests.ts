@@ -1,0 +1,185 @@
+/**
+ * Scheduled summaries in channels (`/vpcep digest daily|weekly|off`). Setting one saves it and posts
+ * a notice into the channel, so a channel the bot cannot post in is refused at once with how to fix
+ * it. The job's leader posts each due digest under a short posting lease in Redis and marks the
+ * period posted afterwards, so a digest goes out once per period however many replicas run and
+ * whoever leads, and a replica dying mid-post does not lose the period.
+ */
+
+import { code } from '../../../domain/mrkdwn.js';
+import { AppError } from '../../../platform/errors/app-error.js';
+import type { AuditLog } from '../../../redis/audit-log.js';
+import type { DigestSchedule, DigestStatus, DigestStore } from '../store/digest-schedules.js';
+import { digestOffNotice, digestSetNotice } from '../views/digest-message.js';
+import type { ManageMessage } from '../views/manage-format.js';
+import { type DigestFrequency, duePeriod, nextPeriodStart } from './digest-periods.js';
+import { auditChange } from './manage-audit.js';
+import { type PostSummaryDeps, postProblem, postRendered, renderSummary } from './post-summary.js';
+
+export interface DigestDeps extends PostSummaryDeps {
+  readonly digests: DigestStore;
+  readonly audit: AuditLog;
+  readonly instanceId: string;
+}
+
+/** How long one replica may take to post a digest before another may try (it died, say). */
+export const DIGEST_POSTING_LEASE_MS = 5 * 60_000;
+
+export type DigestRequest =
+  | { readonly kind: 'show' }
+  | { readonly kind: 'set'; readonly frequency: DigestFrequency }
+  | { readonly kind: 'off' };
+
+export const DIGEST_USAGE =
+  'Usage: `/vpcep digest daily`, `/vpcep digest weekly` or `/vpcep digest off`, run in the channel that should get the summary.';
+
+export class DigestInputError extends AppError {
+  constructor(message: string) {
+    super('MANAGE_DIGEST_INPUT', message, { userMessage: message });
+  }
+}
+
+export function parseDigestArgs(args: readonly string[]): DigestRequest {
+  const [word, ...rest] = args.map((a) => a.toLowerCase());
+  if (rest.length > 0) throw new DigestInputError(DIGEST_USAGE);
+  if (word === undefined) return { kind: 'show' };
+  if (word === 'daily' || word === 'weekly') return { kind: 'set', frequency: word };
+  if (word === 'off') return { kind: 'off' };
+  throw new DigestInputError(`I don't know ${code(word.slice(0, 20))} here. ${DIGEST_USAGE}`);
+}
+
+export type DigestChange =
+  | { readonly ok: true; readonly text?: string }
+  | { readonly ok: false; readonly refused: string };
+
+/**
+ * Sets (or changes) the channel's digest. It is saved before the notice goes out, so a notice always
+ * announces a saved digest (Redis away: nothing is posted); when the bot cannot post there, the
+ * change is undone and refused with how to fix it.
+ */
+export async function setDigest(
+  deps: DigestDeps,
+  channel: string,
+  userId: string,
+  frequency: DigestFrequency,
+  now: number,
+): Promise<DigestChange> {
+  const schedule: DigestSchedule = { channel, frequency, createdBy: userId, createdAt: now };
+  const previous = await deps.digests.get(channel);
+  await deps.digests.set(schedule);
+  try {
+    await deps.poster.post({
+      channel,
+      ...digestSetNotice(schedule, nextPeriodStart(frequency, now), deps.sandbox),
+    });
+  } catch (err) {
+    await (previous ? deps.digests.set(previous) : deps.digests.remove(channel)).catch((e: unknown) =>
+      deps.logger.error({ err: e, channel }, 'could not undo a digest the channel cannot get'),
+    );
+    return { ok: false, refused: postProblem(channel, err) };
+  }
+  await auditChange(deps, { action: 'digest.set', actor: userId, detail: `${channel}:${frequency}` });
+  return { ok: true };
+}
+
+export async function stopDigest(deps: DigestDeps, channel: string, userId: string): Promise<DigestChange> {
+  const schedule = await deps.digests.get(channel);
+  if (!schedule || !(await deps.digests.remove(channel)))
+    return { ok: true, text: 'This channel had no digest; nothing changed.' };
+  await auditChange(deps, {
+    action: 'digest.off',
+    actor: userId,
+    detail: `${channel}:${schedule.frequency}`,
+  });
+  try {
+    await deps.poster.post({ channel, ...digestOffNotice(userId, schedule.frequency, deps.sandbox) });
+    return { ok: true };
+  } catch {
+    return { ok: true, text: `Stopped the ${schedule.frequency} digest of this channel.` };
+  }
+}
+
+export async function digestInfo(
+  deps: DigestDeps,
+  channel: string,
+  now: number,
+): Promise<{ schedule?: DigestSchedule; status?: DigestStatus; next?: number }> {
+  const [schedule, status] = await Promise.all([deps.digests.get(channel), deps.digests.status(channel)]);
+  if (!schedule) return {};
+  const next = nextPeriodStart(schedule.frequency, Math.max(now, schedule.createdAt));
+  return { schedule, ...(status ? { status } : {}), next };
+}
+
+/** One rendering per frequency and tick: every channel due at once gets the same summary. */
+type Renderings = Map<DigestFrequency, Promise<ManageMessage>>;
+
+function rendered(deps: DigestDeps, cache: Renderings, frequency: DigestFrequency): Promise<ManageMessage> {
+  let message = cache.get(frequency);
+  if (!message) {
+    message = renderSummary(deps, { kind: frequency, filter: undefined, page: 0 });
+    cache.set(frequency, message);
+  }
+  return message;
+}
+
+async function postOne(
+  deps: DigestDeps,
+  schedule: DigestSchedule,
+  period: string,
+  now: number,
+  cache: Renderings,
+): Promise<boolean> {
+  const { channel } = schedule;
+  let message: ManageMessage;
+  try {
+    message = await rendered(deps, cache, schedule.frequency);
+  } catch (err) {
+    // Nothing was posted (the cloud did not answer): give the period back so the next tick retries.
+    cache.delete(schedule.frequency);
+    await deps.digests.releasePosting(channel, period, deps.instanceId);
+    throw err;
+  }
+  const result = await postRendered(deps, channel, message);
+  // The period is done either way: posted, or refused by Slack (recorded, shown by `/vpcep digest`).
+  await deps.digests.markPosted(channel, period, deps.instanceId);
+  if ('posted' in result) {
+    await deps.digests.recordOutcome(channel, { period, at: now, ts: result.posted.ts });
+    deps.logger.info({ channel, period }, 'digest posted');
+    return true;
+  }
+  await deps.digests.recordOutcome(channel, { period, at: now, error: result.refused });
+  deps.logger.warn({ channel, period, problem: result.refused }, 'digest could not be posted');
+  return false;
+}
+
+/**
+ * Posts every digest due at `now` whose period this caller claims (a posting lease of `leaseMs`;
+ * the period is marked posted only after the post). `stillLeader` is checked before each post (the
+ * fencing check of the job's lease).
+ */
+export async function runDueDigests(
+  deps: DigestDeps,
+  now: number,
+  stillLeader: () => Promise<boolean>,
+  leaseMs = DIGEST_POSTING_LEASE_MS,
+): Promise<{ due: number; posted: number }> {
+  let due = 0;
+  let posted = 0;
+  const cache: Renderings = new Map();
+  for (const schedule of await deps.digests.list()) {
+    const period = duePeriod(schedule.frequency, schedule.createdAt, now);
+    if (!period) continue;
+    due++;
+    if (!(await stillLeader())) break;
+    if (!(await deps.digests.claimPosting(schedule.channel, period.key, deps.instanceId, leaseMs))) continue;
+    try {
+      if (await postOne(deps, schedule, period.key, now, cache)) posted++;
+    } catch (err) {
+      deps.logger.warn(
+        { err, channel: schedule.channel, period: period.key },
+        'digest failed; will try again',
+      );
+    }
+  }
+  return { due, posted };
+}

@@ -1,0 +1,102 @@
+/**
+ * `/vpcep delete` in every state: the confirmation (shown only to the requester), refused while
+ * connections are active, deleting, cancelled, and the outcome sent when the cloud is done.
+ */
+import { z } from 'zod';
+import type { Connection, EndpointService } from '../../../cloud/types.js';
+import { cloudUuidSchema } from '../../../domain/cloud-ids.js';
+import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
+import {
+  connectionStatusText,
+  displayName,
+  type ManageMessage,
+  noticeMessage,
+  portsText,
+} from './manage-format.js';
+import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from './manage-ids.js';
+
+/** What Delete and Cancel carry: the project and the service. */
+export const deleteTargetSchema = z.object({
+  p: z.string().min(1),
+  s: cloudUuidSchema('endpoint service'),
+  n: z.string().max(64).optional(),
+});
+
+export function deleteConfirmMessage(
+  projectId: string,
+  service: EndpointService,
+  pending: number,
+  sandbox: boolean,
+): ManageMessage {
+  const name = escapeMrkdwn(displayName(service));
+  const value = JSON.stringify({ p: projectId, s: service.id, n: displayName(service).slice(0, 64) });
+  const pendingNote = pending
+    ? `\n${pending} connection request${pending === 1 ? '' : 's'} waiting for approval will be dropped.`
+    : '';
+  return noticeMessage(
+    `:warning: *Delete \`${name}\`?* (${code(service.id)}, ports ${portsText(service.ports)})\nThis cannot be undone: consumers can no longer connect, and the cloud removes it in 1–2 minutes.${pendingNote}`,
+    sandbox,
+    [
+      {
+        type: 'actions',
+        block_id: 'manage_delete_block',
+        elements: [
+          {
+            type: 'button',
+            action_id: DELETE_CONFIRM_ACTION,
+            style: 'danger',
+            text: { type: 'plain_text', text: `Delete ${clip(displayName(service), 40)}` },
+            value,
+          },
+          {
+            type: 'button',
+            action_id: DELETE_CANCEL_ACTION,
+            text: { type: 'plain_text', text: 'Cancel' },
+            value,
+          },
+        ],
+      },
+    ],
+  );
+}
+
+const MAX_BLOCKERS = 10;
+
+/** Why the service cannot be deleted now: the connections that are accepted or being created. */
+export function deleteBlockedText(label: string, blocking: readonly Connection[]): string {
+  const lines = blocking
+    .slice(0, MAX_BLOCKERS)
+    .map(
+      (c) =>
+        `• endpoint ${code(c.endpointId)} of account ${code(c.domainId ?? 'unknown')} (${connectionStatusText(c.status)})`,
+    );
+  const more = blocking.length > MAX_BLOCKERS ? `\n…and ${blocking.length - MAX_BLOCKERS} more` : '';
+  return `:no_entry: ${code(label)} cannot be deleted while connections are accepted or being created (the cloud refuses it). ${blocking.length} ${blocking.length === 1 ? 'is' : 'are'} still active:\n${lines.join('\n')}${more}\nAsk the consumers to delete their VPC endpoints (or reject the connections), then try again. ${code(`/vpcep connections ${label}`)} lists them.`;
+}
+
+export function deletingMessage(label: string, serviceId: string, sandbox: boolean): ManageMessage {
+  return noticeMessage(
+    `:hourglass_flowing_sand: Deleting \`${escapeMrkdwn(label)}\` (${code(serviceId)})… The cloud takes 1–2 minutes; I will send you a message when it is gone.`,
+    sandbox,
+  );
+}
+
+export function deleteCancelledMessage(sandbox: boolean): ManageMessage {
+  return noticeMessage('Cancelled: nothing was deleted.', sandbox);
+}
+
+export type DeletionOutcome = { readonly ok: true } | { readonly ok: false; readonly problem: string };
+
+export function deletionResultMessage(
+  label: string,
+  serviceId: string,
+  outcome: DeletionOutcome,
+  sandbox: boolean,
+): ManageMessage {
+  return outcome.ok
+    ? noticeMessage(`:wastebasket: \`${escapeMrkdwn(label)}\` (${code(serviceId)}) is deleted.`, sandbox)
+    : noticeMessage(
+        `:warning: Deleting \`${escapeMrkdwn(label)}\` (${code(serviceId)}) did not finish: ${outcome.problem}`,
+        sandbox,
+      );
+}
