@@ -4,9 +4,9 @@
  * case-insensitively. Several matches are an error that lists them.
  */
 
-import { isCloudUuid } from '../domain/cloud-ids.js';
 import { code, escapeMrkdwn } from '../domain/mrkdwn.js';
 import { AppError } from '../platform/errors/app-error.js';
+import { isCloudUuid } from './cloud-ids.js';
 import type { Cloud, EndpointService } from './index.js';
 import { NotFoundError } from './index.js';
 

@@ -2,7 +2,7 @@
  * Connections of an endpoint service (reference §2.8–2.9): list every page, and accept (`receive`) or
  * reject one endpoint per call, as the API demands (`EndPoint.2031` otherwise).
  */
-import { requireCloudUuid } from '../../domain/cloud-ids.js';
+import { requireCloudUuid } from '../cloud-ids.js';
 import { BadResponseError } from '../errors.js';
 import type { Connection, ConnectionAction, ConnectionStatus } from '../types.js';
 import { collectByOffset } from './paging.js';

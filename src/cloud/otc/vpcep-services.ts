@@ -4,8 +4,8 @@
  * page, because the default page is only 10.
  */
 import { z } from 'zod';
-import { requireCloudUuid } from '../../domain/cloud-ids.js';
 import type { Logger } from '../../platform/logging/logger.js';
+import { requireCloudUuid } from '../cloud-ids.js';
 import { NotFoundError } from '../errors.js';
 import type { CreateServiceInput, EndpointService, ServiceFilter, UpdateServiceInput } from '../types.js';
 import { apiPath } from './endpoints.js';

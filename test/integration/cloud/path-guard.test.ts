@@ -4,7 +4,7 @@
  * log is what the cloud received.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { InvalidCloudIdError } from '../../../src/domain/cloud-ids.js';
+import { InvalidCloudIdError } from '../../../src/cloud/cloud-ids.js';
 import { startTestCloud, type TestCloud } from '../../helpers/cloud-test.js';
 
 let t: TestCloud | undefined;

@@ -5,9 +5,9 @@
  * modal, another replica or after a restart.
  */
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Logger } from '../../../platform/logging/logger.js';
 import { slackErrorCode } from '../../../slack/slack-errors.js';
-import type { ApprovalDeps } from '../approvals-deps.js';
-import type { ApprovalRequest, WaitingExecution } from '../store/approval-requests.js';
+import type { ApprovalRequest, ApprovalStore, WaitingExecution } from '../store/approval-requests.js';
 
 export interface StepOutputs {
   readonly decision: 'approved' | 'rejected';
@@ -113,7 +113,15 @@ export function executionEndOf(end: StepEnd, execution: Pick<WaitingExecution, '
  * here at once), removed once completed or once Slack can never complete it, and given back for the
  * poller to retry when the call failed for a passing reason.
  */
-export async function completeExecutions(deps: ApprovalDeps, id: string): Promise<void> {
+/** What completing needs of the approval dependencies (a subset, so this file does not import them back). */
+interface CompletionDeps {
+  readonly store: ApprovalStore;
+  readonly steps: StepCompleter;
+  readonly logger: Logger;
+  readonly settings: { readonly completionClaimMs: number };
+}
+
+export async function completeExecutions(deps: CompletionDeps, id: string): Promise<void> {
   const request = await deps.store.get(id);
   if (!request) {
     await deps.store.forget(id);

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isMembershipUnknown } from '../../../access/usergroup-members.js';
-import { isCloudUuid } from '../../../domain/cloud-ids.js';
+import { isCloudUuid } from '../../../cloud/cloud-ids.js';
 import { isSlackIdOf } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';

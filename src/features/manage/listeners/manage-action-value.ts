@@ -1,6 +1,6 @@
 /** Button values of the management messages are small JSON objects; this parses one with its schema. */
 import type { z } from 'zod';
-import { cloudIdErrorOf } from '../../../domain/cloud-ids.js';
+import { cloudIdErrorOf } from '../../../cloud/cloud-ids.js';
 import { isSlackId } from '../../../domain/slack-ids.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 

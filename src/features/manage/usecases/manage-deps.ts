@@ -13,7 +13,7 @@ import type { Core } from '../../../core/core.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import type { AuditLog } from '../../../redis/audit-log.js';
 import type { ChannelPoster } from '../../../slack/channel-poster.js';
-import { type ApprovalStore, createApprovalStore } from '../../approvals/store/approval-requests.js';
+import { type ApprovalStore, createApprovalStore } from '../../approvals/public.js';
 import { createOwnerNames, type OwnerNames } from './owner-names.js';
 
 /** The approvals feature's read API: open requests of a service, and those a user may decide. */

@@ -8,7 +8,7 @@ import type { ServiceRecord } from '../../../access/service-records.js';
 import type { Connection, EndpointService, WhitelistEntry } from '../../../cloud/types.js';
 import type { OtcProject } from '../../../platform/config/config-types.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
-import type { ApprovalRequest } from '../../approvals/store/approval-requests.js';
+import type { ApprovalRequest } from '../../approvals/public.js';
 import type { ManageDeps } from './manage-deps.js';
 import { rememberNames } from './names.js';
 

@@ -4,8 +4,8 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
+import { cloudUuidSchema } from '../../../cloud/cloud-ids.js';
 import type { Connection, ConnectionStatus } from '../../../cloud/types.js';
-import { cloudUuidSchema } from '../../../domain/cloud-ids.js';
 import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
 import type { ConnectionsPage } from '../usecases/connections-listing.js';
 import {

@@ -3,8 +3,8 @@
  * connections are active, deleting, cancelled, and the outcome sent when the cloud is done.
  */
 import { z } from 'zod';
+import { cloudUuidSchema } from '../../../cloud/cloud-ids.js';
 import type { Connection, EndpointService } from '../../../cloud/types.js';
-import { cloudUuidSchema } from '../../../domain/cloud-ids.js';
 import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
 import {
   connectionStatusText,

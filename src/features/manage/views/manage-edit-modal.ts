@@ -5,8 +5,8 @@
  */
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
+import { cloudUuidSchema } from '../../../cloud/cloud-ids.js';
 import type { EndpointService } from '../../../cloud/types.js';
-import { cloudUuidSchema } from '../../../domain/cloud-ids.js';
 import { DESCRIPTION_MAX, NAME_MAX } from '../../../domain/endpoint-service-spec.js';
 import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
 import type { OtcProject } from '../../../platform/config/config-types.js';

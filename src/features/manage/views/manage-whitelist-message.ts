@@ -4,7 +4,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
-import { cloudUuidSchema } from '../../../domain/cloud-ids.js';
+import { cloudUuidSchema } from '../../../cloud/cloud-ids.js';
 import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
 import { type ChangeOutcome, isWildcard, type WhitelistState } from '../usecases/whitelist-changes.js';
 import {

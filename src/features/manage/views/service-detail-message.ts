@@ -6,7 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import { CONNECTION_STATUSES, type Connection } from '../../../cloud/types.js';
 import { channelMention, clip, code, escapeMrkdwn, userMention } from '../../../domain/mrkdwn.js';
-import { approvalRequestMessage } from '../../approvals/views/approval-request.js';
+import { approvalRequestMessage } from '../../approvals/public.js';
 import type { ServiceDetails } from '../usecases/service-details.js';
 import {
   approvalText,
