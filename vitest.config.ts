@@ -13,12 +13,12 @@ export default defineConfig({
     // Tests start servers and child processes; two cores, so keep the fan-out modest.
     maxWorkers: 4,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/**/unit/**/*.test.ts'] } },
       {
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/**/integration/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
         },
       },

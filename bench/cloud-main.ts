@@ -5,8 +5,8 @@
  */
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { startSandbox } from '../src/cloud/index.js';
-import { SANDBOX_PROJECTS } from '../src/platform/config/load-config.js';
+import { startSandbox } from '#src/cloud/index.js';
+import { SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
 
 function required(name: string): string {
   const value = process.env[name];

@@ -1,5 +1,5 @@
 /** What every scenario hands back to the runner: rows for the results table, and its raw numbers. */
-import type { FakeSlack } from '../src/playground/slack/index.js';
+import type { FakeSlack } from '#src/playground/slack/index.js';
 import type { BenchConfig, ScenarioName } from './config.js';
 
 export type Verdict = 'pass' | 'fail' | 'skipped' | 'info';

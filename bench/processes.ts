@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ts from 'typescript';
-import { SANDBOX_PROJECTS } from '../src/platform/config/load-config.js';
+import { SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
 import { freePort } from '../test/helpers/redis-server.js';
 import { answers, type ChildApp, launch, ROOT, waitFor } from './child-app.js';
 

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { type FakeSlack, startFakeSlack } from '../src/playground/slack/index.js';
+import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
 import { type RedisServerHandle, startRedisServer } from '../test/helpers/redis-server.js';
 import { ROOT } from './child-app.js';
 import { parseArgs, SCENARIOS, type ScenarioName, TITLES } from './config.js';

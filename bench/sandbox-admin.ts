@@ -3,7 +3,7 @@
  * `/_sandbox/` (loopback only): bulk seeding, injected latency, and the log of what the cloud received.
  */
 import { z } from 'zod';
-import type { BulkSpec, FaultSpec } from '../src/cloud/index.js';
+import type { BulkSpec, FaultSpec } from '#src/cloud/index.js';
 
 const bulkAnswer = z.object({ serviceIds: z.array(z.string()) });
 const faultAnswer = z.object({ id: z.number() });

@@ -4,7 +4,7 @@
  * the Web API call that answers it; the waiter is registered before sending, so the clock stops in the
  * same tick the call is recorded.
  */
-import type { FakeSlack, SlackCall } from '../src/playground/slack/index.js';
+import type { FakeSlack, SlackCall } from '#src/playground/slack/index.js';
 import { createSlackDriver, type SlackDriver } from '../test/helpers/slack-driver.js';
 import { slashCommandPayload } from '../test/helpers/slack-payloads.js';
 import { FORM_CONTENT_TYPE } from '../test/helpers/slack-signer.js';

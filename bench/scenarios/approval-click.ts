@@ -4,11 +4,11 @@
  * clicking user); the clicks then race in at once.
  */
 import { Redis } from 'ioredis';
-import { createServiceRecords } from '../../src/access/service-records.js';
-import { APPROVE_ACTION } from '../../src/features/approvals/views/approval-ids.js';
-import { SANDBOX_PROJECTS } from '../../src/platform/config/load-config.js';
-import type { SlackCall } from '../../src/playground/slack/index.js';
-import { createKeys } from '../../src/redis/keys.js';
+import { createServiceRecords } from '#src/access/service-records.js';
+import { APPROVE_ACTION } from '#src/features/approvals/views/approval-ids.js';
+import { SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
+import type { SlackCall } from '#src/playground/slack/index.js';
+import { createKeys } from '#src/redis/keys.js';
 import { TITLES } from '../config.js';
 import {
   atMost,

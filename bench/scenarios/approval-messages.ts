@@ -1,7 +1,7 @@
 /** The approval request messages of the approval-click scenario: finding the bot's, making bare Bolt's. */
 
-import { APPROVE_ACTION } from '../../src/features/approvals/views/approval-ids.js';
-import type { FakeSlack, SlackCall } from '../../src/playground/slack/index.js';
+import { APPROVE_ACTION } from '#src/features/approvals/views/approval-ids.js';
+import type { FakeSlack, SlackCall } from '#src/playground/slack/index.js';
 import type { ButtonMessage } from '../slack-side.js';
 
 function hasApprove(call: SlackCall): boolean {

@@ -8,8 +8,8 @@ import {
   DELETE_CANCEL_ACTION,
   LIST_PAGE_ACTION,
   WHITELIST_CANCEL_ACTION,
-} from '../../src/features/manage/views/manage-ids.js';
-import type { FakeSlack } from '../../src/playground/slack/index.js';
+} from '#src/features/manage/views/manage-ids.js';
+import type { FakeSlack } from '#src/playground/slack/index.js';
 import type { SlackDriver } from '../../test/helpers/slack-driver.js';
 import { TITLES } from '../config.js';
 import { metered, newTally, perRequest } from '../cpu-meter.js';

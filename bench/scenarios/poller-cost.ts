@@ -4,11 +4,11 @@
  * calls of that poll are counted from the sandbox's request log, by path.
  */
 import { Writable } from 'node:stream';
-import { type Bot, createBot } from '../../src/app.js';
-import { approvalsFeature } from '../../src/features/approvals/index.js';
-import { loadConfig, SANDBOX_PROJECTS } from '../../src/platform/config/load-config.js';
-import type { Job } from '../../src/redis/job-runner.js';
-import { createLeaderLock } from '../../src/redis/leader-lock.js';
+import { type Bot, createBot } from '#src/app.js';
+import { approvalsFeature } from '#src/features/approvals/index.js';
+import { loadConfig, SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
+import type { Job } from '#src/redis/job-runner.js';
+import { createLeaderLock } from '#src/redis/leader-lock.js';
 import type { PollerPoint } from '../config.js';
 import { TITLES } from '../config.js';
 import type { ScenarioContext, ScenarioOutcome } from '../outcome.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../src/playground/slack/index.js';
+import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/bot-harness.js';
 import { exited, spawnBot, startBotProcess } from '../helpers/bot-process.js';
 import { freePort } from '../helpers/redis-server.js';

@@ -3,7 +3,7 @@
  * while. The process must stay up and reconnect by itself once Slack is back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../src/playground/slack/index.js';
+import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
 import { type FakeSocketMode, startFakeSocketMode } from '../fakes/fake-socket-mode.js';
 import { TEST_BOT_TOKEN } from '../helpers/bot-harness.js';
 import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';

@@ -4,8 +4,8 @@
  * can assert what reached them.
  */
 import { Writable } from 'node:stream';
-import { type Bot, type BotOptions, createBot } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/config/load-config.js';
+import { type Bot, type BotOptions, createBot } from '#src/app.js';
+import { loadConfig } from '#src/platform/config/load-config.js';
 import { testRedisUrl, uniquePrefix } from './redis-test.js';
 
 export const TEST_BOT_TOKEN = 'xoxb-test-1111-2222-bottokensecret';

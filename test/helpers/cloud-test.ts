@@ -13,18 +13,14 @@ import {
   type EndpointService,
   type PortMapping,
   type ProjectCloud,
-} from '../../src/cloud/index.js';
-import { signRequest } from '../../src/cloud/otc/signer.js';
-import type { SandboxControl } from '../../src/cloud/sandbox/control.js';
-import { demoWorld } from '../../src/cloud/sandbox/seed.js';
-import {
-  type SandboxHandle,
-  type SandboxOptions,
-  startSandbox,
-} from '../../src/cloud/sandbox/start-sandbox.js';
-import type { OtcAuth, OtcProject } from '../../src/platform/config/config-types.js';
-import { SANDBOX_PROJECTS } from '../../src/platform/config/load-config.js';
-import type { Logger } from '../../src/platform/logging/logger.js';
+} from '#src/cloud/index.js';
+import { signRequest } from '#src/cloud/otc/signer.js';
+import type { SandboxControl } from '#src/cloud/sandbox/control.js';
+import { demoWorld } from '#src/cloud/sandbox/seed.js';
+import { type SandboxHandle, type SandboxOptions, startSandbox } from '#src/cloud/sandbox/start-sandbox.js';
+import type { OtcAuth, OtcProject } from '#src/platform/config/config-types.js';
+import { SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
+import type { Logger } from '#src/platform/logging/logger.js';
 import { testRedisUrl, uniquePrefix } from './redis-test.js';
 
 export const TEST_AKSK = {

@@ -3,7 +3,7 @@
  * types, trigger ids and response_urls issued by the fake Web API, and Slack's reaction to view_submission
  * acks (close, errors, update, push, clear) applied to the fake's view store.
  */
-import type { FakeSlack, FunctionExecution, LimitIssue } from '../../src/playground/slack/index.js';
+import type { FakeSlack, FunctionExecution, LimitIssue } from '#src/playground/slack/index.js';
 import {
   type EventEnvelopeOptions,
   eventCallbackPayload,

@@ -3,7 +3,7 @@
  * event of a custom step (https://api.slack.com/events/function_executed).
  */
 import { randomBytes } from 'node:crypto';
-import { FAKE_TEAM } from '../../src/playground/slack/index.js';
+import { FAKE_TEAM } from '#src/playground/slack/index.js';
 import { VERIFICATION_TOKEN } from './slack-payloads.js';
 
 type Json = Record<string, unknown>;

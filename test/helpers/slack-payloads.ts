@@ -4,7 +4,7 @@
  * ids and response_urls come from the caller (usually the fake: `fake.issueTriggerId()`).
  */
 import type { ViewOutput } from '@slack/bolt';
-import { FAKE_TEAM, newTriggerId } from '../../src/playground/slack/index.js';
+import { FAKE_TEAM, newTriggerId } from '#src/playground/slack/index.js';
 import {
   buildStateValues,
   findElement,

@@ -1,0 +1,94 @@
+/**
+ * Text an attacker controls, rendered by the bot: a reject reason typed into the modal, and a service
+ * name the cloud reports (whoever named the service in the console). Slack reads a message's fallback
+ * `text` and its blocks as mrkdwn, so neither may carry a live `<!channel>`, `<!here>` or link.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT } from '#src/features/approvals/views/approval-ids.js';
+import type { FakeSlack } from '#src/playground/slack/index.js';
+import { assertionClient } from '../../../helpers/redis-test.js';
+import {
+  type ApprovalBot,
+  click,
+  current,
+  eventually,
+  hasButtons,
+  PROJECT,
+  requestConnection,
+  seedService,
+  startApprovalTest,
+  stopApprovalTest,
+  waitForPolls,
+  waitForRequestPost,
+} from './approval-fixture.js';
+
+const OWNER = 'U0OWNER1';
+const CHANNEL = 'C0APPROVALS';
+const PHISH = '<!channel> <https://evil.example|Approve here>';
+
+let fake: FakeSlack;
+let bot: ApprovalBot;
+const redis = assertionClient();
+
+beforeAll(async () => {
+  ({ fake, bot } = await startApprovalTest());
+});
+
+afterAll(async () => {
+  await stopApprovalTest({ fake, bot });
+  redis.disconnect();
+});
+
+/** Renames a service in the sandbox cloud's own state, as its owner could in the console. */
+async function renameInCloud(serviceId: string, name: string): Promise<void> {
+  const key = `${bot.test.keyPrefix}sandbox:{${PROJECT}}:services`;
+  const stored = JSON.parse((await redis.hget(key, serviceId)) ?? '{}');
+  await redis.hset(key, serviceId, JSON.stringify({ ...stored, name }));
+}
+
+describe('attacker text in approval requests and lists', () => {
+  it('should escape a reject reason with <!channel> in the fallback text as in the blocks', async () => {
+    const service = await seedService(bot.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
+    const endpointId = await requestConnection(bot.test, service.id);
+    const message = await waitForRequestPost(fake, endpointId);
+    await click(bot.slack, fake, message, OWNER, 'reject');
+    const opened = await fake.waitForCall('views.open', (c) => JSON.stringify(c.args).includes(endpointId));
+    const view = fake.currentView(String((opened.response.view as { id: string }).id));
+    if (!view) throw new Error('modal not open');
+    await bot.slack.viewSubmission({
+      userId: OWNER,
+      view: view as unknown as Record<string, unknown>,
+      values: { [REJECT_REASON_BLOCK]: { [REJECT_REASON_INPUT]: PHISH } },
+    });
+    const updated = await eventually(
+      () => current(fake, message),
+      (m) => !hasButtons(m),
+    );
+    expect(updated.text).toContain('Reason: &lt;!channel&gt;');
+    for (const shown of [updated.text ?? '', JSON.stringify(updated.blocks)]) {
+      expect(shown).not.toContain('<!channel>');
+      expect(shown).not.toContain('<https://evil.example');
+    }
+  });
+
+  it('should escape a cloud service name with <!here> in the approval request and in /vpcep list', async () => {
+    const service = await seedService(bot.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
+    await renameInCloud(service.id, 'pay<!here>');
+    // A poll that listed the services before the rename must not name the request: wait it out.
+    await waitForPolls(bot.test, 2);
+    const endpointId = await requestConnection(bot.test, service.id);
+    const request = await waitForRequestPost(fake, endpointId);
+    expect(JSON.stringify(request.blocks)).toContain('pay&lt;!here&gt;');
+
+    const since = fake.callCount();
+    await bot.slack.command({ text: 'list', userId: OWNER, channelId: 'C0LIST' });
+    const list = await fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === 'C0LIST' && JSON.stringify(c.args).includes(service.id),
+      { since, timeoutMs: 10_000 },
+    );
+    expect(JSON.stringify(list.args.blocks)).toContain('pay&lt;!here&gt;');
+    for (const shown of [request.text ?? '', JSON.stringify(request.blocks), JSON.stringify(list.args)])
+      expect(shown).not.toContain('<!here>');
+  });
+});

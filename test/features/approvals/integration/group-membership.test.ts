@@ -1,0 +1,127 @@
+/**
+ * Owner-group membership decides only when Slack just named it: a member removed from the group cannot
+ * approve on an old list while Slack rate-limits the look-up, and made-up group IDs cannot make the bot
+ * spend Slack's rate limit (a failed look-up is remembered for a while).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeSlack } from '#src/playground/slack/index.js';
+import { createKeys } from '#src/redis/keys.js';
+import { assertionClient } from '../../../helpers/redis-test.js';
+import {
+  type ApprovalBot,
+  approvalStore,
+  click,
+  cloudActions,
+  eventually,
+  PROJECT,
+  requestConnection,
+  requestPosts,
+  seedService,
+  startApprovalTest,
+  stopApprovalTest,
+  waitForRequestPost,
+} from './approval-fixture.js';
+
+const CHANNEL = 'C0GROUPS';
+const redis = assertionClient();
+let fake: FakeSlack;
+let bot: ApprovalBot;
+
+beforeAll(async () => {
+  // Slack's answer about a group decides for 1 s, so the test sees it run out on Redis' clock.
+  ({ fake, bot } = await startApprovalTest({ SLACK_GROUP_CACHE_SECONDS: '1' }));
+});
+
+// A test that plans 429s leaves none behind for the next one.
+afterEach(() => fake.clearFaults('usergroups.users.list'));
+
+afterAll(async () => {
+  await stopApprovalTest({ fake, bot });
+  redis.disconnect();
+});
+
+const freshKey = (group: string) => createKeys(bot.test.keyPrefix).key('usergroup', group, 'fresh');
+
+const groupLookups = (group: string) =>
+  fake.calls('usergroups.users.list').filter((c) => c.args.usergroup === group);
+
+async function refusalOf(responseUrl: string | undefined): Promise<string> {
+  const [refusal] = await eventually(
+    () => fake.responses(responseUrl),
+    (r) => r.length > 0,
+  );
+  return JSON.stringify(refusal?.body);
+}
+
+describe('owner groups in approval decisions', () => {
+  it('should refuse the Approve of a member removed from the owner group while Slack rate-limits the member look-up, and accept nothing', async () => {
+    const group = 'S0LEAVERS';
+    const leaver = 'U0LEAVER';
+    fake.setUsergroup(group, { handle: 'leavers', name: 'Leavers', users: [leaver] });
+    const service = await seedService(bot.test, { users: [], groups: [group] });
+    const endpointId = await requestConnection(bot.test, service.id);
+    // The request reaches the leaver by DM while they still belong to the group.
+    const message = await waitForRequestPost(fake, endpointId);
+    expect(requestPosts(fake, endpointId).map((p) => p.args.channel)).toEqual([leaver]);
+
+    // Then they leave the group, and Slack answers every look-up with 429 from now on.
+    fake.failNext('usergroups.users.list', { status: 429, retryAfter: 1 }, 50);
+    fake.setUsergroup(group, { handle: 'leavers', name: 'Leavers', users: [] });
+    // The fresh window runs out (its own Redis TTL is checked below).
+    await redis.del(freshKey(group));
+
+    const since = fake.callCount();
+    const approve = await click(bot.slack, fake, message, leaver, 'approve');
+    const refusal = await refusalOf(approve.responseUrl);
+    expect(refusal).toContain(`I could not check whether you belong to the user group \`${group}\``);
+    expect(refusal).toContain('Nothing was changed');
+    const asked = groupLookups(group).filter((c) => c.index >= since);
+    expect(asked.map((c) => c.status)).toEqual([429]);
+    expect(cloudActions(bot.test, endpointId)).toEqual([]);
+    const store = approvalStore(redis, bot);
+    expect(await store.get(store.requestId(PROJECT, service.id, endpointId))).toMatchObject({
+      state: 'pending',
+    });
+  });
+
+  it('should let what Slack said about a group decide only for SLACK_GROUP_CACHE_SECONDS, on Redis’ clock', async () => {
+    const group = 'S0TIMED';
+    fake.setUsergroup(group, { handle: 'timed', name: 'Timed', users: ['U0TIMED'] });
+    const service = await seedService(bot.test, { users: [], groups: [group] });
+    await requestConnection(bot.test, service.id);
+    await fake.waitForCall('usergroups.users.list', (c) => c.args.usergroup === group);
+    const ttl = await eventually(
+      () => redis.pttl(freshKey(group)),
+      (t) => t > 0,
+      2000,
+    );
+    expect(ttl).toBeLessThanOrEqual(1000);
+    await eventually(
+      () => redis.exists(freshKey(group)),
+      (n) => n === 0,
+      3000,
+    );
+  });
+
+  it('should ask Slack at most once per made-up group in the failed-look-up window, however often someone clicks', async () => {
+    const groups = ['S0MADEUP1', 'S0MADEUP2', 'S0MADEUP3'];
+    const service = await seedService(bot.test, { users: [], groups, approvalChannel: CHANNEL });
+    const endpointId = await requestConnection(bot.test, service.id);
+    const message = await waitForRequestPost(fake, endpointId);
+
+    const clicks = await Promise.all(
+      Array.from({ length: 12 }, () => click(bot.slack, fake, message, 'U0FLOODER', 'approve')),
+    );
+    for (const c of clicks) await refusalOf(c.responseUrl);
+    for (let i = 0; i < 4; i += 1) {
+      const again = await click(bot.slack, fake, message, 'U0FLOODER', 'approve');
+      expect(await refusalOf(again.responseUrl)).toContain('I could not check whether you belong');
+    }
+    for (const group of groups) expect(groupLookups(group).length).toBeLessThanOrEqual(1);
+    expect(cloudActions(bot.test, endpointId)).toEqual([]);
+  });
+
+  it('should never send a payload Slack would refuse', () => {
+    fake.assertNoRejections();
+  });
+});
