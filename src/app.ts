@@ -2,6 +2,7 @@
  * The composition root: builds every part from the config and wires them. Nothing else creates
  * singletons; tests build a whole bot with `createBot` against real Redis, a fake Slack and the sandbox.
  */
+
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +38,7 @@ import { createKeys } from './redis/keys.js';
 import { createLeaderLock } from './redis/leader-lock.js';
 import { createRateLimits } from './redis/rate-limits.js';
 import { type RedisClient, waitForRedis } from './redis/redis-connection.js';
+import type { AppContext, BotApp } from './slack/app-context.js';
 import { botTokenAuthorize } from './slack/authorize.js';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-poster.js';
 import { createTransport } from './slack/receiver.js';
@@ -56,7 +58,7 @@ export interface BotOptions {
 }
 
 export interface Bot {
-  readonly app: App;
+  readonly app: BotApp;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly redis: RedisClient;
@@ -147,7 +149,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   };
 
   const transport = createTransport(config.slack, slackLogger);
-  const app = new App({
+  const app: BotApp = new App<AppContext>({
     receiver: transport.receiver,
     authorize: botTokenAuthorize(
       new WebClient(undefined, webClientOptions(config.slack, 5000, slackLogger)),

@@ -3,16 +3,17 @@
  * listeners and its background jobs, built from the `Core`. The composition root lists the features;
  * adding a capability does not touch the root or another feature.
  */
-import type { App } from '@slack/bolt';
+
 import type { Job } from '../redis/job-runner.js';
-import type { SubcommandHandler } from '../slack/commands/subcommand.js';
+import type { BotApp } from '../slack/app-context.js';
+import type { Subcommand } from '../slack/commands/subcommand.js';
 
 export interface Feature {
   readonly name: string;
-  /** `/vpcep <name>` handlers this feature answers. */
-  readonly subcommands?: ReadonlyMap<string, SubcommandHandler>;
+  /** The `/vpcep` subcommands this feature answers, each declared once (help is built from them). */
+  readonly subcommands?: readonly Subcommand[];
   /** Registers actions, views, options, events and custom steps. */
-  register?(app: App): void;
+  register?(app: BotApp): void;
   readonly jobs?: readonly Job[];
   /** Called on shutdown after intake stopped. */
   stop?(): Promise<void>;

@@ -55,8 +55,7 @@ export function countWebApiError(metrics: Metrics, err: unknown): void {
 
 /** Reads the per-request logger set by this middleware (falls back to the root logger). */
 export function requestLog(context: Context, fallback: Logger): Logger {
-  const log = context.log as (() => Logger) | undefined;
-  return typeof log === 'function' ? log() : fallback;
+  return (context.log as Logger | undefined) ?? fallback;
 }
 
 export interface InFlight {
@@ -78,10 +77,14 @@ export function requestContext(
     const request = describeRequest(body as Body);
     // The child logger is made on first use: most requests never log, and this is the hot path.
     let log: Logger | undefined;
-    context.log = () => {
-      log ??= logger.child({ team: request.team, user: request.user, kind: request.kind, id: request.id });
-      return log;
-    };
+    Object.defineProperty(context, 'log', {
+      get: () => {
+        log ??= logger.child({ team: request.team, user: request.user, kind: request.kind, id: request.id });
+        return log;
+      },
+      configurable: true,
+      enumerable: false,
+    });
     // The whole payload at trace level only; redaction keeps the tokens in it out of the output.
     if (logger.isLevelEnabled('trace')) requestLog(context, logger).trace({ body }, 'slack request');
     const end = metrics.listenerSeconds.startTimer({ kind: request.kind });

@@ -69,7 +69,14 @@ export function approvalsFeature(core: Core, options: ApprovalsFeatureOptions = 
   const approvals = createApprovals(approvalDeps(core));
   return {
     name: 'approvals',
-    subcommands: new Map([['owners', ownersSubcommand(approvals, core.sandbox)]]),
+    subcommands: [
+      {
+        name: 'owners',
+        usage: '/vpcep owners <service> [@user|@group …]',
+        summary: 'Show or set who approves connections',
+        handler: ownersSubcommand(approvals, core.sandbox),
+      },
+    ],
     register(app) {
       app.action(APPROVE_ACTION, approveAction(approvals, core.logger, options.refreshHome));
       app.action(REJECT_ACTION, rejectAction(approvals, core.logger, core.sandbox));

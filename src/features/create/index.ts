@@ -3,9 +3,10 @@
  * stores and use cases on the shared core, registers their listeners, and runs the job that resumes
  * creations a restart interrupted.
  */
-import type { App } from '@slack/bolt';
+
 import type { Core } from '../../core/core.js';
 import type { Feature } from '../../core/feature.js';
+import type { BotApp } from '../../slack/app-context.js';
 import { createCreationNotifier } from './creation/creation-notifier.js';
 import { creationResumerJob } from './creation/creation-resumer.js';
 import { createCreationRunner, type RunnerTiming } from './creation/creation-runner.js';
@@ -75,8 +76,15 @@ export function createServiceFeature(core: Core, options: CreateServiceOptions =
   );
   return {
     name: 'create-service',
-    subcommands: new Map([['create', createSubcommand(flow)]]),
-    register(app: App) {
+    subcommands: [
+      {
+        name: 'create',
+        usage: '/vpcep create',
+        summary: 'Create a VPC endpoint service (opens a form; resumes your draft)',
+        handler: createSubcommand(flow),
+      },
+    ],
+    register(app: BotApp) {
       registerCreateFormChange(app, flow, logger);
       registerCreateButtons(app, flow, logger);
       registerCreateEditRetry(app, flow, logger);

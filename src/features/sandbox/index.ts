@@ -6,15 +6,19 @@
 import type { Core } from '../../core/core.js';
 import type { Feature } from '../../core/feature.js';
 import { userMessageOf } from '../../platform/errors/app-error.js';
-import type { SubcommandHandler } from '../../slack/commands/subcommand.js';
+import { type SubcommandHandler, usageText } from '../../slack/commands/subcommand.js';
 
-const USAGE = 'Usage: `/vpcep sandbox connect <service>` (a service ID or name).';
+const CONNECT = {
+  name: 'sandbox',
+  usage: '/vpcep sandbox connect <service>',
+  summary: 'Sandbox only: act as a consumer asking to connect',
+};
 
 function connectSubcommand(core: Core): SubcommandHandler {
   return async ({ ack, respond, parsed, log }) => {
     const [action, ref] = parsed.args;
     if (action?.toLowerCase() !== 'connect' || !ref) {
-      await ack({ response_type: 'ephemeral', text: USAGE });
+      await ack({ response_type: 'ephemeral', text: usageText(CONNECT) });
       return;
     }
     await ack({ response_type: 'ephemeral', text: `:test_tube: Sandbox: asking to connect to \`${ref}\`…` });
@@ -43,6 +47,6 @@ function connectSubcommand(core: Core): SubcommandHandler {
 export function sandboxFeature(core: Core): Feature {
   return {
     name: 'sandbox',
-    ...(core.sandbox ? { subcommands: new Map([['sandbox', connectSubcommand(core)]]) } : {}),
+    ...(core.sandbox ? { subcommands: [{ ...CONNECT, handler: connectSubcommand(core) }] } : {}),
   };
 }

@@ -1,7 +1,6 @@
 /** The `/vpcep help` answer: every subcommand with its usage. */
 import type { KnownBlock } from '@slack/types';
-import type { SubcommandSpec } from './subcommand-specs.js';
-import { SERVICE_REF_HINT } from './subcommand-specs.js';
+import { SERVICE_REF_HINT, type SubcommandSpec } from './subcommand.js';
 
 export interface HelpMessage {
   text: string;
@@ -12,8 +11,7 @@ export function helpMessage(
   commands: readonly SubcommandSpec[],
   options: { sandbox: boolean; note?: string },
 ): HelpMessage {
-  const visible = commands.filter((c) => options.sandbox || !c.sandboxOnly);
-  const lines = visible.map((c) => `\`${c.usage}\` — ${c.summary}`);
+  const lines = commands.map((c) => `\`${c.usage}\` — ${c.summary}`);
   const intro = options.sandbox
     ? '*vpcep-bot* manages OTC VPC endpoint services from Slack. :test_tube: Running against the *sandbox* cloud (no real resources).'
     : '*vpcep-bot* manages OTC VPC endpoint services from Slack.';

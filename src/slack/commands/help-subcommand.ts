@@ -1,16 +1,15 @@
 import { code } from '../../domain/mrkdwn.js';
 import { helpMessage } from './help-message.js';
-import type { SubcommandHandler } from './subcommand.js';
-import { SUBCOMMANDS } from './subcommand-specs.js';
+import type { SubcommandHandler, SubcommandSpec } from './subcommand.js';
 
 /** `/vpcep help` and any unknown input: usage of every subcommand, in the ack (ephemeral). */
-export function helpSubcommand(sandbox: boolean): SubcommandHandler {
+export function helpSubcommand(specs: readonly SubcommandSpec[], sandbox: boolean): SubcommandHandler {
   return async ({ ack, parsed }) => {
     const known = parsed.subcommand === undefined || parsed.subcommand === 'help';
     const note = known ? undefined : `I don't know ${code(parsed.subcommand ?? '')}. Here is what I can do:`;
     await ack({
       response_type: 'ephemeral',
-      ...helpMessage(SUBCOMMANDS, { sandbox, ...(note ? { note } : {}) }),
+      ...helpMessage(specs, { sandbox, ...(note ? { note } : {}) }),
     });
   };
 }

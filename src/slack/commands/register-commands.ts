@@ -1,25 +1,36 @@
-/** Maps `/vpcep` subcommands to the handlers the features provide; `help` and unknown input get help. */
-import type { App } from '@slack/bolt';
+/**
+ * The `/vpcep` router: every feature's subcommands plus `help`, which is built from their declarations;
+ * unknown input gets help too.
+ */
 import type { Logger } from '../../platform/logging/logger.js';
+import type { BotApp } from '../app-context.js';
 import { SLASH_COMMAND } from '../app-ids.js';
 import { helpSubcommand } from './help-subcommand.js';
-import type { SubcommandHandler } from './subcommand.js';
-import { SUBCOMMANDS } from './subcommand-specs.js';
+import type { Subcommand, SubcommandHandler, SubcommandSpec } from './subcommand.js';
 import { vpcepCommand } from './vpcep-command.js';
 
-export function registerCommands(
-  app: App,
-  options: { sandbox: boolean; logger: Logger },
-  provided: ReadonlyMap<string, SubcommandHandler>,
-): void {
-  const help = helpSubcommand(options.sandbox);
-  const handlers = new Map<string, SubcommandHandler>([['help', help]]);
-  for (const spec of SUBCOMMANDS) {
-    if (spec.name === 'help' || (spec.sandboxOnly && !options.sandbox)) continue;
-    const handler = provided.get(spec.name);
-    // Every documented subcommand has a feature behind it; a gap is a wiring mistake, caught at start.
-    if (!handler) throw new Error(`no feature handles /vpcep ${spec.name}`);
-    handlers.set(spec.name, handler);
+const HELP_SPEC: SubcommandSpec = { name: 'help', usage: '/vpcep help', summary: 'This help' };
+
+/** Every subcommand the bot answers, `help` included, in the order help lists them. */
+export function withHelp(provided: readonly Subcommand[], sandbox: boolean): Subcommand[] {
+  const names = new Set<string>();
+  for (const { name } of provided) {
+    // Two features answering one name is a wiring mistake, caught at start.
+    if (names.has(name) || name === HELP_SPEC.name) throw new Error(`two handlers for /vpcep ${name}`);
+    names.add(name);
   }
+  const specs: SubcommandSpec[] = [...provided, HELP_SPEC];
+  return [...provided, { ...HELP_SPEC, handler: helpSubcommand(specs, sandbox) }];
+}
+
+export function registerCommands(
+  app: BotApp,
+  options: { sandbox: boolean; logger: Logger },
+  provided: readonly Subcommand[],
+): readonly SubcommandSpec[] {
+  const all = withHelp(provided, options.sandbox);
+  const handlers = new Map<string, SubcommandHandler>(all.map((s) => [s.name, s.handler]));
+  const help = handlers.get(HELP_SPEC.name) as SubcommandHandler;
   app.command(SLASH_COMMAND, vpcepCommand(handlers, help, options.logger));
+  return all.map(({ name, usage, summary }) => ({ name, usage, summary }));
 }

@@ -1,9 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
-import { SUBCOMMANDS } from '#src/slack/commands/subcommand-specs.js';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../helpers/bot-harness.js';
 import { createSlackDriver, type SlackDriver } from '../../helpers/slack-driver.js';
 import { nowSeconds } from '../../helpers/slack-signer.js';
+
+/** The subcommands DESIGN §2.3 documents (the sandbox one: the bot runs against the sandbox here). */
+const DOCUMENTED_USAGES = [
+  '/vpcep create',
+  '/vpcep list [filter]',
+  '/vpcep show <service>',
+  '/vpcep connections <service>',
+  '/vpcep delete <service>',
+  '/vpcep owners <service> [@user|@group …]',
+  '/vpcep whitelist <service> [add|remove <account id>]',
+  '/vpcep edit <service>',
+  '/vpcep digest <daily|weekly|off>',
+  '/vpcep help',
+  '/vpcep sandbox connect <service>',
+];
 
 let fake: FakeSlack;
 let bot: TestBot;
@@ -31,7 +45,7 @@ describe('the bot in HTTP mode', () => {
     expect(response.status).toBe(200);
     const body = response.body as { response_type: string; text: string; blocks: unknown[] };
     expect(body.response_type).toBe('ephemeral');
-    for (const command of SUBCOMMANDS) expect(body.text).toContain(command.usage);
+    for (const usage of DOCUMENTED_USAGES) expect(body.text).toContain(usage);
     expect(body.text).toContain('sandbox');
   });
 

@@ -1,9 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
-import { SUBCOMMANDS } from '#src/slack/commands/subcommand-specs.js';
 import { type FakeSocketMode, startFakeSocketMode } from '../../fakes/fake-socket-mode.js';
 import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
 import { slashCommandPayload } from '../../helpers/slack-payloads.js';
+
+/** The subcommands DESIGN §2.3 documents (the sandbox one: the bot runs against the sandbox here). */
+const DOCUMENTED_USAGES = [
+  '/vpcep create',
+  '/vpcep list [filter]',
+  '/vpcep show <service>',
+  '/vpcep connections <service>',
+  '/vpcep delete <service>',
+  '/vpcep owners <service> [@user|@group …]',
+  '/vpcep whitelist <service> [add|remove <account id>]',
+  '/vpcep edit <service>',
+  '/vpcep digest <daily|weekly|off>',
+  '/vpcep help',
+  '/vpcep sandbox connect <service>',
+];
 
 let fake: FakeSlack;
 let socket: FakeSocketMode;
@@ -43,7 +57,7 @@ describe('the bot in Socket Mode', () => {
     const ack = await socket.send('slash_commands', payload, { acceptsResponsePayload: true });
     const body = ack.payload as { response_type: string; text: string };
     expect(body.response_type).toBe('ephemeral');
-    for (const command of SUBCOMMANDS) expect(body.text).toContain(command.usage);
+    for (const usage of DOCUMENTED_USAGES) expect(body.text).toContain(usage);
   });
 
   it('should keep the app token out of the logs', () => {

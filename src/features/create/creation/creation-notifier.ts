@@ -13,7 +13,7 @@ import { ATTEMPT_TAG_KEY } from '../../../domain/tags.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import type { ChannelPoster } from '../../../slack/channel-poster.js';
-import { updateModal } from '../flow/modal-updates.js';
+import { updateModal } from '../../../slack/modal.js';
 import type { Attempt } from '../store/create-attempts.js';
 import type { Drafts } from '../store/drafts.js';
 import {

@@ -7,9 +7,9 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Logger } from '../../../platform/logging/logger.js';
+import { type ModalTarget, updateModal } from '../../../slack/modal.js';
 import type { Who } from '../flow/create-context.js';
 import type { CreateFlow } from '../flow/create-flow.js';
-import { type ModalTarget, updateModal } from '../flow/modal-updates.js';
 import { type CreateScreen, refusedScreen } from '../flow/screens.js';
 import { renderCreateScreen } from '../views/create-screen.js';
 

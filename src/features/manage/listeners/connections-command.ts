@@ -1,17 +1,17 @@
 /** `/vpcep connections <service>`: every connection of a service, ephemerally, in pages. */
 import { userMessageOf } from '../../../platform/errors/app-error.js';
-import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
+import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
 import { loadConnectionsPage } from '../usecases/connections-listing.js';
 import type { ManageDeps } from '../usecases/manage-deps.js';
 import { connectionsMessage } from '../views/connections-message.js';
 
-export const CONNECTIONS_USAGE = 'Usage: `/vpcep connections <service>` (a service ID or name).';
+export const CONNECTIONS_SPEC = { usage: '/vpcep connections <service>' };
 
 export function connectionsSubcommand(deps: ManageDeps): SubcommandHandler {
   return async ({ ack, respond, parsed, log }) => {
     const [ref] = parsed.args;
     if (!ref) {
-      await ack({ response_type: 'ephemeral', text: CONNECTIONS_USAGE });
+      await ack({ response_type: 'ephemeral', text: usageText(CONNECTIONS_SPEC) });
       return;
     }
     await ack();

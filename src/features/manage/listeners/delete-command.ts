@@ -1,16 +1,16 @@
 /** `/vpcep delete <service>`: checks the right and the connections, then asks for confirmation. */
 import { userMessageOf } from '../../../platform/errors/app-error.js';
-import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
+import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
 import { type DeleteDeps, prepareDelete } from '../usecases/delete-service.js';
 import { deleteConfirmMessage } from '../views/manage-delete-message.js';
 
-export const DELETE_USAGE = 'Usage: `/vpcep delete <service>` (a service ID or name).';
+export const DELETE_SPEC = { usage: '/vpcep delete <service>' };
 
 export function deleteSubcommand(deps: DeleteDeps): SubcommandHandler {
   return async ({ ack, command, respond, parsed, log }) => {
     const [ref] = parsed.args;
     if (!ref) {
-      await ack({ response_type: 'ephemeral', text: DELETE_USAGE });
+      await ack({ response_type: 'ephemeral', text: usageText(DELETE_SPEC) });
       return;
     }
     await ack();

@@ -3,18 +3,18 @@
  * then fills it with the service's values, or says why it cannot (not found, not allowed).
  */
 import { userMessageOf } from '../../../platform/errors/app-error.js';
-import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
+import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
 import { prepareEdit } from '../usecases/edit-service.js';
 import type { ManageDeps } from '../usecases/manage-deps.js';
 import { editFormView, editLoadingView, editProblemView } from '../views/manage-edit-modal.js';
 
-export const EDIT_USAGE = 'Usage: `/vpcep edit <service>` (a service ID or name).';
+export const EDIT_SPEC = { usage: '/vpcep edit <service>' };
 
 export function editSubcommand(deps: ManageDeps): SubcommandHandler {
   return async ({ ack, command, client, respond, parsed, log }) => {
     const [ref] = parsed.args;
     if (!ref) {
-      await ack({ response_type: 'ephemeral', text: EDIT_USAGE });
+      await ack({ response_type: 'ephemeral', text: usageText(EDIT_SPEC) });
       return;
     }
     await ack();

@@ -1,17 +1,17 @@
 /** `/vpcep show <service>`: the details of one service, ephemerally. */
 import { userMessageOf } from '../../../platform/errors/app-error.js';
-import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
+import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
 import type { ManageDeps } from '../usecases/manage-deps.js';
 import { loadServiceDetails } from '../usecases/service-details.js';
 import { serviceDetailMessage } from '../views/service-detail-message.js';
 
-export const SHOW_USAGE = 'Usage: `/vpcep show <service>` (a service ID or name).';
+export const SHOW_SPEC = { usage: '/vpcep show <service>' };
 
 export function showSubcommand(deps: ManageDeps): SubcommandHandler {
   return async ({ ack, respond, parsed, log }) => {
     const [ref] = parsed.args;
     if (!ref) {
-      await ack({ response_type: 'ephemeral', text: SHOW_USAGE });
+      await ack({ response_type: 'ephemeral', text: usageText(SHOW_SPEC) });
       return;
     }
     await ack();

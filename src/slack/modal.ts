@@ -1,5 +1,6 @@
 /**
- * Showing a screen in an open create modal with `views.update`, the way Slack allows it. The view's
+ * The one modal helper: `views.open` within the trigger's 3 s, and showing a screen in an open modal with
+ * `views.update`, the way Slack allows it. The view's
  * `hash` guards against replacing a newer state: on `hash_conflict` a stale screen gives up, while the
  * newest one (the draft has not changed since it was rendered) is sent again without the hash, so two
  * quick changes never leave the modal showing the older one. The interactive client rejects
@@ -9,8 +10,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../../../platform/logging/logger.js';
-import { retryAfterSeconds, slackErrorCode } from '../../../slack/slack-errors.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { retryAfterSeconds, slackErrorCode } from './slack-errors.js';
 
 /** A 429 is waited out up to this long, this many times. */
 export const MAX_RETRY_AFTER_S = 10;
@@ -51,7 +52,7 @@ export async function updateModal(
     } catch (err) {
       const code = slackErrorCode(err) ?? 'unknown_error';
       if (code === 'not_found') {
-        log.debug({ viewId: target.viewId }, 'the create modal was closed before the update');
+        log.debug({ viewId: target.viewId }, 'the modal was closed before the update');
         return 'closed';
       }
       if (code === 'hash_conflict') {
@@ -65,7 +66,7 @@ export async function updateModal(
           hash = undefined;
           continue;
         }
-        log.debug({ viewId: target.viewId }, 'the create modal shows a newer state; this update is dropped');
+        log.debug({ viewId: target.viewId }, 'the modal shows a newer state; this update is dropped');
         return 'stale';
       }
       const retryAfter = retryAfterSeconds(err);
@@ -81,16 +82,39 @@ export async function updateModal(
         continue;
       }
       if (!fellBack && options.fallback) {
-        log.warn(
-          { err, viewId: target.viewId },
-          'Slack refused the create modal update; showing a problem view',
-        );
+        log.warn({ err, viewId: target.viewId }, 'Slack refused the modal update; showing a problem view');
         fellBack = true;
         current = options.fallback(code);
         continue;
       }
-      log.warn({ err, viewId: target.viewId }, 'could not update the create modal');
+      log.warn({ err, viewId: target.viewId }, 'could not update the modal');
       return 'failed';
     }
+  }
+}
+
+/** What `openModal` found: the open view's id and hash, or Slack's reason it is not open. */
+export type ModalOpenOutcome =
+  | { readonly opened: true; readonly viewId: string; readonly hash: string | undefined }
+  | { readonly opened: false; readonly code: string };
+
+/**
+ * `views.open` for a trigger (valid 3 s, once). A refusal is an outcome, not an exception: the caller
+ * tells the person (an `expired_trigger` means "run the command again"); nothing is retried, since a trigger
+ * cannot be used twice.
+ */
+export async function openModal(
+  client: WebClient,
+  triggerId: string,
+  view: View,
+  log: Logger,
+): Promise<ModalOpenOutcome> {
+  try {
+    const opened = await client.views.open({ trigger_id: triggerId, view });
+    return { opened: true, viewId: opened.view?.id ?? '', hash: opened.view?.hash };
+  } catch (err) {
+    const code = slackErrorCode(err) ?? 'unknown_error';
+    log.warn({ err, code }, 'views.open failed');
+    return { opened: false, code };
   }
 }
