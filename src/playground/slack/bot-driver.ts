@@ -153,7 +153,12 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       const triggerId = trigger(input.userId, input.view?.id, input.triggerIssuedAtMs);
       const message = input.message;
       const responseUrl = message
-        ? fake.issueResponseUrl({ channelId: message.channel, userId: input.userId, messageTs: message.ts })
+        ? fake.issueResponseUrl({
+            channelId: message.channel,
+            userId: input.userId,
+            messageTs: message.ts,
+            ...(input.ephemeral ? { ephemeral: true } : {}),
+          })
         : undefined;
       const botAccessToken =
         input.botAccessToken ??

@@ -109,6 +109,8 @@ export interface BlockActionsInput extends InteractionBase {
   view?: Json;
   /** The message the action happened in. */
   message?: MessageInput;
+  /** The message is ephemeral (only the acting user sees it). */
+  ephemeral?: boolean;
   /** Channel of the message (defaults to `message.channel`). */
   channelId?: string;
   /** Overrides the computed `container`. */
@@ -172,7 +174,7 @@ export function blockActionsPayload(input: BlockActionsInput): Json {
       type: 'message',
       message_ts: message.ts,
       channel_id: channel,
-      is_ephemeral: false,
+      is_ephemeral: input.ephemeral ?? false,
     };
     payload.message = {
       type: 'message',
