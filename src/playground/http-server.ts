@@ -86,6 +86,10 @@ export async function startPageServer(
     const url = new URL(req.url ?? '/', origin);
     if (req.method === 'GET') {
       if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', pageHtml());
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
       if (url.pathname === '/page.css') return send(res, 200, 'text/css; charset=utf-8', PAGE_CSS);
       const module = /^\/web\/([a-z][a-z-]*\.js)$/.exec(url.pathname)?.[1];
       if (module) {

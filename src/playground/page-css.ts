@@ -2,7 +2,9 @@
 export const PAGE_CSS = `
 :root { --aubergine: #3f0e40; --aubergine-2: #350d36; --text: #1d1c1d; --muted: #616061; --line: #dddddd;
   --blue: #1264a3; --green: #007a5a; --red: #e01e5a; --mention: #e8f5fa; font-family: -apple-system, "Segoe UI",
-  Roboto, "Helvetica Neue", Arial, "Noto Sans", "Noto Color Emoji", sans-serif; font-size: 15px; color: var(--text); }
+  Roboto, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 15px; color: var(--text); }
+/* Emoji fonts also carry digits and spaces: only emoji may use them. */
+.emoji { font-family: "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif; }
 * { box-sizing: border-box; }
 body { margin: 0; height: 100vh; overflow: hidden; }
 .app { display: grid; grid-template-columns: 260px 1fr; height: 100vh; }

@@ -22,6 +22,8 @@ export class CloudPanel {
   private timer: number | undefined;
   private persona = '';
   private consumer = '';
+  /** What is drawn, so a refresh that changes nothing leaves the DOM (and a click in progress) alone. */
+  private drawn = '';
   /** The last services seen (the workflow panel offers their pending connections). */
   services: CloudService[] = [];
 
@@ -63,6 +65,9 @@ export class CloudPanel {
   }
 
   private draw(sandbox: boolean, consumerName: string): void {
+    const key = JSON.stringify([sandbox, this.persona, this.services]);
+    if (key === this.drawn) return;
+    this.drawn = key;
     const isConsumer = this.persona === this.consumer;
     const intro = sandbox
       ? isConsumer
@@ -72,7 +77,7 @@ export class CloudPanel {
     const services =
       this.services.length === 0
         ? [el('p', { class: 'empty' }, 'No endpoint services yet. Create one with /vpcep create.')]
-        : this.services.map((service) => this.serviceCard(service, sandbox && isConsumer));
+        : this.services.map((service) => this.serviceCard(service, sandbox && isConsumer, consumerName));
     this.root.replaceChildren(
       el('h2', { class: 'panel-title' }, 'Cloud (sandbox)'),
       el('p', { class: 'panel-intro' }, intro),
@@ -80,7 +85,7 @@ export class CloudPanel {
     );
   }
 
-  private serviceCard(service: CloudService, canConnect: boolean): HTMLElement {
+  private serviceCard(service: CloudService, canConnect: boolean, consumerName: string): HTMLElement {
     const ask = el(
       'button',
       { type: 'button', class: 'button primary', disabled: !canConnect },
@@ -95,7 +100,7 @@ export class CloudPanel {
         serviceId: service.id,
       }).catch((err: unknown) => ({ ok: false, problem: String(err) }) as Json);
       if (outcome.ok !== true) this.problem(String(outcome.problem ?? 'The cloud refused the connection.'));
-      await this.refresh('');
+      await this.refresh(consumerName);
     });
     const rows = service.connections.map((c) =>
       el(

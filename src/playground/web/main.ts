@@ -72,7 +72,7 @@ const sidebar = new Sidebar(
 
 async function openHome(): Promise<void> {
   if (!state) return;
-  const outcome = await post('home', { user: state.me }).catch((err: unknown) => ({
+  const outcome = await post('home', { user: persona }).catch((err: unknown) => ({
     ok: false,
     problem: String(err),
   }));
@@ -85,33 +85,27 @@ function channelOf(current: PageState | undefined): string {
   return current?.dm ?? 'C0GENERAL';
 }
 
-let loading: Promise<void> | undefined;
-let again = false;
+let running: Promise<void> = Promise.resolve();
+let queued: Promise<void> | undefined;
 
 async function load(): Promise<void> {
-  let next = await getState(persona || 'UPLAYADMIN', channelOf(state));
+  const asked = { persona, place };
+  let next = await getState(persona || 'UPLAYADMIN', channelOf(state?.me === persona ? state : undefined));
   if (place.kind !== 'channel' && next.channel !== next.dm) next = await getState(next.me, next.dm);
+  // The person or place changed while loading: a newer load is already queued.
+  if (asked.persona !== persona || asked.place !== place) return;
   state = next;
-  persona = next.me;
   draw(next);
 }
 
-/** Reloads what the page shows; overlapping calls collapse into one more load. */
+/** Reloads what the page shows: one load at a time, and at most one waiting that starts after this call. */
 function refresh(): Promise<void> {
-  if (loading) {
-    again = true;
-    return loading;
-  }
-  loading = load()
-    .catch((err: unknown) => toast(`Could not reach the playground: ${String(err)}`))
-    .finally(() => {
-      loading = undefined;
-      if (again) {
-        again = false;
-        void refresh();
-      }
-    });
-  return loading;
+  queued ??= running.then(() => {
+    queued = undefined;
+    return load().catch((err: unknown) => toast(`Could not reach the playground: ${String(err)}`));
+  });
+  running = queued;
+  return queued;
 }
 
 function draw(current: PageState): void {

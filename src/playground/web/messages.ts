@@ -22,7 +22,7 @@ function timeOf(ts: string): string {
 
 function renderMessage(message: PageMessage, state: PageState, host: MessageHost): HTMLElement {
   const sender = state.names.users[message.user] ?? message.user;
-  const isApp = message.user === state.bot.id || message.user === 'USLACKBOT';
+  const isApp = message.user === state.bot.id;
   const ctx = host.contextFor(message);
   const body =
     message.blocks.length > 0
