@@ -37,13 +37,12 @@ export class Sidebar {
   render(state: PageState, current: Place): void {
     const key = state.personas.map((p) => p.id).join();
     if (key !== this.personasDrawn) {
-      this.select.replaceChildren(
-        ...state.personas.map((p) => el('option', { value: p.id }, `${p.name} — ${p.role}`)),
-      );
+      this.select.replaceChildren(...state.personas.map((p) => el('option', { value: p.id }, p.name)));
       this.personasDrawn = key;
     }
     this.select.value = state.me;
-    this.rights.textContent = state.personas.find((p) => p.id === state.me)?.rights ?? '';
+    const me = state.personas.find((p) => p.id === state.me);
+    this.rights.textContent = me ? `${me.role}. ${me.rights}` : '';
     const entry = (label: string, place: Place, name = label) => {
       const button = el('button', { type: 'button', class: 'sidebar-item', 'aria-label': name }, label);
       if (same(place, current)) button.setAttribute('aria-current', 'page');

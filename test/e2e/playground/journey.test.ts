@@ -55,7 +55,11 @@ afterAll(async () => {
   await playground?.stop();
 });
 
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+/** A screenshot for the README, with the pointer out of the way (no hover highlight). */
+async function shot(name: string): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
 
 async function actAs(name: string): Promise<void> {
   const persona = PERSONAS.find((p) => p.name === name);
@@ -120,10 +124,11 @@ describe('the playground in a browser', () => {
     // 3. Break a rule (a terminal port twice): the error shows under Port Mapping; fix it.
     const ports = form.getByLabel('Port Mapping', { exact: true });
     await ports.fill('8080:80\n8081:80');
-    await shot('create-modal');
     await form.getByRole('button', { name: 'Review' }).click();
     await seeText(form.getByRole('alert'), 'terminal port 80 is already used');
     await expect.poll(() => ports.getAttribute('aria-invalid'), SOON).toBe('true');
+    await form.getByRole('alert').scrollIntoViewIfNeeded();
+    await shot('create-modal');
     await ports.fill('8080:80');
     await form.getByRole('button', { name: 'Review' }).click();
 
@@ -221,4 +226,26 @@ describe('the playground in a browser', () => {
     await shot('workflow-step');
     expect(browser.pageErrors).toEqual([]);
   }, 240_000);
+
+  it('should show what a person types as text: no script runs, no mention fires, no javascript: link', async () => {
+    await actAs('Erin Engineer');
+    await open('#platform');
+    const typed = "<script>document.title='owned'</script> <!channel> <javascript:alert(1)|click> *bold*";
+    await send(typed, '#platform');
+    const shown = message("<script>document.title='owned'</script>");
+    await seeCount(shown, 1);
+    await seeText(
+      shown,
+      "<script>document.title='owned'</script> <!channel> <javascript:alert(1)|click> bold",
+    );
+    const live = await page.getByRole('main').evaluate((main) => ({
+      scripts: main.querySelectorAll('script').length,
+      links: [...main.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      bold: main.querySelectorAll('strong').length,
+    }));
+    expect(live).toEqual({ scripts: 0, links: [], bold: 1 });
+    expect(await shown.textContent()).not.toContain('@channel');
+    expect(await page.title()).toBe('vpcep-bot playground');
+    expect(browser.pageErrors).toEqual([]);
+  });
 });
