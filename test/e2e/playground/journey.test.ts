@@ -120,6 +120,11 @@ describe('the playground in a browser', () => {
     });
     await form.getByLabel('Name', { exact: true }).fill('orders-api');
     await form.getByLabel('Owners', { exact: true }).selectOption('UPLAYOWNER');
+    // An external select: the options come from the bot as the person types (block_suggestion).
+    await form.getByRole('combobox', { name: 'Owner groups' }).fill('platform');
+    await form.getByRole('option', { name: /platform-team/ }).click();
+    await seeCount(form.getByRole('button', { name: /^Remove .*platform-team/ }), 1);
+    await form.getByLabel('Approval channel', { exact: true }).selectOption({ label: '#vpcep-approvals' });
 
     // 3. Break a rule (a terminal port twice): the error shows under Port Mapping; fix it.
     const ports = form.getByLabel('Port Mapping', { exact: true });
@@ -135,6 +140,7 @@ describe('the playground in a browser', () => {
     // 4. Review, then Create, and see the result.
     const review = page.getByRole('dialog', { name: 'Review endpoint service' });
     await seeText(review, '8080 → 80');
+    await seeText(review, /Owner groups\s*@platform-team/);
     await shot('create-review');
     await review.getByRole('button', { name: 'Create' }).click();
     await seeText(
