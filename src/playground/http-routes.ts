@@ -7,7 +7,7 @@ import type { CloudSide } from './cloud-side.js';
 import { pageState } from './page-state.js';
 import type { Session } from './session.js';
 import type { FakeSlack } from './slack/index.js';
-import { CHANNELS, CONSUMER, dmOf, type Persona, personaOf } from './workspace.js';
+import { CHANNELS, CONSUMER, dmOf, PERSONAS, type Persona, personaOf } from './workspace.js';
 
 export interface RouteDeps {
   readonly fake: FakeSlack;
@@ -68,7 +68,8 @@ const isAnswer = (value: unknown): value is ApiAnswer =>
 
 /** GET /api/state?user=&channel= */
 export function stateRoute(deps: RouteDeps, query: URLSearchParams): ApiAnswer {
-  const who = personaOf(query.get('user'));
+  // No person yet (a first visit): the page opens as the first persona, the platform admin.
+  const who = query.get('user') ? personaOf(query.get('user')) : PERSONAS[0];
   if (!who) return bad('unknown person');
   const channel = query.get('channel') ?? CHANNELS[0]?.id ?? '';
   if (!canOpen(deps.fake, who, channel)) return bad('unknown conversation');

@@ -90,10 +90,12 @@ let queued: Promise<void> | undefined;
 
 async function load(): Promise<void> {
   const asked = { persona, place };
-  let next = await getState(persona || 'UPLAYADMIN', channelOf(state?.me === persona ? state : undefined));
+  let next = await getState(persona, channelOf(state?.me === persona ? state : undefined));
   if (place.kind !== 'channel' && next.channel !== next.dm) next = await getState(next.me, next.dm);
   // The person or place changed while loading: a newer load is already queued.
   if (asked.persona !== persona || asked.place !== place) return;
+  // First visit: the server chose its first persona, the platform admin.
+  if (!persona) persona = next.me;
   state = next;
   draw(next);
 }
