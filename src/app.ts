@@ -41,6 +41,7 @@ import { type RedisClient, waitForRedis } from './redis/redis-connection.js';
 import type { AppContext, BotApp } from './slack/app-context.js';
 import { botTokenAuthorize } from './slack/authorize.js';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-poster.js';
+import type { SubcommandSpec } from './slack/commands/subcommand.js';
 import { createTransport } from './slack/receiver.js';
 import { countWebApiError, requestContext } from './slack/request-context.js';
 import { slackErrorCode } from './slack/slack-errors.js';
@@ -59,6 +60,8 @@ export interface BotOptions {
 
 export interface Bot {
   readonly app: BotApp;
+  /** The `/vpcep` subcommands help lists (the playground's composer suggests them). */
+  readonly subcommands: readonly SubcommandSpec[];
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly redis: RedisClient;
@@ -162,7 +165,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const { middleware, inFlight } = requestContext(logger, metrics);
   app.use(middleware);
   const features = buildFeatures(core, options.create ? { create: options.create } : {});
-  registerListeners(app, core, features);
+  const subcommands = registerListeners(app, core, features);
   app.error(async (error) => {
     countWebApiError(metrics, error);
     logger.error({ err: error }, 'unhandled error in a listener');
@@ -196,6 +199,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
 
   return {
     app,
+    subcommands,
     logger,
     metrics,
     redis,

@@ -1,11 +1,25 @@
-/** Process entry: load the config, build the bot, start it, stop it on SIGTERM/SIGINT. */
+/**
+ * Process entry: load the config, build the bot, start it, stop it on SIGTERM/SIGINT. Without a Slack
+ * token it also runs the local playground, imported only then, so Slack mode loads none of it.
+ */
 import { createBot } from './app.js';
 import { ConfigError, environmentWithDotenv, loadConfig } from './platform/config/load-config.js';
+import { playgroundWanted } from './platform/config/playground-switch.js';
 import { AppError } from './platform/errors/app-error.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig(environmentWithDotenv(process.env));
+  const env = environmentWithDotenv(process.env);
+  const playground = playgroundWanted(env)
+    ? await (await import('./playground/index.js')).startPlayground(env)
+    : undefined;
+  const config = loadConfig(playground?.botEnv ?? env);
   const bot = await createBot(config);
+  await playground?.restore(bot.redis, config.redis.keyPrefix, bot.logger);
+  const stopAll = async () => {
+    await playground?.stop();
+    await bot.stop();
+    await playground?.close();
+  };
   let exiting = false;
   const shutdown = (signal: string) => {
     if (exiting) return;
@@ -13,7 +27,7 @@ async function main(): Promise<void> {
     bot.logger.info({ signal }, 'shutting down');
     const hardStop = setTimeout(() => process.exit(1), 9500);
     hardStop.unref();
-    bot.stop().then(
+    stopAll().then(
       () => process.exit(0),
       (err: unknown) => {
         bot.logger.error({ err }, 'shutdown failed');
@@ -24,9 +38,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   try {
-    await bot.start();
+    const { port } = await bot.start();
+    await playground?.open({
+      botPort: port,
+      cloud: bot.cloud,
+      logger: bot.logger,
+      commands: bot.subcommands,
+    });
   } catch (err) {
-    await bot.stop().catch(() => undefined);
+    await stopAll().catch(() => undefined);
     throw err;
   }
 }

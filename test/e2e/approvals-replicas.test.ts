@@ -220,9 +220,10 @@ describe('approvals across three bot processes', () => {
     const clicks = Array.from({ length: 20 }, (_, i) => click(i % 2 === 0 ? first : second, message));
     const answers = await Promise.all(clicks);
     expect(answers.every((a) => a.status === 200)).toBe(true);
+    // "is approving…" already has no buttons: wait for the decided message itself.
     const updated = await eventually(
       () => fake.message(message.channel, message.ts),
-      (m) => !hasButtons(m),
+      (m) => !hasButtons(m) && JSON.stringify(m?.blocks).includes('*Approved*'),
     );
     expect(JSON.stringify(updated?.blocks)).toContain(`*Approved* by <@${OWNER}>`);
     expect(await cloudActions(endpointId)).toEqual(['receive']);

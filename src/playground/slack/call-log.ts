@@ -23,16 +23,26 @@ export class CallLog {
   private readonly list: SlackCall[] = [];
   private readonly refused: Rejection[] = [];
   private readonly waiters = new Set<Waiter>();
+  /** Calls forgotten to keep within `keep`; indexes go on counting. */
+  private dropped = 0;
+
+  /** `keep`: remember only the newest calls and refusals (a long-running playground); tests keep all. */
+  constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
 
   /** Number of calls recorded so far (the `index` the next call will get). */
   get size(): number {
-    return this.list.length;
+    return this.dropped + this.list.length;
   }
 
   /** Records a call and wakes matching waiters. */
   record(call: Omit<SlackCall, 'index'>): SlackCall {
-    const recorded: SlackCall = { ...call, index: this.list.length };
+    const recorded: SlackCall = { ...call, index: this.size };
     this.list.push(recorded);
+    if (this.list.length > this.keep) {
+      const excess = this.list.length - this.keep;
+      this.list.splice(0, excess);
+      this.dropped += excess;
+    }
     for (const waiter of this.waiters) {
       if (waiter.method === recorded.method && recorded.index >= waiter.since && waiter.predicate(recorded)) {
         this.waiters.delete(waiter);
@@ -45,6 +55,7 @@ export class CallLog {
   /** Records a refusal for a limit. */
   reject(rejection: Rejection): void {
     this.refused.push(rejection);
+    if (this.refused.length > this.keep) this.refused.shift();
   }
 
   /** Calls, optionally only of one method. */

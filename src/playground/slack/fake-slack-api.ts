@@ -94,6 +94,9 @@ export interface FakeSlack {
   ): FunctionExecution;
   functionExecution(executionId: string): FunctionExecution | undefined;
 
+  /** Calls `listener` after every Web API call and response_url post; returns the unsubscribe. */
+  onActivity(listener: () => void): () => void;
+
   /** Makes `apps.connections.open` answer with this Socket Mode server's URL. */
   attachSocketMode(server: { readonly url: string }): void;
 }

@@ -13,13 +13,23 @@ import { FakeSlackState } from './state.js';
 import { checkViewErrorsResponse } from './view-ack.js';
 import { applyViewSubmissionAck } from './view-ack-apply.js';
 
+/** Options of `startFakeSlack`; tests need none. */
+export interface FakeSlackOptions {
+  /** Remember only this many recent calls and refusals (a long-running playground); default all. */
+  readonly keepCalls?: number;
+}
+
 /** Starts a fake Slack Web API on 127.0.0.1 and a free port. */
-export async function startFakeSlack(): Promise<FakeSlack> {
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const state = new FakeSlackState();
-  const log = new CallLog();
+  const log = new CallLog(options.keepCalls);
   const faults = new FaultPlan();
   const revokedTokens = new Set<string>();
-  const { server, port } = await listenFakeSlack({ state, log, faults, revokedTokens });
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+  const { server, port } = await listenFakeSlack({ state, log, faults, revokedTokens, notify });
   const baseUrl = `http://127.0.0.1:${port}`;
 
   return {
@@ -86,6 +96,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     issueResponseUrl: (context) => `${baseUrl}/response/${state.responseUrls.issue(context)}`,
     startFunctionExecution: (callbackId, inputs, ids) => state.executions.issue(callbackId, inputs, ids),
     functionExecution: (executionId) => state.executions.get(executionId),
+    onActivity: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     attachSocketMode: (socket) => {
       state.socketModeUrl = socket.url;
     },

@@ -61,6 +61,11 @@ export class FunctionExecutions {
     return [...this.executions.values()];
   }
 
+  /** Puts saved executions back (a restarted playground), so a waiting step can still complete. */
+  restore(executions: readonly FunctionExecution[]): void {
+    for (const execution of executions) this.executions.set(execution.executionId, execution);
+  }
+
   /** Forgets every execution. */
   clear(): void {
     this.executions.clear();

@@ -50,4 +50,11 @@ export class MessageClock {
     const seconds = Math.floor(micros / 1_000_000);
     return `${seconds}.${String(micros % 1_000_000).padStart(6, '0')}`;
   }
+
+  /** Makes every later timestamp greater than `ts` (messages restored from a save). */
+  notBefore(ts: string): void {
+    const [seconds, micros] = ts.split('.');
+    const value = Number(seconds) * 1_000_000 + Number(micros ?? 0);
+    if (Number.isFinite(value)) this.last = Math.max(this.last, value);
+  }
 }

@@ -11,12 +11,13 @@ export {
 } from './block-kit-limits.js';
 export type { WaitOptions } from './call-log.js';
 export type { FakeChannel, FakeUser, FakeUsergroup } from './directory.js';
-export { startFakeSlack } from './fake-slack.js';
+export { type FakeSlackOptions, startFakeSlack } from './fake-slack.js';
 export type { FakeSlack } from './fake-slack-api.js';
 export type { FunctionExecution } from './function-executions.js';
 export { FAKE_TEAM, newTriggerId, TRIGGER_TTL_MS } from './ids.js';
 export type { EphemeralMessage, StoredMessage } from './message-store.js';
 export { RESPONSE_URL_MAX_POSTS, type ResponsePost, type ResponseUrlContext } from './response-urls.js';
+export { restoreState, type SavedSlackState, saveState } from './saved-state.js';
 export type { FakeSlackState } from './state.js';
 export type { TriggerContext } from './triggers.js';
 export type {

@@ -90,6 +90,40 @@ export class MessageStore {
     return this.ephemeral.filter((m) => channel === undefined || m.channel === channel);
   }
 
+  /** The ephemeral message `user` sees at `ts` in `channel`, if any. */
+  findEphemeral(channel: string, user: string, ts: string): EphemeralMessage | undefined {
+    return this.ephemeral.find((m) => m.channel === channel && m.user === user && m.message_ts === ts);
+  }
+
+  /** Replaces an ephemeral message's text and blocks (`replace_original` from its response_url). */
+  replaceEphemeral(message: EphemeralMessage, args: SlackArgs): void {
+    message.text = typeof args.text === 'string' ? args.text : undefined;
+    message.blocks = Array.isArray(args.blocks) ? args.blocks : undefined;
+  }
+
+  /** Removes an ephemeral message (`delete_original` from its response_url). */
+  deleteEphemeral(message: EphemeralMessage): void {
+    const at = this.ephemeral.indexOf(message);
+    if (at >= 0) this.ephemeral.splice(at, 1);
+  }
+
+  /** Every channel message, for saving (see `restore`). */
+  all(): StoredMessage[] {
+    return [...this.byChannel.values()].flatMap((map) => [...map.values()]);
+  }
+
+  /** Puts saved messages back (a restarted playground); later posts get later timestamps. */
+  restore(messages: readonly StoredMessage[], ephemerals: readonly EphemeralMessage[]): void {
+    for (const message of messages) {
+      this.channelMap(message.channel).set(message.ts, message);
+      this.clock.notBefore(message.ts);
+    }
+    for (const message of ephemerals) {
+      this.ephemeral.push(message);
+      this.clock.notBefore(message.message_ts);
+    }
+  }
+
   /** Forgets every message. */
   clear(): void {
     this.byChannel.clear();

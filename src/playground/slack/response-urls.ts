@@ -18,6 +18,8 @@ export interface ResponseUrlContext {
   userId: string;
   /** The message the interaction came from (needed for `replace_original` / `delete_original`). */
   messageTs?: string;
+  /** The message is ephemeral: `replace_original` / `delete_original` act on the user's own copy. */
+  ephemeral?: boolean;
 }
 
 /** One post to a response_url and the fake's answer. */
@@ -74,6 +76,7 @@ export class ResponseUrls {
     if (this.list(id).length >= RESPONSE_URL_MAX_POSTS)
       return { status: 404, response: { ok: false, error: 'used_too_many_times' } };
     if (!isRecord(body)) return { status: 400, response: { ok: false, error: 'invalid_payload' } };
+    if (context.ephemeral) return this.answerEphemeral(context, body);
     const original = context.messageTs ? this.messages.get(context.channelId, context.messageTs) : undefined;
     if (body.delete_original === true || body.delete_original === 'true') {
       if (!original) return { status: 404, response: { ok: false, error: 'message_not_found' } };
@@ -90,6 +93,28 @@ export class ResponseUrls {
     } else {
       this.messages.postEphemeral(context.channelId, context.userId, body, 'response_url');
     }
+    return { status: 200, response: { ok: true } };
+  }
+
+  /** A post for an ephemeral message: replacing or deleting acts on that user's copy only. */
+  private answerEphemeral(context: ResponseUrlContext, body: Record<string, unknown>): ResponseOutcome {
+    const original = context.messageTs
+      ? this.messages.findEphemeral(context.channelId, context.userId, context.messageTs)
+      : undefined;
+    const deleting = body.delete_original === true || body.delete_original === 'true';
+    const replacing = body.replace_original === true || body.replace_original === 'true';
+    if (deleting || replacing) {
+      if (!original) return { status: 404, response: { ok: false, error: 'message_not_found' } };
+      if (deleting) {
+        this.messages.deleteEphemeral(original);
+        return { status: 200, response: { ok: true } };
+      }
+    }
+    const failure = checkMessage(body);
+    if (failure) return { status: 400, response: limitResponse(failure), failure };
+    if (original && replacing) this.messages.replaceEphemeral(original, body);
+    else if (body.response_type === 'in_channel') this.messages.post(context.channelId, body);
+    else this.messages.postEphemeral(context.channelId, context.userId, body, 'response_url');
     return { status: 200, response: { ok: true } };
   }
 }

@@ -29,6 +29,8 @@ export interface ServerDeps {
   readonly log: CallLog;
   readonly faults: FaultPlan;
   readonly revokedTokens: ReadonlySet<string>;
+  /** Called after every answered Web API call and response_url post (the playground's live updates). */
+  readonly notify: () => void;
 }
 
 function send(
@@ -69,6 +71,7 @@ async function handleApi(
   deps.log.record({ method, token, args, at, status: answer.status, response: answer.body });
   if (!fault) noteRejection(deps, method, args, answer.body);
   send(res, answer.status, answer.body, answer.headers);
+  deps.notify();
 }
 
 async function handleResponseUrl(
@@ -90,6 +93,7 @@ async function handleResponseUrl(
   const args = typeof body === 'object' && body !== null ? (body as SlackArgs) : { body };
   noteRejection(deps, 'response_url', args, outcome.response);
   send(res, outcome.status, outcome.response);
+  deps.notify();
 }
 
 async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {

