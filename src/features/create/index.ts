@@ -11,9 +11,7 @@ import { createCreationNotifier } from './creation/creation-notifier.js';
 import { creationResumerJob } from './creation/creation-resumer.js';
 import { createCreationRunner, type RunnerTiming } from './creation/creation-runner.js';
 import { createCreateFlow } from './flow/create-flow.js';
-import { createSlackDirectory } from './flow/owner-checks.js';
 import { createResourceCatalog } from './flow/resource-catalog.js';
-import { createUsergroupCatalog } from './flow/usergroup-catalog.js';
 import {
   backToFormButton,
   replaceDraftButton,
@@ -28,6 +26,8 @@ import { formChangeHandler } from './listeners/create-form-change.js';
 import { formSubmitHandler } from './listeners/create-form-submit.js';
 import { reviewSubmitHandler } from './listeners/create-review-submit.js';
 import { backendOptions, ownerGroupOptions, vpcOptions } from './listeners/create-suggestions.js';
+import { createSlackDirectory } from './slack/slack-directory.js';
+import { createUsergroupCatalog } from './slack/slack-usergroup-catalog.js';
 import { createAttempts } from './store/create-attempts.js';
 import { createCreateCache } from './store/create-cache.js';
 import { createDrafts } from './store/drafts.js';
