@@ -26,6 +26,7 @@ import { formChangeHandler } from './listeners/create-form-change.js';
 import { formSubmitHandler } from './listeners/create-form-submit.js';
 import { reviewSubmitHandler } from './listeners/create-review-submit.js';
 import { backendOptions, ownerGroupOptions, vpcOptions } from './listeners/create-suggestions.js';
+import { createSlackCreationNotices } from './slack/slack-creation-notices.js';
 import { createSlackDirectory } from './slack/slack-directory.js';
 import { createUsergroupCatalog } from './slack/slack-usergroup-catalog.js';
 import { createAttempts } from './store/create-attempts.js';
@@ -47,10 +48,13 @@ export function createServiceFeature(core: Core, options: CreateServiceOptions =
   const drafts = createDrafts(core.redis, core.keys);
   const attempts = createAttempts(core.redis, core.keys);
   const notifier = createCreationNotifier({
-    slack: core.slack,
+    notices: createSlackCreationNotices({
+      slack: core.slack,
+      poster: core.poster,
+      sandbox: core.sandbox,
+      logger,
+    }),
     drafts,
-    poster: core.poster,
-    sandbox: core.sandbox,
     logger,
     admins: core.config.access.admins,
   });
