@@ -53,10 +53,16 @@ module.exports = {
     },
     {
       name: 'use-cases-without-slack',
-      comment: 'Use cases never import Slack types or Block Kit builders: they return screens or call a port.',
+      comment:
+        'Use cases never import Slack types, Block Kit builders or the Slack adapters (slack/) that implement their ports: they return screens or call a port.',
       severity: 'error',
       from: { path: '^src/features/[^/]+/(flow|creation|decide|poll|workflow|usecases)/' },
-      to: { path: ['^src/features/[^/]+/views/', 'node_modules/@slack/(bolt|types|web-api)/'] },
+      to: {
+        path: [
+          '^src/features/[^/]+/(views|slack)/',
+          'node_modules/@slack/(bolt|types|web-api)/',
+        ],
+      },
     },
     {
       name: 'bench-folders-acyclic',

@@ -11,20 +11,28 @@ import { createCreationNotifier } from './creation/creation-notifier.js';
 import { creationResumerJob } from './creation/creation-resumer.js';
 import { createCreationRunner, type RunnerTiming } from './creation/creation-runner.js';
 import { createCreateFlow } from './flow/create-flow.js';
-import { createSlackDirectory } from './flow/owner-checks.js';
 import { createResourceCatalog } from './flow/resource-catalog.js';
-import { createUsergroupCatalog } from './flow/usergroup-catalog.js';
-import { registerCreateButtons } from './listeners/create-buttons.js';
-import { registerCreateClosed } from './listeners/create-closed.js';
+import {
+  backToFormButton,
+  replaceDraftButton,
+  resumeDraftButton,
+  retryButton,
+  startOverButton,
+} from './listeners/create-buttons.js';
+import { formClosedHandler } from './listeners/create-closed.js';
 import { createSubcommand } from './listeners/create-command.js';
-import { registerCreateEditRetry } from './listeners/create-edit-retry.js';
-import { registerCreateFormChange } from './listeners/create-form-change.js';
-import { registerCreateFormSubmit } from './listeners/create-form-submit.js';
-import { registerCreateReviewSubmit } from './listeners/create-review-submit.js';
-import { registerCreateOptions } from './listeners/create-suggestions.js';
+import { editRetryHandler } from './listeners/create-edit-retry.js';
+import { formChangeHandler } from './listeners/create-form-change.js';
+import { formSubmitHandler } from './listeners/create-form-submit.js';
+import { reviewSubmitHandler } from './listeners/create-review-submit.js';
+import { backendOptions, ownerGroupOptions, vpcOptions } from './listeners/create-suggestions.js';
+import { createSlackCreationNotices } from './slack/slack-creation-notices.js';
+import { createSlackDirectory } from './slack/slack-directory.js';
+import { createUsergroupCatalog } from './slack/slack-usergroup-catalog.js';
 import { createAttempts } from './store/create-attempts.js';
 import { createCreateCache } from './store/create-cache.js';
 import { createDrafts } from './store/drafts.js';
+import { CREATE_ACTION, CREATE_VIEW } from './views/create-ids.js';
 
 /** Knobs with production defaults (tests need none). */
 export interface CreateServiceOptions {
@@ -40,10 +48,13 @@ export function createServiceFeature(core: Core, options: CreateServiceOptions =
   const drafts = createDrafts(core.redis, core.keys);
   const attempts = createAttempts(core.redis, core.keys);
   const notifier = createCreationNotifier({
-    slack: core.slack,
+    notices: createSlackCreationNotices({
+      slack: core.slack,
+      poster: core.poster,
+      sandbox: core.sandbox,
+      logger,
+    }),
     drafts,
-    poster: core.poster,
-    sandbox: core.sandbox,
     logger,
     admins: core.config.access.admins,
   });
@@ -84,14 +95,26 @@ export function createServiceFeature(core: Core, options: CreateServiceOptions =
         handler: createSubcommand(flow),
       },
     ],
+    /** Every listener of the create flow, by the id of what Slack sends. */
     register(app: BotApp) {
-      registerCreateFormChange(app, flow, logger);
-      registerCreateButtons(app, flow, logger);
-      registerCreateEditRetry(app, flow, logger);
-      registerCreateOptions(app, flow, logger);
-      registerCreateFormSubmit(app, flow, logger);
-      registerCreateReviewSubmit(app, flow, logger);
-      registerCreateClosed(app, flow, logger);
+      const click = (action_id: string) => ({ action_id, type: 'block_actions' }) as const;
+      const search = (action_id: string) => ({ action_id, type: 'block_suggestion' }) as const;
+      // A change of what other inputs depend on re-renders the form.
+      app.action(click(CREATE_ACTION.region), formChangeHandler(flow));
+      app.action(click(CREATE_ACTION.vpc), formChangeHandler(flow));
+      app.action(click(CREATE_ACTION.backendType), formChangeHandler(flow));
+      app.action(click(CREATE_ACTION.resume), resumeDraftButton(flow));
+      app.action(click(CREATE_ACTION.startOver), startOverButton(flow));
+      app.action(click(CREATE_ACTION.retry), retryButton(flow));
+      app.action(click(CREATE_ACTION.back), backToFormButton(flow));
+      app.action(click(CREATE_ACTION.editRetryReplace), replaceDraftButton(flow));
+      app.action(click(CREATE_ACTION.editRetry), editRetryHandler(flow));
+      app.options(search(CREATE_ACTION.vpc), vpcOptions(flow));
+      app.options(search(CREATE_ACTION.backend), backendOptions(flow));
+      app.options(search(CREATE_ACTION.ownerGroups), ownerGroupOptions(flow));
+      app.view(CREATE_VIEW.form, formSubmitHandler(flow));
+      app.view(CREATE_VIEW.review, reviewSubmitHandler(flow));
+      app.view({ callback_id: CREATE_VIEW.form, type: 'view_closed' }, formClosedHandler(flow));
     },
     jobs: [
       creationResumerJob({

@@ -1,32 +1,56 @@
 /**
  * Tells people how a creation went: the modal (while it still shows this creation), the channel the
- * command ran in (an announcement, paced through the channel poster) and the creator (a direct
- * message). When the bot cannot post in that channel, the creator learns why and how to fix it,
- * ephemerally where Slack allows, and in the direct message in any case. A direct message that fails
- * is left unsent for the caller to try again; on the last chance the result is said ephemerally where
- * the command ran instead. An unknown outcome is also sent to each bot admin (`VPCEP_ADMINS`), once,
- * naming the request and never a service. Never throws: a failed notice is logged.
+ * command ran in (an announcement) and the creator (a direct message). When the bot cannot post in
+ * that channel, the creator learns why and how to fix it, ephemerally where Slack allows, and in the
+ * direct message in any case. A direct message that fails is left unsent for the caller to try again;
+ * on the last chance the result is said ephemerally where the command ran instead. An unknown outcome
+ * is also sent to each bot admin (`VPCEP_ADMINS`), once, naming the request and never a service.
+ * Never throws: a failed notice is logged. How a notice reaches Slack is the `CreationNotices` port's.
  */
-import type { WebClient } from '@slack/web-api';
 import { channelMention } from '../../../domain/mrkdwn.js';
 import { ATTEMPT_TAG_KEY } from '../../../domain/tags.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { Logger } from '../../../platform/logging/logger.js';
-import type { ChannelPoster } from '../../../slack/channel-poster.js';
-import { updateModal } from '../../../slack/modal.js';
+import type { AttemptModel } from '../flow/screens.js';
 import type { Attempt } from '../store/create-attempts.js';
 import type { Drafts } from '../store/drafts.js';
-import {
-  attemptSummary,
-  createAnnouncement,
-  createAttemptView,
-  createResultMessage,
-  unknownOutcomeNotice,
-} from '../views/create-attempt.js';
 import { attemptModel, attemptTagValue, isChannel } from './attempt-model.js';
 
-/** A response_url works for 30 minutes; leave a margin. */
-const RESPONSE_URL_LIFETIME_MS = 29 * 60_000;
+/** Where the creator is told ephemerally: the channel the command ran in, or its response URL. */
+export interface EphemeralTarget {
+  readonly userId: string;
+  readonly channel: string;
+  readonly responseUrl?: string | undefined;
+  /** When the response URL was issued (it works for 30 minutes). */
+  readonly responseUrlAt?: number | undefined;
+}
+
+/** What the creator is told ephemerally: a problem (written by the bot), or the attempt's outcome. */
+export type EphemeralNotice = { readonly problem: string } | { readonly outcome: AttemptModel };
+
+/** The bot's own tag on a service an attempt made, for the admins to find it by. */
+export interface AttemptTag {
+  readonly key: string;
+  readonly value: string;
+}
+
+/**
+ * How creation notices reach people, implemented by the feature over Slack
+ * (`slack/slack-creation-notices.ts`). A post that fails rejects with an error whose `userMessage`
+ * says why and how to fix it.
+ */
+export interface CreationNotices {
+  /** Shows the attempt in the modal `viewId`; a modal closed or refused is logged, not thrown. */
+  showInModal(viewId: string, model: AttemptModel, log: Logger): Promise<void>;
+  /** Announces the new service in `channel`. */
+  announce(channel: string, model: AttemptModel): Promise<{ readonly ts: string }>;
+  /** Sends the outcome to the creator by direct message. */
+  sendResult(model: AttemptModel): Promise<void>;
+  /** Tells one bot admin of an attempt whose outcome is unknown. */
+  tellAdmin(admin: string, model: AttemptModel, tag: AttemptTag | undefined): Promise<void>;
+  /** Says `notice` to the creator only; false when it could not. Never throws. */
+  tellEphemerally(to: EphemeralTarget, notice: EphemeralNotice): Promise<boolean>;
+}
 
 export interface CreationNotifier {
   /** Shows the attempt's current state in its modal, if one may be open. */
@@ -42,18 +66,16 @@ export interface CreationNotifier {
 }
 
 export interface NotifierDeps {
-  readonly slack: WebClient;
+  readonly notices: CreationNotices;
   /** To tell whether the modal still shows this creation (see `stillShowing`). */
   readonly drafts: Drafts;
-  readonly poster: ChannelPoster;
-  readonly sandbox: boolean;
   readonly logger: Logger;
   /** `VPCEP_ADMINS`: told of every creation whose outcome is unknown. */
   readonly admins: readonly string[];
 }
 
 export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
-  const { slack, poster, sandbox, logger } = deps;
+  const { notices, logger } = deps;
 
   /**
    * The modal still shows this creation unless the person has moved its draft on since Create (Edit
@@ -77,40 +99,26 @@ export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
       return;
     }
     // Closed by the user, or refused: the direct message carries the result anyway.
-    await updateModal(slack, { viewId: attempt.viewId }, createAttemptView(attemptModel(attempt), sandbox), {
-      log: logger.child({ attemptId: attempt.id }),
-    });
+    await notices.showInModal(attempt.viewId, attemptModel(attempt), logger.child({ attemptId: attempt.id }));
   }
 
-  async function tellEphemerally(attempt: Attempt, channel: string, text: string): Promise<boolean> {
-    const fresh = attempt.responseUrl && Date.now() - (attempt.responseUrlAt ?? 0) < RESPONSE_URL_LIFETIME_MS;
-    try {
-      if (fresh && attempt.responseUrl) {
-        const res = await fetch(attempt.responseUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
-        });
-        if (res.ok) return true;
-      }
-      await slack.chat.postEphemeral({ channel, user: attempt.userId, text });
-      return true;
-    } catch (err) {
-      logger.debug({ err, channel }, 'could not tell the creator ephemerally');
-      return false;
-    }
-  }
+  const whereItRan = (attempt: Attempt, channel: string): EphemeralTarget => ({
+    userId: attempt.userId,
+    channel,
+    responseUrl: attempt.responseUrl,
+    responseUrlAt: attempt.responseUrlAt,
+  });
 
   async function announce(attempt: Attempt): Promise<Attempt['announcement']> {
     const channel = attempt.channelId;
     if (!isChannel(channel)) return undefined;
     try {
-      const posted = await poster.post({ channel, ...createAnnouncement(attemptModel(attempt), sandbox) });
+      const posted = await notices.announce(channel, attemptModel(attempt));
       return { channel, ts: posted.ts };
     } catch (err) {
       const problem = `I could not announce the new service in ${channelMention(channel)}: ${userMessageOf(err)}`;
       logger.warn({ err, channel, attemptId: attempt.id }, 'could not announce the new service');
-      await tellEphemerally(attempt, channel, `:warning: ${problem}`);
+      await notices.tellEphemerally(whereItRan(attempt, channel), { problem });
       return { channel, problem };
     }
   }
@@ -118,12 +126,12 @@ export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
   /** Each admin by direct message; one that cannot be reached is logged, not retried. */
   async function tellAdmins(attempt: Attempt): Promise<void> {
     const tag = attempt.spec.name ? undefined : { key: ATTEMPT_TAG_KEY, value: attemptTagValue(attempt) };
-    const notice = unknownOutcomeNotice(attemptModel(attempt), sandbox, tag);
+    const model = attemptModel(attempt);
     if (deps.admins.length === 0)
       logger.warn({ attemptId: attempt.id }, 'no VPCEP_ADMINS to tell of a creation with an unknown outcome');
     for (const admin of deps.admins) {
       try {
-        await poster.post({ channel: admin, ...notice });
+        await notices.tellAdmin(admin, model, tag);
       } catch (err) {
         logger.warn({ err, admin, attemptId: attempt.id }, 'could not tell an admin of an unknown outcome');
       }
@@ -150,7 +158,7 @@ export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
       }
       if (!notified.dm) {
         try {
-          await poster.post({ channel: attempt.userId, ...createResultMessage(attemptModel(told), sandbox) });
+          await notices.sendResult(attemptModel(told));
           notified.dm = true;
         } catch (err) {
           logger.warn(
@@ -161,7 +169,7 @@ export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
             const channel = attempt.channelId;
             const said =
               channel !== undefined &&
-              (await tellEphemerally(attempt, channel, attemptSummary(attemptModel(told), sandbox)));
+              (await notices.tellEphemerally(whereItRan(attempt, channel), { outcome: attemptModel(told) }));
             logger.warn(
               { attemptId: attempt.id, said },
               'gave up sending the creation result by direct message',

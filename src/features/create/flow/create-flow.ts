@@ -1,19 +1,22 @@
 /**
  * The create flow's use cases, bound to their dependencies: what the listeners call. Each returns the
- * screen to show (or the submission's outcome); errors carry a message for the person.
+ * screen to show (or the submission's outcome) and never throws: a failure becomes a problem screen
+ * whose message names the cause and what to do (with Retry when trying again may help), so the modal
+ * never stays on "Loading…" and a listener holds only its happy path.
  */
 import type { CreateDeps, Who } from './create-context.js';
 import { type FormReader, screenIsLatest } from './drafting.js';
 import { backToForm, changeForm, type FormSubmission, saveClosedForm, submitForm } from './form-changes.js';
 import {
-  attemptScreen,
   editAndRetry,
+  isRetryable,
   openCreate,
+  problemScreen,
   resumeDraft,
   retryScreen,
   startOver,
 } from './open-create.js';
-import { searchOptions } from './option-search.js';
+import { type OptionSearch, searchOptions } from './option-search.js';
 import type { Choice } from './resource-catalog.js';
 import { submitReview } from './review.js';
 import type { CreateScreen } from './screens.js';
@@ -24,37 +27,85 @@ export interface CreateFlow {
   resume(who: Who, draftRef: string): Promise<CreateScreen>;
   startOver(who: Who, draftRef: string): Promise<CreateScreen>;
   retry(who: Who, draftRef: string): Promise<CreateScreen>;
-  change(who: Who, draftRef: string, read: FormReader): Promise<CreateScreen>;
+  /** `undefined`: the change could not be saved for now (Redis away); the form stays as it is. */
+  change(who: Who, draftRef: string, read: FormReader): Promise<CreateScreen | undefined>;
   close(who: Who, draftRef: string, read: FormReader): Promise<void>;
   submitForm(who: Who, draftRef: string, read: FormReader): Promise<FormSubmission>;
   back(who: Who, draftRef: string): Promise<CreateScreen>;
   submitReview(who: Who, draftRef: string, viewId: string | undefined): Promise<CreateScreen>;
   /** `replace`: the person chose the failed creation's values over a newer unfinished draft. */
   editAndRetry(who: Who, attemptRef: string, options?: { replace?: boolean }): Promise<CreateScreen>;
-  attempt(who: Who, attemptRef: string): Promise<CreateScreen>;
-  options(
-    who: Who,
-    request: { actionId: string; blockId: string; query: string; draftRef: string },
-  ): Promise<Choice[]>;
+  options(who: Who, search: OptionSearch): Promise<Choice[]>;
   /** Whether `screen` still shows the newest state of its draft (asked when an update conflicts). */
   isLatest(who: Who, screen: CreateScreen): Promise<boolean>;
 }
 
 export function createCreateFlow(deps: CreateDeps, sandbox: boolean): CreateFlow {
+  const failed = (what: string, who: Who, err: unknown) =>
+    deps.logger.warn({ err, user: who.userId }, `${what} failed`);
+
+  /** The screen `work` makes, or the problem that stopped it (Retry brings back `retryRef`). */
+  async function screenOf(
+    what: string,
+    who: Who,
+    work: () => Promise<CreateScreen>,
+    retryRef?: string,
+  ): Promise<CreateScreen> {
+    try {
+      return await work();
+    } catch (err) {
+      failed(what, who, err);
+      return problemScreen(err, retryRef);
+    }
+  }
+
   return {
     sandbox,
-    open: (who) => openCreate(deps, who),
-    resume: (who, ref) => resumeDraft(deps, who, ref),
-    startOver: (who, ref) => startOver(deps, who, ref),
-    retry: (who, ref) => retryScreen(deps, who, ref),
-    change: (who, ref, read) => changeForm(deps, who, ref, read),
-    close: (who, ref, read) => saveClosedForm(deps, who, ref, read),
-    submitForm: (who, ref, read) => submitForm(deps, who, ref, read),
-    back: (who, ref) => backToForm(deps, who, ref),
-    submitReview: (who, ref, viewId) => submitReview(deps, who, ref, viewId),
-    editAndRetry: (who, ref, options) => editAndRetry(deps, who, ref, options),
-    attempt: (who, ref) => attemptScreen(deps, who, ref),
-    options: (who, request) => searchOptions(deps, who, request),
+    open: (who) => screenOf('opening the create form', who, () => openCreate(deps, who)),
+    resume: (who, ref) => screenOf('resume draft', who, () => resumeDraft(deps, who, ref), ref),
+    startOver: (who, ref) => screenOf('start over', who, () => startOver(deps, who, ref), ref),
+    retry: (who, ref) => screenOf('retry', who, () => retryScreen(deps, who, ref), ref),
+    back: (who, ref) => screenOf('back to the form', who, () => backToForm(deps, who, ref), ref),
+    editAndRetry: (who, ref, options) =>
+      screenOf(
+        'edit and retry',
+        who,
+        () => editAndRetry(deps, who, ref, options),
+        // Retry repeats the replace choice; a failed Edit and retry itself starts afresh.
+        options?.replace ? ref : undefined,
+      ),
+    async change(who, ref, read) {
+      try {
+        return await changeForm(deps, who, ref, read);
+      } catch (err) {
+        failed('a create form change', who, err);
+        // Redis away: keep the form as it is (typed values included); Review then says why.
+        return isRetryable(err) ? undefined : problemScreen(err, ref);
+      }
+    },
+    async close(who, ref, read) {
+      await saveClosedForm(deps, who, ref, read).catch((err: unknown) =>
+        failed('saving the closed create form', who, err),
+      );
+    },
+    async submitForm(who, ref, read) {
+      try {
+        return await submitForm(deps, who, ref, read);
+      } catch (err) {
+        failed('the create form submission', who, err);
+        return { kind: 'failed', problem: problemScreen(err, ref), retryable: isRetryable(err) };
+      }
+    },
+    submitReview: (who, ref, viewId) =>
+      screenOf('the create submission', who, () => submitReview(deps, who, ref, viewId), ref),
+    async options(who, search) {
+      try {
+        return await searchOptions(deps, who, search);
+      } catch (err) {
+        failed('create options', who, err);
+        return [];
+      }
+    },
     isLatest: (who, screen) => screenIsLatest(deps, who, screen),
   };
 }

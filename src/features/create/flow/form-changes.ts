@@ -4,17 +4,16 @@
  * validated against the one schema and either gets inline errors or moves on to the review.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DraftValues } from '../../../domain/endpoint-service-spec.js';
+import type { DraftValues, EndpointServiceSpec } from '../../../domain/endpoint-service-spec.js';
 import { validateDraft } from '../../../domain/endpoint-service-spec.js';
 import { type Draft, newDraftId } from '../store/drafts.js';
-import { SERVICE_TYPE_INTERFACE } from '../views/create-ids.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { assertCreator, type FormReader, loadDraft, saveFormState } from './drafting.js';
 import { ACK_FORM_BUDGET_MS, formScreen } from './form-screens.js';
 import { ownerErrors } from './owner-checks.js';
 import type { Choice } from './resource-catalog.js';
 import { reviewScreens } from './review.js';
-import type { CreateScreen, FormErrors } from './screens.js';
+import type { CreateScreen, FormErrors, ProblemScreen } from './screens.js';
 
 /**
  * A dispatched change (Region, VPC, Backend Resource Type): saved, and the form re-rendered for it
@@ -60,6 +59,12 @@ export type FormSubmission =
       readonly screen: CreateScreen;
       /** The review with its cloud checks, when they took longer than the ack may wait. */
       readonly later?: Promise<CreateScreen | undefined>;
+    }
+  | {
+      /** Nothing was submitted: `problem` says why; `retryable` when trying again may cure it. */
+      readonly kind: 'failed';
+      readonly problem: ProblemScreen;
+      readonly retryable: boolean;
     };
 
 export const BACKEND_NOT_IN_VPC =
@@ -115,10 +120,13 @@ async function resourceCheck(deps: CreateDeps, values: DraftValues): Promise<Res
   return { errors: {}, labels: { vpc: vpc.label, backend: backend.label } };
 }
 
+/** The only Service Type a tenant creates (gateway services are the cloud operator's). */
+const INTERFACE: EndpointServiceSpec['serviceType'] = 'interface';
+
 /** Rules the form adds to the schema: the one Service Type, the select limits, the configured projects. */
 function formRuleErrors(deps: CreateDeps, values: DraftValues, serviceType: string | undefined): FormErrors {
   const errors: FormErrors = {};
-  if (serviceType !== undefined && serviceType !== SERVICE_TYPE_INTERFACE)
+  if (serviceType !== undefined && serviceType !== INTERFACE)
     errors.serviceType =
       'Only the Interface service type can be created; gateway services are created by the cloud operator.';
   if (values.projectId && !deps.projects.some((p) => p.projectId === values.projectId))

@@ -4,11 +4,11 @@
  * does not hide the form: the list says why, and the form offers Retry.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { MAX_OWNER_GROUPS } from '../../../domain/owner-limits.js';
 import { isSlackIdOf } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { Draft } from '../store/drafts.js';
 import { formatDraftRef, newDraftId } from '../store/drafts.js';
-import { MAX_OWNER_GROUPS } from '../views/create-ids.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { projectChoices } from './create-context.js';
 import type { Choice } from './resource-catalog.js';

@@ -11,12 +11,20 @@ import { formatDraftRef, newDraftId, parseDraftRef } from '../store/drafts.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { assertCreator, DraftGoneError, draftIdOf, loadDraft } from './drafting.js';
 import { formScreen, newDraft } from './form-screens.js';
-import type { CreateScreen, ResumeModel } from './screens.js';
+import type { CreateScreen, ProblemScreen, ResumeModel } from './screens.js';
+
+/** Whether trying again may cure `err` (Redis or Slack away, a slow cloud). */
+export function isRetryable(err: unknown): boolean {
+  return err instanceof AppError && err.retryable;
+}
 
 /** A failure as a screen: the cause, and Retry when trying again may help. */
-export function problemScreen(err: unknown, retryRef?: string): CreateScreen {
-  const retryable = err instanceof AppError && err.retryable;
-  return { kind: 'problem', message: userMessageOf(err), ...(retryable ? { retryRef: retryRef ?? '' } : {}) };
+export function problemScreen(err: unknown, retryRef?: string): ProblemScreen {
+  return {
+    kind: 'problem',
+    message: userMessageOf(err),
+    ...(isRetryable(err) ? { retryRef: retryRef ?? '' } : {}),
+  };
 }
 
 async function failureOf(deps: CreateDeps, draft: Draft): Promise<string | undefined> {

@@ -6,58 +6,18 @@
  * it can mention or link (the submission must be answered within 3 s).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import type { DraftValues } from '../../../domain/endpoint-service-spec.js';
 import { isChannelId, isSlackIdOf } from '../../../domain/slack-ids.js';
-import type { Logger } from '../../../platform/logging/logger.js';
-import { slackErrorCode } from '../../../slack/slack-errors.js';
-import type { CreateCache } from '../store/create-cache.js';
 import type { FormErrors } from './screens.js';
 import type { UsergroupCatalog } from './usergroup-catalog.js';
 
-/** A known ID stays known this long (people and channels are rarely deleted in between). */
-const KNOWN_SECONDS = 600;
-
 export type Existence = 'known' | 'unknown' | 'unanswered';
 
+/** A port: `slack/slack-directory.ts` asks Slack. */
 export interface SlackDirectory {
   user(id: string): Promise<Existence>;
   /** `unknown` also for a private channel the bot is not in: it could not post there either. */
   channel(id: string): Promise<Existence>;
-}
-
-const userAnswer = z.object({ user: z.object({ deleted: z.boolean().optional() }).optional() });
-const channelAnswer = z.object({ channel: z.object({ is_archived: z.boolean().optional() }).optional() });
-
-const NOT_FOUND = new Set(['user_not_found', 'user_not_visible', 'channel_not_found']);
-
-export function createSlackDirectory(slack: WebClient, cache: CreateCache, logger: Logger): SlackDirectory {
-  const known = z.literal(true);
-  async function look(name: string, ask: () => Promise<boolean>): Promise<Existence> {
-    if (await cache.peek(name, known)) return 'known';
-    try {
-      if (!(await ask())) return 'unknown';
-      await cache.through(name, known, KNOWN_SECONDS, async () => true as const);
-      return 'known';
-    } catch (err) {
-      if (NOT_FOUND.has(slackErrorCode(err) ?? '')) return 'unknown';
-      logger.info({ err, name }, 'could not look up a Slack ID; its form was checked');
-      return 'unanswered';
-    }
-  }
-  return {
-    user: (id) =>
-      look(`slack:user:${id}`, async () => {
-        const answer = userAnswer.parse(await slack.users.info({ user: id }));
-        return answer.user?.deleted !== true;
-      }),
-    channel: (id) =>
-      look(`slack:channel:${id}`, async () => {
-        const answer = channelAnswer.parse(await slack.conversations.info({ channel: id }));
-        return answer.channel?.is_archived !== true;
-      }),
-  };
 }
 
 /** How long a submission waits for these look-ups before letting well-formed IDs through. */

@@ -113,12 +113,19 @@ export interface ResumeModel {
   readonly replaceFor?: { readonly attemptRef: string; readonly name?: string | undefined } | undefined;
 }
 
+/** What went wrong, and (`retryRef`) what a Retry button brings back, when trying again may help. */
+export interface ProblemScreen {
+  readonly kind: 'problem';
+  readonly message: string;
+  readonly retryRef?: string | undefined;
+}
+
 export type CreateScreen =
   | { readonly kind: 'form'; readonly model: FormModel }
   | { readonly kind: 'review'; readonly model: ReviewModel }
   | { readonly kind: 'attempt'; readonly model: AttemptModel }
   | { readonly kind: 'resume'; readonly model: ResumeModel }
-  | { readonly kind: 'problem'; readonly message: string; readonly retryRef?: string | undefined };
+  | ProblemScreen;
 
 /** The draft key and revision a screen was rendered for, when it shows a draft. */
 export function screenRevision(screen: CreateScreen): { draftRef: string; revision: number } | undefined {

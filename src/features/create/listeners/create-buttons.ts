@@ -2,43 +2,43 @@
  * Buttons inside the create modal: Resume draft, Start over, Retry, Back to the form, and the choice
  * to replace a newer draft with a failed creation's values.
  */
-import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../../../platform/logging/logger.js';
-import { requestLog } from '../../../slack/request-context.js';
+import { guarded } from '../../../slack/replying.js';
 import type { Who } from '../flow/create-context.js';
 import type { CreateFlow } from '../flow/create-flow.js';
-import { problemScreen } from '../flow/open-create.js';
 import type { CreateScreen } from '../flow/screens.js';
-import { CREATE_ACTION } from '../views/create-ids.js';
-import { showScreen, viewOf, whoOf } from './create-view-payload.js';
+import { type ClickArgs, showScreen, viewOf, whoOf } from './create-view-payload.js';
 
 const actionValueSchema = z.object({ actions: z.array(z.object({ value: z.string().optional() })).min(1) });
 
+/** What a button does with the draft or attempt it names (`ref`: its value, else the view's key). */
 type ButtonCase = (flow: CreateFlow, who: Who, ref: string) => Promise<CreateScreen>;
 
-const BUTTONS: [string, ButtonCase][] = [
-  [CREATE_ACTION.resume, (flow, who, ref) => flow.resume(who, ref)],
-  [CREATE_ACTION.startOver, (flow, who, ref) => flow.startOver(who, ref)],
-  [CREATE_ACTION.retry, (flow, who, ref) => flow.retry(who, ref === 'none' ? '' : ref)],
-  [CREATE_ACTION.back, (flow, who, ref) => flow.back(who, ref)],
-  [CREATE_ACTION.editRetryReplace, (flow, who, ref) => flow.editAndRetry(who, ref, { replace: true })],
-];
-
-export function registerCreateButtons(app: App, flow: CreateFlow, logger: Logger): void {
-  for (const [actionId, use] of BUTTONS) {
-    app.action({ action_id: actionId, type: 'block_actions' }, async ({ ack, body, client, context }) => {
-      await ack();
-      const log = requestLog(context, logger);
-      const view = viewOf(body);
-      if (!view) return;
-      const ref = actionValueSchema.parse(body).actions[0]?.value ?? view.private_metadata;
-      const who = whoOf(body);
-      const screen = await use(flow, who, ref).catch((err: unknown) => {
-        log.warn({ err, actionId }, 'create button failed');
-        return problemScreen(err, ref);
-      });
-      await showScreen(client, { viewId: view.id, hash: view.hash }, screen, { flow, who, log });
-    });
-  }
+/** A button that shows the screen `use` returns in the modal it was clicked in. */
+function screenButton(what: string, flow: CreateFlow, use: ButtonCase) {
+  return guarded(what, async ({ ack, body, client, context }: ClickArgs) => {
+    await ack();
+    const view = viewOf(body);
+    if (!view) return;
+    const ref = actionValueSchema.parse(body).actions[0]?.value ?? view.private_metadata;
+    const who = whoOf(body);
+    const screen = await use(flow, who, ref);
+    await showScreen(client, { viewId: view.id, hash: view.hash }, screen, { flow, who, log: context.log });
+  });
 }
+
+export const resumeDraftButton = (flow: CreateFlow) =>
+  screenButton('resume draft', flow, (f, who, ref) => f.resume(who, ref));
+
+export const startOverButton = (flow: CreateFlow) =>
+  screenButton('start over', flow, (f, who, ref) => f.startOver(who, ref));
+
+/** A problem view with nothing to bring back carries `none` (a button's value may not be empty). */
+export const retryButton = (flow: CreateFlow) =>
+  screenButton('retry', flow, (f, who, ref) => f.retry(who, ref === 'none' ? '' : ref));
+
+export const backToFormButton = (flow: CreateFlow) =>
+  screenButton('back to the form', flow, (f, who, ref) => f.back(who, ref));
+
+export const replaceDraftButton = (flow: CreateFlow) =>
+  screenButton('replace the draft', flow, (f, who, ref) => f.editAndRetry(who, ref, { replace: true }));

@@ -3,41 +3,32 @@
  * expires after 3 s), then fills it with the person's draft and the cloud's lists.
  */
 
+import { AppError } from '../../../platform/errors/app-error.js';
 import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
-import { slackErrorCode } from '../../../slack/slack-errors.js';
+import { openModal } from '../../../slack/modal.js';
 import type { CreateFlow } from '../flow/create-flow.js';
-import { problemScreen } from '../flow/open-create.js';
 import { createLoadingView } from '../views/create-screen.js';
 import { showScreen } from './create-view-payload.js';
 
+/** Slack refused the modal (an expired trigger, most often): the command answers how to go on. */
+function modalRefused(code: string): AppError {
+  return new AppError('CREATE_MODAL_REFUSED', `views.open failed: ${code}`, {
+    userMessage: `Slack did not let me open the form (${code}). Please run \`/vpcep create\` again.`,
+  });
+}
+
 export function createSubcommand(flow: CreateFlow): SubcommandHandler {
-  return async ({ ack, client, command, respond, log }) => {
+  return async ({ ack, client, command, log }) => {
     await ack();
-    let opened: { id: string; hash?: string | undefined };
-    try {
-      const result = await client.views.open({
-        trigger_id: command.trigger_id,
-        view: createLoadingView(flow.sandbox),
-      });
-      opened = { id: result.view?.id ?? '', hash: result.view?.hash };
-    } catch (err) {
-      log.warn({ err }, 'could not open the create modal');
-      await respond({
-        response_type: 'ephemeral',
-        text: `:warning: Slack did not let me open the form (${slackErrorCode(err) ?? 'unknown error'}). Please run \`/vpcep create\` again.`,
-      }).catch(() => undefined);
-      return;
-    }
+    const opened = await openModal(client, command.trigger_id, createLoadingView(flow.sandbox), log);
+    if (!opened.opened) throw modalRefused(opened.code);
     const who = {
       teamId: command.team_id,
       userId: command.user_id,
       channelId: command.channel_id,
       responseUrl: command.response_url,
     };
-    const screen = await flow.open(who).catch((err: unknown) => {
-      log.warn({ err }, 'could not prepare the create form');
-      return problemScreen(err);
-    });
-    await showScreen(client, { viewId: opened.id, hash: opened.hash }, screen, { flow, who, log });
+    const screen = await flow.open(who);
+    await showScreen(client, { viewId: opened.viewId, hash: opened.hash }, screen, { flow, who, log });
   };
 }

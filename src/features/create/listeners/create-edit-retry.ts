@@ -2,49 +2,33 @@
  * "Edit and retry" on a failed creation: reopens its draft in the form, in the modal it was clicked in
  * or, from the result message, in a new modal (loading first, inside the trigger's 3 s).
  */
-import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../../../platform/logging/logger.js';
-import { requestLog } from '../../../slack/request-context.js';
+import { type ModalTarget, openModal } from '../../../slack/modal.js';
+import { guarded } from '../../../slack/replying.js';
 import type { CreateFlow } from '../flow/create-flow.js';
-import { problemScreen } from '../flow/open-create.js';
-import { CREATE_ACTION } from '../views/create-ids.js';
 import { createLoadingView } from '../views/create-screen.js';
-import { showScreen, viewOf, whoOf } from './create-view-payload.js';
+import { type ClickArgs, showScreen, viewOf, whoOf } from './create-view-payload.js';
 
 const clickSchema = z.object({
   trigger_id: z.string(),
   actions: z.array(z.object({ value: z.string() })).min(1),
 });
 
-export function registerCreateEditRetry(app: App, flow: CreateFlow, logger: Logger): void {
-  app.action(
-    { action_id: CREATE_ACTION.editRetry, type: 'block_actions' },
-    async ({ ack, body, client, context }) => {
-      await ack();
-      const log = requestLog(context, logger);
-      const click = clickSchema.parse(body);
-      const view = viewOf(body);
-      let target = view ? { viewId: view.id, hash: view.hash } : undefined;
-      if (!target) {
-        try {
-          const opened = await client.views.open({
-            trigger_id: click.trigger_id,
-            view: createLoadingView(flow.sandbox),
-          });
-          target = { viewId: opened.view?.id ?? '', hash: opened.view?.hash };
-        } catch (err) {
-          log.warn({ err }, 'could not open the modal for Edit and retry');
-          return;
-        }
-      }
-      const attemptRef = click.actions[0]?.value ?? '';
-      const who = whoOf(body);
-      const screen = await flow.editAndRetry(who, attemptRef).catch((err: unknown) => {
-        log.warn({ err }, 'Edit and retry failed');
-        return problemScreen(err);
-      });
-      await showScreen(client, target, screen, { flow, who, log });
-    },
-  );
+export function editRetryHandler(flow: CreateFlow) {
+  return guarded('edit and retry', async ({ ack, body, client, context }: ClickArgs) => {
+    await ack();
+    const log = context.log;
+    const click = clickSchema.parse(body);
+    const view = viewOf(body);
+    let target: ModalTarget | undefined = view ? { viewId: view.id, hash: view.hash } : undefined;
+    if (!target) {
+      // Refused (logged by openModal): the result message and its button stay for another click.
+      const opened = await openModal(client, click.trigger_id, createLoadingView(flow.sandbox), log);
+      if (!opened.opened) return;
+      target = { viewId: opened.viewId, hash: opened.hash };
+    }
+    const who = whoOf(body);
+    const screen = await flow.editAndRetry(who, click.actions[0]?.value ?? '');
+    await showScreen(client, target, screen, { flow, who, log });
+  });
 }

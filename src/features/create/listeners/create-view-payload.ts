@@ -1,17 +1,36 @@
 /**
- * What every create listener shares: who acts (parsed from the request, by immutable IDs), the view
- * an interaction came from, and showing a screen in a modal with `views.update` (see
- * `services/create/modal-updates.ts`: the hash guards against overwriting a newer state, the newest
+ * What every create listener shares: the arguments Bolt hands it, who acts (parsed from the request,
+ * by immutable IDs), the view an interaction came from, and showing a screen in a modal with
+ * `views.update` (see `slack/modal.ts`: the hash guards against overwriting a newer state, the newest
  * screen wins a conflict, a 429 is waited out, a refused update becomes a problem view with Retry).
  */
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackOptionsMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewClosedAction,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Logger } from '../../../platform/logging/logger.js';
+import type { AppContext } from '../../../slack/app-context.js';
 import { type ModalTarget, updateModal } from '../../../slack/modal.js';
 import type { Who } from '../flow/create-context.js';
 import type { CreateFlow } from '../flow/create-flow.js';
 import { type CreateScreen, refusedScreen } from '../flow/screens.js';
 import { renderCreateScreen } from '../views/create-screen.js';
+
+/** A button or select in a create modal or message. */
+export type ClickArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs<AppContext>;
+/** A create modal submitted. */
+export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs<AppContext>;
+/** A create modal closed. */
+export type ClosedArgs = SlackViewMiddlewareArgs<ViewClosedAction> & AllMiddlewareArgs<AppContext>;
+/** An `external_select` of the create form asking for its options. */
+export type SuggestionArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs<AppContext>;
 
 const bodyUserSchema = z.object({
   user: z.object({ id: z.string(), team_id: z.string().optional() }),

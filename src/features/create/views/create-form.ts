@@ -19,6 +19,7 @@ import { portsPreview } from '../../../domain/create-draft.js';
 import type { BackendType } from '../../../domain/endpoint-service-spec.js';
 import { DESCRIPTION_MAX, NAME_MAX } from '../../../domain/endpoint-service-spec.js';
 import { clipChars, escapeMrkdwn as esc } from '../../../domain/mrkdwn.js';
+import { MAX_OWNER_GROUPS, MAX_OWNER_USERS } from '../../../domain/owner-limits.js';
 import { MAX_PORT_MAPPINGS } from '../../../domain/port-mappings.js';
 import { isChannelId, isSlackIdOf } from '../../../domain/slack-ids.js';
 import {
@@ -35,8 +36,6 @@ import {
   CREATE_ACTION,
   CREATE_BLOCK,
   CREATE_VIEW,
-  MAX_OWNER_GROUPS,
-  MAX_OWNER_USERS,
   SERVICE_TYPE_INTERFACE,
   vpcBlockId,
 } from './create-ids.js';

@@ -4,6 +4,11 @@
  * the VPC block's id names the project and the backend resource block's id names the backend type and
  * VPC, so changing what they depend on starts them afresh instead of keeping a stale choice.
  */
+import {
+  BACKEND_TYPES,
+  type BackendType,
+  type EndpointServiceSpec,
+} from '../../../domain/endpoint-service-spec.js';
 
 export const CREATE_VIEW = {
   loading: 'create_loading_view',
@@ -30,10 +35,7 @@ export const CREATE_BLOCK = {
 } as const;
 
 /** The Service Type option's value: the only type a tenant creates. */
-export const SERVICE_TYPE_INTERFACE = 'interface';
-
-/** Owners one service may name: as many as `/vpcep owners` takes (within a multi-select's 100). */
-export { MAX_OWNER_GROUPS, MAX_OWNER_USERS } from '../../../domain/owner-limits.js';
+export const SERVICE_TYPE_INTERFACE: EndpointServiceSpec['serviceType'] = 'interface';
 
 /** Prefix of the VPC block; see `vpcBlockId`. */
 export const VPC_BLOCK_PREFIX = 'create_vpc_';
@@ -74,4 +76,19 @@ export function backendBlockId(backendType: string, vpcId: string | undefined): 
 /** The block_id of the VPC select of a project. */
 export function vpcBlockId(projectId: string | undefined): string {
   return `${VPC_BLOCK_PREFIX}${projectId ?? 'none'}`.slice(0, 255);
+}
+
+/** The project a VPC select's block_id names (see `vpcBlockId`), if it is one. */
+export function projectOfVpcBlock(blockId: string): string | undefined {
+  return blockId.startsWith(VPC_BLOCK_PREFIX) ? blockId.slice(VPC_BLOCK_PREFIX.length) : undefined;
+}
+
+/** The backend type and VPC a backend select's block_id names (see `backendBlockId`), if it is one. */
+export function backendOfBlock(blockId: string): { type: BackendType; vpcId: string } | undefined {
+  if (!blockId.startsWith(BACKEND_BLOCK_PREFIX)) return undefined;
+  const rest = blockId.slice(BACKEND_BLOCK_PREFIX.length);
+  const cut = rest.indexOf('_');
+  const type = rest.slice(0, cut) as BackendType;
+  const vpcId = rest.slice(cut + 1);
+  return cut > 0 && BACKEND_TYPES.includes(type) && vpcId && vpcId !== 'none' ? { type, vpcId } : undefined;
 }
