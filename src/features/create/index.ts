@@ -51,6 +51,7 @@ export function createServiceFeature(core: Core, options: CreateServiceOptions =
     attempts,
     drafts,
     records: core.records,
+    permissions: core.permissions,
     audit: core.audit,
     notifier,
     logger,

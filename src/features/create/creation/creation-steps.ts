@@ -13,7 +13,8 @@
  * someone else's.
  */
 
-import type { ServiceRecords } from '../../../access/service-records.js';
+import type { Permissions } from '../../../access/permissions.js';
+import type { Owners, ServiceRecords } from '../../../access/service-records.js';
 import {
   type CloudError,
   CloudError as CloudErrorClass,
@@ -61,6 +62,8 @@ export class LeaseLostError extends AppError {
 export interface StepContext {
   readonly cloud: Cloud;
   readonly records: ServiceRecords;
+  /** Whether the creator may still manage the service, when its owners changed since the attempt began. */
+  readonly permissions: Permissions;
   readonly audit: AuditLog;
   readonly drafts: Drafts;
   readonly notifier: CreationNotifier;
@@ -290,18 +293,53 @@ async function stepCreating(attempt: Attempt, ctx: StepContext): Promise<Attempt
   }
 }
 
+const OWNERS_CHANGED_MESSAGE =
+  "the service's owners were changed while it was being created, and you may not manage it any more, so the bot left its whitelist as it is; one of its owners or a bot admin can add the accounts.";
+
+function sameOwners(a: Owners, b: Attempt['spec']['owners']): boolean {
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && [...x].sort().join() === [...y].sort().join();
+  return same(a.users, b.users) && same(a.groups, b.groups);
+}
+
+/**
+ * Why the creator may not set the whitelist now, if so. The attempt's own record may have been changed
+ * since it was written (an admin reassigning the owners while the service was being created, or before
+ * a resumed attempt got here): then the creator must be able to manage the service as it is owned now.
+ * Unknown group membership is asked again later, until the retry window ends.
+ */
+async function whitelistRefusal(attempt: Attempt, ctx: StepContext): Promise<string | undefined> {
+  const { spec } = attempt;
+  try {
+    const current = await ctx.records.get(spec.projectId, attempt.serviceId ?? '');
+    if (current && sameOwners(current.owners, spec.owners)) return undefined;
+    if (await ctx.permissions.canManage(attempt.userId, current?.owners)) return undefined;
+    ctx.logger.warn(
+      { attemptId: attempt.id, serviceId: attempt.serviceId },
+      'the owners changed during the creation and the creator may no longer manage the service: whitelist not applied',
+    );
+    return OWNERS_CHANGED_MESSAGE;
+  } catch (err) {
+    if (err instanceof AppError && err.retryable && ageMs(attempt) < ctx.retryWindowMs)
+      throw new RetryLater(err);
+    return userMessageOf(err);
+  }
+}
+
 /**
  * `configuring`: the owners' record first (normally written when the service was claimed; written
  * here for an attempt claimed before that was so), only on a service without a record or with this
  * attempt's own; then the whitelist, which this attempt may set only on a service it recorded as its
- * own. A record of someone else's ends the attempt as unknown, with nothing changed.
+ * own, and only while its creator may still manage it. A record of someone else's ends the attempt as
+ * unknown, with nothing changed.
  */
 async function stepConfiguring(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
   const { spec } = attempt;
   const serviceId = attempt.serviceId ?? '';
   if ((await record(attempt, serviceId, ctx)) === 'taken') return unknown(attempt, TAKEN_MESSAGE, ctx);
   let whitelistProblem: string | undefined;
-  if (spec.whitelist.length > 0) {
+  if (spec.whitelist.length > 0) whitelistProblem = await whitelistRefusal(attempt, ctx);
+  if (spec.whitelist.length > 0 && !whitelistProblem) {
     try {
       await ctx.cloud.project(spec.projectId).updateWhitelist(serviceId, 'add', spec.whitelist);
     } catch (err) {
