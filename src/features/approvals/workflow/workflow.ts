@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { isMembershipUnknown } from '../../../access/usergroup-members.js';
+import type { Connection, EndpointService } from '../../../cloud/types.js';
 import { isCloudUuid } from '../../../domain/cloud-ids.js';
+import { escapeMrkdwn as esc } from '../../../domain/mrkdwn.js';
 import { isSlackIdOf } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
@@ -70,6 +72,22 @@ export async function startFromWorkflow(
   return result;
 }
 
+/**
+ * Why the step cannot wait for a decision on `connection`, if so. The service name and the status are
+ * the cloud's: escaped, like every value the bot shows.
+ */
+export function connectionProblem(
+  endpointId: string,
+  service: Pick<EndpointService, 'serviceName'>,
+  connection: Pick<Connection, 'endpointId' | 'status'> | undefined,
+): string | undefined {
+  if (!connection || connection.endpointId !== endpointId)
+    return `The VPC endpoint ${esc(endpointId)} has no connection to the endpoint service ${esc(service.serviceName)}. Check both IDs.`;
+  if (connection.status !== 'pendingAcceptance')
+    return `The connection of VPC endpoint ${esc(endpointId)} to ${esc(service.serviceName)} is ${esc(connection.status)}, not waiting for approval, so there is nothing to decide.`;
+  return undefined;
+}
+
 async function joinRequest(
   deps: ApprovalDeps,
   input: { executionId: string; functionToken: string; inputs: StepInputs },
@@ -81,18 +99,8 @@ async function joinRequest(
     const [connection] = await deps.cloud
       .project(projectId)
       .listConnections(service.id, { endpointId: inputs.endpoint_id });
-    if (!connection || connection.endpointId !== inputs.endpoint_id) {
-      return {
-        kind: 'failed',
-        message: `The VPC endpoint ${inputs.endpoint_id} has no connection to the endpoint service ${service.serviceName}. Check both IDs.`,
-      };
-    }
-    if (connection.status !== 'pendingAcceptance') {
-      return {
-        kind: 'failed',
-        message: `The connection of VPC endpoint ${inputs.endpoint_id} to ${service.serviceName} is ${connection.status}, not waiting for approval, so there is nothing to decide.`,
-      };
-    }
+    const problem = connectionProblem(inputs.endpoint_id, service, connection);
+    if (problem || !connection) return { kind: 'failed', message: problem ?? '' };
     const barred = await barredRequester(deps, projectId, service.id, inputs.requester);
     await deps.store.create(newRequestOf(projectId, service, connection, 'workflow'), deps.now());
     const id = deps.store.requestId(projectId, service.id, connection.endpointId);
