@@ -142,6 +142,32 @@ describe('a create form carrying values its pickers never offered', () => {
     }
   });
 
+  it('should not ask Slack again about the same 50 unknown owners when the form is submitted again', async () => {
+    const user = 'U0BOGUS';
+    const { view, valid } = await filledForm(user);
+    const bogus = Array.from({ length: 50 }, (_, i) => `U0BOGUS${String(i).padStart(3, '0')}`);
+    const asked = () =>
+      env.fake.calls('users.info').filter((c) => bogus.includes(String(c.args.user))).length;
+    env.fake.setStrictness({ autoUsers: false });
+    env.fake.addUser({ id: user, name: 'bogus-submitter' });
+    try {
+      const first = await submitAsAttacker(user, view, { ...valid, owners: bogus });
+      expect(first.answer.errors?.[blockIdOf(view, 'owners')]).toMatch(
+        /Slack does not know 50 of the owners/,
+      );
+      expect(asked()).toBe(50);
+
+      const again = await submitAsAttacker(user, view, { ...valid, owners: bogus });
+      expect(again.answer.errors?.[blockIdOf(view, 'owners')]).toMatch(
+        /Slack does not know 50 of the owners/,
+      );
+      expect(asked()).toBe(50);
+      expect(again.created()).toEqual([]);
+    } finally {
+      env.fake.setStrictness({ autoUsers: true });
+    }
+  });
+
   it.each([
     ['load balancer', 'backend', '0dd0dd0d-0000-4000-8000-000000000000', /backend must be in the chosen VPC/],
     ['VPC', 'vpc', '0b0b0b0b-0000-4000-8000-000000000000', /Choose one of the VPCs listed/],

@@ -3,7 +3,8 @@
  * the request, so their form is checked first (by the spec); this asks Slack (`users.info`,
  * `conversations.info`) and the user groups the form offered. Only Slack's own "no such user / channel"
  * refuses: a look-up Slack does not answer in time lets a well-formed ID through, since nothing about
- * it can mention or link (the submission must be answered within 3 s).
+ * it can mention or link (the submission must be answered within 3 s). Both answers are cached: a known
+ * ID for 10 minutes, an unknown one for 30 s.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WebClient } from '@slack/web-api';
@@ -18,6 +19,11 @@ import type { UsergroupCatalog } from './usergroup-catalog.js';
 
 /** A known ID stays known this long (people and channels are rarely deleted in between). */
 const KNOWN_SECONDS = 600;
+/**
+ * Slack's "no such user / channel" is remembered this long, so a form submitted again and again with
+ * the same made-up IDs does not ask Slack each time (and spend the bot's rate limit).
+ */
+const UNKNOWN_SECONDS = 30;
 
 export type Existence = 'known' | 'unknown' | 'unanswered';
 
@@ -33,15 +39,18 @@ const channelAnswer = z.object({ channel: z.object({ is_archived: z.boolean().op
 const NOT_FOUND = new Set(['user_not_found', 'user_not_visible', 'channel_not_found']);
 
 export function createSlackDirectory(slack: WebClient, cache: CreateCache, logger: Logger): SlackDirectory {
-  const known = z.literal(true);
+  const answered = z.enum(['known', 'unknown']);
+  async function remember(name: string, state: 'known' | 'unknown'): Promise<typeof state> {
+    const seconds = state === 'known' ? KNOWN_SECONDS : UNKNOWN_SECONDS;
+    return cache.through(name, answered, seconds, async () => state);
+  }
   async function look(name: string, ask: () => Promise<boolean>): Promise<Existence> {
-    if (await cache.peek(name, known)) return 'known';
+    const cached = await cache.peek(name, answered);
+    if (cached) return cached;
     try {
-      if (!(await ask())) return 'unknown';
-      await cache.through(name, known, KNOWN_SECONDS, async () => true as const);
-      return 'known';
+      return await remember(name, (await ask()) ? 'known' : 'unknown');
     } catch (err) {
-      if (NOT_FOUND.has(slackErrorCode(err) ?? '')) return 'unknown';
+      if (NOT_FOUND.has(slackErrorCode(err) ?? '')) return remember(name, 'unknown');
       logger.info({ err, name }, 'could not look up a Slack ID; its form was checked');
       return 'unanswered';
     }
