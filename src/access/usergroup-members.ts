@@ -14,6 +14,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WebClient } from '@slack/web-api';
+import { code } from '../domain/mrkdwn.js';
 import { AppError } from '../platform/errors/app-error.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { Keys } from '../redis/keys.js';
@@ -48,7 +49,7 @@ export class UsergroupMembersUnknownError extends AppError {
     cause?: unknown,
   ) {
     super('USERGROUP_MEMBERS_UNKNOWN', `the members of user group ${groupId} are unknown right now`, {
-      userMessage: `I could not check whether you belong to the user group \`${groupId}\` that may do this: Slack did not tell me its members just now, and I do not decide on an old list. Nothing was changed. Please try again in a minute; if it keeps happening, ask an owner named as a person, or a bot admin.`,
+      userMessage: `I could not check whether you belong to the user group ${code(groupId)} that may do this: Slack did not tell me its members just now, and I do not decide on an old list. Nothing was changed. Please try again in a minute; if it keeps happening, ask an owner named as a person, or a bot admin.`,
       retryable: true,
       ...(cause === undefined ? {} : { cause }),
     });

@@ -71,8 +71,8 @@ export interface EndpointService {
 }
 
 /**
- * What the user asked for, plus, on a service without a name, one tag of the bot's own (`attemptTag`):
- * the proof that a service found after an ambiguous create is the one this request made.
+ * What the user asked for, plus one tag of the bot's own (`attemptTag`): the proof that a service
+ * found after an ambiguous create is the one this request made.
  */
 export interface CreateServiceInput {
   readonly vpcId: string;
@@ -86,8 +86,8 @@ export interface CreateServiceInput {
   readonly tags?: readonly Tag[];
   readonly tcpProxy?: TcpProxy;
   /**
-   * Sent after `tags`, unique to the create attempt. Without a name, only this tag can prove which
-   * service an ambiguous create made; without either, no service is ever taken for it.
+   * Sent after `tags`, unique to the create attempt. Only this tag can prove which service an
+   * ambiguous create made (a name can be copied); without it, no service is ever taken for it.
    */
   readonly attemptTag?: Tag;
 }

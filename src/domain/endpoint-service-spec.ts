@@ -77,7 +77,7 @@ export const endpointServiceSpecSchema = draftValuesSchema.transform((draft, ctx
   }
   const ports = parsePortMappings(draft.portsText ?? '');
   if (!ports.ok) fail('portsText', ports.problems.join('\n'));
-  const tags = parseTags(draft.tagsText ?? '', { unnamed: name === '' });
+  const tags = parseTags(draft.tagsText ?? '');
   if (!tags.ok) fail('tagsText', tags.problems.join('\n'));
   const description = trimmed(draft.description);
   if ([...description].length > DESCRIPTION_MAX) {

@@ -3,20 +3,20 @@
  * Unicode characters of letters, digits, `-` and `_`; value non-blank, at most 43 of the same. (The API
  * also takes `@` and empty values; the console's stricter rules govern.) One `key=value` a line.
  *
- * A service created without a name gets one tag of the bot's own (`vpcep-bot-attempt`, unique to the
+ * Every service the bot creates gets one tag of the bot's own (`vpcep-bot-attempt`, unique to the
  * create attempt): the only proof, after a create the cloud never confirmed, that a service found later
- * is the one this attempt made. It counts toward the cloud's 20, so such a service takes 19 of the
- * user's, and the key is the bot's alone.
+ * is the one this attempt made (a name proves nothing: anyone may ask for the same one). It counts
+ * toward the cloud's 20, so a service takes at most 19 of the user's, and the key is the bot's alone.
  */
 import type { LineResult } from './line-result.js';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_KEY = 36;
 export const MAX_TAG_VALUE = 43;
-/** The key of the bot's own tag on a service created without a name. */
+/** The key of the bot's own tag on every service it creates. */
 export const ATTEMPT_TAG_KEY = 'vpcep-bot-attempt';
-/** The user's tags a service without a name may have: the bot's tag takes one of the 20. */
-export const MAX_TAGS_WITHOUT_NAME = MAX_TAGS - 1;
+/** The user's tags a service may have: the bot's tag takes one of the cloud's 20. */
+export const MAX_USER_TAGS = MAX_TAGS - 1;
 const ALLOWED = /^[\p{L}\p{Nd}_-]+$/u;
 
 export interface TagLine {
@@ -36,13 +36,8 @@ function partProblem(part: string, what: 'key' | 'value', max: number): string |
   return undefined;
 }
 
-export interface TagOptions {
-  /** The service has no name: the bot adds its own tag, so one fewer is left for the user. */
-  readonly unnamed?: boolean;
-}
-
 /** Parses the Tag text; every problem names its line and the rule. Blank text means no tags. */
-export function parseTags(text: string, options: TagOptions = {}): LineResult<TagLine[]> {
+export function parseTags(text: string): LineResult<TagLine[]> {
   const problems: string[] = [];
   const tags: TagLine[] = [];
   const keyLine = new Map<string, number>();
@@ -75,11 +70,9 @@ export function parseTags(text: string, options: TagOptions = {}): LineResult<Ta
     keyLine.set(key, lineNo);
     tags.push({ key, value });
   });
-  if (tags.length > MAX_TAGS)
-    problems.push(`${tags.length} tags: at most ${MAX_TAGS} can be added to a service`);
-  else if (options.unnamed && tags.length > MAX_TAGS_WITHOUT_NAME)
+  if (tags.length > MAX_USER_TAGS)
     problems.push(
-      `${tags.length} tags: at most ${MAX_TAGS_WITHOUT_NAME} on a service without a name, because the bot adds one of its own (${ATTEMPT_TAG_KEY}) to recognise the service it created. Remove a tag, or give the service a name`,
+      `${tags.length} tags: at most ${MAX_USER_TAGS}, because the cloud takes ${MAX_TAGS} and the bot adds one of its own (${ATTEMPT_TAG_KEY}) to recognise the service it created. Remove a tag`,
     );
   return problems.length ? { ok: false, problems } : { ok: true, value: tags };
 }

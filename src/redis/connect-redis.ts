@@ -23,7 +23,7 @@ export async function connectRedis(
     config,
     logger,
     { onError },
-    local ? { host: local.host, port: local.port, password: local.password } : undefined,
+    local ? { path: local.path, password: local.password } : undefined,
   );
   return {
     client,

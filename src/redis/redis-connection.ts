@@ -24,10 +24,9 @@ export interface RedisConnectionEvents {
   onError?: (err: Error) => void;
 }
 
-/** Where the private server of a `local` config listens, and its password. */
+/** Where the private server of a `local` config listens (its Unix socket), and its password. */
 export interface LocalServerAddress {
-  readonly host: string;
-  readonly port: number;
+  readonly path: string;
   readonly password: string;
 }
 
@@ -56,7 +55,7 @@ function build(config: RedisConfig, local?: LocalServerAddress): RedisClient {
   switch (config.kind) {
     case 'local':
       if (!local) throw new Error('local Redis address missing');
-      return new Redis({ ...BASE_OPTIONS, host: local.host, port: local.port, password: local.password });
+      return new Redis({ ...BASE_OPTIONS, path: local.path, password: local.password });
     case 'url':
       return new Redis(config.url, {
         ...BASE_OPTIONS,

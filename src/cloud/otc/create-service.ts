@@ -4,10 +4,11 @@
  * timeout or broken connection after sending, any 5xx (`EndPoint.0001` and `EndPoint.0013` included:
  * a VPCEP code does not prove that nothing was created), or a 2xx whose body cannot be read. Then the
  * bot looks for the service this request provably made, never for one that merely looks alike: the
- * same VPC, backend port and port mappings are what anyone can copy from another person's service.
- * The proof is the name asked for or, for a service without a name, the attempt's own tag
- * (`CreateServiceInput.attemptTag`); and the service must be no older than the request, give or
- * take `CLOCK_SKEW_MS`. The time only rules services out; the name or the tag decides.
+ * same VPC, backend port and port mappings are what anyone can copy from another person's service, and
+ * so is a name (someone copying a victim's name while the victim's service is still `creating` could
+ * otherwise adopt it). The proof is the attempt's own tag (`CreateServiceInput.attemptTag`), which the
+ * bot puts on every service it creates; and the service must be no older than the request, give or
+ * take `CLOCK_SKEW_MS`. The time only rules services out; the tag decides.
  *
  * When nothing proven is found, the create is unconfirmed (`CreateUnconfirmedError`): nobody creates a
  * second service blindly, and nothing else is adopted.
@@ -36,23 +37,23 @@ function portKey(ports: readonly PortMapping[]): string {
     .join(',');
 }
 
-/** True when `input` carries something that can prove a service is its own: a name or a tag. */
+/** True when `input` carries what can prove a service is its own: the attempt's tag (a name cannot). */
 export function canProveCreation(input: CreateServiceInput): boolean {
-  return Boolean(input.name) || input.attemptTag !== undefined;
+  return input.attemptTag !== undefined;
 }
 
 /**
  * True when `service` is provably what `input` created by a request sent at `sentAtMs` (or later):
- * what was asked for, carrying the name and the attempt's tag that were sent (at least one of them),
- * and created no earlier than `sentAtMs` less the clock skew.
+ * what was asked for (the name too, when one was), carrying the attempt's tag that was sent, and
+ * created no earlier than `sentAtMs` less the clock skew.
  */
 export function provesCreation(
   service: EndpointService,
   input: CreateServiceInput,
   sentAtMs: number,
 ): boolean {
-  if (!canProveCreation(input)) return false;
   const { attemptTag } = input;
+  if (!attemptTag) return false;
   const createdMs = Date.parse(service.createdAt ?? '');
   return (
     service.status !== 'deleting' &&
@@ -60,9 +61,7 @@ export function provesCreation(
     service.portId === input.portId &&
     portKey(service.ports) === portKey(input.ports) &&
     (input.name ? service.name === input.name : true) &&
-    (attemptTag
-      ? service.tags.some((t) => t.key === attemptTag.key && t.value === attemptTag.value)
-      : true) &&
+    service.tags.some((t) => t.key === attemptTag.key && t.value === attemptTag.value) &&
     !Number.isNaN(createdMs) &&
     createdMs >= sentAtMs - CLOCK_SKEW_MS
   );

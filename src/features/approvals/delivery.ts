@@ -6,6 +6,7 @@
  */
 
 import type { Owners } from '../../access/service-records.js';
+import { isSlackIdOf } from '../../domain/slack-ids.js';
 import { userMessageOf } from '../../platform/errors/app-error.js';
 import { slackErrorCode } from '../../slack/slack-errors.js';
 import type { ApprovalDeps } from './approvals-deps.js';
@@ -41,7 +42,8 @@ function isGoneForGood(err: unknown): boolean {
   return code !== undefined && GONE_FOR_GOOD.has(code);
 }
 
-const isDirect = (channel: string) => channel.startsWith('D') || /^[UW]/.test(channel);
+/** A DM copy: a DM channel, or a user ID the bot posted to directly. */
+const isDirect = (channel: string) => isSlackIdOf(channel, 'DUW');
 
 function projectLabel(deps: ApprovalDeps, projectId: string): string | undefined {
   if (deps.cloud.projects.length < 2) return undefined;

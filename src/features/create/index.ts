@@ -63,6 +63,7 @@ export function createServiceFeature(core: Core, options: CreateServiceOptions =
     attempts,
     drafts,
     records: core.records,
+    permissions: core.permissions,
     audit: core.audit,
     notifier,
     logger,

@@ -20,6 +20,11 @@ beforeEach(() => {
 
 const SERVICES = '/vpc-endpoint-services$';
 
+/** The attempt's own tag, the only proof that a service found after an ambiguous create is its own. */
+function tagged<T extends ReturnType<typeof lbServiceInput>>(input: T): T {
+  return { ...input, attemptTag: { key: 'vpcep-bot-attempt', value: `retries-${serverPort}` } };
+}
+
 describe('reads are retried with backoff', () => {
   it('retries a list throttled with EndPoint.0022 until it succeeds', async () => {
     t.control.addFault({ match: SERVICES, method: 'GET', errorCode: 'EndPoint.0022', count: 2 });
@@ -74,7 +79,7 @@ describe('create is never retried blindly', () => {
     'sends a create that failed with HTTP %i %s once, and calls it unconfirmed when nothing appeared',
     async (status, errorCode) => {
       const name = `once${status}`;
-      const input = lbServiceInput(t.world, [serverPort++], name);
+      const input = tagged(lbServiceInput(t.world, [serverPort++], name));
       t.control.addFault({ match: SERVICES, method: 'POST', status, errorCode, count: 1 });
       const error = await t.client.createService(input).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CreateUnconfirmedError);
@@ -85,7 +90,7 @@ describe('create is never retried blindly', () => {
   );
 
   it('after a gateway 502 without a VPCEP code and nothing found, calls the create unconfirmed', async () => {
-    const input = lbServiceInput(t.world, [serverPort++], 'gateway502');
+    const input = tagged(lbServiceInput(t.world, [serverPort++], 'gateway502'));
     t.control.addFault({
       match: SERVICES,
       method: 'POST',
@@ -110,7 +115,7 @@ describe('create is never retried blindly', () => {
   });
 
   it('after a timeout once the create was sent, finds the service instead of creating a second', async () => {
-    const input = lbServiceInput(t.world, [serverPort++, serverPort++], 'ambiguous');
+    const input = tagged(lbServiceInput(t.world, [serverPort++, serverPort++], 'ambiguous'));
     // The cloud creates the service, then answers too late for the client's timeout.
     t.control.addFault({
       match: SERVICES,
@@ -144,7 +149,7 @@ describe('create is never retried blindly', () => {
   });
 
   it('after a timeout before the create took effect, says so and has created nothing', async () => {
-    const input = lbServiceInput(t.world, [serverPort++], 'unconfirmed');
+    const input = tagged(lbServiceInput(t.world, [serverPort++], 'unconfirmed'));
     t.control.addFault({
       match: SERVICES,
       method: 'POST',

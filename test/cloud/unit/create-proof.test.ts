@@ -1,7 +1,7 @@
 /**
- * Which service an ambiguous create may take as its own: one it provably made (its name, or the
- * attempt's own tag), no older than the request less the clock skew. What anyone can copy (VPC,
- * backend, ports) or a recent creation time never decides alone.
+ * Which service an ambiguous create may take as its own: one it provably made (the attempt's own
+ * tag), no older than the request less the clock skew. What anyone can copy (a name, the VPC, backend
+ * and ports) or a recent creation time never decides.
  */
 import { describe, expect, it } from 'vitest';
 import { CLOCK_SKEW_MS, provenService, provesCreation } from '#src/cloud/otc/create-service.js';
@@ -44,11 +44,11 @@ function service(overrides: Partial<EndpointService> = {}): EndpointService {
 }
 
 describe('the proof that an ambiguous create made a service', () => {
-  it('should never take a look-alike when the request carries neither a name nor a tag', () => {
+  it('should never take a look-alike when the request carries no tag', () => {
     expect(provesCreation(service(), request, SENT_AT)).toBe(false);
   });
 
-  it("should take an unnamed service only by the attempt's own tag", () => {
+  it("should take a service only by the attempt's own tag", () => {
     const input = { ...request, attemptTag: TAG };
     expect(provesCreation(service({ tags: [TAG] }), input, SENT_AT)).toBe(true);
     expect(provesCreation(service(), input, SENT_AT)).toBe(false);
@@ -57,20 +57,22 @@ describe('the proof that an ambiguous create made a service', () => {
     );
   });
 
-  it('should take a named service only by its exact name', () => {
-    const input = { ...request, name: 'orders' };
-    expect(provesCreation(service({ name: 'orders' }), input, SENT_AT)).toBe(true);
-    expect(provesCreation(service({ name: 'orders2' }), input, SENT_AT)).toBe(false);
-    expect(provesCreation(service(), input, SENT_AT)).toBe(false);
+  it('should never take a named service by its name alone, and want the name too when one was asked', () => {
+    // Anyone may ask for the same name: a victim's service still `creating` carries it too.
+    expect(provesCreation(service({ name: 'orders' }), { ...request, name: 'orders' }, SENT_AT)).toBe(false);
+    const input = { ...request, name: 'orders', attemptTag: TAG };
+    expect(provesCreation(service({ name: 'orders', tags: [TAG] }), input, SENT_AT)).toBe(true);
+    expect(provesCreation(service({ name: 'orders2', tags: [TAG] }), input, SENT_AT)).toBe(false);
+    expect(provesCreation(service({ name: 'orders' }), input, SENT_AT)).toBe(false);
   });
 
   it('should refuse a service older than the request, allowing 60 s of clock skew', () => {
-    const input = { ...request, name: 'orders' };
-    const at = (ms: number) => service({ name: 'orders', createdAt: new Date(SENT_AT + ms).toISOString() });
+    const input = { ...request, attemptTag: TAG };
+    const at = (ms: number) => service({ tags: [TAG], createdAt: new Date(SENT_AT + ms).toISOString() });
     expect(CLOCK_SKEW_MS).toBe(60_000);
     expect(provesCreation(at(-CLOCK_SKEW_MS), input, SENT_AT)).toBe(true);
     expect(provesCreation(at(-CLOCK_SKEW_MS - 1000), input, SENT_AT)).toBe(false);
-    expect(provesCreation(service({ name: 'orders', createdAt: undefined }), input, SENT_AT)).toBe(false);
+    expect(provesCreation(service({ tags: [TAG], createdAt: undefined }), input, SENT_AT)).toBe(false);
   });
 
   it('should refuse a service with other ports, another backend, or one being deleted', () => {

@@ -1,7 +1,8 @@
 /**
  * The attacker is another local user of the machine where `npm start` runs the private redis-server
  * (REDIS_URL unset). It holds the workflow steps' `xwfp-` tokens. They must neither connect to it without
- * the password nor read its files; the bot, restarted, still adopts the running server.
+ * the password nor read its files; the bot, restarted, still adopts the running server. (A server of
+ * theirs where the bot used to look for its Redis: local-redis-impostor.test.ts.)
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +16,8 @@ import { type LocalRedis, startLocalRedis } from '#src/redis/local-redis-server.
 let base: string;
 let dataDir: string;
 let server: LocalRedis;
-/** What anyone can learn: the port (a scan finds it; the data directory names it). */
-let port: number;
+/** Where the server listens: a socket in the data directory. */
+let socket: string;
 /** What only the bot may know: the password it keeps in the data directory. */
 let password: string | undefined;
 const logs: string[] = [];
@@ -35,7 +36,7 @@ beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'vpcep-local-redis-'));
   dataDir = join(base, '.data', 'redis');
   server = await startLocalRedis(dataDir, logger);
-  port = Number(readFileSync(join(dataDir, 'port'), 'utf8'));
+  socket = join(dataDir, 'redis.sock');
   const passwordFile = join(dataDir, 'password');
   password = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : undefined;
   // A step's function token, stored the way the bot stores it, then forced onto disk.
@@ -52,7 +53,7 @@ afterAll(async () => {
 });
 
 function botClient(): Redis {
-  return new Redis({ port, host: '127.0.0.1', ...(password ? { password } : {}) });
+  return new Redis({ path: socket, ...(password ? { password } : {}) });
 }
 
 /** Every directory and file under `dir` with its permission bits. */
@@ -69,8 +70,7 @@ function modes(dir: string): { path: string; mode: number; directory: boolean }[
 describe('the private redis-server', () => {
   it('should refuse a connection without the password', async () => {
     const stranger = new Redis({
-      port,
-      host: '127.0.0.1',
+      path: socket,
       lazyConnect: true,
       maxRetriesPerRequest: 0,
       // The ready check would fail on NOAUTH and drop the connection before the test asks anything.
@@ -96,12 +96,17 @@ describe('the private redis-server', () => {
     expect(names).toEqual(expect.arrayContaining(['/password', '/appendonlydir']));
   });
 
-  it('should listen on loopback only, and keep the password off its command line and out of the log', async () => {
+  it('should listen on its private socket only, and keep the password off its command line and out of the log', async () => {
     expect(password).toMatch(/^[0-9a-f]{64}$/);
+    expect(server.path).toBe(socket);
+    expect(statSync(socket).isSocket()).toBe(true);
     const bot = botClient();
     try {
       const [, bind] = (await bot.config('GET', 'bind')) as [string, string];
       expect(bind.split(' ')).toEqual(['127.0.0.1']);
+      // No TCP port: another local user can neither connect to it nor squat on it.
+      expect(await bot.config('GET', 'port')).toEqual(['port', '0']);
+      expect(await bot.config('GET', 'unixsocketperm')).toEqual(['unixsocketperm', '700']);
       const info = await bot.info('server');
       const pid = /process_id:(\d+)/.exec(info)?.[1];
       const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -114,7 +119,8 @@ describe('the private redis-server', () => {
 
   it('should be adopted, with its password, by the next start on the same directory', async () => {
     const again = await startLocalRedis(dataDir, logger);
-    expect(Number(readFileSync(join(dataDir, 'port'), 'utf8'))).toBe(port);
+    expect(again.path).toBe(socket);
+    expect(again.password).toBe(password);
     const bot = botClient();
     expect(await bot.get('vpcep:step:token')).toBe('xwfp-1-local-user-must-not-read-this');
     bot.disconnect();

@@ -10,6 +10,7 @@
 import type { Logger } from '../../../platform/logging/logger.js';
 import { mapLimit } from '../../../platform/map-limit.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
+import { settleRequesters } from '../decide/approval-rights.js';
 import { newRequestOf } from '../decide/outcome.js';
 import { ensurePosted, refreshCopies } from '../delivery.js';
 import type { ApprovalRequest } from '../store/approval-requests.js';
@@ -103,6 +104,10 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
       await deps.store.unindex(request.id, request.projectId, request.serviceId);
       continue;
     }
+    // A workflow requester whose right could not be checked as the step started: settled as soon as
+    // Slack names the groups, before they could gain the right.
+    if (request.state === 'pending' && request.workflow.some((n) => n.requesterUnchecked))
+      await guarded(ctx, request.id, () => settleRequesters(deps, request));
     const verdict = verdictOf(request, projects.get(request.projectId), lapsedBefore);
     if (verdict.kind === 'status') needStatus.push({ request, known: verdict.known });
     toDeliver.push({ request, verdict });

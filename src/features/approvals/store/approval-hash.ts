@@ -88,6 +88,7 @@ const workflowSchema = z.array(
     .object({
       requester: z.string().optional(),
       requesterMayDecide: z.boolean().optional(),
+      requesterUnchecked: z.boolean().optional(),
       reason: z.string().optional(),
     })
     .catchall(z.unknown()),
@@ -149,6 +150,7 @@ export function toRequest(raw: Record<string, string>, copies: string[]): Approv
     workflow: h.workflow.map((n) => ({
       ...(n.requester ? { requester: n.requester } : {}),
       ...(n.requesterMayDecide ? { requesterMayDecide: true } : {}),
+      ...(n.requesterUnchecked ? { requesterUnchecked: true } : {}),
       ...(n.reason ? { reason: n.reason } : {}),
     })),
     copies: copies.flatMap((c) => parseCopy(c) ?? []).sort((a, b) => a.ts.localeCompare(b.ts)),

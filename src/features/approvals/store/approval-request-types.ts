@@ -21,6 +21,12 @@ export interface WorkflowNote {
   readonly requester?: string;
   /** The requester owned the service or was an admin as the step started, so it does not bar them. */
   readonly requesterMayDecide?: boolean;
+  /**
+   * Slack could not name the owner groups as the step started, so whether the requester may decide is
+   * not settled yet: it is, as soon as their membership is known (the poller, or their own click), and
+   * then kept (`requesterMayDecide`, or a bar).
+   */
+  readonly requesterUnchecked?: boolean;
   readonly reason?: string;
 }
 

@@ -36,6 +36,7 @@ import {
   MARK_ONCE,
   RECORD_POSTED,
   RENEW_LEASE,
+  SETTLE_REQUESTER,
 } from './approval-scripts.js';
 
 export {
@@ -115,6 +116,11 @@ export interface ApprovalStore {
     execution: WaitingExecution,
     note: WorkflowNote,
   ): Promise<ApprovalState | 'missing'>;
+  /**
+   * Settles a requester whose right could not be checked as their step started: from now on they may
+   * decide (`mayDecide`), or they are barred like a requester checked at once. Settled notes stay.
+   */
+  settleRequester(id: string, requester: string, mayDecide: boolean): Promise<void>;
   executions(id: string): Promise<WaitingExecution[]>;
   /**
    * Claims one waiting execution for `claimMs` before it is completed, so it is completed once; the
@@ -323,6 +329,18 @@ export function createApprovalStore(redis: RedisClient, keys: Keys): ApprovalSto
         )) as string;
         if (state !== 'missing') await redis.sadd(withExecsKey, id);
         return state as ApprovalState | 'missing';
+      }),
+
+    settleRequester: (id, requester, mayDecide) =>
+      withState(async () => {
+        await redis.eval(
+          SETTLE_REQUESTER,
+          2,
+          hashKey(id),
+          requestersKey(id),
+          requester,
+          mayDecide ? '1' : '0',
+        );
       }),
 
     executions: (id) =>

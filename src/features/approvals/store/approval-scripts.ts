@@ -146,6 +146,29 @@ return 1
 `;
 
 /**
+ * Settles a workflow requester whose right could not be checked as the step started. KEYS[1] hash,
+ * KEYS[2] requesters; ARGV requester, '1' when they may decide (else they are barred). Only notes still
+ * unchecked change, so a settled answer is never overwritten. Returns 1 when something was settled.
+ */
+export const SETTLE_REQUESTER = `
+local raw = redis.call('HGET', KEYS[1], 'workflow')
+if not raw then return 0 end
+local notes = cjson.decode(raw)
+local changed = 0
+for _, note in ipairs(notes) do
+  if note.requester == ARGV[1] and note.requesterUnchecked then
+    note.requesterUnchecked = nil
+    if ARGV[2] == '1' then note.requesterMayDecide = true end
+    changed = 1
+  end
+end
+if changed == 0 then return 0 end
+if ARGV[2] ~= '1' then redis.call('SADD', KEYS[2], ARGV[1]) end
+redis.call('HSET', KEYS[1], 'workflow', cjson.encode(notes))
+return 1
+`;
+
+/**
  * Attaches a workflow execution. KEYS[1] hash, KEYS[2] executions, KEYS[3] requesters; ARGV execution
  * id, execution JSON, requester (may be ''), workflow note JSON. Returns the request's state or 'missing'.
  */

@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { isMembershipUnknown } from '../../../access/usergroup-members.js';
+import type { Connection, EndpointService } from '../../../cloud/types.js';
 import { isCloudUuid } from '../../../cloud/cloud-ids.js';
+import { escapeMrkdwn as esc } from '../../../domain/mrkdwn.js';
 import { isSlackIdOf } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
@@ -70,6 +72,22 @@ export async function startFromWorkflow(
   return result;
 }
 
+/**
+ * Why the step cannot wait for a decision on `connection`, if so. The service name and the status are
+ * the cloud's: escaped, like every value the bot shows.
+ */
+export function connectionProblem(
+  endpointId: string,
+  service: Pick<EndpointService, 'serviceName'>,
+  connection: Pick<Connection, 'endpointId' | 'status'> | undefined,
+): string | undefined {
+  if (!connection || connection.endpointId !== endpointId)
+    return `The VPC endpoint ${esc(endpointId)} has no connection to the endpoint service ${esc(service.serviceName)}. Check both IDs.`;
+  if (connection.status !== 'pendingAcceptance')
+    return `The connection of VPC endpoint ${esc(endpointId)} to ${esc(service.serviceName)} is ${esc(connection.status)}, not waiting for approval, so there is nothing to decide.`;
+  return undefined;
+}
+
 async function joinRequest(
   deps: ApprovalDeps,
   input: { executionId: string; functionToken: string; inputs: StepInputs },
@@ -81,19 +99,10 @@ async function joinRequest(
     const [connection] = await deps.cloud
       .project(projectId)
       .listConnections(service.id, { endpointId: inputs.endpoint_id });
-    if (!connection || connection.endpointId !== inputs.endpoint_id) {
-      return {
-        kind: 'failed',
-        message: `The VPC endpoint ${inputs.endpoint_id} has no connection to the endpoint service ${service.serviceName}. Check both IDs.`,
-      };
-    }
-    if (connection.status !== 'pendingAcceptance') {
-      return {
-        kind: 'failed',
-        message: `The connection of VPC endpoint ${inputs.endpoint_id} to ${service.serviceName} is ${connection.status}, not waiting for approval, so there is nothing to decide.`,
-      };
-    }
-    const barred = await barredRequester(deps, projectId, service.id, inputs.requester);
+    const problem = connectionProblem(inputs.endpoint_id, service, connection);
+    if (problem || !connection) return { kind: 'failed', message: problem ?? '' };
+    const standing = await requesterStanding(deps, projectId, service.id, inputs.requester);
+    const barred = standing === 'barred' ? inputs.requester : undefined;
     await deps.store.create(newRequestOf(projectId, service, connection, 'workflow'), deps.now());
     const id = deps.store.requestId(projectId, service.id, connection.endpointId);
     attachedTo = id;
@@ -106,7 +115,8 @@ async function joinRequest(
       },
       {
         ...(inputs.requester ? { requester: inputs.requester } : {}),
-        ...(inputs.requester && !barred ? { requesterMayDecide: true } : {}),
+        ...(standing === 'mayDecide' ? { requesterMayDecide: true } : {}),
+        ...(standing === 'unchecked' ? { requesterUnchecked: true } : {}),
         ...(inputs.reason ? { reason: inputs.reason } : {}),
       },
     );
@@ -134,25 +144,26 @@ async function joinRequest(
 }
 
 /**
- * The requester to keep from deciding this request, if any. `function_executed` names nobody Slack
+ * Whether the requester is kept from deciding this request. `function_executed` names nobody Slack
  * vouches for: `requester` is whatever the workflow's author wired in, and an author could name an owner
  * to lock them out. So the input only bars someone who, as the step starts, may not decide this service
  * anyway (neither an owner nor an admin), keeping them out should they gain the right later. An owner or
- * admin named as requester decides like anyone else; so does one whose owner group Slack cannot name
- * right now (a bar is never placed on a guess).
+ * admin named as requester decides like anyone else. When Slack cannot name an owner group right now,
+ * nothing is decided on a guess either way: the requester is `unchecked`, and settled as soon as their
+ * membership is known (see `settleRequesters`).
  */
-async function barredRequester(
+async function requesterStanding(
   deps: ApprovalDeps,
   projectId: string,
   serviceId: string,
   requester: string | undefined,
-): Promise<string | undefined> {
-  if (!requester) return undefined;
+): Promise<'none' | 'barred' | 'mayDecide' | 'unchecked'> {
+  if (!requester) return 'none';
   const record = await deps.records.get(projectId, serviceId);
   try {
-    return (await deps.permissions.canManage(requester, record?.owners)) ? undefined : requester;
+    return (await deps.permissions.canManage(requester, record?.owners)) ? 'mayDecide' : 'barred';
   } catch (err) {
-    if (isMembershipUnknown(err)) return undefined;
+    if (isMembershipUnknown(err)) return 'unchecked';
     throw err;
   }
 }

@@ -43,7 +43,7 @@ export function attemptFinished(attempt: Attempt): boolean {
 }
 
 /**
- * The value of the bot's tag on a service created without a name: a digest of the attempt's full
+ * The value of the bot's tag on every service it creates: a digest of the attempt's full
  * reference (team, user, draft and review), so it is unique to the attempt across the workspace and
  * fits a tag value (hex digits, at most 43).
  */

@@ -125,7 +125,7 @@ export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
 
   /** Each admin by direct message; one that cannot be reached is logged, not retried. */
   async function tellAdmins(attempt: Attempt): Promise<void> {
-    const tag = attempt.spec.name ? undefined : { key: ATTEMPT_TAG_KEY, value: attemptTagValue(attempt) };
+    const tag = { key: ATTEMPT_TAG_KEY, value: attemptTagValue(attempt) };
     const model = attemptModel(attempt);
     if (deps.admins.length === 0)
       logger.warn({ attemptId: attempt.id }, 'no VPCEP_ADMINS to tell of a creation with an unknown outcome');

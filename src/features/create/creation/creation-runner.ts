@@ -5,6 +5,7 @@
  * restart loses nothing and nothing runs twice.
  */
 import { randomBytes } from 'node:crypto';
+import type { Permissions } from '../../../access/permissions.js';
 import type { ServiceRecords } from '../../../access/service-records.js';
 import type { Cloud } from '../../../cloud/index.js';
 import type { Logger } from '../../../platform/logging/logger.js';
@@ -41,6 +42,7 @@ export interface RunnerDeps {
   readonly attempts: CreateAttempts;
   readonly drafts: Drafts;
   readonly records: ServiceRecords;
+  readonly permissions: Permissions;
   readonly audit: AuditLog;
   readonly notifier: CreationNotifier;
   readonly logger: Logger;
@@ -81,6 +83,7 @@ export function createCreationRunner(deps: RunnerDeps): CreationRunner {
     const ctx: StepContext = {
       cloud: deps.cloud,
       records: deps.records,
+      permissions: deps.permissions,
       audit: deps.audit,
       drafts: deps.drafts,
       notifier: deps.notifier,

@@ -1,17 +1,20 @@
 /**
  * One creation, as steps from state to state. Each step does one thing in the cloud or in Redis and
  * saves the attempt (fenced by its lease) before the next: `pending` checks the quota and creates (or,
- * when the request may already have reached the cloud, finds the service it provably made first);
- * `creating` waits for `available` or `failed`; `configuring` stores the owners (never over someone
- * else's record) and then applies the whitelist; `done`/`failed`/`unknown` tell people. A step that
+ * when the request may already have reached the cloud, finds the service it provably made first), and
+ * records the owners at once, so that the service is claimed while it is still `creating`; `creating`
+ * waits for `available` or `failed`; `configuring` makes sure of the owners' record (never over
+ * someone else's) and then applies the whitelist; `done`/`failed`/`unknown` tell people. A step that
  * cannot finish now throws `RetryLater`, and the attempt resumes later.
  *
  * A service is taken as this attempt's only when the cloud's answer to its create names it, or when
- * it carries the attempt's name or its own tag (`attemptTag`) and is no older than the attempt (see
- * cloud/otc/create-service.ts). Anything merely alike (same VPC, backend and ports) is someone else's.
+ * it carries the attempt's own tag (`attemptTag`, on every create) and is no older than the attempt
+ * (see cloud/otc/create-service.ts). Anything merely alike (same name, VPC, backend and ports) is
+ * someone else's.
  */
 
-import type { ServiceRecords } from '../../../access/service-records.js';
+import type { Permissions } from '../../../access/permissions.js';
+import type { Owners, ServiceRecords } from '../../../access/service-records.js';
 import {
   type CloudError,
   CloudError as CloudErrorClass,
@@ -59,6 +62,8 @@ export class LeaseLostError extends AppError {
 export interface StepContext {
   readonly cloud: Cloud;
   readonly records: ServiceRecords;
+  /** Whether the creator may still manage the service, when its owners changed since the attempt began. */
+  readonly permissions: Permissions;
   readonly audit: AuditLog;
   readonly drafts: Drafts;
   readonly notifier: CreationNotifier;
@@ -73,8 +78,8 @@ export interface StepContext {
 }
 
 /**
- * What the cloud is asked for: the spec, with TCP and approval explicit; and, without a name, the
- * attempt's own tag, the one thing that can later prove which unnamed service this attempt made.
+ * What the cloud is asked for: the spec, with TCP and approval explicit; and the attempt's own tag,
+ * the one thing that can later prove which service this attempt made (a name can be copied).
  */
 export function createInput(attempt: Attempt): CreateServiceInput {
   const { spec } = attempt;
@@ -91,7 +96,7 @@ export function createInput(attempt: Attempt): CreateServiceInput {
     ...(spec.name ? { name: spec.name } : {}),
     ...(spec.description ? { description: spec.description } : {}),
     tags: spec.tags.map((t) => ({ key: t.key, value: t.value })),
-    ...(spec.name ? {} : { attemptTag: { key: ATTEMPT_TAG_KEY, value: attemptTagValue(attempt) } }),
+    attemptTag: { key: ATTEMPT_TAG_KEY, value: attemptTagValue(attempt) },
   };
 }
 
@@ -123,7 +128,7 @@ async function fail(attempt: Attempt, error: Attempt['error'], ctx: StepContext)
   return ctx.save({ ...attempt, state: 'failed', error });
 }
 
-/** The service an earlier request of this attempt provably made (its name or tag, and not older). */
+/** The service an earlier request of this attempt provably made (its tag, and not older). */
 async function findCreated(attempt: Attempt, ctx: StepContext): Promise<EndpointService | undefined> {
   const input = createInput(attempt);
   const candidates = await ctx.cloud
@@ -149,13 +154,46 @@ async function quotaFull(attempt: Attempt, ctx: StepContext): Promise<Attempt['e
   }
 }
 
-/** The service an earlier request of this attempt created: its id is recorded and it is followed. */
+/**
+ * Writes the owners' record of `serviceId` as this attempt's (see `ServiceRecords.putCreated`): only
+ * when the service has none, or the record is this attempt's own. `taken` when it is someone else's.
+ */
+async function record(attempt: Attempt, serviceId: string, ctx: StepContext): Promise<'written' | 'taken'> {
+  const { spec } = attempt;
+  try {
+    return await ctx.records.putCreated({
+      projectId: spec.projectId,
+      serviceId,
+      owners: { users: [...spec.owners.users], groups: [...spec.owners.groups] },
+      ...(spec.approvalChannel ? { approvalChannel: spec.approvalChannel } : {}),
+      ...(spec.name ? { name: spec.name } : {}),
+      createdBy: attempt.userId,
+      createdAt: new Date().toISOString(),
+      createdByAttempt: formatAttemptRef(attempt),
+      ...(isChannel(attempt.channelId) ? { announceChannel: attempt.channelId } : {}),
+    });
+  } catch (err) {
+    throw err instanceof LeaseLostError ? err : new RetryLater(err);
+  }
+}
+
+/**
+ * The service this attempt made (the cloud's answer to its create named it, or it carries the
+ * attempt's tag): its owners are recorded at once, while it is still `creating`, so nothing else can
+ * claim it meanwhile; then its id is kept and it is followed.
+ */
+async function claim(attempt: Attempt, service: EndpointService, ctx: StepContext): Promise<Attempt> {
+  if ((await record(attempt, service.id, ctx)) === 'taken') return unknown(attempt, TAKEN_MESSAGE, ctx);
+  return ctx.save({ ...attempt, state: 'creating', serviceId: service.id, serviceName: service.serviceName });
+}
+
+/** The service an earlier request of this attempt created: claimed like a fresh one. */
 async function adopt(attempt: Attempt, service: EndpointService, ctx: StepContext): Promise<Attempt> {
   ctx.logger.info(
     { attemptId: attempt.id, serviceId: service.id },
     'found the service an earlier try created',
   );
-  return ctx.save({ ...attempt, state: 'creating', serviceId: service.id, serviceName: service.serviceName });
+  return claim(attempt, service, ctx);
 }
 
 const UNCONFIRMED_MESSAGE =
@@ -216,12 +254,7 @@ async function stepPending(attempt: Attempt, ctx: StepContext): Promise<Attempt>
       throw err;
     }
     ctx.logger.info({ attemptId: current.id, serviceId: service.id }, 'endpoint service create accepted');
-    return await ctx.save({
-      ...current,
-      state: 'creating',
-      serviceId: service.id,
-      serviceName: service.serviceName,
-    });
+    return await claim(current, service, ctx);
   } catch (err) {
     const error = outcomeOf(err, current, ctx);
     // A request the cloud never confirmed may still have landed: neither failed nor done.
@@ -260,33 +293,53 @@ async function stepCreating(attempt: Attempt, ctx: StepContext): Promise<Attempt
   }
 }
 
+const OWNERS_CHANGED_MESSAGE =
+  "the service's owners were changed while it was being created, and you may not manage it any more, so the bot left its whitelist as it is; one of its owners or a bot admin can add the accounts.";
+
+function sameOwners(a: Owners, b: Attempt['spec']['owners']): boolean {
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && [...x].sort().join() === [...y].sort().join();
+  return same(a.users, b.users) && same(a.groups, b.groups);
+}
+
 /**
- * `configuring`: the owners first, and only on a service without a record (or with this attempt's own
- * record, when resumed); then the whitelist, which this attempt may set only on a service it has just
- * recorded as its own. A record of someone else's ends the attempt as unknown, with nothing changed.
+ * Why the creator may not set the whitelist now, if so. The attempt's own record may have been changed
+ * since it was written (an admin reassigning the owners while the service was being created, or before
+ * a resumed attempt got here): then the creator must be able to manage the service as it is owned now.
+ * Unknown group membership is asked again later, until the retry window ends.
+ */
+async function whitelistRefusal(attempt: Attempt, ctx: StepContext): Promise<string | undefined> {
+  const { spec } = attempt;
+  try {
+    const current = await ctx.records.get(spec.projectId, attempt.serviceId ?? '');
+    if (current && sameOwners(current.owners, spec.owners)) return undefined;
+    if (await ctx.permissions.canManage(attempt.userId, current?.owners)) return undefined;
+    ctx.logger.warn(
+      { attemptId: attempt.id, serviceId: attempt.serviceId },
+      'the owners changed during the creation and the creator may no longer manage the service: whitelist not applied',
+    );
+    return OWNERS_CHANGED_MESSAGE;
+  } catch (err) {
+    if (err instanceof AppError && err.retryable && ageMs(attempt) < ctx.retryWindowMs)
+      throw new RetryLater(err);
+    return userMessageOf(err);
+  }
+}
+
+/**
+ * `configuring`: the owners' record first (normally written when the service was claimed; written
+ * here for an attempt claimed before that was so), only on a service without a record or with this
+ * attempt's own; then the whitelist, which this attempt may set only on a service it recorded as its
+ * own, and only while its creator may still manage it. A record of someone else's ends the attempt as
+ * unknown, with nothing changed.
  */
 async function stepConfiguring(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
   const { spec } = attempt;
   const serviceId = attempt.serviceId ?? '';
-  let recorded: 'written' | 'taken';
-  try {
-    recorded = await ctx.records.putCreated({
-      projectId: spec.projectId,
-      serviceId,
-      owners: { users: [...spec.owners.users], groups: [...spec.owners.groups] },
-      ...(spec.approvalChannel ? { approvalChannel: spec.approvalChannel } : {}),
-      ...(spec.name ? { name: spec.name } : {}),
-      createdBy: attempt.userId,
-      createdAt: new Date().toISOString(),
-      createdByAttempt: formatAttemptRef(attempt),
-      ...(isChannel(attempt.channelId) ? { announceChannel: attempt.channelId } : {}),
-    });
-  } catch (err) {
-    throw err instanceof LeaseLostError ? err : new RetryLater(err);
-  }
-  if (recorded === 'taken') return unknown(attempt, TAKEN_MESSAGE, ctx);
+  if ((await record(attempt, serviceId, ctx)) === 'taken') return unknown(attempt, TAKEN_MESSAGE, ctx);
   let whitelistProblem: string | undefined;
-  if (spec.whitelist.length > 0) {
+  if (spec.whitelist.length > 0) whitelistProblem = await whitelistRefusal(attempt, ctx);
+  if (spec.whitelist.length > 0 && !whitelistProblem) {
     try {
       await ctx.cloud.project(spec.projectId).updateWhitelist(serviceId, 'add', spec.whitelist);
     } catch (err) {

@@ -180,7 +180,7 @@ export function unknownOutcomeNotice(
   attemptTag: { readonly key: string; readonly value: string } | undefined,
 ): SlackMessage {
   const type = BACKEND_TYPE_TEXT[model.spec.backendType];
-  const what = `${model.spec.name ? `\`${esc(model.spec.name)}\`` : 'an endpoint service without a name'} in ${esc(model.region)} (VPC ${esc(model.labels.vpc ?? model.spec.vpcId)}, ${type.name} ${esc(model.labels.backend ?? model.spec.portId)}, port mapping ${mappingsInline(model.spec.ports)})`;
+  const what = `${model.spec.name ? `\`${esc(model.spec.name)}\`` : 'an endpoint service without a name'} in ${esc(model.region)} (VPC ${label(model.labels.vpc ?? model.spec.vpcId)}, ${type.name} ${label(model.labels.backend ?? model.spec.portId)}, port mapping ${mappingsInline(model.spec.ports)})`;
   const text = `${sandbox ? '[sandbox] ' : ''}The outcome of <@${model.userId}>'s request to create ${what} is unknown: the cloud never confirmed it and no service that request provably made was found, or the service the cloud reported is recorded for someone else. Nothing was adopted or changed. Check the project's services for one the bot has no owners recorded for, and assign its owners with \`/vpcep owners\`; the bot's log has the details under the attempt's ID.`;
   return {
     text,

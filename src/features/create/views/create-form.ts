@@ -27,7 +27,7 @@ import {
   MAX_TAG_KEY,
   MAX_TAG_VALUE,
   MAX_TAGS,
-  MAX_TAGS_WITHOUT_NAME,
+  MAX_USER_TAGS,
 } from '../../../domain/tags.js';
 import type { ChoiceList, FormModel } from '../flow/screens.js';
 import { choiceSelect, context, modal, option, plain, sandboxBlocks, section } from './create-blocks.js';
@@ -325,7 +325,7 @@ export function createFormView(model: FormModel, sandbox: boolean): ModalView {
     ...(preview ? [context(preview)] : []),
     input(CREATE_BLOCK.tags, 'Tag', text(CREATE_ACTION.tags, values.tagsText, 'env=prod', true), {
       optional: true,
-      hint: `One key=value a line, at most ${MAX_TAGS}, or ${MAX_TAGS_WITHOUT_NAME} without a name (the bot then adds its own tag ${ATTEMPT_TAG_KEY}, to recognise the service it created). Keys are unique; keys up to ${MAX_TAG_KEY} and values up to ${MAX_TAG_VALUE} letters, digits, - or _; neither may be blank.`,
+      hint: `One key=value a line, at most ${MAX_USER_TAGS}: the cloud takes ${MAX_TAGS}, and the bot adds its own tag ${ATTEMPT_TAG_KEY} to recognise the service it created. Keys are unique; keys up to ${MAX_TAG_KEY} and values up to ${MAX_TAG_VALUE} letters, digits, - or _; neither may be blank.`,
     }),
     input(
       CREATE_BLOCK.description,

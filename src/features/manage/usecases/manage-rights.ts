@@ -142,7 +142,7 @@ export async function precheckManage(
     label,
     undefined,
     deps.admins,
-    `You own no endpoint service (yourself or through a user group), so only its owners and ${adminsText(deps.admins)} may. \`/vpcep show ${label}\` names its owners.`,
+    `You own no endpoint service (yourself or through a user group), so only its owners and ${adminsText(deps.admins)} may. ${code(`/vpcep show ${label}`)} names its owners.`,
   );
 }
 

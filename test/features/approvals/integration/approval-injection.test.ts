@@ -71,6 +71,30 @@ describe('attacker text in approval requests and lists', () => {
     }
   });
 
+  it("should take no channel or message from a Reject modal's metadata that is not a Slack ID and ts", async () => {
+    const service = await seedService(bot.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
+    const endpointId = await requestConnection(bot.test, service.id);
+    const message = await waitForRequestPost(fake, endpointId);
+    await click(bot.slack, fake, message, OWNER, 'reject');
+    const opened = await fake.waitForCall('views.open', (c) => JSON.stringify(c.args).includes(endpointId));
+    const view = fake.currentView(String((opened.response.view as { id: string }).id));
+    if (!view) throw new Error('modal not open');
+    // The metadata names a "channel" with markup and a "ts" with a space in it.
+    const forged = 'C0EVIL> <!channel';
+    const metadata = { ...JSON.parse(String(view.private_metadata)), c: forged, t: '1 2' };
+    const since = fake.callCount();
+    const response = await bot.slack.viewSubmission({
+      userId: OWNER,
+      view: { ...view, private_metadata: JSON.stringify(metadata) } as unknown as Record<string, unknown>,
+      values: { [REJECT_REASON_BLOCK]: { [REJECT_REASON_INPUT]: 'no' } },
+    });
+    expect(response.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    const calls = fake.calls().filter((c) => c.index >= since);
+    expect(calls.filter((c) => JSON.stringify(c.args).includes('C0EVIL'))).toEqual([]);
+    expect(hasButtons(current(fake, message))).toBe(true);
+  });
+
   it('should escape a cloud service name with <!here> in the approval request and in /vpcep list', async () => {
     const service = await seedService(bot.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
     await renameInCloud(service.id, 'pay<!here>');

@@ -333,6 +333,20 @@ describe('the route_connection_approval step', () => {
     });
   });
 
+  it("should escape the cloud's service name in the step's error text", async () => {
+    // The cloud (or whatever answers in its place) reports a service name with markup in it.
+    const { service, endpointId } = await pendingConnection();
+    await sandboxControl(bot.test).resolveConnection(PROJECT, service.id, endpointId, 'receive');
+    const servicesKey = `${bot.test.keyPrefix}sandbox:{${PROJECT}}:services`;
+    const stored = JSON.parse((await redis.hget(servicesKey, service.id)) ?? '{}');
+    await redis.hset(servicesKey, service.id, JSON.stringify({ ...stored, name: 'x<!channel>' }));
+    const { execution } = await runStep({ service_id: service.id, endpoint_id: endpointId });
+    const error = errorOf(await completionOf(execution.executionId));
+    expect(error).toContain('is accepted, not waiting for approval');
+    expect(error).toContain('x&lt;!channel&gt;');
+    expect(error).not.toContain('<!channel>');
+  });
+
   it('should fail with the cloud error when the cloud refuses the check', async () => {
     const { service, endpointId } = await pendingConnection();
     sandboxControl(bot.test).addFault({

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlack } from '#src/playground/slack/index.js';
 import { createKeys } from '#src/redis/keys.js';
+import { FUNCTION_ROUTE_APPROVAL } from '#src/slack/app-ids.js';
 import { assertionClient } from '../../../helpers/redis-test.js';
 import {
   type ApprovalBot,
@@ -19,6 +20,7 @@ import {
   seedService,
   startApprovalTest,
   stopApprovalTest,
+  waitForPolls,
   waitForRequestPost,
 } from './approval-fixture.js';
 
@@ -41,6 +43,7 @@ afterAll(async () => {
 });
 
 const freshKey = (group: string) => createKeys(bot.test.keyPrefix).key('usergroup', group, 'fresh');
+const failedKey = (group: string) => createKeys(bot.test.keyPrefix).key('usergroup', group, 'failed');
 
 const groupLookups = (group: string) =>
   fake.calls('usergroups.users.list').filter((c) => c.args.usergroup === group);
@@ -123,5 +126,49 @@ describe('owner groups in approval decisions', () => {
 
   it('should never send a payload Slack would refuse', () => {
     fake.assertNoRejections();
+  });
+});
+
+describe('a workflow requester whose owner group Slack could not name as the step started', () => {
+  it('should be barred once Slack names the group, and stay barred after joining it', async () => {
+    // The workflow's author names themselves as requester while Slack cannot list the owner group.
+    const group = 'S0STEPOWN';
+    const author = 'U0AUTHOR1';
+    fake.setUsergroup(group, { handle: 'stepown', name: 'Step owners', users: ['U0GOWNER1'] });
+    const service = await seedService(bot.test, { users: [], groups: [group], approvalChannel: CHANNEL });
+    const endpointId = await requestConnection(bot.test, service.id);
+    const message = await waitForRequestPost(fake, endpointId);
+    fake.failNext('usergroups.users.list', { status: 500 }, 1000);
+    await redis.del(freshKey(group));
+    const store = approvalStore(redis, bot);
+    const id = store.requestId(PROJECT, service.id, endpointId);
+    await bot.slack.functionExecuted({
+      callbackId: FUNCTION_ROUTE_APPROVAL,
+      inputs: { service_id: service.id, endpoint_id: endpointId, requester: author },
+    });
+    await eventually(
+      () => store.get(id),
+      (r) => (r?.workflow ?? []).some((n) => n.requester === author),
+    );
+
+    // Slack answers again (the failed look-up is forgotten): the author is not in the group.
+    fake.clearFaults('usergroups.users.list');
+    await redis.del(failedKey(group));
+    await waitForPolls(bot.test, 3);
+    // Later the author joins the owner group, and approves their own request.
+    fake.setUsergroup(group, { handle: 'stepown', name: 'Step owners', users: ['U0GOWNER1', author] });
+    await redis.del(freshKey(group));
+    const approve = await click(bot.slack, fake, message, author, 'approve');
+
+    // Whichever comes first: a refusal to the author, or their approval reaching the cloud.
+    await eventually(
+      () => fake.responses(approve.responseUrl).length + cloudActions(bot.test, endpointId).length,
+      (n) => n > 0,
+    );
+    expect(cloudActions(bot.test, endpointId)).toEqual([]);
+    expect(await refusalOf(approve.responseUrl)).toContain(
+      'You asked for this connection through a workflow',
+    );
+    expect(await store.get(id)).toMatchObject({ state: 'pending' });
   });
 });

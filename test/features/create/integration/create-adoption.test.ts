@@ -3,14 +3,14 @@
  * VPC, backend and ports, leaves the name empty and gets the POST to fail (throttled, a 5xx, a timeout)
  * must never take over the victim's service: its owners and creator in Redis, and its whitelist in the
  * cloud, stay as they are, and the attacker learns only that the outcome is unknown (or that the
- * ports are taken), never the victim's service. A create that did land is still found: by its name,
- * or, without one, by the bot's own tag on it.
+ * ports are taken), never the victim's service. A create that did land is still found, named or not,
+ * by the bot's own tag on it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '#src/cloud/types.js';
 import { ATTEMPT_TAG_KEY } from '#src/domain/tags.js';
 import { CREATE_VIEW } from '#src/features/create/views/create-ids.js';
-import type { StoredView } from '#src/playground/slack/index.js';
+import { FAKE_TEAM, type StoredView } from '#src/playground/slack/index.js';
 import { FAST_CLOUD } from '../../../helpers/bot-harness.js';
 import {
   type CreateEnv,
@@ -204,8 +204,57 @@ describe('an attempt that holds the ID of a service someone else recorded', () =
   });
 });
 
+describe('a resumed attempt whose service an admin gave to other owners meanwhile', () => {
+  it("should not apply the creator's whitelist, and say why", async () => {
+    // The creator's attempt recorded the service as its own; an admin then made someone else its owner.
+    // Resumed, the attempt finds its own record: the whitelist needs the right to manage it as it is now.
+    const creator = 'U0FORMER01';
+    const id = 'b1b2b3b4b5b6.0a0b0c0d0e01';
+    const service = await project().createService({
+      vpcId: victimService.vpcId,
+      portId: victimService.portId,
+      serverType: victimService.serverType,
+      ports: [{ clientPort: 80, serverPort: 6304, protocol: 'TCP' }],
+      approvalEnabled: true,
+    });
+    await env.bot.bot.core.records.put({
+      projectId: EU_DE,
+      serviceId: service.id,
+      owners: { users: ['U0NEWOWNER1'], groups: [] },
+      createdBy: creator,
+      createdByAttempt: `${FAKE_TEAM.teamId}:${creator}:${id}`,
+      ownersChangedBy: ADMIN,
+    });
+    const since = env.fake.callCount();
+    await claimOrphan(env, {
+      id,
+      userId: creator,
+      draftId: 'b1b2b3b4b5b6',
+      state: 'configuring',
+      serviceId: service.id,
+      serviceName: service.serviceName,
+      spec: {
+        vpcId: service.vpcId,
+        portId: service.portId,
+        ports: [{ servicePort: 6304, terminalPort: 80 }],
+        whitelist: ['evilacct0004'],
+      },
+    });
+    const dm = await dmTo(creator, since);
+
+    expect(String(dm.args.text)).toContain('is available');
+    const told = JSON.stringify(dm.args.blocks);
+    expect(told).toContain('The whitelist could not be applied');
+    expect(told).toContain('may not manage it any more');
+    expect((await project().listWhitelist(service.id)).map((w) => w.domainId)).not.toContain('evilacct0004');
+    expect(await env.bot.bot.core.records.get(EU_DE, service.id)).toMatchObject({
+      owners: { users: ['U0NEWOWNER1'], groups: [] },
+    });
+  });
+});
+
 describe('a create that failed ambiguously but did take effect', () => {
-  it('should still adopt a named service by its name', async () => {
+  it("should still adopt a named service, by the bot's own tag on it", async () => {
     const user = 'U0NAMED01';
     const review = await reviewFor(user, { name: 'named-ok', ports: '6302:80' });
     const posts = createRequests(env).length;

@@ -6,8 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_TYPE } from '#src/domain/endpoint-service-spec.js';
+import { ATTEMPT_TAG_KEY } from '#src/domain/tags.js';
+import { attemptTagValue } from '#src/features/create/creation/attempt-model.js';
 import { CREATE_ACTION, CREATE_VIEW } from '#src/features/create/views/create-ids.js';
-import type { StoredView } from '#src/playground/slack/index.js';
+import { FAKE_TEAM, type StoredView } from '#src/playground/slack/index.js';
 import { FAST_CLOUD } from '../../../helpers/bot-harness.js';
 import { eventually } from '../../../helpers/eventually.js';
 import {
@@ -103,6 +105,8 @@ describe('one create per review', () => {
     const [vpc] = (await project.listVpcs()).filter((v) => v.name === 'vpc-demo-b');
     const [lb] = await project.listLoadBalancers(vpc?.id ?? '');
     const ports = [{ clientPort: 80, serverPort: 7003, protocol: 'TCP' }];
+    const orphan = { teamId: FAKE_TEAM.teamId, userId: 'U0ORPHAN', id: 'a1b2c3d4e5f6.0a0b0c0d0e0f' };
+    // The request carried the attempt's own tag, as every create does: that is what proves it.
     const created = await project.createService({
       vpcId: vpc?.id ?? '',
       portId: lb?.vipPortId ?? '',
@@ -110,6 +114,7 @@ describe('one create per review', () => {
       ports,
       approvalEnabled: true,
       name: 'orphan',
+      attemptTag: { key: ATTEMPT_TAG_KEY, value: attemptTagValue(orphan) },
     });
     await claimOrphan(env, {
       id: 'a1b2c3d4e5f6.0a0b0c0d0e0f',

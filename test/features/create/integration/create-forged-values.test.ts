@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_VIEW } from '#src/features/create/views/create-ids.js';
 import type { StoredView } from '#src/playground/slack/index.js';
+import { eventually } from '../../../helpers/eventually.js';
 import type { StateValueInput } from '../../../helpers/slack-state-values.js';
 import {
   blockIdOf,
@@ -139,6 +140,36 @@ describe('a create form carrying values its pickers never offered', () => {
     } finally {
       env.fake.setStrictness({ autoUsers: true });
       env.fake.setChannelError('C0GONE', undefined);
+    }
+  });
+
+  it('should not ask Slack again about the same 50 unknown owners when the form is submitted again', async () => {
+    const user = 'U0BOGUS';
+    const { view, valid } = await filledForm(user);
+    const bogus = Array.from({ length: 50 }, (_, i) => `U0BOGUS${String(i).padStart(3, '0')}`);
+    const asked = () =>
+      env.fake.calls('users.info').filter((c) => bogus.includes(String(c.args.user))).length;
+    env.fake.setStrictness({ autoUsers: false });
+    env.fake.addUser({ id: user, name: 'bogus-submitter' });
+    try {
+      const first = await submitAsAttacker(user, view, { ...valid, owners: bogus });
+      // On a busy machine some answers may come after the 0.8 s the submission waits: they are still kept.
+      expect(first.answer.errors?.[blockIdOf(view, 'owners')]).toMatch(/Slack does not know .*the owners/);
+      await eventually(asked, (n) => n === bogus.length);
+      // Let the bot keep the last answers (at most 3 s), then submit the same IDs again.
+      const cached = (id: string) => `${env.bot.keyPrefix}create:cache:slack:user:${id}`;
+      for (let i = 0; i < 60 && (await env.redis.exists(...bogus.map(cached))) < bogus.length; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(asked()).toBe(50);
+
+      const again = await submitAsAttacker(user, view, { ...valid, owners: bogus });
+      expect(again.answer.errors?.[blockIdOf(view, 'owners')]).toMatch(
+        /Slack does not know 50 of the owners/,
+      );
+      expect(asked()).toBe(50);
+      expect(again.created()).toEqual([]);
+    } finally {
+      env.fake.setStrictness({ autoUsers: true });
     }
   });
 

@@ -3,6 +3,7 @@ import {
   createAnnouncement,
   createAttemptView,
   createResultMessage,
+  unknownOutcomeNotice,
 } from '#src/features/create/views/create-attempt.js';
 import { CREATE_ACTION } from '#src/features/create/views/create-ids.js';
 import { checkMessage, checkView } from '#src/playground/slack/index.js';
@@ -55,6 +56,20 @@ describe('a creation as people see it', () => {
     expect(announcement.text).toMatch(/^\[sandbox\] <@U0ALICE> created the endpoint service eu-de\.orders\./);
     expect(JSON.stringify(announcement.blocks)).toContain('Sandbox');
     expect(checkMessage({ channel: 'C0OPS', ...announcement })).toBeUndefined();
+  });
+
+  it("should clip and escape a stored label in the admins' notice of an unknown outcome", () => {
+    // An attempt saved before labels came from the bot's own lists may hold whatever a request carried.
+    const huge = `<!channel>${'v'.repeat(5000)}`;
+    const notice = unknownOutcomeNotice(
+      attemptModelOf({ state: 'unknown', labels: { vpc: huge, backend: huge } }),
+      false,
+      undefined,
+    );
+    expect(notice.text).not.toContain('<!channel>');
+    expect(notice.text).toContain('&lt;!channel&gt;');
+    expect(notice.text).not.toContain('v'.repeat(80));
+    expect(checkMessage({ channel: 'U0ADMIN', ...notice })).toBeUndefined();
   });
 
   it('should offer List services without a channel when the command ran in a DM', () => {

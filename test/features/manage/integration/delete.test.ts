@@ -60,6 +60,14 @@ describe('/vpcep delete <service>', () => {
     expect(await world.core.cloud.project(world.projectId).getService(service.id)).toBeDefined();
   });
 
+  it('should show a made-up service name escaped, even inside the /vpcep show hint', async () => {
+    // Someone who owns nothing types a "name" that closes the code span and mentions everyone.
+    const answer = await deleteCommand('U0STRANGER', 'x`<!channel>`');
+    expect(answer.text).toContain('You own no endpoint service');
+    expect(answer.text).not.toContain('<!channel>');
+    expect(answer.text).toContain('`/vpcep show xʼ&lt;!channel&gt;ʼ` names its owners');
+  });
+
   it('should refuse an owner of another service, by a name the bot has seen, naming who may, with no cloud call at all', async () => {
     await ownedService('del-refused');
     const theirs = await ownedService('del-theirs');
