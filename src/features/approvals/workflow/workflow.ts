@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { isMembershipUnknown } from '../../../access/usergroup-members.js';
-import type { Connection, EndpointService } from '../../../cloud/types.js';
 import { isCloudUuid } from '../../../cloud/cloud-ids.js';
+import type { Connection, EndpointService } from '../../../cloud/types.js';
 import { escapeMrkdwn as esc } from '../../../domain/mrkdwn.js';
 import { isSlackIdOf } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
