@@ -11,7 +11,7 @@ import type { ServiceLookup } from '../../cloud/service-lookup.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { AuditLog } from '../../redis/audit-log.js';
 import type { ChannelPoster } from '../../slack/channel-poster.js';
-import type { ApprovalStore } from './store/approval-requests.js';
+import type { ApprovalStores } from './store/approval-stores.js';
 import type { StepCompleter } from './workflow/step-completion.js';
 
 export interface ApprovalSettings {
@@ -41,8 +41,8 @@ export interface ApprovalSettings {
   readonly maxDirectMessages: number;
 }
 
-export interface ApprovalDeps {
-  readonly store: ApprovalStore;
+/** The four approval stores (requests, decision leases, message copies, workflow waits), and the rest. */
+export interface ApprovalDeps extends ApprovalStores {
   readonly records: ServiceRecords;
   readonly permissions: Permissions;
   readonly usergroups: UsergroupMembers;

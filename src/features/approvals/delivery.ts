@@ -11,7 +11,7 @@ import { slackErrorCode } from '../../slack/slack-errors.js';
 import type { ApprovalDeps } from './approvals-deps.js';
 import { requestersOf } from './decide/approval-rights.js';
 import { keepAlive } from './decide/keep-alive.js';
-import type { ApprovalRequest, MessageCopy } from './store/approval-requests.js';
+import type { ApprovalRequest, MessageCopy } from './store/approval-request-types.js';
 import { approvalRequestMessage } from './views/approval-request.js';
 
 export interface Audience {
@@ -114,10 +114,10 @@ async function postOne(
 export async function ensurePosted(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
   if (request.postedAt !== undefined) return false;
   const claimMs = deps.settings.postClaimMs;
-  const claim = await deps.store.claimPost(request.id, claimMs);
+  const claim = await deps.copies.claimPost(request.id, claimMs);
   if (!claim) return false;
   const holding = keepAlive(
-    (ms) => deps.store.extendPostClaim(request.id, claim, ms),
+    (ms) => deps.copies.extendPostClaim(request.id, claim, ms),
     claimMs,
     deps.logger.child({ requestId: request.id }),
     'approval request post claim',
@@ -149,14 +149,14 @@ async function postFirst(deps: ApprovalDeps, request: ApprovalRequest, posted: (
     );
     return false;
   }
-  await deps.store.recordPosted(request.id, copies, deps.now());
+  await deps.copies.recordPosted(request.id, copies, deps.now());
   posted();
   deps.logger.info(
     { requestId: request.id, copies: copies.length, origin: request.origin },
     'approval request posted',
   );
   // A decision or a workflow may have joined while the post was on its way.
-  const latest = await deps.store.get(request.id);
+  const latest = await deps.requests.get(request.id);
   if (latest && latest.version !== request.version) await refreshCopies(deps, request.id);
   return true;
 }
@@ -171,7 +171,7 @@ export async function deliverToNewChannel(deps: ApprovalDeps, request: ApprovalR
   if (!audience.channel || request.copies.some((c) => c.channel === audience.channel)) return false;
   const copy = await postOne(deps, request, audience.channel, audience.owners);
   if (!copy) return false;
-  await deps.store.recordPosted(request.id, [copy], deps.now());
+  await deps.copies.recordPosted(request.id, [copy], deps.now());
   return true;
 }
 
@@ -181,9 +181,9 @@ export async function deliverToNewChannel(deps: ApprovalDeps, request: ApprovalR
  * poller finishes what is left (`markDirty`).
  */
 export async function refreshCopies(deps: ApprovalDeps, id: string): Promise<void> {
-  await deps.store.markDirty(id);
+  await deps.copies.markDirty(id);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const request = await deps.store.get(id);
+    const request = await deps.requests.get(id);
     if (!request) return;
     const { owners } = await audienceOf(deps, request);
     const results = await Promise.allSettled(
@@ -198,10 +198,10 @@ export async function refreshCopies(deps: ApprovalDeps, id: string): Promise<voi
     );
     for (const failure of failed)
       deps.logger.warn({ err: failure.reason, requestId: id }, 'could not update an approval message');
-    const latest = await deps.store.get(id);
+    const latest = await deps.requests.get(id);
     if (failed.length > 0) return;
     if (!latest || latest.version === request.version) {
-      await deps.store.markRendered(id, request.version);
+      await deps.copies.markRendered(id, request.version);
       return;
     }
   }

@@ -21,7 +21,7 @@ import { rejectReasonSubmission } from './listeners/approval-reject-reason.js';
 import { ownersSubcommand } from './listeners/owners-command.js';
 import { routeConnectionApproval } from './listeners/route-connection-approval.js';
 import { approvalPollerJob } from './poll/approval-poller.js';
-import { createApprovalStore } from './store/approval-requests.js';
+import { createApprovalStores } from './store/approval-stores.js';
 import { APPROVE_ACTION, REJECT_ACTION, REJECT_MODAL } from './views/approval-ids.js';
 
 /** The approval settings from the configuration (the lease's 5 s minimum is checked with the environment). */
@@ -44,7 +44,7 @@ export function approvalSettings(config: Pick<Core['config'], 'approvals' | 'acc
 
 export function approvalDeps(core: Core): ApprovalDeps {
   return {
-    store: createApprovalStore(core.redis, core.keys),
+    ...createApprovalStores(core.redis, core.keys),
     records: core.records,
     permissions: core.permissions,
     usergroups: core.usergroups,

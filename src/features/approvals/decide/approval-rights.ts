@@ -9,7 +9,7 @@
 import type { Owners } from '../../../access/service-records.js';
 import { isMembershipUnknown } from '../../../access/usergroup-members.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
 
 export type DecideRight =
   | { readonly allowed: true }

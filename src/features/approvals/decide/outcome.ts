@@ -11,7 +11,7 @@ import type {
   DecisionAction,
   FinalState,
   NewApprovalRequest,
-} from '../store/approval-requests.js';
+} from '../store/approval-request-types.js';
 import { completeExecutions } from '../workflow/step-completion.js';
 
 /** The request a pending connection makes. */

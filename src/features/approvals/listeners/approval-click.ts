@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { isSlackIdOf, slackIdSchema, slackTokenSchema } from '../../../domain/slack-ids.js';
 import type { Logger } from '../../../platform/logging/logger.js';
-import type { MessageCopy } from '../store/approval-requests.js';
+import type { MessageCopy } from '../store/approval-request-types.js';
 import { DECISION_BLOCK } from '../views/approval-ids.js';
 import type { ReplyTarget } from './approval-reply.js';
 

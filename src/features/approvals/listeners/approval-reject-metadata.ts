@@ -3,7 +3,7 @@
  * message (so a copy whose record was lost is still kept current).
  */
 import { z } from 'zod';
-import type { MessageCopy } from '../store/approval-requests.js';
+import type { MessageCopy } from '../store/approval-request-types.js';
 
 const metadataSchema = z.object({
   r: z.string().min(1),

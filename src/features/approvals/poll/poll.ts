@@ -12,8 +12,8 @@ import { mapLimit } from '../../../platform/map-limit.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
 import { newRequestOf } from '../decide/outcome.js';
 import { ensurePosted, refreshCopies } from '../delivery.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
-import { isOpen } from '../store/approval-requests.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
+import { isOpen } from '../store/approval-request-types.js';
 import { completeExecutions } from '../workflow/step-completion.js';
 import { reconcile } from './reconcile.js';
 import { remind } from './reminders.js';
@@ -48,7 +48,7 @@ async function createRequests(
 ): Promise<void> {
   for (const { service, pending } of view.services?.values() ?? []) {
     for (const connection of pending?.values() ?? []) {
-      if (await deps.store.create(newRequestOf(projectId, service, connection, 'poller'), deps.now()))
+      if (await deps.requests.create(newRequestOf(projectId, service, connection, 'poller'), deps.now()))
         summary.created++;
     }
   }
@@ -56,14 +56,14 @@ async function createRequests(
 
 /** Copies a failure left stale, and steps whose completion failed for a passing reason. */
 async function finishLeftovers(deps: ApprovalDeps, ctx: PollContext): Promise<void> {
-  for (const id of await deps.store.dirtyIds()) {
+  for (const id of await deps.copies.dirtyIds()) {
     if (ctx.lost?.aborted) return;
     await guarded(ctx, id, async () => {
-      if (!(await deps.store.get(id))) await deps.store.forget(id);
+      if (!(await deps.requests.get(id))) await deps.requests.forget(id);
       else await refreshCopies(deps, id);
     });
   }
-  for (const id of await deps.store.idsWithExecutions()) {
+  for (const id of await deps.waits.idsWithExecutions()) {
     if (ctx.lost?.aborted) return;
     await guarded(ctx, id, () => completeExecutions(deps, id));
   }
@@ -88,7 +88,7 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
     escalations: 0,
   };
   // A lease counts as lapsed only if it ran out a grace period before the cloud is read below.
-  const lapsedBefore = (await deps.store.time()) - deps.settings.leaseGraceMs;
+  const lapsedBefore = (await deps.leases.time()) - deps.settings.leaseGraceMs;
   const projects = new Map<string, ProjectView>();
   for (const { projectId } of deps.cloud.projects)
     projects.set(projectId, await scanProject(deps, projectId, ctx.log));
@@ -97,10 +97,10 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
 
   const needStatus: { request: ApprovalRequest; known: string | undefined }[] = [];
   const toDeliver: { request: ApprovalRequest; verdict: Verdict }[] = [];
-  for (const request of await deps.store.listOpen()) {
+  for (const request of await deps.requests.listOpen()) {
     if (ctx.lost?.aborted) return summary;
     if (!isOpen(request)) {
-      await deps.store.unindex(request.id, request.projectId, request.serviceId);
+      await deps.requests.unindex(request.id, request.projectId, request.serviceId);
       continue;
     }
     const verdict = verdictOf(request, projects.get(request.projectId), lapsedBefore);

@@ -6,7 +6,7 @@
 
 import type { ApprovalDeps } from '../approvals-deps.js';
 import { audienceOf, decidersToMention, replyInThreads } from '../delivery.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
 import { escalationText, reminderText } from '../views/approval-notices.js';
 
 export interface Reminded {
@@ -21,9 +21,9 @@ async function sendOnce(
   field: 'remindedAt' | 'escalatedAt',
   send: () => Promise<number>,
 ): Promise<boolean> {
-  if (!(await deps.store.markOnce(request.id, field, deps.now()))) return false;
+  if (!(await deps.copies.markOnce(request.id, field, deps.now()))) return false;
   if ((await send()) > 0) return true;
-  await deps.store.unmark(request.id, field);
+  await deps.copies.unmark(request.id, field);
   return false;
 }
 

@@ -7,7 +7,9 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from '../../../platform/logging/logger.js';
 import { slackErrorCode } from '../../../slack/slack-errors.js';
-import type { ApprovalRequest, ApprovalStore, WaitingExecution } from '../store/approval-requests.js';
+import type { ApprovalRequestStore } from '../store/approval-request-store.js';
+import type { ApprovalRequest, WaitingExecution } from '../store/approval-request-types.js';
+import type { WorkflowWaitStore } from '../store/workflow-wait-store.js';
 
 export interface StepOutputs {
   readonly decision: 'approved' | 'rejected';
@@ -115,22 +117,23 @@ export function executionEndOf(end: StepEnd, execution: Pick<WaitingExecution, '
  */
 /** What completing needs of the approval dependencies (a subset, so this file does not import them back). */
 interface CompletionDeps {
-  readonly store: ApprovalStore;
+  readonly requests: Pick<ApprovalRequestStore, 'get' | 'forget'>;
+  readonly waits: WorkflowWaitStore;
   readonly steps: StepCompleter;
   readonly logger: Logger;
   readonly settings: { readonly completionClaimMs: number };
 }
 
 export async function completeExecutions(deps: CompletionDeps, id: string): Promise<void> {
-  const request = await deps.store.get(id);
+  const request = await deps.requests.get(id);
   if (!request) {
-    await deps.store.forget(id);
+    await deps.requests.forget(id);
     return;
   }
   const end = stepEndOf(request);
   if (!end) return;
-  for (const waiting of await deps.store.executions(id)) {
-    const execution = await deps.store.claimCompletion(
+  for (const waiting of await deps.waits.executions(id)) {
+    const execution = await deps.waits.claimCompletion(
       id,
       waiting.executionId,
       deps.settings.completionClaimMs,
@@ -141,14 +144,14 @@ export async function completeExecutions(deps: CompletionDeps, id: string): Prom
       if (ending.kind === 'success')
         await deps.steps.success(execution.functionToken, execution.executionId, ending.outputs);
       else await deps.steps.error(execution.functionToken, execution.executionId, ending.message);
-      await deps.store.removeExecution(id, execution.executionId);
+      await deps.waits.removeExecution(id, execution.executionId);
       deps.logger.info(
         { requestId: id, executionId: execution.executionId, outcome: ending.kind },
         'workflow step completed',
       );
     } catch (err) {
-      if (completionIsFinal(err)) await deps.store.removeExecution(id, execution.executionId);
-      else await deps.store.releaseCompletion(id, execution.executionId);
+      if (completionIsFinal(err)) await deps.waits.removeExecution(id, execution.executionId);
+      else await deps.waits.releaseCompletion(id, execution.executionId);
       deps.logger.warn(
         { err, requestId: id, executionId: execution.executionId },
         'could not complete a workflow step',

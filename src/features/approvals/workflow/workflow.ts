@@ -12,7 +12,7 @@ import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
 import { newRequestOf } from '../decide/outcome.js';
 import { ensurePosted, refreshCopies } from '../delivery.js';
-import { isOpen } from '../store/approval-requests.js';
+import { isOpen } from '../store/approval-request-types.js';
 import { completeExecutions } from './step-completion.js';
 
 /** The step's inputs (DESIGN §2.4), checked at the edge. */
@@ -61,10 +61,10 @@ export async function startFromWorkflow(
   deps: ApprovalDeps,
   input: { executionId: string; functionToken: string; inputs: StepInputs },
 ): Promise<StepStart> {
-  if (!(await deps.store.claimExecutionEvent(input.executionId, EVENT_CLAIM_SECONDS)))
+  if (!(await deps.waits.claimExecutionEvent(input.executionId, EVENT_CLAIM_SECONDS)))
     return { kind: 'duplicate' };
   const result = await joinRequest(deps, input);
-  await deps.store.holdExecutionEvent(input.executionId, EVENT_HANDLED_SECONDS).catch((err: unknown) => {
+  await deps.waits.holdExecutionEvent(input.executionId, EVENT_HANDLED_SECONDS).catch((err: unknown) => {
     deps.logger.warn({ err, executionId: input.executionId }, 'could not keep the step claimed');
   });
   return result;
@@ -94,10 +94,10 @@ async function joinRequest(
       };
     }
     const barred = await barredRequester(deps, projectId, service.id, inputs.requester);
-    await deps.store.create(newRequestOf(projectId, service, connection, 'workflow'), deps.now());
-    const id = deps.store.requestId(projectId, service.id, connection.endpointId);
+    await deps.requests.create(newRequestOf(projectId, service, connection, 'workflow'), deps.now());
+    const id = deps.requests.requestId(projectId, service.id, connection.endpointId);
     attachedTo = id;
-    const state = await deps.store.attachExecution(
+    const state = await deps.waits.attachExecution(
       id,
       {
         executionId: input.executionId,
@@ -110,7 +110,7 @@ async function joinRequest(
         ...(inputs.reason ? { reason: inputs.reason } : {}),
       },
     );
-    const request = await deps.store.get(id);
+    const request = await deps.requests.get(id);
     if (state === 'missing' || !request) {
       await detach(deps, id, input.executionId);
       return {
@@ -158,7 +158,7 @@ async function barredRequester(
 }
 
 async function detach(deps: ApprovalDeps, id: string, executionId: string): Promise<void> {
-  await deps.store.removeExecution(id, executionId).catch((err: unknown) => {
+  await deps.waits.removeExecution(id, executionId).catch((err: unknown) => {
     deps.logger.warn({ err, requestId: id, executionId }, 'could not detach a failed step');
   });
 }

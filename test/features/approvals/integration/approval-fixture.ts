@@ -13,7 +13,7 @@ import {
 } from '#src/features/approvals/approvals-service.js';
 import { approvalDeps } from '#src/features/approvals/index.js';
 import type { PollContext } from '#src/features/approvals/poll/poll.js';
-import { type ApprovalStore, createApprovalStore } from '#src/features/approvals/store/approval-requests.js';
+import { type ApprovalStores, createApprovalStores } from '#src/features/approvals/store/approval-stores.js';
 import { APPROVE_ACTION, REJECT_ACTION } from '#src/features/approvals/views/approval-ids.js';
 import { SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
 import {
@@ -94,9 +94,9 @@ export function approvalsOf(bot: ApprovalBot, settings: Partial<ApprovalSettings
 /** What a test's own call of `Approvals.poll` runs with: a silent log, always the leader. */
 export const POLL: PollContext = { log: pino({ level: 'silent' }), stillLeader: async () => true };
 
-/** The bot's approval store, read through the test's own Redis client. */
-export function approvalStore(redis: Redis, bot: ApprovalBot): ApprovalStore {
-  return createApprovalStore(redis, createKeys(bot.test.keyPrefix));
+/** The bot's approval stores, read through the test's own Redis client. */
+export function approvalStores(redis: Redis, bot: ApprovalBot): ApprovalStores {
+  return createApprovalStores(redis, createKeys(bot.test.keyPrefix));
 }
 
 function sandboxOf(bot: TestBot) {

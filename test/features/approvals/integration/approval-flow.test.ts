@@ -9,7 +9,7 @@ import { assertionClient } from '../../../helpers/redis-test.js';
 import {
   ADMIN,
   type ApprovalBot,
-  approvalStore,
+  approvalStores,
   auditFor,
   click,
   cloudActions,
@@ -72,9 +72,9 @@ describe('approval requests', () => {
 
   it('should refuse a click by someone who is not an owner, privately, with no cloud call', async () => {
     const { service, endpointId, message } = await pendingRequest();
-    const store = approvalStore(redis, bot);
-    const id = store.requestId(PROJECT, service.id, endpointId);
-    const before = await store.get(id);
+    const stores = approvalStores(redis, bot);
+    const id = stores.requests.requestId(PROJECT, service.id, endpointId);
+    const before = await stores.requests.get(id);
     expect(before).toMatchObject({ state: 'pending' });
     const res = await click(bot.slack, fake, message, STRANGER, 'approve');
     expect(res.status).toBe(200);
@@ -89,7 +89,7 @@ describe('approval requests', () => {
     expect(told).toContain('Nothing was changed');
     expect(cloudActions(bot.test, endpointId)).toEqual([]);
     expect(hasButtons(current(fake, message))).toBe(true);
-    expect(await store.get(id)).toMatchObject({
+    expect(await stores.requests.get(id)).toMatchObject({
       state: 'pending',
       version: before?.version,
       lease: undefined,
@@ -206,8 +206,10 @@ describe('approval requests', () => {
       (m) => JSON.stringify(m.blocks).includes('did not go through'),
     );
     expect(hasButtons(failed)).toBe(true);
-    const store = approvalStore(redis, bot);
-    expect(await store.get(store.requestId(PROJECT, service.id, endpointId))).toMatchObject({
+    const stores = approvalStores(redis, bot);
+    expect(
+      await stores.requests.get(stores.requests.requestId(PROJECT, service.id, endpointId)),
+    ).toMatchObject({
       state: 'pending',
       lastError: expect.stringContaining('The endpoint is creating.'),
     });
@@ -293,22 +295,22 @@ describe('approval requests', () => {
 
   it('should keep a posted copy current even when its record was lost, once someone clicks it', async () => {
     const { service, endpointId, message } = await pendingRequest();
-    const store = approvalStore(redis, bot);
-    const id = store.requestId(PROJECT, service.id, endpointId);
+    const stores = approvalStores(redis, bot);
+    const id = stores.requests.requestId(PROJECT, service.id, endpointId);
     await eventually(
-      () => store.get(id),
+      () => stores.requests.get(id),
       (r) => r?.postedAt !== undefined,
     );
     // What a failed record of the post leaves: the message is in Slack, Redis does not know it.
     await redis.del(`${bot.test.keyPrefix}{apr:${id}}:copies`);
-    expect((await store.get(id))?.copies).toEqual([]);
+    expect((await stores.requests.get(id))?.copies).toEqual([]);
     await click(bot.slack, fake, message, OWNER, 'approve');
     const updated = await eventually(
       () => current(fake, message),
       (m) => !hasButtons(m),
     );
     expect(JSON.stringify(updated.blocks)).toContain(`*Approved* by <@${OWNER}>`);
-    expect((await store.get(id))?.copies).toEqual([{ channel: message.channel, ts: message.ts }]);
+    expect((await stores.requests.get(id))?.copies).toEqual([{ channel: message.channel, ts: message.ts }]);
   });
 
   it('should open the reject modal at once while a cold user-group look-up is slow, and decide on submit', async () => {

@@ -49,7 +49,7 @@ async function postedRequest(approvals: Approvals) {
   const endpointId = await requestConnection(bot.test, service.id);
   await approvals.poll(POLL);
   const message = await waitForRequestPost(fake, endpointId);
-  const id = approvals.deps.store.requestId(PROJECT, service.id, endpointId);
+  const id = approvals.deps.requests.requestId(PROJECT, service.id, endpointId);
   return { service, endpointId, message, id };
 }
 
@@ -93,7 +93,10 @@ describe('the deciding lease', () => {
     expect((await decision).kind).toBe('decided');
     await polling;
     expect(cloudActions(bot.test, endpointId)).toEqual([{ endpoints: [endpointId], action: 'receive' }]);
-    expect(await approvals.deps.store.get(id)).toMatchObject({ state: 'approved', decidedBy: OWNER });
+    expect(await approvals.deps.requests.get(id)).toMatchObject({
+      state: 'approved',
+      decidedBy: OWNER,
+    });
     expect(updatesOf(message).some((blocks) => blocks.includes('interrupted'))).toBe(false);
     expect(hasButtons(current(fake, message))).toBe(false);
   });
@@ -135,7 +138,7 @@ describe('the deciding lease', () => {
     control.clearFaults();
     expect(outcome.kind).toBe('unconfirmed');
     expect(decisionNotice(outcome, 'approve')).toContain('did not confirm');
-    expect((await approvals.deps.store.get(id))?.state).toBe('deciding');
+    expect((await approvals.deps.requests.get(id))?.state).toBe('deciding');
     const reopened = await eventually(
       async () => {
         await approvals.poll(POLL);
@@ -144,7 +147,7 @@ describe('the deciding lease', () => {
       (m) => hasButtons(m) && JSON.stringify(m.blocks).includes('interrupted'),
     );
     expect(reopened).toBeDefined();
-    expect((await approvals.deps.store.get(id))?.state).toBe('pending');
+    expect((await approvals.deps.requests.get(id))?.state).toBe('pending');
     const [connection] = await bot.test.bot.core.cloud
       .project(PROJECT)
       .listConnections(service.id, { endpointId });

@@ -9,7 +9,7 @@ import { createKeys } from '#src/redis/keys.js';
 import { assertionClient } from '../../../helpers/redis-test.js';
 import {
   type ApprovalBot,
-  approvalStore,
+  approvalStores,
   click,
   cloudActions,
   eventually,
@@ -78,8 +78,10 @@ describe('owner groups in approval decisions', () => {
     const asked = groupLookups(group).filter((c) => c.index >= since);
     expect(asked.map((c) => c.status)).toEqual([429]);
     expect(cloudActions(bot.test, endpointId)).toEqual([]);
-    const store = approvalStore(redis, bot);
-    expect(await store.get(store.requestId(PROJECT, service.id, endpointId))).toMatchObject({
+    const stores = approvalStores(redis, bot);
+    expect(
+      await stores.requests.get(stores.requests.requestId(PROJECT, service.id, endpointId)),
+    ).toMatchObject({
       state: 'pending',
     });
   });
