@@ -10,7 +10,7 @@ import type { Cloud } from '../../cloud/index.js';
 import type { ServiceLookup } from '../../cloud/service-lookup.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { AuditLog } from '../../redis/audit-log.js';
-import type { ChannelPoster } from '../../slack/channel-poster.js';
+import type { ApprovalMessages } from './decide/approval-message-port.js';
 import type { ApprovalStores } from './store/approval-stores.js';
 import type { StepCompleter } from './workflow/step-completion.js';
 
@@ -48,11 +48,11 @@ export interface ApprovalDeps extends ApprovalStores {
   readonly usergroups: UsergroupMembers;
   readonly cloud: Cloud;
   readonly lookup: ServiceLookup;
-  readonly poster: ChannelPoster;
+  /** The request messages (posted, kept current, replied to in their threads). */
+  readonly messages: ApprovalMessages;
   readonly audit: AuditLog;
   readonly steps: StepCompleter;
   readonly logger: Logger;
-  readonly sandbox: boolean;
   readonly settings: ApprovalSettings;
   readonly now: () => number;
 }

@@ -8,12 +8,7 @@ import type { Core } from '../../core/core.js';
 import type { Feature } from '../../core/feature.js';
 import { FUNCTION_ROUTE_APPROVAL } from '../../slack/app-ids.js';
 import { webClientOptions } from '../../slack/web-clients.js';
-import {
-  type ApprovalDeps,
-  type ApprovalSettings,
-  createApprovals,
-  createStepCompleter,
-} from './approvals-service.js';
+import { type ApprovalDeps, type ApprovalSettings, createApprovals } from './approvals-service.js';
 import { approveAction } from './listeners/approval-approve.js';
 import type { RefreshHome } from './listeners/approval-click.js';
 import { rejectAction } from './listeners/approval-reject.js';
@@ -21,6 +16,8 @@ import { rejectReasonSubmission } from './listeners/approval-reject-reason.js';
 import { ownersSubcommand } from './listeners/owners-command.js';
 import { routeConnectionApproval } from './listeners/route-connection-approval.js';
 import { approvalPollerJob } from './poll/approval-poller.js';
+import { slackApprovalMessages } from './slack/slack-approval-messages.js';
+import { createStepCompleter } from './slack/slack-step-completer.js';
 import { createApprovalStores } from './store/approval-stores.js';
 import { APPROVE_ACTION, REJECT_ACTION, REJECT_MODAL } from './views/approval-ids.js';
 
@@ -50,11 +47,10 @@ export function approvalDeps(core: Core): ApprovalDeps {
     usergroups: core.usergroups,
     cloud: core.cloud,
     lookup: core.lookup,
-    poster: core.poster,
+    messages: slackApprovalMessages(core.poster, core.sandbox),
     audit: core.audit,
     steps: createStepCompleter(webClientOptions(core.config.slack, 5000)),
     logger: core.logger.child({ component: 'approvals' }),
-    sandbox: core.sandbox,
     settings: approvalSettings(core.config),
     now: Date.now,
   };

@@ -13,7 +13,7 @@ import { MAX_OWNER_GROUPS, MAX_OWNER_USERS } from '../../../domain/owner-limits.
 import { isChannelId } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { deliverToNewChannel, refreshCopies } from '../delivery.js';
+import { deliverToNewChannel, refreshCopies } from './request-delivery.js';
 
 export interface OwnersCommand {
   readonly userId: string;

@@ -14,7 +14,6 @@
 import type { Owners } from '../../../access/service-records.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { refreshCopies } from '../delivery.js';
 import type { ApprovalRequest, DecisionAction, MessageCopy } from '../store/approval-request-types.js';
 import { decideRight } from './approval-rights.js';
 import { keepAlive } from './keep-alive.js';
@@ -26,6 +25,7 @@ import {
   settledStatus,
   TARGET_STATUS,
 } from './outcome.js';
+import { refreshCopies } from './request-delivery.js';
 
 export interface DecisionInput {
   readonly requestId: string;

@@ -5,7 +5,6 @@
  */
 import type { Connection, ConnectionAction, EndpointService } from '../../../cloud/types.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { refreshCopies } from '../delivery.js';
 import type {
   ApprovalRequest,
   DecisionAction,
@@ -13,6 +12,7 @@ import type {
   NewApprovalRequest,
 } from '../store/approval-request-types.js';
 import { completeExecutions } from '../workflow/step-completion.js';
+import { refreshCopies } from './request-delivery.js';
 
 /** The request a pending connection makes. */
 export function newRequestOf(

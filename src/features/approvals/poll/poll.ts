@@ -11,7 +11,7 @@ import type { Logger } from '../../../platform/logging/logger.js';
 import { mapLimit } from '../../../platform/map-limit.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
 import { newRequestOf } from '../decide/outcome.js';
-import { ensurePosted, refreshCopies } from '../delivery.js';
+import { ensurePosted, refreshCopies } from '../decide/request-delivery.js';
 import type { ApprovalRequest } from '../store/approval-request-types.js';
 import { isOpen } from '../store/approval-request-types.js';
 import { completeExecutions } from '../workflow/step-completion.js';

@@ -6,7 +6,7 @@
 
 import type { ApprovalDeps } from '../approvals-deps.js';
 import { afterFinal, auditRequest, DECIDED_STATE, settledStatus, TARGET_STATUS } from '../decide/outcome.js';
-import { refreshCopies } from '../delivery.js';
+import { refreshCopies } from '../decide/request-delivery.js';
 import type { ApprovalRequest } from '../store/approval-request-types.js';
 
 const INTERRUPTED =

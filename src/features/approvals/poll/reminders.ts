@@ -5,9 +5,8 @@
  */
 
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { audienceOf, decidersToMention, replyInThreads } from '../delivery.js';
+import { audienceOf, decidersToMention, replyInThreads } from '../decide/request-delivery.js';
 import type { ApprovalRequest } from '../store/approval-request-types.js';
-import { escalationText, reminderText } from '../views/approval-notices.js';
 
 export interface Reminded {
   readonly reminded: boolean;
@@ -37,15 +36,20 @@ export async function remind(deps: ApprovalDeps, request: ApprovalRequest): Prom
     request.remindedAt === undefined &&
     (await sendOnce(deps, request, 'remindedAt', async () => {
       const { owners } = await audienceOf(deps, request);
-      const text = reminderText({ request, owners: decidersToMention(request, owners), waitedMs });
-      return replyInThreads(deps, request, text);
+      const notice = {
+        kind: 'reminder',
+        request,
+        owners: decidersToMention(request, owners),
+        waitedMs,
+      } as const;
+      return replyInThreads(deps, request, notice);
     }));
   const escalated =
     (reminded || request.remindedAt !== undefined) &&
     waitedMs >= escalateAfterMs &&
     request.escalatedAt === undefined &&
     (await sendOnce(deps, request, 'escalatedAt', () =>
-      replyInThreads(deps, request, escalationText({ request, admins, waitedMs }), true),
+      replyInThreads(deps, request, { kind: 'escalation', request, admins, waitedMs }),
     ));
   return { reminded, escalated };
 }

@@ -11,7 +11,7 @@ import { isSlackIdOf } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
 import { newRequestOf } from '../decide/outcome.js';
-import { ensurePosted, refreshCopies } from '../delivery.js';
+import { ensurePosted, refreshCopies } from '../decide/request-delivery.js';
 import { isOpen } from '../store/approval-request-types.js';
 import { completeExecutions } from './step-completion.js';
 
