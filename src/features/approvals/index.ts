@@ -74,10 +74,10 @@ export function approvalsFeature(core: Core, options: ApprovalsFeatureOptions = 
       },
     ],
     register(app) {
-      app.action(APPROVE_ACTION, approveAction(approvals, core.logger, options.refreshHome));
-      app.action(REJECT_ACTION, rejectAction(approvals, core.logger, core.sandbox));
-      app.view(REJECT_MODAL, rejectReasonSubmission(approvals, core.logger, options.refreshHome));
-      app.function(FUNCTION_ROUTE_APPROVAL, routeConnectionApproval(approvals, core.logger));
+      app.action(APPROVE_ACTION, approveAction(approvals, options.refreshHome));
+      app.action(REJECT_ACTION, rejectAction(approvals, core.sandbox));
+      app.view(REJECT_MODAL, rejectReasonSubmission(approvals, options.refreshHome));
+      app.function(FUNCTION_ROUTE_APPROVAL, routeConnectionApproval(approvals));
     },
     jobs: [approvalPollerJob(approvals, core.config.approvals.pollSeconds * 1000)],
   };

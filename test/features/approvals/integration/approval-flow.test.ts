@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  REJECT_ACTION,
   REJECT_MODAL,
   REJECT_REASON_BLOCK,
   REJECT_REASON_INPUT,
@@ -163,6 +164,30 @@ describe('approval requests', () => {
       }),
     ]);
     expect(view.callback_id).toBe(REJECT_MODAL);
+  });
+
+  it('should tell the owner privately when the reject form cannot open (a stale click), and change nothing', async () => {
+    const { endpointId, message } = await pendingRequest();
+    const now = current(fake, message);
+    const res = await bot.slack.blockActions({
+      userId: OWNER,
+      message: { channel: now.channel, ts: now.ts, blocks: now.blocks ?? [], text: now.text ?? '' },
+      actions: [{ action_id: REJECT_ACTION }],
+      // Slack's trigger lives 3 s: this click's trigger ran out before the bot opened the modal.
+      triggerIssuedAtMs: Date.now() - 60_000,
+    });
+    const [answer] = await eventually(
+      () => fake.responses(res.responseUrl),
+      (r) => r.length > 0,
+    );
+    expect(answer?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(JSON.stringify(answer?.body)).toContain('I could not open the reject form');
+    expect(JSON.stringify(answer?.body)).toContain('click Reject again');
+    expect(
+      fake.calls('views.open').filter((c) => c.response.ok && JSON.stringify(c.args).includes(endpointId)),
+    ).toEqual([]);
+    expect(cloudActions(bot.test, endpointId)).toEqual([]);
+    expect(hasButtons(current(fake, message))).toBe(true);
   });
 
   it('should update the message when the connection is accepted outside Slack', async () => {

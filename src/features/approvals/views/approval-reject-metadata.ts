@@ -1,6 +1,7 @@
 /**
  * The Reject modal's `private_metadata`: the request ID, and the channel and ts of the clicked request
- * message (so a copy whose record was lost is still kept current).
+ * message (so a copy whose record was lost is still kept current). It lives with the modal it belongs
+ * to: the Reject click writes it into the modal, the submission reads it back.
  */
 import { z } from 'zod';
 import type { MessageCopy } from '../store/approval-request-types.js';
