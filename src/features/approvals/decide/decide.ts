@@ -17,6 +17,7 @@ import type { ApprovalDeps } from '../approvals-deps.js';
 import type { ApprovalRequest, DecisionAction, MessageCopy } from '../store/approval-request-types.js';
 import { decideRight } from './approval-rights.js';
 import { keepAlive } from './keep-alive.js';
+import { refreshCopies } from './request-delivery.js';
 import {
   afterFinal,
   auditRequest,
@@ -24,8 +25,7 @@ import {
   DECIDED_STATE,
   settledStatus,
   TARGET_STATUS,
-} from './outcome.js';
-import { refreshCopies } from './request-delivery.js';
+} from './request-lifecycle.js';
 
 export interface DecisionInput {
   readonly requestId: string;

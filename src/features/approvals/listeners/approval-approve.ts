@@ -1,7 +1,7 @@
 /** Approve: acknowledged at once, then decided on the server; refusals are told privately. */
 
 import { guarded } from '../../../slack/replying.js';
-import type { Approvals } from '../approvals-service.js';
+import type { Approvals } from '../approval-use-cases.js';
 import { replyPrivately } from '../slack/private-reply.js';
 import { decisionNotice } from '../views/approval-notices.js';
 import {
@@ -10,7 +10,7 @@ import {
   parseApprovalClick,
   type RefreshHome,
   replyToClick,
-} from './approval-click.js';
+} from './approval-click-payload.js';
 
 export function approveAction(approvals: Approvals, refreshHome?: RefreshHome) {
   return guarded(

@@ -6,12 +6,12 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import type { AppContext } from '../../../slack/app-context.js';
 import { guarded } from '../../../slack/replying.js';
-import type { Approvals } from '../approvals-service.js';
+import type { Approvals } from '../approval-use-cases.js';
 import { type ReplyTarget, replyPrivately } from '../slack/private-reply.js';
 import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT, REJECT_REASON_MAX } from '../views/approval-ids.js';
 import { decisionNotice } from '../views/approval-notices.js';
 import { decodeRejectMetadata } from '../views/approval-reject-metadata.js';
-import type { RefreshHome } from './approval-click.js';
+import type { RefreshHome } from './approval-click-payload.js';
 
 type RejectSubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs<AppContext>;
 

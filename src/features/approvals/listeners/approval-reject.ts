@@ -9,7 +9,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../../platform/logging/logger.js';
 import { type ModalTarget, openModal, updateModal } from '../../../slack/modal.js';
 import { guarded } from '../../../slack/replying.js';
-import type { Approvals, DecisionCheck } from '../approvals-service.js';
+import type { Approvals, DecisionCheck } from '../approval-use-cases.js';
 import { replyPrivately } from '../slack/private-reply.js';
 import { decisionNotice } from '../views/approval-notices.js';
 import { encodeRejectMetadata } from '../views/approval-reject-metadata.js';
@@ -19,7 +19,7 @@ import {
   clickReplyTarget,
   parseApprovalClick,
   replyToClick,
-} from './approval-click.js';
+} from './approval-click-payload.js';
 
 /** How long the rights check may hold the modal (the trigger lives 3 s). */
 export const REJECT_CHECK_WAIT_MS = 1000;

@@ -1,7 +1,7 @@
 /** `/vpcep owners <service> [@user|@group|#channel …]`: shows or sets who approves connections. */
 
 import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
-import type { Approvals } from '../approvals-service.js';
+import type { Approvals } from '../approval-use-cases.js';
 import { ownersMessage } from '../views/owners-message.js';
 
 export function ownersSubcommand(approvals: Approvals, sandbox: boolean): SubcommandHandler {

@@ -7,7 +7,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../../../platform/logging/logger.js';
 import { guarded } from '../../../slack/replying.js';
-import type { Approvals } from '../approvals-service.js';
+import type { Approvals } from '../approval-use-cases.js';
 import { describeInputProblems, stepInputsSchema } from '../workflow/workflow.js';
 
 type StepArgs = SlackEventMiddlewareArgs<'function_executed'> & AllMiddlewareArgs;

@@ -10,8 +10,8 @@
 import type { Logger } from '../../../platform/logging/logger.js';
 import { mapLimit } from '../../../platform/map-limit.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { newRequestOf } from '../decide/outcome.js';
 import { ensurePosted, refreshCopies } from '../decide/request-delivery.js';
+import { newRequestOf } from '../decide/request-lifecycle.js';
 import type { ApprovalRequest } from '../store/approval-request-types.js';
 import { isOpen } from '../store/approval-request-types.js';
 import { completeExecutions } from '../workflow/step-completion.js';
@@ -58,19 +58,19 @@ async function createRequests(
 async function finishLeftovers(deps: ApprovalDeps, ctx: PollContext): Promise<void> {
   for (const id of await deps.copies.dirtyIds()) {
     if (ctx.lost?.aborted) return;
-    await guarded(ctx, id, async () => {
+    await isolated(ctx, id, async () => {
       if (!(await deps.requests.get(id))) await deps.requests.forget(id);
       else await refreshCopies(deps, id);
     });
   }
   for (const id of await deps.waits.idsWithExecutions()) {
     if (ctx.lost?.aborted) return;
-    await guarded(ctx, id, () => completeExecutions(deps, id));
+    await isolated(ctx, id, () => completeExecutions(deps, id));
   }
 }
 
 /** One request's work: a failure there is logged and the poll goes on with the others. */
-async function guarded(ctx: PollContext, requestId: string, work: () => Promise<void>): Promise<void> {
+async function isolated(ctx: PollContext, requestId: string, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (err) {
@@ -111,7 +111,7 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
   // one busy channel no longer holds up the requests of every other channel.
   await mapLimit(toDeliver, DELIVERY_CONCURRENCY, async ({ request, verdict }) => {
     if (ctx.lost?.aborted) return;
-    await guarded(ctx, request.id, async () => {
+    await isolated(ctx, request.id, async () => {
       if (
         request.state === 'pending' &&
         request.postedAt === undefined &&
@@ -135,7 +135,7 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
     if (ctx.lost?.aborted) return summary;
     const status = known ?? statusOf(request);
     if (status === undefined) continue;
-    await guarded(ctx, request.id, async () => {
+    await isolated(ctx, request.id, async () => {
       const outcome = await reconcile(deps, request, status, lapsedBefore);
       if (outcome) summary[outcome]++;
     });

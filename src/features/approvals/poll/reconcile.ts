@@ -5,8 +5,14 @@
  */
 
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { afterFinal, auditRequest, DECIDED_STATE, settledStatus, TARGET_STATUS } from '../decide/outcome.js';
 import { refreshCopies } from '../decide/request-delivery.js';
+import {
+  afterFinal,
+  auditRequest,
+  DECIDED_STATE,
+  settledStatus,
+  TARGET_STATUS,
+} from '../decide/request-lifecycle.js';
 import type { ApprovalRequest } from '../store/approval-request-types.js';
 
 const INTERRUPTED =

@@ -10,8 +10,8 @@ import { isCloudUuid } from '../../../cloud/cloud-ids.js';
 import { isSlackIdOf } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { newRequestOf } from '../decide/outcome.js';
 import { ensurePosted, refreshCopies } from '../decide/request-delivery.js';
+import { newRequestOf } from '../decide/request-lifecycle.js';
 import { isOpen } from '../store/approval-request-types.js';
 import { completeExecutions } from './step-completion.js';
 

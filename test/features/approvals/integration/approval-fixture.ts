@@ -10,7 +10,7 @@ import {
   type ApprovalSettings,
   type Approvals,
   createApprovals,
-} from '#src/features/approvals/approvals-service.js';
+} from '#src/features/approvals/approval-use-cases.js';
 import { approvalDeps } from '#src/features/approvals/index.js';
 import type { PollContext } from '#src/features/approvals/poll/poll.js';
 import { type ApprovalStores, createApprovalStores } from '#src/features/approvals/store/approval-stores.js';

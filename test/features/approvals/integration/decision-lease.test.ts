@@ -3,7 +3,7 @@
  * directly under short lease settings (the bot's own poller waits an hour), so each case takes seconds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApprovalSettings, Approvals } from '#src/features/approvals/approvals-service.js';
+import type { ApprovalSettings, Approvals } from '#src/features/approvals/approval-use-cases.js';
 import { decisionNotice } from '#src/features/approvals/views/approval-notices.js';
 import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
 import {
