@@ -171,6 +171,15 @@ export function hasButtons(message: StoredMessage): boolean {
   return JSON.stringify(message.blocks ?? []).includes(APPROVE_ACTION);
 }
 
+/** The first answer the bot sent to a response URL (an ephemeral reply to a click or command), when it came. */
+export async function privateAnswer(fake: FakeSlack, responseUrl: string | undefined): Promise<unknown> {
+  const [answer] = await eventually(
+    () => fake.responses(responseUrl),
+    (r) => r.length > 0,
+  );
+  return answer?.body;
+}
+
 /** Clicks Approve or Reject on a message as `userId`. */
 export function click(
   slack: SlackDriver,

@@ -18,6 +18,7 @@ import {
   eventually,
   hasButtons,
   PROJECT,
+  privateAnswer,
   requestConnection,
   requestPosts,
   sandboxControl,
@@ -79,12 +80,9 @@ describe('approval requests', () => {
     expect(before).toMatchObject({ state: 'pending' });
     const res = await click(bot.slack, fake, message, STRANGER, 'approve');
     expect(res.status).toBe(200);
-    const [answer] = await eventually(
-      () => fake.responses(res.responseUrl),
-      (r) => r.length > 0,
-    );
-    expect(answer?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    const told = JSON.stringify(answer?.body);
+    const answer = await privateAnswer(fake, res.responseUrl);
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const told = JSON.stringify(answer);
     expect(told).toContain('Only the owners of');
     expect(told).toContain(`<@${OWNER}>`);
     expect(told).toContain('Nothing was changed');
@@ -176,13 +174,10 @@ describe('approval requests', () => {
       // Slack's trigger lives 3 s: this click's trigger ran out before the bot opened the modal.
       triggerIssuedAtMs: Date.now() - 60_000,
     });
-    const [answer] = await eventually(
-      () => fake.responses(res.responseUrl),
-      (r) => r.length > 0,
-    );
-    expect(answer?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(JSON.stringify(answer?.body)).toContain('I could not open the reject form');
-    expect(JSON.stringify(answer?.body)).toContain('click Reject again');
+    const answer = await privateAnswer(fake, res.responseUrl);
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(JSON.stringify(answer)).toContain('I could not open the reject form');
+    expect(JSON.stringify(answer)).toContain('click Reject again');
     expect(
       fake.calls('views.open').filter((c) => c.response.ok && JSON.stringify(c.args).includes(endpointId)),
     ).toEqual([]);
@@ -258,21 +253,15 @@ describe('approval requests', () => {
       userId: STRANGER,
       channelId: 'C0OPS',
     });
-    const deniedAnswer = await eventually(
-      () => fake.responses(denied.responseUrl),
-      (r) => r.length > 0,
-    );
-    expect(JSON.stringify(deniedAnswer[0]?.body)).toContain('nothing was changed');
+    const deniedAnswer = await privateAnswer(fake, denied.responseUrl);
+    expect(JSON.stringify(deniedAnswer)).toContain('nothing was changed');
     const assigned = await bot.slack.command({
       text: `owners ${service.id} <@U0NEWOWNER|newowner> <#${CHANNEL}|approvals>`,
       userId: ADMIN,
       channelId: 'C0OPS',
     });
-    const answer = await eventually(
-      () => fake.responses(assigned.responseUrl),
-      (r) => r.length > 0,
-    );
-    expect(JSON.stringify(answer[0]?.body)).toContain('<@U0NEWOWNER>');
+    const answer = await privateAnswer(fake, assigned.responseUrl);
+    expect(JSON.stringify(answer)).toContain('<@U0NEWOWNER>');
     expect(await bot.test.bot.core.records.get(PROJECT, service.id)).toMatchObject({
       owners: { users: ['U0NEWOWNER'], groups: [] },
       approvalChannel: CHANNEL,

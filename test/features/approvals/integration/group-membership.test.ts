@@ -14,6 +14,7 @@ import {
   cloudActions,
   eventually,
   PROJECT,
+  privateAnswer,
   requestConnection,
   requestPosts,
   seedService,
@@ -46,11 +47,7 @@ const groupLookups = (group: string) =>
   fake.calls('usergroups.users.list').filter((c) => c.args.usergroup === group);
 
 async function refusalOf(responseUrl: string | undefined): Promise<string> {
-  const [refusal] = await eventually(
-    () => fake.responses(responseUrl),
-    (r) => r.length > 0,
-  );
-  return JSON.stringify(refusal?.body);
+  return JSON.stringify(await privateAnswer(fake, responseUrl));
 }
 
 describe('owner groups in approval decisions', () => {
