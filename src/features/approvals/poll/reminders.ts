@@ -36,13 +36,8 @@ export async function remind(deps: ApprovalDeps, request: ApprovalRequest): Prom
     request.remindedAt === undefined &&
     (await sendOnce(deps, request, 'remindedAt', async () => {
       const { owners } = await audienceOf(deps, request);
-      const notice = {
-        kind: 'reminder',
-        request,
-        owners: decidersToMention(request, owners),
-        waitedMs,
-      } as const;
-      return replyInThreads(deps, request, notice);
+      const deciders = decidersToMention(request, owners);
+      return replyInThreads(deps, request, { kind: 'reminder', request, owners: deciders, waitedMs });
     }));
   const escalated =
     (reminded || request.remindedAt !== undefined) &&
