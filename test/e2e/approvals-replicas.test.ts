@@ -9,7 +9,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceRecords } from '#src/access/service-records.js';
 import { type Cloud, createCloud } from '#src/cloud/index.js';
-import { createApprovalStore } from '#src/features/approvals/store/approval-requests.js';
+import { createApprovalRequestStore } from '#src/features/approvals/store/approval-request-store.js';
 import { APPROVE_ACTION } from '#src/features/approvals/views/approval-ids.js';
 import { SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
 import { type FakeSlack, type StoredMessage, startFakeSlack } from '#src/playground/slack/index.js';
@@ -234,7 +234,7 @@ describe('approvals across three bot processes', () => {
   }, 60_000);
 
   it('should leave no request stuck when a replica dies while deciding', async () => {
-    const store = createApprovalStore(redis, createKeys(prefix));
+    const store = createApprovalRequestStore(redis, createKeys(prefix));
     // 1. The cloud acted, then the replica died before it recorded the decision.
     const acted = await pendingRequest();
     const victim = await startReplica(`victim-${randomUUID().slice(0, 4)}`);

@@ -10,8 +10,8 @@ import type { Cloud } from '../../cloud/index.js';
 import type { ServiceLookup } from '../../cloud/service-lookup.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { AuditLog } from '../../redis/audit-log.js';
-import type { ChannelPoster } from '../../slack/channel-poster.js';
-import type { ApprovalStore } from './store/approval-requests.js';
+import type { ApprovalMessages } from './decide/approval-message-port.js';
+import type { ApprovalStores } from './store/approval-stores.js';
 import type { StepCompleter } from './workflow/step-completion.js';
 
 export interface ApprovalSettings {
@@ -41,18 +41,18 @@ export interface ApprovalSettings {
   readonly maxDirectMessages: number;
 }
 
-export interface ApprovalDeps {
-  readonly store: ApprovalStore;
+/** The four approval stores (requests, decision leases, message copies, workflow waits), and the rest. */
+export interface ApprovalDeps extends ApprovalStores {
   readonly records: ServiceRecords;
   readonly permissions: Permissions;
   readonly usergroups: UsergroupMembers;
   readonly cloud: Cloud;
   readonly lookup: ServiceLookup;
-  readonly poster: ChannelPoster;
+  /** The request messages (posted, kept current, replied to in their threads). */
+  readonly messages: ApprovalMessages;
   readonly audit: AuditLog;
   readonly steps: StepCompleter;
   readonly logger: Logger;
-  readonly sandbox: boolean;
   readonly settings: ApprovalSettings;
   readonly now: () => number;
 }

@@ -8,20 +8,17 @@ import type { Core } from '../../core/core.js';
 import type { Feature } from '../../core/feature.js';
 import { FUNCTION_ROUTE_APPROVAL } from '../../slack/app-ids.js';
 import { webClientOptions } from '../../slack/web-clients.js';
-import {
-  type ApprovalDeps,
-  type ApprovalSettings,
-  createApprovals,
-  createStepCompleter,
-} from './approvals-service.js';
+import { type ApprovalDeps, type ApprovalSettings, createApprovals } from './approval-use-cases.js';
 import { approveAction } from './listeners/approval-approve.js';
-import type { RefreshHome } from './listeners/approval-click.js';
+import type { RefreshHome } from './listeners/approval-click-payload.js';
 import { rejectAction } from './listeners/approval-reject.js';
 import { rejectReasonSubmission } from './listeners/approval-reject-reason.js';
 import { ownersSubcommand } from './listeners/owners-command.js';
 import { routeConnectionApproval } from './listeners/route-connection-approval.js';
 import { approvalPollerJob } from './poll/approval-poller.js';
-import { createApprovalStore } from './store/approval-requests.js';
+import { slackApprovalMessages } from './slack/slack-approval-messages.js';
+import { createStepCompleter } from './slack/slack-step-completer.js';
+import { createApprovalStores } from './store/approval-stores.js';
 import { APPROVE_ACTION, REJECT_ACTION, REJECT_MODAL } from './views/approval-ids.js';
 
 /** The approval settings from the configuration (the lease's 5 s minimum is checked with the environment). */
@@ -44,17 +41,16 @@ export function approvalSettings(config: Pick<Core['config'], 'approvals' | 'acc
 
 export function approvalDeps(core: Core): ApprovalDeps {
   return {
-    store: createApprovalStore(core.redis, core.keys),
+    ...createApprovalStores(core.redis, core.keys),
     records: core.records,
     permissions: core.permissions,
     usergroups: core.usergroups,
     cloud: core.cloud,
     lookup: core.lookup,
-    poster: core.poster,
+    messages: slackApprovalMessages(core.poster, core.sandbox),
     audit: core.audit,
     steps: createStepCompleter(webClientOptions(core.config.slack, 5000)),
     logger: core.logger.child({ component: 'approvals' }),
-    sandbox: core.sandbox,
     settings: approvalSettings(core.config),
     now: Date.now,
   };
@@ -78,10 +74,10 @@ export function approvalsFeature(core: Core, options: ApprovalsFeatureOptions = 
       },
     ],
     register(app) {
-      app.action(APPROVE_ACTION, approveAction(approvals, core.logger, options.refreshHome));
-      app.action(REJECT_ACTION, rejectAction(approvals, core.logger, core.sandbox));
-      app.view(REJECT_MODAL, rejectReasonSubmission(approvals, core.logger, options.refreshHome));
-      app.function(FUNCTION_ROUTE_APPROVAL, routeConnectionApproval(approvals, core.logger));
+      app.action(APPROVE_ACTION, approveAction(approvals, options.refreshHome));
+      app.action(REJECT_ACTION, rejectAction(approvals, core.sandbox));
+      app.view(REJECT_MODAL, rejectReasonSubmission(approvals, options.refreshHome));
+      app.function(FUNCTION_ROUTE_APPROVAL, routeConnectionApproval(approvals));
     },
     jobs: [approvalPollerJob(approvals, core.config.approvals.pollSeconds * 1000)],
   };

@@ -3,5 +3,6 @@
  * decide one, and the one renderer of a request (App Home and `/vpcep show` show the same message).
  */
 export { mayDecide } from './decide/approval-rights.js';
-export { type ApprovalRequest, type ApprovalStore, createApprovalStore } from './store/approval-requests.js';
+export { type ApprovalRequestStore, createApprovalRequestStore } from './store/approval-request-store.js';
+export type { ApprovalRequest } from './store/approval-request-types.js';
 export { approvalRequestMessage } from './views/approval-request.js';

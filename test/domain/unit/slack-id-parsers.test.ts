@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCommandText } from '#src/domain/command-text.js';
-import { parseApprovalClick } from '#src/features/approvals/listeners/approval-click.js';
+import { parseApprovalClick } from '#src/features/approvals/listeners/approval-click-payload.js';
 import { isChannel } from '#src/features/create/creation/attempt-model.js';
 import { formatAttemptRef, parseAttemptRef } from '#src/features/create/store/create-attempts.js';
 import { formatReviewRef, parseDraftRef } from '#src/features/create/store/drafts.js';

@@ -13,7 +13,7 @@ import { MAX_OWNER_GROUPS, MAX_OWNER_USERS } from '../../../domain/owner-limits.
 import { isChannelId } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { deliverToNewChannel, refreshCopies } from '../delivery.js';
+import { deliverToNewChannel, refreshCopies } from './request-delivery.js';
 
 export interface OwnersCommand {
   readonly userId: string;
@@ -117,7 +117,7 @@ export async function ownersCommand(deps: ApprovalDeps, command: OwnersCommand):
     });
     deps.logger.info({ serviceId: service.id, userId: command.userId }, 'service owners changed');
     // Open requests reach the new approval channel and mention the new owners from now on.
-    for (const request of await deps.store.listOpenForService(projectId, service.id)) {
+    for (const request of await deps.requests.listOpenForService(projectId, service.id)) {
       await deliverToNewChannel(deps, request);
       await refreshCopies(deps, request.id);
     }

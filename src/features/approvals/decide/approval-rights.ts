@@ -11,7 +11,7 @@
 import type { Owners } from '../../../access/service-records.js';
 import { isMembershipUnknown } from '../../../access/usergroup-members.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
 
 export type DecideRight =
   | { readonly allowed: true }
@@ -37,7 +37,7 @@ export function uncheckedRequestersOf(request: ApprovalRequest): Set<string> {
  * The answer is kept. One still unknown stays unchecked (and is refused any decision meanwhile).
  */
 export async function settleRequesters(
-  deps: Pick<ApprovalDeps, 'records' | 'permissions' | 'store'>,
+  deps: Pick<ApprovalDeps, 'records' | 'permissions' | 'waits'>,
   request: ApprovalRequest,
 ): Promise<void> {
   const unchecked = uncheckedRequestersOf(request);
@@ -46,7 +46,7 @@ export async function settleRequesters(
   for (const requester of unchecked) {
     try {
       const may = await deps.permissions.canManage(requester, record?.owners);
-      await deps.store.settleRequester(request.id, requester, may);
+      await deps.waits.settleRequester(request.id, requester, may);
     } catch (err) {
       if (!isMembershipUnknown(err)) throw err;
     }
@@ -54,11 +54,11 @@ export async function settleRequesters(
 }
 
 /**
- * `deps.store`, when given, settles the clicking user if they are an unchecked requester (a click is a
+ * `deps.waits`, when given, settles the clicking user if they are an unchecked requester (a click is a
  * decision: their membership must be known now, or the click is refused as unknown).
  */
 export async function decideRight(
-  deps: Pick<ApprovalDeps, 'records' | 'permissions'> & Partial<Pick<ApprovalDeps, 'store'>>,
+  deps: Pick<ApprovalDeps, 'records' | 'permissions'> & Partial<Pick<ApprovalDeps, 'waits'>>,
   userId: string,
   request: ApprovalRequest,
 ): Promise<DecideRight> {
@@ -66,7 +66,7 @@ export async function decideRight(
   const record = await deps.records.get(request.projectId, request.serviceId);
   const may = await deps.permissions.canManage(userId, record?.owners);
   if (uncheckedRequestersOf(request).has(userId)) {
-    await deps.store?.settleRequester(request.id, userId, may);
+    await deps.waits?.settleRequester(request.id, userId, may);
     if (!may) return { allowed: false, why: 'requester' };
   }
   if (may) return { allowed: true };

@@ -14,10 +14,10 @@
 import type { Owners } from '../../../access/service-records.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { refreshCopies } from '../delivery.js';
-import type { ApprovalRequest, DecisionAction, MessageCopy } from '../store/approval-requests.js';
+import type { ApprovalRequest, DecisionAction, MessageCopy } from '../store/approval-request-types.js';
 import { decideRight } from './approval-rights.js';
 import { keepAlive } from './keep-alive.js';
+import { refreshCopies } from './request-delivery.js';
 import {
   afterFinal,
   auditRequest,
@@ -25,7 +25,7 @@ import {
   DECIDED_STATE,
   settledStatus,
   TARGET_STATUS,
-} from './outcome.js';
+} from './request-lifecycle.js';
 
 export interface DecisionInput {
   readonly requestId: string;
@@ -65,7 +65,7 @@ export async function checkDecision(
   requestId: string,
   userId: string,
 ): Promise<DecisionCheck> {
-  const request = await deps.store.get(requestId);
+  const request = await deps.requests.get(requestId);
   if (!request) return { kind: 'not_found' };
   return checkRequest(deps, request, userId);
 }
@@ -107,7 +107,7 @@ export async function checkDecisionWithin(
   userId: string,
   waitMs: number,
 ): Promise<QuickDecisionCheck> {
-  const request = await deps.store.get(requestId);
+  const request = await deps.requests.get(requestId);
   if (!request) return { kind: 'not_found' };
   const result = checkRequest(deps, request, userId);
   // Whoever gets `checking` may never await the result (the modal failed to open): no unhandled rejection.
@@ -177,7 +177,7 @@ async function underLease(
   action: DecisionAction,
 ): Promise<CloudResult> {
   const lease = keepAlive(
-    (ms) => deps.store.renewLease(request.id, token, ms),
+    (ms) => deps.leases.renewLease(request.id, token, ms),
     deps.settings.leaseMs,
     deps.logger.child({ requestId: request.id }),
     'deciding lease',
@@ -194,7 +194,7 @@ async function underLease(
 async function adoptCopy(deps: ApprovalDeps, request: ApprovalRequest, message: MessageCopy | undefined) {
   if (!message || request.copies.some((c) => c.channel === message.channel && c.ts === message.ts)) return;
   try {
-    await deps.store.recordPosted(request.id, [message], deps.now());
+    await deps.copies.recordPosted(request.id, [message], deps.now());
     deps.logger.info({ requestId: request.id, channel: message.channel }, 'adopted an unrecorded copy');
   } catch (err) {
     deps.logger.warn({ err, requestId: request.id }, 'could not record the clicked copy');
@@ -222,7 +222,7 @@ export async function decide(deps: ApprovalDeps, input: DecisionInput): Promise<
   }
   const { request } = check;
   const log = deps.logger.child({ requestId: request.id, userId: input.userId, action: input.action });
-  const begun = await deps.store.beginDecision(request.id, {
+  const begun = await deps.leases.beginDecision(request.id, {
     userId: input.userId,
     action: input.action,
     ...(input.reason ? { reason: input.reason } : {}),
@@ -231,7 +231,7 @@ export async function decide(deps: ApprovalDeps, input: DecisionInput): Promise<
   if (begun.kind === 'missing') return { kind: 'not_found' };
   if (begun.kind === 'self') return { kind: 'not_allowed', why: 'requester', request, owners: undefined };
   if (begun.kind === 'busy') {
-    const current = await deps.store.get(request.id);
+    const current = await deps.requests.get(request.id);
     return current ? { kind: 'already', request: current } : { kind: 'not_found' };
   }
 
@@ -240,20 +240,20 @@ export async function decide(deps: ApprovalDeps, input: DecisionInput): Promise<
     const message = userMessageOf(result.error);
     log.warn({ err: result.error }, 'the decision is unconfirmed; the poller settles it from the cloud');
     await auditDecision(deps, request, input, `connection.${input.action}_unconfirmed`, message);
-    return { kind: 'unconfirmed', request: (await deps.store.get(request.id)) ?? request, message };
+    return { kind: 'unconfirmed', request: (await deps.requests.get(request.id)) ?? request, message };
   }
   if (result.kind === 'not_acted') {
     const message = userMessageOf(result.error);
     log.warn({ err: result.error }, 'the cloud refused or failed the decision; back to pending');
-    await deps.store.abort(request.id, begun.token, message);
+    await deps.leases.abort(request.id, begun.token, message);
     await auditDecision(deps, request, input, `connection.${input.action}_failed`, message);
     await refreshCopies(deps, request.id);
-    const current = (await deps.store.get(request.id)) ?? request;
+    const current = (await deps.requests.get(request.id)) ?? request;
     return { kind: 'failed', request: current, message };
   }
 
   const state = DECIDED_STATE[input.action];
-  const finished = await deps.store.finish(request.id, {
+  const finished = await deps.leases.finish(request.id, {
     token: begun.token,
     state,
     by: input.userId,
@@ -267,7 +267,7 @@ export async function decide(deps: ApprovalDeps, input: DecisionInput): Promise<
     log.warn({ finished }, 'the request was settled otherwise while the cloud acted; keeping that');
   }
   await afterFinal(deps, request.id);
-  const current = (await deps.store.get(request.id)) ?? request;
+  const current = (await deps.requests.get(request.id)) ?? request;
   // The poller may have recorded this very decision from the lease (the same person and outcome).
   const ours = current.state === state && current.decidedBy === input.userId;
   if (finished === 'ok' || ours) return { kind: 'decided', request: current };

@@ -4,15 +4,16 @@
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { userMessageOf } from '../../../platform/errors/app-error.js';
-import type { Logger } from '../../../platform/logging/logger.js';
-import { requestLog } from '../../../slack/request-context.js';
-import type { Approvals } from '../approvals-service.js';
+import type { AppContext } from '../../../slack/app-context.js';
+import { guarded } from '../../../slack/replying.js';
+import type { Approvals } from '../approval-use-cases.js';
+import { type ReplyTarget, replyPrivately } from '../slack/private-reply.js';
 import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT, REJECT_REASON_MAX } from '../views/approval-ids.js';
 import { decisionNotice } from '../views/approval-notices.js';
-import type { RefreshHome } from './approval-click.js';
-import { decodeRejectMetadata } from './approval-reject-metadata.js';
-import { replyPrivately } from './approval-reply.js';
+import { decodeRejectMetadata } from '../views/approval-reject-metadata.js';
+import type { RefreshHome } from './approval-click-payload.js';
+
+type RejectSubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs<AppContext>;
 
 const reasonSchema = z.object({
   [REJECT_REASON_BLOCK]: z
@@ -22,27 +23,38 @@ const reasonSchema = z.object({
     .optional(),
 });
 
-export function rejectReasonSubmission(approvals: Approvals, logger: Logger, refreshHome?: RefreshHome) {
-  return async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const log = requestLog(args.context, logger);
-    const metadata = decodeRejectMetadata(args.view.private_metadata);
-    const values = reasonSchema.safeParse(args.view.state.values);
-    if (!values.success) {
-      await args.ack({
-        response_action: 'errors',
-        errors: { [REJECT_REASON_BLOCK]: `Keep the reason under ${REJECT_REASON_MAX} characters.` },
-      });
-      return;
-    }
-    await args.ack();
-    const userId = args.body.user.id;
-    if (!metadata) {
-      log.warn('reject modal without its request; ignored');
-      return;
-    }
-    const reason = values.data[REJECT_REASON_BLOCK]?.[REJECT_REASON_INPUT]?.value?.trim() || undefined;
-    const target = { userId, channel: metadata.channel, client: args.client, log };
-    try {
+/** The submitter, told in the request's channel (a modal has no response_url), else by DM. */
+function submitterTarget(args: RejectSubmissionArgs): ReplyTarget {
+  const metadata = decodeRejectMetadata(args.view.private_metadata);
+  return {
+    userId: args.body.user.id,
+    channel: metadata?.channel,
+    client: args.client,
+    log: args.context.log,
+  };
+}
+
+export function rejectReasonSubmission(approvals: Approvals, refreshHome?: RefreshHome) {
+  return guarded(
+    'reject',
+    async (args: RejectSubmissionArgs): Promise<void> => {
+      const log = args.context.log;
+      const metadata = decodeRejectMetadata(args.view.private_metadata);
+      const values = reasonSchema.safeParse(args.view.state.values);
+      if (!values.success) {
+        await args.ack({
+          response_action: 'errors',
+          errors: { [REJECT_REASON_BLOCK]: `Keep the reason under ${REJECT_REASON_MAX} characters.` },
+        });
+        return;
+      }
+      await args.ack();
+      const userId = args.body.user.id;
+      if (!metadata) {
+        log.warn('reject modal without its request; ignored');
+        return;
+      }
+      const reason = values.data[REJECT_REASON_BLOCK]?.[REJECT_REASON_INPUT]?.value?.trim() || undefined;
       const outcome = await approvals.decide({
         requestId: metadata.requestId,
         userId,
@@ -51,11 +63,9 @@ export function rejectReasonSubmission(approvals: Approvals, logger: Logger, ref
         ...(metadata.message ? { message: metadata.message } : {}),
       });
       const notice = decisionNotice(outcome, 'reject');
-      if (notice) await replyPrivately(target, notice);
+      if (notice) await replyPrivately(submitterTarget(args), notice);
       if (metadata.fromHome) await refreshHome?.(args.client, userId, log);
-    } catch (err) {
-      log.error({ err, requestId: metadata.requestId }, 'reject failed');
-      await replyPrivately(target, `:warning: ${userMessageOf(err)}`);
-    }
-  };
+    },
+    { reply: (args, text) => replyPrivately(submitterTarget(args), text) },
+  );
 }

@@ -6,15 +6,20 @@
  */
 
 import type { WebClient } from '@slack/web-api';
-import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { Logger } from '../../../platform/logging/logger.js';
-import { requestLog } from '../../../slack/request-context.js';
-import type { Approvals, DecisionCheck } from '../approvals-service.js';
+import { type ModalTarget, openModal, updateModal } from '../../../slack/modal.js';
+import { guarded } from '../../../slack/replying.js';
+import type { Approvals, DecisionCheck } from '../approval-use-cases.js';
+import { replyPrivately } from '../slack/private-reply.js';
 import { decisionNotice } from '../views/approval-notices.js';
+import { encodeRejectMetadata } from '../views/approval-reject-metadata.js';
 import { rejectReasonModal, rejectRefusedModal } from '../views/approval-reject-modal.js';
-import { type ApprovalClickArgs, clickReplyTarget, parseApprovalClick } from './approval-click.js';
-import { encodeRejectMetadata } from './approval-reject-metadata.js';
-import { replyPrivately } from './approval-reply.js';
+import {
+  type ApprovalClickArgs,
+  clickReplyTarget,
+  parseApprovalClick,
+  replyToClick,
+} from './approval-click-payload.js';
 
 /** How long the rights check may hold the modal (the trigger lives 3 s). */
 export const REJECT_CHECK_WAIT_MS = 1000;
@@ -22,26 +27,28 @@ export const REJECT_CHECK_WAIT_MS = 1000;
 /** Turns the open modal into the refusal when the late check says no. */
 async function refuseLate(
   client: WebClient,
-  viewId: string | undefined,
+  modal: ModalTarget,
   check: DecisionCheck,
   sandbox: boolean,
+  log: Logger,
 ): Promise<void> {
   const notice = check.kind === 'ok' ? undefined : decisionNotice(check, 'reject');
-  if (!notice || !viewId) return;
-  await client.views.update({ view_id: viewId, view: rejectRefusedModal({ notice, sandbox }) });
+  if (!notice || !modal.viewId) return;
+  await updateModal(client, modal, rejectRefusedModal({ notice, sandbox }), { log });
 }
 
-export function rejectAction(approvals: Approvals, logger: Logger, sandbox: boolean) {
-  return async (args: ApprovalClickArgs): Promise<void> => {
-    await args.ack();
-    const log = requestLog(args.context, logger);
-    const click = parseApprovalClick(args);
-    if (!click?.triggerId) {
-      log.warn('reject click without a request ID or trigger; ignored');
-      return;
-    }
-    const target = clickReplyTarget(args, click, log);
-    try {
+export function rejectAction(approvals: Approvals, sandbox: boolean) {
+  return guarded(
+    'reject',
+    async (args: ApprovalClickArgs): Promise<void> => {
+      await args.ack();
+      const log = args.context.log;
+      const click = parseApprovalClick(args);
+      if (!click?.triggerId) {
+        log.warn('reject click without a request ID or trigger; ignored');
+        return;
+      }
+      const target = clickReplyTarget(args, click);
       const check = await approvals.checkWithin(click.requestId, click.userId, REJECT_CHECK_WAIT_MS);
       if (check.kind !== 'ok' && check.kind !== 'checking') {
         const notice = decisionNotice(check, 'reject');
@@ -54,15 +61,27 @@ export function rejectAction(approvals: Approvals, logger: Logger, sandbox: bool
         ...(click.message ? { message: click.message } : {}),
         fromHome: click.fromHome,
       });
-      const opened = await args.client.views.open({
-        trigger_id: click.triggerId,
-        view: rejectReasonModal({ request: check.request, privateMetadata, sandbox }),
-      });
-      if (check.kind === 'checking')
-        await refuseLate(args.client, opened.view?.id, await check.result, sandbox);
-    } catch (err) {
-      log.error({ err, requestId: click.requestId }, 'could not open the reject modal');
-      await replyPrivately(target, `:warning: I could not open the reject form: ${userMessageOf(err)}`);
-    }
-  };
+      const opened = await openModal(
+        args.client,
+        click.triggerId,
+        rejectReasonModal({ request: check.request, privateMetadata, sandbox }),
+        log,
+      );
+      if (!opened.opened) {
+        await replyPrivately(target, rejectFormProblem(opened.code));
+        return;
+      }
+      if (check.kind === 'checking') await refuseLate(args.client, opened, await check.result, sandbox, log);
+    },
+    { reply: replyToClick },
+  );
+}
+
+/** Why the reason modal did not open, and what to do. */
+function rejectFormProblem(code: string): string {
+  const why =
+    code === 'expired_trigger_id'
+      ? 'the click reached me too late to open a form'
+      : `Slack refused to open it (${code})`;
+  return `:warning: I could not open the reject form: ${why}. Nothing was changed; click Reject again.`;
 }

@@ -1,11 +1,12 @@
 /** `/vpcep owners <service> [@user|@group|#channel …]`: shows or sets who approves connections. */
 
 import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
-import type { Approvals } from '../approvals-service.js';
+import type { Approvals } from '../approval-use-cases.js';
 import { ownersMessage } from '../views/owners-message.js';
 
 export function ownersSubcommand(approvals: Approvals, sandbox: boolean): SubcommandHandler {
-  return async ({ ack, respond, command, parsed, log }) => {
+  // A failure (of the answer too) is told by the /vpcep router, the one error path of subcommands.
+  return async ({ ack, respond, command, parsed }) => {
     await ack();
     const outcome = await approvals.owners({
       userId: command.user_id,
@@ -14,10 +15,6 @@ export function ownersSubcommand(approvals: Approvals, sandbox: boolean): Subcom
       groups: parsed.groups,
       channels: parsed.channels,
     });
-    try {
-      await respond({ response_type: 'ephemeral', ...ownersMessage(outcome, sandbox) });
-    } catch (err) {
-      log.warn({ err }, 'could not answer /vpcep owners');
-    }
+    await respond({ response_type: 'ephemeral', ...ownersMessage(outcome, sandbox) });
   };
 }

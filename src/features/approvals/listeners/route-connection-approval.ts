@@ -6,9 +6,19 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../../../platform/logging/logger.js';
-import { requestLog } from '../../../slack/request-context.js';
-import type { Approvals } from '../approvals-service.js';
+import { guarded } from '../../../slack/replying.js';
+import type { Approvals } from '../approval-use-cases.js';
 import { describeInputProblems, stepInputsSchema } from '../workflow/workflow.js';
+
+type StepArgs = SlackEventMiddlewareArgs<'function_executed'> & AllMiddlewareArgs;
+/**
+ * The step's arguments as the error path sees them: without `ack` (Bolt acknowledged the event before the
+ * step ran), and with the request's logger (Bolt's `function()` does not carry the app's context type).
+ */
+type AckedStepArgs = Omit<StepArgs, 'ack' | 'context'> & {
+  readonly ack?: undefined;
+  readonly context: { readonly log: Logger };
+};
 
 const executionSchema = z.object({
   function_execution_id: z.string().min(1),
@@ -18,14 +28,19 @@ const executionSchema = z.object({
 export const STEP_FAILED_UNEXPECTEDLY =
   'The bot could not route this approval request because of an internal error. Try again, or ask the bot operators.';
 
-export function routeConnectionApproval(approvals: Approvals, logger: Logger) {
-  return async (args: SlackEventMiddlewareArgs<'function_executed'> & AllMiddlewareArgs): Promise<void> => {
-    const log = requestLog(args.context, logger);
-    const execution = executionSchema.safeParse(args.event);
-    const inputs = stepInputsSchema.safeParse(args.inputs ?? {});
-    try {
+/** A step that failed unexpectedly ends with `fail()`, unless it ended already. */
+async function failStep(args: AckedStepArgs): Promise<void> {
+  if (!args.fail.hasBeenCalled()) await args.fail({ error: STEP_FAILED_UNEXPECTEDLY });
+}
+
+export function routeConnectionApproval(approvals: Approvals) {
+  const step = guarded(
+    'the approval step',
+    async (args: AckedStepArgs): Promise<void> => {
+      const execution = executionSchema.safeParse(args.event);
+      const inputs = stepInputsSchema.safeParse(args.inputs ?? {});
       if (!execution.success) {
-        log.error('function_executed without an execution ID or token');
+        args.context.log.error('function_executed without an execution ID or token');
         await args.fail({ error: STEP_FAILED_UNEXPECTEDLY });
         return;
       }
@@ -39,10 +54,11 @@ export function routeConnectionApproval(approvals: Approvals, logger: Logger) {
         inputs: inputs.data,
       });
       if (started.kind === 'failed') await args.fail({ error: started.message });
-    } catch (err) {
-      log.error({ err }, 'the approval step failed');
-      if (!args.fail.hasBeenCalled())
-        await args.fail({ error: STEP_FAILED_UNEXPECTEDLY }).catch(() => undefined);
-    }
+    },
+    { reply: failStep },
+  );
+  return (args: StepArgs): Promise<void> => {
+    const log: Logger = args.context.log;
+    return step({ ...args, ack: undefined, context: { log } });
   };
 }

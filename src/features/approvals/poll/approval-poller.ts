@@ -5,7 +5,7 @@
  */
 
 import type { Job } from '../../../redis/job-runner.js';
-import type { Approvals } from '../approvals-service.js';
+import type { Approvals } from '../approval-use-cases.js';
 
 export const APPROVAL_POLLER_JOB = 'approval-poller';
 

@@ -11,10 +11,10 @@ import type { Logger } from '../../../platform/logging/logger.js';
 import { mapLimit } from '../../../platform/map-limit.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
 import { settleRequesters } from '../decide/approval-rights.js';
-import { newRequestOf } from '../decide/outcome.js';
-import { ensurePosted, refreshCopies } from '../delivery.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
-import { isOpen } from '../store/approval-requests.js';
+import { ensurePosted, refreshCopies } from '../decide/request-delivery.js';
+import { newRequestOf } from '../decide/request-lifecycle.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
+import { isOpen } from '../store/approval-request-types.js';
 import { completeExecutions } from '../workflow/step-completion.js';
 import { reconcile } from './reconcile.js';
 import { remind } from './reminders.js';
@@ -49,7 +49,7 @@ async function createRequests(
 ): Promise<void> {
   for (const { service, pending } of view.services?.values() ?? []) {
     for (const connection of pending?.values() ?? []) {
-      if (await deps.store.create(newRequestOf(projectId, service, connection, 'poller'), deps.now()))
+      if (await deps.requests.create(newRequestOf(projectId, service, connection, 'poller'), deps.now()))
         summary.created++;
     }
   }
@@ -57,21 +57,21 @@ async function createRequests(
 
 /** Copies a failure left stale, and steps whose completion failed for a passing reason. */
 async function finishLeftovers(deps: ApprovalDeps, ctx: PollContext): Promise<void> {
-  for (const id of await deps.store.dirtyIds()) {
+  for (const id of await deps.copies.dirtyIds()) {
     if (ctx.lost?.aborted) return;
-    await guarded(ctx, id, async () => {
-      if (!(await deps.store.get(id))) await deps.store.forget(id);
+    await isolated(ctx, id, async () => {
+      if (!(await deps.requests.get(id))) await deps.requests.forget(id);
       else await refreshCopies(deps, id);
     });
   }
-  for (const id of await deps.store.idsWithExecutions()) {
+  for (const id of await deps.waits.idsWithExecutions()) {
     if (ctx.lost?.aborted) return;
-    await guarded(ctx, id, () => completeExecutions(deps, id));
+    await isolated(ctx, id, () => completeExecutions(deps, id));
   }
 }
 
 /** One request's work: a failure there is logged and the poll goes on with the others. */
-async function guarded(ctx: PollContext, requestId: string, work: () => Promise<void>): Promise<void> {
+async function isolated(ctx: PollContext, requestId: string, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (err) {
@@ -89,7 +89,7 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
     escalations: 0,
   };
   // A lease counts as lapsed only if it ran out a grace period before the cloud is read below.
-  const lapsedBefore = (await deps.store.time()) - deps.settings.leaseGraceMs;
+  const lapsedBefore = (await deps.leases.time()) - deps.settings.leaseGraceMs;
   const projects = new Map<string, ProjectView>();
   for (const { projectId } of deps.cloud.projects)
     projects.set(projectId, await scanProject(deps, projectId, ctx.log));
@@ -98,16 +98,16 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
 
   const needStatus: { request: ApprovalRequest; known: string | undefined }[] = [];
   const toDeliver: { request: ApprovalRequest; verdict: Verdict }[] = [];
-  for (const request of await deps.store.listOpen()) {
+  for (const request of await deps.requests.listOpen()) {
     if (ctx.lost?.aborted) return summary;
     if (!isOpen(request)) {
-      await deps.store.unindex(request.id, request.projectId, request.serviceId);
+      await deps.requests.unindex(request.id, request.projectId, request.serviceId);
       continue;
     }
     // A workflow requester whose right could not be checked as the step started: settled as soon as
     // Slack names the groups, before they could gain the right.
     if (request.state === 'pending' && request.workflow.some((n) => n.requesterUnchecked))
-      await guarded(ctx, request.id, () => settleRequesters(deps, request));
+      await isolated(ctx, request.id, () => settleRequesters(deps, request));
     const verdict = verdictOf(request, projects.get(request.projectId), lapsedBefore);
     if (verdict.kind === 'status') needStatus.push({ request, known: verdict.known });
     toDeliver.push({ request, verdict });
@@ -116,7 +116,7 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
   // one busy channel no longer holds up the requests of every other channel.
   await mapLimit(toDeliver, DELIVERY_CONCURRENCY, async ({ request, verdict }) => {
     if (ctx.lost?.aborted) return;
-    await guarded(ctx, request.id, async () => {
+    await isolated(ctx, request.id, async () => {
       if (
         request.state === 'pending' &&
         request.postedAt === undefined &&
@@ -140,7 +140,7 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
     if (ctx.lost?.aborted) return summary;
     const status = known ?? statusOf(request);
     if (status === undefined) continue;
-    await guarded(ctx, request.id, async () => {
+    await isolated(ctx, request.id, async () => {
       const outcome = await reconcile(deps, request, status, lapsedBefore);
       if (outcome) summary[outcome]++;
     });

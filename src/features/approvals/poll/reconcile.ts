@@ -5,9 +5,15 @@
  */
 
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { afterFinal, auditRequest, DECIDED_STATE, settledStatus, TARGET_STATUS } from '../decide/outcome.js';
-import { refreshCopies } from '../delivery.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
+import { refreshCopies } from '../decide/request-delivery.js';
+import {
+  afterFinal,
+  auditRequest,
+  DECIDED_STATE,
+  settledStatus,
+  TARGET_STATUS,
+} from '../decide/request-lifecycle.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
 
 const INTERRUPTED =
   'The last decision was interrupted before the cloud confirmed it (the bot restarted), and the connection is still waiting. Please decide again.';
@@ -27,7 +33,7 @@ export async function reconcile(
 ): Promise<Reconciled> {
   const lease = request.lease;
   if (status === 'pendingAcceptance') {
-    if (!lease || !(await deps.store.abort(request.id, lease.token, INTERRUPTED, lapsedBefore)))
+    if (!lease || !(await deps.leases.abort(request.id, lease.token, INTERRUPTED, lapsedBefore)))
       return undefined;
     await refreshCopies(deps, request.id);
     return 'reconciled';
@@ -36,7 +42,7 @@ export async function reconcile(
   let outcome: Reconciled;
   if (lease && TARGET_STATUS[lease.action] === effective) {
     const state = DECIDED_STATE[lease.action];
-    const result = await deps.store.finish(request.id, {
+    const result = await deps.leases.finish(request.id, {
       token: lease.token,
       lapsedBefore,
       state,
@@ -53,7 +59,7 @@ export async function reconcile(
       });
     }
   } else {
-    const result = await deps.store.finish(request.id, {
+    const result = await deps.leases.finish(request.id, {
       ...(lease ? { token: lease.token, lapsedBefore } : {}),
       state: 'resolved_elsewhere',
       at: deps.now(),

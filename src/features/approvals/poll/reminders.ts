@@ -5,9 +5,8 @@
  */
 
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { audienceOf, decidersToMention, replyInThreads } from '../delivery.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
-import { escalationText, reminderText } from '../views/approval-notices.js';
+import { audienceOf, decidersToMention, replyInThreads } from '../decide/request-delivery.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
 
 export interface Reminded {
   readonly reminded: boolean;
@@ -21,9 +20,9 @@ async function sendOnce(
   field: 'remindedAt' | 'escalatedAt',
   send: () => Promise<number>,
 ): Promise<boolean> {
-  if (!(await deps.store.markOnce(request.id, field, deps.now()))) return false;
+  if (!(await deps.copies.markOnce(request.id, field, deps.now()))) return false;
   if ((await send()) > 0) return true;
-  await deps.store.unmark(request.id, field);
+  await deps.copies.unmark(request.id, field);
   return false;
 }
 
@@ -37,15 +36,15 @@ export async function remind(deps: ApprovalDeps, request: ApprovalRequest): Prom
     request.remindedAt === undefined &&
     (await sendOnce(deps, request, 'remindedAt', async () => {
       const { owners } = await audienceOf(deps, request);
-      const text = reminderText({ request, owners: decidersToMention(request, owners), waitedMs });
-      return replyInThreads(deps, request, text);
+      const deciders = decidersToMention(request, owners);
+      return replyInThreads(deps, request, { kind: 'reminder', request, owners: deciders, waitedMs });
     }));
   const escalated =
     (reminded || request.remindedAt !== undefined) &&
     waitedMs >= escalateAfterMs &&
     request.escalatedAt === undefined &&
     (await sendOnce(deps, request, 'escalatedAt', () =>
-      replyInThreads(deps, request, escalationText({ request, admins, waitedMs }), true),
+      replyInThreads(deps, request, { kind: 'escalation', request, admins, waitedMs }),
     ));
   return { reminded, escalated };
 }

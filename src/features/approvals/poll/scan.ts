@@ -7,7 +7,7 @@ import type { Connection, EndpointService } from '../../../cloud/types.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import { mapLimit } from '../../../platform/map-limit.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
 
 export interface ServiceView {
   readonly service: EndpointService;

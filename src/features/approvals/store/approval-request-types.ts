@@ -1,6 +1,6 @@
 /**
  * An approval request as the bot sees it: one per (project, service, endpoint), its states, the message
- * copies that show it, and the workflow steps waiting on it. Stored by `approval-requests.ts`.
+ * copies that show it, and the workflow steps waiting on it. Stored by the stores of `approval-stores.ts`.
  */
 import type { PortMapping } from '../../../cloud/types.js';
 
@@ -57,7 +57,7 @@ export interface ApprovalRequest {
   readonly state: ApprovalState;
   /** Grows with every change; message renders compare it. */
   readonly version: number;
-  /** While `deciding`: who, what, until when (ms on Redis' clock, see `ApprovalStore.time`). */
+  /** While `deciding`: who, what, until when (ms on Redis' clock, see `DecisionLeaseStore.time`). */
   readonly lease:
     | {
         readonly token: string;

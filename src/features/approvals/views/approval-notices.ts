@@ -4,7 +4,7 @@
  */
 
 import { code, escapeMrkdwn, slackDate, userMention } from '../../../domain/mrkdwn.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
 import { mentionList, type OwnersMention } from './approval-request.js';
 
 function ownerList(owners: OwnersMention | undefined): string {

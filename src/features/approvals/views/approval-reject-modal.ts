@@ -1,7 +1,7 @@
 /** The Reject modal: what is being rejected and an optional reason. Pure. */
 import type { KnownBlock, ModalView } from '@slack/types';
 import { code } from '../../../domain/mrkdwn.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
 import { REJECT_MODAL, REJECT_REASON_BLOCK, REJECT_REASON_INPUT, REJECT_REASON_MAX } from './approval-ids.js';
 
 /** Whatever the bot shows in sandbox mode says so. */

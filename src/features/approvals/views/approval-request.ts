@@ -12,7 +12,7 @@ import {
   slackDate,
   userMention,
 } from '../../../domain/mrkdwn.js';
-import type { ApprovalRequest } from '../store/approval-requests.js';
+import type { ApprovalRequest } from '../store/approval-request-types.js';
 import { APPROVE_ACTION, DECISION_BLOCK, REJECT_ACTION } from './approval-ids.js';
 
 /** Owner users and user groups to mention. */

@@ -4,10 +4,10 @@
  * listeners of the step's own events, and a decision may come from any copy of the request, a reason
  * modal, another replica or after a restart.
  */
-import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from '../../../platform/logging/logger.js';
-import { slackErrorCode } from '../../../slack/slack-errors.js';
-import type { ApprovalRequest, ApprovalStore, WaitingExecution } from '../store/approval-requests.js';
+import type { ApprovalRequestStore } from '../store/approval-request-store.js';
+import type { ApprovalRequest, WaitingExecution } from '../store/approval-request-types.js';
+import type { WorkflowWaitStore } from '../store/workflow-wait-store.js';
 
 export interface StepOutputs {
   readonly decision: 'approved' | 'rejected';
@@ -15,43 +15,12 @@ export interface StepOutputs {
   readonly endpoint_id: string;
 }
 
+/** The port that ends a waiting step (Slack's `functions.completeSuccess` / `completeError`). */
 export interface StepCompleter {
   success(functionToken: string, executionId: string, outputs: StepOutputs): Promise<void>;
   error(functionToken: string, executionId: string, message: string): Promise<void>;
-}
-
-/** Slack errors after which the execution can never be completed, so waiting for it is pointless. */
-const FINAL_ERRORS = new Set([
-  'execution_not_in_running_state',
-  'function_execution_not_found',
-  'invalid_auth',
-  'token_revoked',
-  'token_expired',
-  'access_denied',
-  'not_authed',
-  'account_inactive',
-]);
-
-/** Whether a failed completion is final (forget the execution) rather than worth another try. */
-function completionIsFinal(err: unknown): boolean {
-  const code = slackErrorCode(err);
-  return code !== undefined && FINAL_ERRORS.has(code);
-}
-
-export function createStepCompleter(options: WebClientOptions): StepCompleter {
-  // One short-lived client per call: function tokens are unique per execution and must not be pooled.
-  const client = (token: string) => new WebClient(token, options);
-  return {
-    async success(token, executionId, outputs) {
-      await client(token).functions.completeSuccess({
-        function_execution_id: executionId,
-        outputs: { ...outputs },
-      });
-    },
-    async error(token, executionId, message) {
-      await client(token).functions.completeError({ function_execution_id: executionId, error: message });
-    },
-  };
+  /** Whether a failed completion is final (forget the execution) rather than worth another try. */
+  isFinal(err: unknown): boolean;
 }
 
 type StepEnd =
@@ -115,22 +84,23 @@ export function executionEndOf(end: StepEnd, execution: Pick<WaitingExecution, '
  */
 /** What completing needs of the approval dependencies (a subset, so this file does not import them back). */
 interface CompletionDeps {
-  readonly store: ApprovalStore;
+  readonly requests: Pick<ApprovalRequestStore, 'get' | 'forget'>;
+  readonly waits: WorkflowWaitStore;
   readonly steps: StepCompleter;
   readonly logger: Logger;
   readonly settings: { readonly completionClaimMs: number };
 }
 
 export async function completeExecutions(deps: CompletionDeps, id: string): Promise<void> {
-  const request = await deps.store.get(id);
+  const request = await deps.requests.get(id);
   if (!request) {
-    await deps.store.forget(id);
+    await deps.requests.forget(id);
     return;
   }
   const end = stepEndOf(request);
   if (!end) return;
-  for (const waiting of await deps.store.executions(id)) {
-    const execution = await deps.store.claimCompletion(
+  for (const waiting of await deps.waits.executions(id)) {
+    const execution = await deps.waits.claimCompletion(
       id,
       waiting.executionId,
       deps.settings.completionClaimMs,
@@ -141,14 +111,14 @@ export async function completeExecutions(deps: CompletionDeps, id: string): Prom
       if (ending.kind === 'success')
         await deps.steps.success(execution.functionToken, execution.executionId, ending.outputs);
       else await deps.steps.error(execution.functionToken, execution.executionId, ending.message);
-      await deps.store.removeExecution(id, execution.executionId);
+      await deps.waits.removeExecution(id, execution.executionId);
       deps.logger.info(
         { requestId: id, executionId: execution.executionId, outcome: ending.kind },
         'workflow step completed',
       );
     } catch (err) {
-      if (completionIsFinal(err)) await deps.store.removeExecution(id, execution.executionId);
-      else await deps.store.releaseCompletion(id, execution.executionId);
+      if (deps.steps.isFinal(err)) await deps.waits.removeExecution(id, execution.executionId);
+      else await deps.waits.releaseCompletion(id, execution.executionId);
       deps.logger.warn(
         { err, requestId: id, executionId: execution.executionId },
         'could not complete a workflow step',

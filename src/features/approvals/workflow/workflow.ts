@@ -12,9 +12,9 @@ import { escapeMrkdwn as esc } from '../../../domain/mrkdwn.js';
 import { isSlackIdOf } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { newRequestOf } from '../decide/outcome.js';
-import { ensurePosted, refreshCopies } from '../delivery.js';
-import { isOpen } from '../store/approval-requests.js';
+import { ensurePosted, refreshCopies } from '../decide/request-delivery.js';
+import { newRequestOf } from '../decide/request-lifecycle.js';
+import { isOpen } from '../store/approval-request-types.js';
 import { completeExecutions } from './step-completion.js';
 
 /** The step's inputs (DESIGN §2.4), checked at the edge. */
@@ -63,10 +63,10 @@ export async function startFromWorkflow(
   deps: ApprovalDeps,
   input: { executionId: string; functionToken: string; inputs: StepInputs },
 ): Promise<StepStart> {
-  if (!(await deps.store.claimExecutionEvent(input.executionId, EVENT_CLAIM_SECONDS)))
+  if (!(await deps.waits.claimExecutionEvent(input.executionId, EVENT_CLAIM_SECONDS)))
     return { kind: 'duplicate' };
   const result = await joinRequest(deps, input);
-  await deps.store.holdExecutionEvent(input.executionId, EVENT_HANDLED_SECONDS).catch((err: unknown) => {
+  await deps.waits.holdExecutionEvent(input.executionId, EVENT_HANDLED_SECONDS).catch((err: unknown) => {
     deps.logger.warn({ err, executionId: input.executionId }, 'could not keep the step claimed');
   });
   return result;
@@ -103,10 +103,10 @@ async function joinRequest(
     if (problem || !connection) return { kind: 'failed', message: problem ?? '' };
     const standing = await requesterStanding(deps, projectId, service.id, inputs.requester);
     const barred = standing === 'barred' ? inputs.requester : undefined;
-    await deps.store.create(newRequestOf(projectId, service, connection, 'workflow'), deps.now());
-    const id = deps.store.requestId(projectId, service.id, connection.endpointId);
+    await deps.requests.create(newRequestOf(projectId, service, connection, 'workflow'), deps.now());
+    const id = deps.requests.requestId(projectId, service.id, connection.endpointId);
     attachedTo = id;
-    const state = await deps.store.attachExecution(
+    const state = await deps.waits.attachExecution(
       id,
       {
         executionId: input.executionId,
@@ -120,7 +120,7 @@ async function joinRequest(
         ...(inputs.reason ? { reason: inputs.reason } : {}),
       },
     );
-    const request = await deps.store.get(id);
+    const request = await deps.requests.get(id);
     if (state === 'missing' || !request) {
       await detach(deps, id, input.executionId);
       return {
@@ -169,7 +169,7 @@ async function requesterStanding(
 }
 
 async function detach(deps: ApprovalDeps, id: string, executionId: string): Promise<void> {
-  await deps.store.removeExecution(id, executionId).catch((err: unknown) => {
+  await deps.waits.removeExecution(id, executionId).catch((err: unknown) => {
     deps.logger.warn({ err, requestId: id, executionId }, 'could not detach a failed step');
   });
 }

@@ -13,11 +13,11 @@ import type { Core } from '../../../core/core.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import type { AuditLog } from '../../../redis/audit-log.js';
 import type { ChannelPoster } from '../../../slack/channel-poster.js';
-import { type ApprovalStore, createApprovalStore } from '../../approvals/public.js';
+import { type ApprovalRequestStore, createApprovalRequestStore } from '../../approvals/public.js';
 import { createOwnerNames, type OwnerNames } from './owner-names.js';
 
 /** The approvals feature's read API: open requests of a service, and those a user may decide. */
-export type ApprovalReader = Pick<ApprovalStore, 'listOpenForService' | 'listPendingDecidableBy'>;
+export type ApprovalReader = Pick<ApprovalRequestStore, 'listOpenForService' | 'listPendingDecidableBy'>;
 
 export interface ManageDeps {
   readonly cloud: Cloud;
@@ -51,7 +51,7 @@ export function manageDeps(core: Core): ManageDeps {
     logger: core.logger,
     sandbox: core.sandbox,
     admins: core.config.access.admins,
-    approvals: createApprovalStore(core.redis, core.keys),
+    approvals: createApprovalRequestStore(core.redis, core.keys),
     names: createOwnerNames(core.slack, core.redis, core.keys, core.logger),
   };
 }

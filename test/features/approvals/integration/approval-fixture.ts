@@ -10,10 +10,10 @@ import {
   type ApprovalSettings,
   type Approvals,
   createApprovals,
-} from '#src/features/approvals/approvals-service.js';
+} from '#src/features/approvals/approval-use-cases.js';
 import { approvalDeps } from '#src/features/approvals/index.js';
 import type { PollContext } from '#src/features/approvals/poll/poll.js';
-import { type ApprovalStore, createApprovalStore } from '#src/features/approvals/store/approval-requests.js';
+import { type ApprovalStores, createApprovalStores } from '#src/features/approvals/store/approval-stores.js';
 import { APPROVE_ACTION, REJECT_ACTION } from '#src/features/approvals/views/approval-ids.js';
 import { SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
 import {
@@ -94,9 +94,9 @@ export function approvalsOf(bot: ApprovalBot, settings: Partial<ApprovalSettings
 /** What a test's own call of `Approvals.poll` runs with: a silent log, always the leader. */
 export const POLL: PollContext = { log: pino({ level: 'silent' }), stillLeader: async () => true };
 
-/** The bot's approval store, read through the test's own Redis client. */
-export function approvalStore(redis: Redis, bot: ApprovalBot): ApprovalStore {
-  return createApprovalStore(redis, createKeys(bot.test.keyPrefix));
+/** The bot's approval stores, read through the test's own Redis client. */
+export function approvalStores(redis: Redis, bot: ApprovalBot): ApprovalStores {
+  return createApprovalStores(redis, createKeys(bot.test.keyPrefix));
 }
 
 function sandboxOf(bot: TestBot) {
@@ -169,6 +169,15 @@ export function current(fake: FakeSlack, message: Pick<StoredMessage, 'channel' 
 
 export function hasButtons(message: StoredMessage): boolean {
   return JSON.stringify(message.blocks ?? []).includes(APPROVE_ACTION);
+}
+
+/** The first answer the bot sent to a response URL (an ephemeral reply to a click or command), when it came. */
+export async function privateAnswer(fake: FakeSlack, responseUrl: string | undefined): Promise<unknown> {
+  const [answer] = await eventually(
+    () => fake.responses(responseUrl),
+    (r) => r.length > 0,
+  );
+  return answer?.body;
 }
 
 /** Clicks Approve or Reject on a message as `userId`. */

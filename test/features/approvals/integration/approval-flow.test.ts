@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  REJECT_ACTION,
   REJECT_MODAL,
   REJECT_REASON_BLOCK,
   REJECT_REASON_INPUT,
@@ -9,7 +10,7 @@ import { assertionClient } from '../../../helpers/redis-test.js';
 import {
   ADMIN,
   type ApprovalBot,
-  approvalStore,
+  approvalStores,
   auditFor,
   click,
   cloudActions,
@@ -17,6 +18,7 @@ import {
   eventually,
   hasButtons,
   PROJECT,
+  privateAnswer,
   requestConnection,
   requestPosts,
   sandboxControl,
@@ -72,24 +74,21 @@ describe('approval requests', () => {
 
   it('should refuse a click by someone who is not an owner, privately, with no cloud call', async () => {
     const { service, endpointId, message } = await pendingRequest();
-    const store = approvalStore(redis, bot);
-    const id = store.requestId(PROJECT, service.id, endpointId);
-    const before = await store.get(id);
+    const stores = approvalStores(redis, bot);
+    const id = stores.requests.requestId(PROJECT, service.id, endpointId);
+    const before = await stores.requests.get(id);
     expect(before).toMatchObject({ state: 'pending' });
     const res = await click(bot.slack, fake, message, STRANGER, 'approve');
     expect(res.status).toBe(200);
-    const [answer] = await eventually(
-      () => fake.responses(res.responseUrl),
-      (r) => r.length > 0,
-    );
-    expect(answer?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    const told = JSON.stringify(answer?.body);
+    const answer = await privateAnswer(fake, res.responseUrl);
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const told = JSON.stringify(answer);
     expect(told).toContain('Only the owners of');
     expect(told).toContain(`<@${OWNER}>`);
     expect(told).toContain('Nothing was changed');
     expect(cloudActions(bot.test, endpointId)).toEqual([]);
     expect(hasButtons(current(fake, message))).toBe(true);
-    expect(await store.get(id)).toMatchObject({
+    expect(await stores.requests.get(id)).toMatchObject({
       state: 'pending',
       version: before?.version,
       lease: undefined,
@@ -165,6 +164,27 @@ describe('approval requests', () => {
     expect(view.callback_id).toBe(REJECT_MODAL);
   });
 
+  it('should tell the owner privately when the reject form cannot open (a stale click), and change nothing', async () => {
+    const { endpointId, message } = await pendingRequest();
+    const now = current(fake, message);
+    const res = await bot.slack.blockActions({
+      userId: OWNER,
+      message: { channel: now.channel, ts: now.ts, blocks: now.blocks ?? [], text: now.text ?? '' },
+      actions: [{ action_id: REJECT_ACTION }],
+      // Slack's trigger lives 3 s: this click's trigger ran out before the bot opened the modal.
+      triggerIssuedAtMs: Date.now() - 60_000,
+    });
+    const answer = await privateAnswer(fake, res.responseUrl);
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(JSON.stringify(answer)).toContain('I could not open the reject form');
+    expect(JSON.stringify(answer)).toContain('click Reject again');
+    expect(
+      fake.calls('views.open').filter((c) => c.response.ok && JSON.stringify(c.args).includes(endpointId)),
+    ).toEqual([]);
+    expect(cloudActions(bot.test, endpointId)).toEqual([]);
+    expect(hasButtons(current(fake, message))).toBe(true);
+  });
+
   it('should update the message when the connection is accepted outside Slack', async () => {
     const { service, endpointId, message } = await pendingRequest();
     await sandboxControl(bot.test).resolveConnection(PROJECT, service.id, endpointId, 'receive');
@@ -206,8 +226,10 @@ describe('approval requests', () => {
       (m) => JSON.stringify(m.blocks).includes('did not go through'),
     );
     expect(hasButtons(failed)).toBe(true);
-    const store = approvalStore(redis, bot);
-    expect(await store.get(store.requestId(PROJECT, service.id, endpointId))).toMatchObject({
+    const stores = approvalStores(redis, bot);
+    expect(
+      await stores.requests.get(stores.requests.requestId(PROJECT, service.id, endpointId)),
+    ).toMatchObject({
       state: 'pending',
       lastError: expect.stringContaining('The endpoint is creating.'),
     });
@@ -231,21 +253,15 @@ describe('approval requests', () => {
       userId: STRANGER,
       channelId: 'C0OPS',
     });
-    const deniedAnswer = await eventually(
-      () => fake.responses(denied.responseUrl),
-      (r) => r.length > 0,
-    );
-    expect(JSON.stringify(deniedAnswer[0]?.body)).toContain('nothing was changed');
+    const deniedAnswer = await privateAnswer(fake, denied.responseUrl);
+    expect(JSON.stringify(deniedAnswer)).toContain('nothing was changed');
     const assigned = await bot.slack.command({
       text: `owners ${service.id} <@U0NEWOWNER|newowner> <#${CHANNEL}|approvals>`,
       userId: ADMIN,
       channelId: 'C0OPS',
     });
-    const answer = await eventually(
-      () => fake.responses(assigned.responseUrl),
-      (r) => r.length > 0,
-    );
-    expect(JSON.stringify(answer[0]?.body)).toContain('<@U0NEWOWNER>');
+    const answer = await privateAnswer(fake, assigned.responseUrl);
+    expect(JSON.stringify(answer)).toContain('<@U0NEWOWNER>');
     expect(await bot.test.bot.core.records.get(PROJECT, service.id)).toMatchObject({
       owners: { users: ['U0NEWOWNER'], groups: [] },
       approvalChannel: CHANNEL,
@@ -293,22 +309,22 @@ describe('approval requests', () => {
 
   it('should keep a posted copy current even when its record was lost, once someone clicks it', async () => {
     const { service, endpointId, message } = await pendingRequest();
-    const store = approvalStore(redis, bot);
-    const id = store.requestId(PROJECT, service.id, endpointId);
+    const stores = approvalStores(redis, bot);
+    const id = stores.requests.requestId(PROJECT, service.id, endpointId);
     await eventually(
-      () => store.get(id),
+      () => stores.requests.get(id),
       (r) => r?.postedAt !== undefined,
     );
     // What a failed record of the post leaves: the message is in Slack, Redis does not know it.
     await redis.del(`${bot.test.keyPrefix}{apr:${id}}:copies`);
-    expect((await store.get(id))?.copies).toEqual([]);
+    expect((await stores.requests.get(id))?.copies).toEqual([]);
     await click(bot.slack, fake, message, OWNER, 'approve');
     const updated = await eventually(
       () => current(fake, message),
       (m) => !hasButtons(m),
     );
     expect(JSON.stringify(updated.blocks)).toContain(`*Approved* by <@${OWNER}>`);
-    expect((await store.get(id))?.copies).toEqual([{ channel: message.channel, ts: message.ts }]);
+    expect((await stores.requests.get(id))?.copies).toEqual([{ channel: message.channel, ts: message.ts }]);
   });
 
   it('should open the reject modal at once while a cold user-group look-up is slow, and decide on submit', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApprovalStore } from '#src/features/approvals/store/approval-requests.js';
+import type { ApprovalStores } from '#src/features/approvals/store/approval-stores.js';
 import { REJECT_REASON_BLOCK, REJECT_REASON_INPUT } from '#src/features/approvals/views/approval-ids.js';
 import { SELF_DECIDED_MESSAGE } from '#src/features/approvals/workflow/step-completion.js';
 import type { FakeSlack } from '#src/playground/slack/index.js';
@@ -9,13 +9,14 @@ import { assertionClient } from '../../../helpers/redis-test.js';
 import {
   ADMIN,
   type ApprovalBot,
-  approvalStore,
+  approvalStores,
   click,
   cloudActions,
   current,
   eventually,
   hasButtons,
   PROJECT,
+  privateAnswer,
   requestConnection,
   requestPosts,
   sandboxControl,
@@ -33,12 +34,12 @@ const CHANNEL = 'C0STEPS';
 
 let fake: FakeSlack;
 let bot: ApprovalBot;
-let store: ApprovalStore;
+let stores: ApprovalStores;
 const redis = assertionClient();
 
 beforeAll(async () => {
   ({ fake, bot } = await startApprovalTest());
-  store = approvalStore(redis, bot);
+  stores = approvalStores(redis, bot);
 });
 
 afterAll(async () => {
@@ -98,11 +99,8 @@ describe('the route_connection_approval step', () => {
     expect(JSON.stringify(message.blocks)).toContain('Team X needs the payments API');
 
     const selfClick = await click(bot.slack, fake, message, REQUESTER, 'approve');
-    const [refusal] = await eventually(
-      () => fake.responses(selfClick.responseUrl),
-      (r) => r.length > 0,
-    );
-    expect(JSON.stringify(refusal?.body)).toContain('someone else must decide');
+    const refusal = await privateAnswer(fake, selfClick.responseUrl);
+    expect(JSON.stringify(refusal)).toContain('someone else must decide');
     expect(cloudActions(bot.test, endpointId)).toEqual([]);
 
     await click(bot.slack, fake, message, OWNER, 'approve');
@@ -144,7 +142,9 @@ describe('the route_connection_approval step', () => {
     });
     expect(cloudActions(bot.test, endpointId)).toEqual([{ endpoints: [endpointId], action: 'receive' }]);
     expect(JSON.stringify(fake.responses(approve.responseUrl))).not.toContain('someone else must decide');
-    expect(await store.get(store.requestId(PROJECT, service.id, endpointId))).toMatchObject({
+    expect(
+      await stores.requests.get(stores.requests.requestId(PROJECT, service.id, endpointId)),
+    ).toMatchObject({
       state: 'approved',
       decidedBy: OWNER,
     });
@@ -261,9 +261,9 @@ describe('the route_connection_approval step', () => {
       count: 1,
     });
     await click(bot.slack, fake, message, OWNER, 'approve');
-    const id = store.requestId(PROJECT, service.id, endpointId);
+    const id = stores.requests.requestId(PROJECT, service.id, endpointId);
     await eventually(
-      () => store.get(id),
+      () => stores.requests.get(id),
       (r) => r?.state === 'deciding',
     );
     // An owner named as requester is not barred; one who is no longer an owner as the step joins is.
@@ -280,14 +280,14 @@ describe('the route_connection_approval step', () => {
       requester: OWNER,
     });
     expect(await completionOf(execution.executionId)).toEqual({ kind: 'error', error: SELF_DECIDED_MESSAGE });
-    expect(await store.get(id)).toMatchObject({ state: 'approved', decidedBy: OWNER });
+    expect(await stores.requests.get(id)).toMatchObject({ state: 'approved', decidedBy: OWNER });
     expect(completionCalls(execution.executionId)).toEqual(['functions.completeError']);
   });
 
   it('should detach a step that failed after it joined, so no decision completes it later', async () => {
     const { service, endpointId } = await pendingConnection();
     await waitForRequestPost(fake, endpointId);
-    const id = store.requestId(PROJECT, service.id, endpointId);
+    const id = stores.requests.requestId(PROJECT, service.id, endpointId);
     // The request's copies become unreadable: the step joins, then fails reading the request back.
     const copiesKey = `${bot.test.keyPrefix}{apr:${id}}:copies`;
     const copies = await redis.smembers(copiesKey);
@@ -304,9 +304,9 @@ describe('the route_connection_approval step', () => {
       await redis.del(copiesKey);
       if (copies.length > 0) await redis.sadd(copiesKey, ...copies);
     }
-    expect((await store.get(id))?.workflow).toEqual([{ reason: 'joined' }]);
-    expect(await store.executions(id)).toEqual([]);
-    expect(await store.idsWithExecutions()).not.toContain(id);
+    expect((await stores.requests.get(id))?.workflow).toEqual([{ reason: 'joined' }]);
+    expect(await stores.waits.executions(id)).toEqual([]);
+    expect(await stores.waits.idsWithExecutions()).not.toContain(id);
   });
 
   it('should fail with a clear message when the service is unknown', async () => {
@@ -410,9 +410,9 @@ describe('a request that came from a workflow', () => {
       callbackId: FUNCTION_ROUTE_APPROVAL,
       inputs: { service_id: direct.id, endpoint_id: second, requester: REQUESTER },
     });
-    const quietStore = approvalStore(redis, quiet);
+    const quietStores = approvalStores(redis, quiet);
     const posted = await eventually(
-      () => quietStore.get(quietStore.requestId(PROJECT, direct.id, second)),
+      () => quietStores.requests.get(quietStores.requests.requestId(PROJECT, direct.id, second)),
       (r) => r?.postedAt !== undefined,
     );
     expect(posted?.copies.map((c) => c.channel)).toHaveLength(2);

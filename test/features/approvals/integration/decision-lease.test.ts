@@ -3,7 +3,7 @@
  * directly under short lease settings (the bot's own poller waits an hour), so each case takes seconds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApprovalSettings, Approvals } from '#src/features/approvals/approvals-service.js';
+import type { ApprovalSettings, Approvals } from '#src/features/approvals/approval-use-cases.js';
 import { decisionNotice } from '#src/features/approvals/views/approval-notices.js';
 import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
 import {
@@ -49,7 +49,7 @@ async function postedRequest(approvals: Approvals) {
   const endpointId = await requestConnection(bot.test, service.id);
   await approvals.poll(POLL);
   const message = await waitForRequestPost(fake, endpointId);
-  const id = approvals.deps.store.requestId(PROJECT, service.id, endpointId);
+  const id = approvals.deps.requests.requestId(PROJECT, service.id, endpointId);
   return { service, endpointId, message, id };
 }
 
@@ -93,7 +93,10 @@ describe('the deciding lease', () => {
     expect((await decision).kind).toBe('decided');
     await polling;
     expect(cloudActions(bot.test, endpointId)).toEqual([{ endpoints: [endpointId], action: 'receive' }]);
-    expect(await approvals.deps.store.get(id)).toMatchObject({ state: 'approved', decidedBy: OWNER });
+    expect(await approvals.deps.requests.get(id)).toMatchObject({
+      state: 'approved',
+      decidedBy: OWNER,
+    });
     expect(updatesOf(message).some((blocks) => blocks.includes('interrupted'))).toBe(false);
     expect(hasButtons(current(fake, message))).toBe(false);
   });
@@ -135,7 +138,7 @@ describe('the deciding lease', () => {
     control.clearFaults();
     expect(outcome.kind).toBe('unconfirmed');
     expect(decisionNotice(outcome, 'approve')).toContain('did not confirm');
-    expect((await approvals.deps.store.get(id))?.state).toBe('deciding');
+    expect((await approvals.deps.requests.get(id))?.state).toBe('deciding');
     const reopened = await eventually(
       async () => {
         await approvals.poll(POLL);
@@ -144,7 +147,7 @@ describe('the deciding lease', () => {
       (m) => hasButtons(m) && JSON.stringify(m.blocks).includes('interrupted'),
     );
     expect(reopened).toBeDefined();
-    expect((await approvals.deps.store.get(id))?.state).toBe('pending');
+    expect((await approvals.deps.requests.get(id))?.state).toBe('pending');
     const [connection] = await bot.test.bot.core.cloud
       .project(PROJECT)
       .listConnections(service.id, { endpointId });

@@ -10,11 +10,12 @@ import { FUNCTION_ROUTE_APPROVAL } from '#src/slack/app-ids.js';
 import { assertionClient } from '../../../helpers/redis-test.js';
 import {
   type ApprovalBot,
-  approvalStore,
+  approvalStores,
   click,
   cloudActions,
   eventually,
   PROJECT,
+  privateAnswer,
   requestConnection,
   requestPosts,
   seedService,
@@ -49,11 +50,7 @@ const groupLookups = (group: string) =>
   fake.calls('usergroups.users.list').filter((c) => c.args.usergroup === group);
 
 async function refusalOf(responseUrl: string | undefined): Promise<string> {
-  const [refusal] = await eventually(
-    () => fake.responses(responseUrl),
-    (r) => r.length > 0,
-  );
-  return JSON.stringify(refusal?.body);
+  return JSON.stringify(await privateAnswer(fake, responseUrl));
 }
 
 describe('owner groups in approval decisions', () => {
@@ -81,8 +78,10 @@ describe('owner groups in approval decisions', () => {
     const asked = groupLookups(group).filter((c) => c.index >= since);
     expect(asked.map((c) => c.status)).toEqual([429]);
     expect(cloudActions(bot.test, endpointId)).toEqual([]);
-    const store = approvalStore(redis, bot);
-    expect(await store.get(store.requestId(PROJECT, service.id, endpointId))).toMatchObject({
+    const stores = approvalStores(redis, bot);
+    expect(
+      await stores.requests.get(stores.requests.requestId(PROJECT, service.id, endpointId)),
+    ).toMatchObject({
       state: 'pending',
     });
   });
@@ -140,7 +139,7 @@ describe('a workflow requester whose owner group Slack could not name as the ste
     const message = await waitForRequestPost(fake, endpointId);
     fake.failNext('usergroups.users.list', { status: 500 }, 1000);
     await redis.del(freshKey(group));
-    const store = approvalStore(redis, bot);
+    const store = approvalStores(redis, bot).requests;
     const id = store.requestId(PROJECT, service.id, endpointId);
     await bot.slack.functionExecuted({
       callbackId: FUNCTION_ROUTE_APPROVAL,

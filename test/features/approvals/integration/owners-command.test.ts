@@ -4,8 +4,8 @@ import type { FakeSlack } from '#src/playground/slack/index.js';
 import { assertionClient } from '../../../helpers/redis-test.js';
 import {
   type ApprovalBot,
-  eventually,
   PROJECT,
+  privateAnswer,
   seedService,
   startApprovalTest,
   stopApprovalTest,
@@ -30,12 +30,9 @@ afterAll(async () => {
 async function owners(text: string, userId: string): Promise<string> {
   const sent = await bot.slack.command({ text: `owners ${text}`, userId, channelId: 'C0OPS' });
   expect(sent.status).toBe(200);
-  const [answer] = await eventually(
-    () => fake.responses(sent.responseUrl),
-    (r) => r.length > 0,
-  );
-  expect(answer?.body).toMatchObject({ response_type: 'ephemeral' });
-  return JSON.stringify(answer?.body);
+  const answer = await privateAnswer(fake, sent.responseUrl);
+  expect(answer).toMatchObject({ response_type: 'ephemeral' });
+  return JSON.stringify(answer);
 }
 
 describe('/vpcep owners', () => {

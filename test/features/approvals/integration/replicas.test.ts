@@ -4,7 +4,7 @@
  * happens when leadership moves in the middle of a tick. Their own pollers wait an hour.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApprovalSettings, Approvals, PollSummary } from '#src/features/approvals/approvals-service.js';
+import type { ApprovalSettings, Approvals, PollSummary } from '#src/features/approvals/approval-use-cases.js';
 import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
 import {
   ADMIN,

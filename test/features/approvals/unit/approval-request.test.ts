@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApprovalRequest } from '#src/features/approvals/store/approval-requests.js';
+import type { ApprovalRequest } from '#src/features/approvals/store/approval-request-types.js';
 import { APPROVE_ACTION, REJECT_ACTION } from '#src/features/approvals/views/approval-ids.js';
 import { rejectReasonModal } from '#src/features/approvals/views/approval-reject-modal.js';
 import {

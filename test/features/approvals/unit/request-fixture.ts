@@ -1,5 +1,5 @@
 /** An approval request as the store returns it, for the pure renderers: pending, undecided, no copies. */
-import type { ApprovalRequest } from '#src/features/approvals/store/approval-requests.js';
+import type { ApprovalRequest } from '#src/features/approvals/store/approval-request-types.js';
 
 type Identity = Pick<
   ApprovalRequest,

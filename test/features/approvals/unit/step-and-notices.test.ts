@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApprovalRequest } from '#src/features/approvals/store/approval-requests.js';
+import type { ApprovalRequest } from '#src/features/approvals/store/approval-request-types.js';
 import { humanDuration, notAllowedNotice } from '#src/features/approvals/views/approval-notices.js';
 import { ownersMessage } from '#src/features/approvals/views/owners-message.js';
 import { stepEndOf } from '#src/features/approvals/workflow/step-completion.js';

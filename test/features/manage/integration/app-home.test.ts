@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '#src/cloud/index.js';
-import { createApprovalStore } from '#src/features/approvals/store/approval-requests.js';
+import { createApprovalRequestStore } from '#src/features/approvals/public.js';
 import { APPROVE_ACTION } from '#src/features/approvals/views/approval-ids.js';
 import { HOME_REFRESH_ACTION } from '#src/features/manage/views/manage-ids.js';
 import {
@@ -108,7 +108,7 @@ describe('App Home', () => {
     const endpointId = await requestFor(mine);
     const home = await openHome('U0ALICE');
     expect(home.text).toContain(endpointId);
-    const approvals = createApprovalStore(world.core.redis, world.core.keys);
+    const approvals = createApprovalRequestStore(world.core.redis, world.core.keys);
     const request = (await approvals.listOpenForService(world.projectId, mine.id)).find(
       (r) => r.endpointId === endpointId,
     );

@@ -6,7 +6,7 @@
 import type { ServiceRecord } from '#src/access/service-records.js';
 import type { Connection, CreateServiceInput, EndpointService, SandboxControl } from '#src/cloud/index.js';
 import type { Core } from '#src/core/core.js';
-import { createApprovalStore } from '#src/features/approvals/store/approval-requests.js';
+import { createApprovalRequestStore } from '#src/features/approvals/public.js';
 import { type FakeSlack, type StoredMessage, startFakeSlack } from '#src/playground/slack/index.js';
 import { FAST_CLOUD, startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../../helpers/bot-harness.js';
 import { eventually, until } from '../../../helpers/eventually.js';
@@ -100,7 +100,7 @@ export async function pollerRequest(
   service: EndpointService,
   connection: Pick<Connection, 'endpointId' | 'domainId' | 'createdAt'>,
 ): Promise<void> {
-  await createApprovalStore(world.core.redis, world.core.keys).create(
+  await createApprovalRequestStore(world.core.redis, world.core.keys).create(
     {
       projectId: world.projectId,
       serviceId: service.id,

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Connection, ConnectionStatus, EndpointService, ServiceStatus } from '#src/cloud/types.js';
-import type { ApprovalRequest } from '#src/features/approvals/store/approval-requests.js';
+import type { ApprovalRequest } from '#src/features/approvals/public.js';
 import { DECISION_BLOCK } from '#src/features/approvals/views/approval-ids.js';
 import type { ConnectionsPage } from '#src/features/manage/usecases/connections-listing.js';
 import type { HomeData } from '#src/features/manage/usecases/home.js';

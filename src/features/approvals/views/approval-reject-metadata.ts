@@ -1,12 +1,13 @@
 /**
  * The Reject modal's `private_metadata`: the request ID, and the channel and ts of the clicked request
- * message (so a copy whose record was lost is still kept current). The channel and ts are where the bot
- * will post and update: metadata whose channel is not a Slack ID, or whose ts is not a Slack token, is
- * refused whole, like any other payload ID.
+ * message (so a copy whose record was lost is still kept current). It lives with the modal it belongs
+ * to: the Reject click writes it into the modal, the submission reads it back. The channel and ts are where
+ * the bot will post and update: metadata whose channel is not a Slack ID, or whose ts is not a Slack token,
+ * is refused whole, like any other payload ID.
  */
 import { z } from 'zod';
 import { slackIdSchema, slackTokenSchema } from '../../../domain/slack-ids.js';
-import type { MessageCopy } from '../store/approval-requests.js';
+import type { MessageCopy } from '../store/approval-request-types.js';
 
 const metadataSchema = z.object({
   r: z.string().min(1),

@@ -5,14 +5,14 @@
  */
 import type { Connection, ConnectionAction, EndpointService } from '../../../cloud/types.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
-import { refreshCopies } from '../delivery.js';
 import type {
   ApprovalRequest,
   DecisionAction,
   FinalState,
   NewApprovalRequest,
-} from '../store/approval-requests.js';
+} from '../store/approval-request-types.js';
 import { completeExecutions } from '../workflow/step-completion.js';
+import { refreshCopies } from './request-delivery.js';
 
 /** The request a pending connection makes. */
 export function newRequestOf(

@@ -4,11 +4,13 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { isSlackIdOf, slackIdSchema, slackTokenSchema } from '../../../domain/slack-ids.js';
 import type { Logger } from '../../../platform/logging/logger.js';
-import type { MessageCopy } from '../store/approval-requests.js';
+import type { AppContext } from '../../../slack/app-context.js';
+import { type ReplyTarget, replyPrivately } from '../slack/private-reply.js';
+import type { MessageCopy } from '../store/approval-request-types.js';
 import { DECISION_BLOCK } from '../views/approval-ids.js';
-import type { ReplyTarget } from './approval-reply.js';
 
-export type ApprovalClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+export type ApprovalClickArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> &
+  AllMiddlewareArgs<AppContext>;
 
 /** A Slack ID of the shared pattern, of one of `kinds` (`UW` users, `CGD` conversations). */
 const idOf = (kinds: string) =>
@@ -78,9 +80,20 @@ export function parseApprovalClick(
 
 /** Where to tell the clicker privately: the click's response_url, else its channel, else a DM. */
 export function clickReplyTarget(
-  args: Pick<ApprovalClickArgs, 'respond' | 'client'>,
+  args: Pick<ApprovalClickArgs, 'respond' | 'client' | 'context'>,
   click: ApprovalClick,
-  log: Logger,
 ): ReplyTarget {
-  return { userId: click.userId, respond: args.respond, channel: click.channel, client: args.client, log };
+  return {
+    userId: click.userId,
+    respond: args.respond,
+    channel: click.channel,
+    client: args.client,
+    log: args.context.log,
+  };
+}
+
+/** Tells the clicker privately what went wrong (the listeners' error reply); nothing for a foreign payload. */
+export async function replyToClick(args: ApprovalClickArgs, text: string): Promise<void> {
+  const click = parseApprovalClick(args);
+  if (click) await replyPrivately(clickReplyTarget(args, click), text);
 }

@@ -2,18 +2,17 @@
  * Getting a request in front of the right people and keeping every copy current: the first post goes to
  * the service's approval channel (else `APPROVAL_CHANNEL`) mentioning the owners, or by DM to the owners
  * (group members included) when there is no channel or the bot cannot post there, or to the admins when
- * the service has no owners. Every later change re-renders all copies from Redis.
+ * the service has no owners. Every later change re-renders all copies from Redis. The messages
+ * themselves are the `ApprovalMessages` port (`approval-message-port.ts`).
  */
 
-import type { Owners } from '../../access/service-records.js';
-import { isSlackIdOf } from '../../domain/slack-ids.js';
-import { userMessageOf } from '../../platform/errors/app-error.js';
-import { slackErrorCode } from '../../slack/slack-errors.js';
-import type { ApprovalDeps } from './approvals-deps.js';
-import { requestersOf } from './decide/approval-rights.js';
-import { keepAlive } from './decide/keep-alive.js';
-import type { ApprovalRequest, MessageCopy } from './store/approval-requests.js';
-import { approvalRequestMessage } from './views/approval-request.js';
+import type { Owners } from '../../../access/service-records.js';
+import { userMessageOf } from '../../../platform/errors/app-error.js';
+import type { ApprovalDeps } from '../approvals-deps.js';
+import type { ApprovalRequest, MessageCopy } from '../store/approval-request-types.js';
+import type { RequestShown, ThreadNotice } from './approval-message-port.js';
+import { requestersOf } from './approval-rights.js';
+import { keepAlive } from './keep-alive.js';
 
 export interface Audience {
   readonly channel: string | undefined;
@@ -27,23 +26,6 @@ export async function audienceOf(deps: ApprovalDeps, request: ApprovalRequest): 
     owners: record?.owners ?? { users: [], groups: [] },
   };
 }
-
-const GONE_FOR_GOOD = new Set([
-  'message_not_found',
-  'channel_not_found',
-  'is_archived',
-  'cant_update_message',
-  'not_in_channel',
-]);
-
-/** Whether an update failed because the message can never be updated again. */
-function isGoneForGood(err: unknown): boolean {
-  const code = slackErrorCode(err);
-  return code !== undefined && GONE_FOR_GOOD.has(code);
-}
-
-/** A DM copy: a DM channel, or a user ID the bot posted to directly. */
-const isDirect = (channel: string) => isSlackIdOf(channel, 'DUW');
 
 function projectLabel(deps: ApprovalDeps, projectId: string): string | undefined {
   if (deps.cloud.projects.length < 2) return undefined;
@@ -59,15 +41,13 @@ export function decidersToMention(request: ApprovalRequest, owners: Owners): Own
   return { users: owners.users.filter((u) => !requesters.has(u)), groups: owners.groups };
 }
 
-/** The message of one copy: the channel copy mentions the owners, DMs do not need to. */
-function renderCopy(deps: ApprovalDeps, request: ApprovalRequest, channel: string, owners: Owners) {
-  const label = projectLabel(deps, request.projectId);
-  return approvalRequestMessage({
+/** What the copies of a request show now. */
+function shownOf(deps: ApprovalDeps, request: ApprovalRequest, owners: Owners): RequestShown {
+  return {
     request,
-    sandbox: deps.sandbox,
-    ...(isDirect(channel) ? {} : { mention: decidersToMention(request, owners) }),
-    ...(label ? { projectLabel: label } : {}),
-  });
+    deciders: decidersToMention(request, owners),
+    projectLabel: projectLabel(deps, request.projectId),
+  };
 }
 
 /**
@@ -95,8 +75,7 @@ async function postOne(
   owners: Owners,
 ): Promise<MessageCopy | undefined> {
   try {
-    const message = renderCopy(deps, request, to, owners);
-    return await deps.poster.post({ channel: to, text: message.text, blocks: message.blocks });
+    return await deps.messages.post(to, shownOf(deps, request, owners));
   } catch (err) {
     deps.logger.warn(
       { err, requestId: request.id, channel: to, problem: userMessageOf(err) },
@@ -109,17 +88,17 @@ async function postOne(
 /**
  * Makes the first post of a request, once across replicas (a claim in Redis); a no-op when it was
  * posted or another replica is posting it. The claim is extended while the post waits its turn (the
- * poster paces posts per channel and waits out 429s, which can take longer than the claim), so no other
+ * posts are paced per channel and 429s waited out, which can take longer than the claim), so no other
  * replica posts it meanwhile; it lapses only when this replica dies. When nobody could be reached the
  * claim lapses and a later poll tries again.
  */
 export async function ensurePosted(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
   if (request.postedAt !== undefined) return false;
   const claimMs = deps.settings.postClaimMs;
-  const claim = await deps.store.claimPost(request.id, claimMs);
+  const claim = await deps.copies.claimPost(request.id, claimMs);
   if (!claim) return false;
   const holding = keepAlive(
-    (ms) => deps.store.extendPostClaim(request.id, claim, ms),
+    (ms) => deps.copies.extendPostClaim(request.id, claim, ms),
     claimMs,
     deps.logger.child({ requestId: request.id }),
     'approval request post claim',
@@ -151,14 +130,14 @@ async function postFirst(deps: ApprovalDeps, request: ApprovalRequest, posted: (
     );
     return false;
   }
-  await deps.store.recordPosted(request.id, copies, deps.now());
+  await deps.copies.recordPosted(request.id, copies, deps.now());
   posted();
   deps.logger.info(
     { requestId: request.id, copies: copies.length, origin: request.origin },
     'approval request posted',
   );
   // A decision or a workflow may have joined while the post was on its way.
-  const latest = await deps.store.get(request.id);
+  const latest = await deps.requests.get(request.id);
   if (latest && latest.version !== request.version) await refreshCopies(deps, request.id);
   return true;
 }
@@ -173,7 +152,7 @@ export async function deliverToNewChannel(deps: ApprovalDeps, request: ApprovalR
   if (!audience.channel || request.copies.some((c) => c.channel === audience.channel)) return false;
   const copy = await postOne(deps, request, audience.channel, audience.owners);
   if (!copy) return false;
-  await deps.store.recordPosted(request.id, [copy], deps.now());
+  await deps.copies.recordPosted(request.id, [copy], deps.now());
   return true;
 }
 
@@ -183,48 +162,37 @@ export async function deliverToNewChannel(deps: ApprovalDeps, request: ApprovalR
  * poller finishes what is left (`markDirty`).
  */
 export async function refreshCopies(deps: ApprovalDeps, id: string): Promise<void> {
-  await deps.store.markDirty(id);
+  await deps.copies.markDirty(id);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const request = await deps.store.get(id);
+    const request = await deps.requests.get(id);
     if (!request) return;
     const { owners } = await audienceOf(deps, request);
     const results = await Promise.allSettled(
-      request.copies.map((copy) => {
-        const message = renderCopy(deps, request, copy.channel, owners);
-        return deps.poster.update({ ...copy, text: message.text, blocks: message.blocks });
-      }),
+      request.copies.map((copy) => deps.messages.refresh(copy, shownOf(deps, request, owners))),
     );
-    // A deleted message or a channel the bot left can never be updated: nothing to retry there.
-    const failed = results.filter(
-      (r): r is PromiseRejectedResult => r.status === 'rejected' && !isGoneForGood(r.reason),
-    );
+    // A deleted message or a channel the bot left can never be updated (`gone`): nothing to retry there.
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     for (const failure of failed)
       deps.logger.warn({ err: failure.reason, requestId: id }, 'could not update an approval message');
-    const latest = await deps.store.get(id);
+    const latest = await deps.requests.get(id);
     if (failed.length > 0) return;
     if (!latest || latest.version === request.version) {
-      await deps.store.markRendered(id, request.version);
+      await deps.copies.markRendered(id, request.version);
       return;
     }
   }
 }
 
-/** A reply in the thread of every copy (reminders, escalations); `broadcast` also shows it in channels. */
+/** A reply in the thread of every copy (reminders, escalations); how many copies got it. */
 export async function replyInThreads(
   deps: ApprovalDeps,
   request: ApprovalRequest,
-  text: string,
-  broadcast = false,
+  notice: ThreadNotice,
 ): Promise<number> {
   let sent = 0;
   for (const copy of request.copies) {
     try {
-      await deps.poster.post({
-        channel: copy.channel,
-        thread_ts: copy.ts,
-        text,
-        reply_broadcast: broadcast && !isDirect(copy.channel),
-      });
+      await deps.messages.reply(copy, notice);
       sent++;
     } catch (err) {
       deps.logger.warn({ err, requestId: request.id, channel: copy.channel }, 'could not reply in a thread');

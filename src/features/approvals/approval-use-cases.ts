@@ -51,4 +51,3 @@ export function createApprovals(deps: ApprovalDeps): Approvals {
 }
 
 export type { ApprovalDeps, ApprovalSettings } from './approvals-deps.js';
-export { createStepCompleter } from './workflow/step-completion.js';
