@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '#src/cloud/index.js';
-import { createApprovalStore } from '#src/features/approvals/store/approval-requests.js';
+import { createApprovalStore } from '#src/features/approvals/public.js';
 import { APPROVE_ACTION } from '#src/features/approvals/views/approval-ids.js';
 import { HOME_REFRESH_ACTION } from '#src/features/manage/views/manage-ids.js';
 import {

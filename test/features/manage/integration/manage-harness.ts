@@ -6,7 +6,7 @@
 import type { ServiceRecord } from '#src/access/service-records.js';
 import type { Connection, CreateServiceInput, EndpointService, SandboxControl } from '#src/cloud/index.js';
 import type { Core } from '#src/core/core.js';
-import { createApprovalStore } from '#src/features/approvals/store/approval-requests.js';
+import { createApprovalStore } from '#src/features/approvals/public.js';
 import { type FakeSlack, type StoredMessage, startFakeSlack } from '#src/playground/slack/index.js';
 import { FAST_CLOUD, startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../../helpers/bot-harness.js';
 import { eventually, until } from '../../../helpers/eventually.js';
@@ -191,4 +191,19 @@ export async function placeMessage(
   const message = world.fake.message(channel, String(posted.ts));
   if (!message) throw new Error('placed message missing');
   return structuredClone(message);
+}
+
+/**
+ * Clicks the button `actionId` of `body` (an ephemeral answer, placed in a scratch channel first) as
+ * `userId`; resolves with what the bot posted to the click's response_url.
+ */
+export async function clickButton(
+  world: ManageWorld,
+  userId: string,
+  body: { text: string; blocks?: unknown[] },
+  actionId: string,
+): Promise<Awaited<ReturnType<typeof responded>>> {
+  const message = await placeMessage(world, body);
+  const res = await world.slack.blockActions({ userId, message, actions: [{ action_id: actionId }] });
+  return responded(world, res.responseUrl ?? '');
 }
