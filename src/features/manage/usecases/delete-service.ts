@@ -37,7 +37,7 @@ const label = (service: EndpointService) => service.name ?? service.id;
 const MAX_BLOCKERS = 10;
 
 /** Why the service cannot be deleted now: the connections that are accepted or being created. */
-export function deleteBlockedText(label: string, blocking: readonly Connection[]): string {
+function deleteBlockedText(label: string, blocking: readonly Connection[]): string {
   const lines = blocking
     .slice(0, MAX_BLOCKERS)
     .map(
@@ -90,9 +90,9 @@ export function prepareDelete(
   });
 }
 
+/** Started, or refused; `inProgress` when someone's deletion of it runs already (their "Deleting…" stays). */
 export type DeleteStart =
   | { readonly kind: 'started'; readonly deletion: Deletion }
-  /** Someone's deletion of it runs already: their "Deleting…" stays. */
   | (Refusal & { readonly inProgress: boolean });
 
 /**

@@ -105,7 +105,7 @@ function servicesProblems(listings: readonly ProjectLoad[]): string[] {
   return [...problems];
 }
 
-export async function loadHome(deps: ManageDeps, userId: string): Promise<HomeData> {
+async function loadHome(deps: ManageDeps, userId: string): Promise<HomeData> {
   const memberships = new Map<string, Promise<boolean>>();
   const groupMember = (group: string) => {
     let known = memberships.get(group);

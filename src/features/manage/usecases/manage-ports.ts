@@ -16,7 +16,7 @@ export interface SummaryMessages {
   updateSummary(target: PostedMessage, page: SummaryPage): Promise<void>;
 }
 
-export interface DigestNotices {
+interface DigestNotices {
   /** Announces a digest set up in its channel; rejects when the bot cannot post there. */
   digestSet(schedule: DigestSchedule, next: number): Promise<void>;
   /** Announces in `channel` that `userId` stopped its digest. */
@@ -25,7 +25,7 @@ export interface DigestNotices {
 
 export type DeletionOutcome = { readonly ok: true } | { readonly ok: false; readonly problem: string };
 
-export interface DeletionNotices {
+interface DeletionNotices {
   /** Tells the requester, in a DM, how their deletion ended. */
   deletionFinished(deletion: Deletion, outcome: DeletionOutcome): Promise<void>;
 }

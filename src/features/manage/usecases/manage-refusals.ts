@@ -24,7 +24,7 @@ export class ManageRefusedError extends AppError {
 }
 
 /** Whether `err` turns the request down (rather than failing it). */
-export function isRefusal(err: unknown): boolean {
+function isRefusal(err: unknown): boolean {
   return (
     err instanceof ManageRefusedError ||
     err instanceof ForbiddenError ||
