@@ -1,52 +1,43 @@
-/** Day-2 management (issue 6): list, show, connections, edit, delete, whitelist, digests, App Home. */
+/**
+ * Day-2 management (issue 6): list, show, connections, edit, delete, whitelist, digests, App Home.
+ * This file holds the feature's subcommands and its one table of listener registrations.
+ */
 
 import type { Core } from '../../core/core.js';
 import type { Feature } from '../../core/feature.js';
+import { LIST_SERVICES_ACTION } from '../../slack/app-ids.js';
 import type { Subcommand } from '../../slack/commands/subcommand.js';
 import { createDigestJob } from './jobs/digest-job.js';
 import { createDeletionsJob } from './jobs/manage-deletions-job.js';
-import { registerAppHome } from './listeners/app-home-opened.js';
+import { appHomeOpened } from './listeners/app-home-opened.js';
 import { CONNECTIONS_SPEC, connectionsSubcommand } from './listeners/connections-command.js';
 import { DELETE_SPEC, deleteSubcommand } from './listeners/delete-command.js';
 import { digestSubcommand } from './listeners/digest-command.js';
 import { EDIT_SPEC, editSubcommand } from './listeners/edit-command.js';
 import { listSubcommand } from './listeners/list-command.js';
-import { registerConnectionsPageAction } from './listeners/manage-connections-page.js';
-import { registerDeleteActions } from './listeners/manage-delete.js';
-import { registerEditSubmission } from './listeners/manage-edit-submit.js';
-import { registerHomeRefreshAction } from './listeners/manage-home-refresh.js';
-import { registerListPageAction } from './listeners/manage-list-page.js';
-import { registerListServicesAction } from './listeners/manage-list-services.js';
-import { registerWhitelistActions } from './listeners/manage-whitelist.js';
+import { connectionsPageAction } from './listeners/manage-connections-page.js';
+import { deleteCancelAction, deleteConfirmAction } from './listeners/manage-delete.js';
+import { editSubmission } from './listeners/manage-edit-submit.js';
+import { homeRefreshAction } from './listeners/manage-home-refresh.js';
+import { listPageAction } from './listeners/manage-list-page.js';
+import { listServicesAction } from './listeners/manage-list-services.js';
+import { whitelistCancelAction, whitelistConfirmAction } from './listeners/manage-whitelist.js';
 import { SHOW_SPEC, showSubcommand } from './listeners/show-command.js';
 import { whitelistSubcommand } from './listeners/whitelist-command.js';
-import { createDigestStore } from './store/digest-schedules.js';
-import { createDeletionStore } from './store/manage-deletions.js';
-import { createBackground } from './usecases/background.js';
-import type { DeleteDeps } from './usecases/delete-service.js';
-import type { DigestDeps } from './usecases/digests.js';
-import { type ManageDeps, manageDeps } from './usecases/manage-deps.js';
-
-/** The dependencies of the management use cases, built from the core (tests build their own too). */
-export function managementParts(core: Core): {
-  deps: ManageDeps;
-  deleteDeps: DeleteDeps;
-  digestDeps: DigestDeps;
-} {
-  const deps = manageDeps(core);
-  return {
-    deps,
-    deleteDeps: {
-      ...deps,
-      deletions: createDeletionStore(core.redis, core.keys),
-      background: createBackground(core.logger),
-    },
-    digestDeps: { ...deps, digests: createDigestStore(core.redis, core.keys), instanceId: core.instanceId },
-  };
-}
+import { manageDeps } from './manage-wiring.js';
+import {
+  CONNECTIONS_PAGE_PATTERN,
+  DELETE_CANCEL_ACTION,
+  DELETE_CONFIRM_ACTION,
+  EDIT_VIEW_CALLBACK,
+  HOME_REFRESH_ACTION,
+  LIST_PAGE_PATTERN,
+  WHITELIST_CANCEL_ACTION,
+  WHITELIST_CONFIRM_ACTION,
+} from './views/manage-ids.js';
 
 export function manageServicesFeature(core: Core): Feature {
-  const { deps, deleteDeps, digestDeps } = managementParts(core);
+  const deps = manageDeps(core);
   const subcommands: Subcommand[] = [
     {
       name: 'list',
@@ -70,7 +61,7 @@ export function manageServicesFeature(core: Core): Feature {
       name: 'delete',
       usage: DELETE_SPEC.usage,
       summary: 'Delete a service (owners and admins, after a confirmation)',
-      handler: deleteSubcommand(deleteDeps),
+      handler: deleteSubcommand(deps),
     },
     {
       name: 'whitelist',
@@ -88,23 +79,25 @@ export function manageServicesFeature(core: Core): Feature {
       name: 'digest',
       usage: '/vpcep digest <daily|weekly|off>',
       summary: 'A scheduled summary in this channel',
-      handler: digestSubcommand(digestDeps),
+      handler: digestSubcommand(deps),
     },
   ];
   return {
     name: 'manage-services',
     subcommands,
     register(app) {
-      registerListPageAction(app, deps);
-      registerListServicesAction(app, deps);
-      registerConnectionsPageAction(app, deps);
-      registerEditSubmission(app, deps);
-      registerDeleteActions(app, deleteDeps);
-      registerWhitelistActions(app, deps);
-      registerAppHome(app, deps);
-      registerHomeRefreshAction(app, deps);
+      app.action(LIST_PAGE_PATTERN, listPageAction(deps));
+      app.action(LIST_SERVICES_ACTION, listServicesAction(deps));
+      app.action(CONNECTIONS_PAGE_PATTERN, connectionsPageAction(deps));
+      app.view(EDIT_VIEW_CALLBACK, editSubmission(deps));
+      app.action(DELETE_CONFIRM_ACTION, deleteConfirmAction(deps));
+      app.action(DELETE_CANCEL_ACTION, deleteCancelAction(deps));
+      app.action(WHITELIST_CONFIRM_ACTION, whitelistConfirmAction(deps));
+      app.action(WHITELIST_CANCEL_ACTION, whitelistCancelAction(deps));
+      app.event('app_home_opened', appHomeOpened(deps));
+      app.action(HOME_REFRESH_ACTION, homeRefreshAction(deps));
     },
-    jobs: [createDeletionsJob(deleteDeps), createDigestJob(digestDeps)],
-    stop: () => deleteDeps.background.stop(),
+    jobs: [createDeletionsJob(deps), createDigestJob(deps)],
+    stop: () => deps.background.stop(),
   };
 }

@@ -6,13 +6,48 @@
 import type { Core } from '../../core/core.js';
 import type { Feature } from '../../core/feature.js';
 import { userMessageOf } from '../../platform/errors/app-error.js';
-import { type SubcommandHandler, usageText } from '../../slack/commands/subcommand.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import { type SubcommandArgs, type SubcommandHandler, usageText } from '../../slack/commands/subcommand.js';
 
 const CONNECT = {
   name: 'sandbox',
   usage: '/vpcep sandbox connect <service>',
   summary: 'Sandbox only: act as a consumer asking to connect',
 };
+
+const PREFIX = ':test_tube: Sandbox:';
+
+/** How the connect went: what to tell the person, and the error when it failed. */
+type ConnectOutcome = { readonly text: string; readonly failure?: unknown };
+
+/** Asks, as a consumer, to connect to the service `ref` names. */
+async function requestConnection(core: Core, ref: string): Promise<ConnectOutcome> {
+  try {
+    const sandbox = core.cloud.sandbox;
+    if (!sandbox) throw new Error('not in sandbox mode');
+    const { projectId, service } = await core.lookup.find(ref);
+    const connection = await sandbox.requestConnection(projectId, service.id);
+    const next = service.approvalEnabled
+      ? 'It waits for approval: the owners get an approval request in Slack within a poll interval.'
+      : 'The service does not require approval, so the connection was accepted at once.';
+    return {
+      text: `${PREFIX} consumer account \`${connection.domainId}\` asked to connect endpoint \`${connection.endpointId}\` to \`${service.serviceName}\` (status \`${connection.status}\`). ${next}`,
+    };
+  } catch (err) {
+    return { text: `${PREFIX} :warning: ${userMessageOf(err)}`, failure: err };
+  }
+}
+
+/**
+ * Tells the person how the connect went. By then the connect is over: a reply Slack refuses (an
+ * expired response URL, say) is logged as such, never reported as a failed connect, and never makes
+ * the command wrapper answer again.
+ */
+async function tell(respond: SubcommandArgs['respond'], text: string, log: Logger): Promise<void> {
+  await respond({ response_type: 'ephemeral', text }).catch((err: unknown) =>
+    log.warn({ err }, 'could not tell the person how the sandbox connect went'),
+  );
+}
 
 function connectSubcommand(core: Core): SubcommandHandler {
   return async ({ ack, respond, parsed, log }) => {
@@ -21,26 +56,10 @@ function connectSubcommand(core: Core): SubcommandHandler {
       await ack({ response_type: 'ephemeral', text: usageText(CONNECT) });
       return;
     }
-    await ack({ response_type: 'ephemeral', text: `:test_tube: Sandbox: asking to connect to \`${ref}\`…` });
-    try {
-      const sandbox = core.cloud.sandbox;
-      if (!sandbox) throw new Error('not in sandbox mode');
-      const { projectId, service } = await core.lookup.find(ref);
-      const connection = await sandbox.requestConnection(projectId, service.id);
-      const next = service.approvalEnabled
-        ? 'It waits for approval: the owners get an approval request in Slack within a poll interval.'
-        : 'The service does not require approval, so the connection was accepted at once.';
-      await respond({
-        response_type: 'ephemeral',
-        text: `:test_tube: Sandbox: consumer account \`${connection.domainId}\` asked to connect endpoint \`${connection.endpointId}\` to \`${service.serviceName}\` (status \`${connection.status}\`). ${next}`,
-      });
-    } catch (err) {
-      log.warn({ err }, 'sandbox connect failed');
-      await respond({
-        response_type: 'ephemeral',
-        text: `:test_tube: Sandbox: :warning: ${userMessageOf(err)}`,
-      });
-    }
+    await ack({ response_type: 'ephemeral', text: `${PREFIX} asking to connect to \`${ref}\`…` });
+    const outcome = await requestConnection(core, ref);
+    if (outcome.failure !== undefined) log.warn({ err: outcome.failure }, 'sandbox connect failed');
+    await tell(respond, outcome.text, log);
   };
 }
 

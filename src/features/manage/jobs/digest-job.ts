@@ -1,7 +1,8 @@
 /** Posts due digests (`/vpcep digest`), on the job's leader only; the clock is injectable for tests. */
 
 import type { Job } from '../../../redis/job-runner.js';
-import { type DigestDeps, runDueDigests } from '../usecases/digests.js';
+import { runDueDigests } from '../usecases/digests.js';
+import type { ManageDeps } from '../usecases/manage-deps.js';
 
 export const DIGEST_JOB_INTERVAL_MS = 10_000;
 
@@ -12,7 +13,7 @@ export interface DigestJobOptions {
   readonly postingLeaseMs?: number;
 }
 
-export function createDigestJob(deps: DigestDeps, options: DigestJobOptions = {}): Job {
+export function createDigestJob(deps: ManageDeps, options: DigestJobOptions = {}): Job {
   const now = options.now ?? Date.now;
   return {
     name: 'digests',

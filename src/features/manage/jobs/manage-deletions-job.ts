@@ -4,11 +4,12 @@
  */
 
 import type { Job } from '../../../redis/job-runner.js';
-import { checkDeletion, type DeleteDeps } from '../usecases/delete-service.js';
+import { checkDeletion } from '../usecases/delete-service.js';
+import type { ManageDeps } from '../usecases/manage-deps.js';
 
 export const DELETIONS_JOB_INTERVAL_MS = 10_000;
 
-export function createDeletionsJob(deps: DeleteDeps, intervalMs = DELETIONS_JOB_INTERVAL_MS): Job {
+export function createDeletionsJob(deps: ManageDeps, intervalMs = DELETIONS_JOB_INTERVAL_MS): Job {
   return {
     name: 'manage-deletions',
     intervalMs,

@@ -1,12 +1,12 @@
 /** App Home: published when the person opens the Home tab. */
-import type { App } from '@slack/bolt';
-import { requestLog } from '../../../slack/request-context.js';
+import { guarded } from '../../../slack/replying.js';
+import { publishHome } from '../slack/home-publisher.js';
 import type { ManageDeps } from '../usecases/manage-deps.js';
-import { publishHome } from './app-home-publish.js';
+import type { HomeOpenedArgs } from './manage-listener-args.js';
 
-export function registerAppHome(app: App, deps: ManageDeps): void {
-  app.event('app_home_opened', async ({ event, client, context }) => {
+export function appHomeOpened(deps: ManageDeps): (args: HomeOpenedArgs) => Promise<void> {
+  return guarded('app home', async ({ event, client, context }: HomeOpenedArgs) => {
     if (event.tab !== 'home') return;
-    await publishHome(deps, client, event.user, requestLog(context, deps.logger));
+    await publishHome(deps, client, event.user, context.log);
   });
 }

@@ -1,5 +1,4 @@
 /** `/vpcep connections <service>`: every connection of a service, ephemerally, in pages. */
-import { userMessageOf } from '../../../platform/errors/app-error.js';
 import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
 import { loadConnectionsPage } from '../usecases/connections-listing.js';
 import type { ManageDeps } from '../usecases/manage-deps.js';
@@ -8,19 +7,14 @@ import { connectionsMessage } from '../views/connections-message.js';
 export const CONNECTIONS_SPEC = { usage: '/vpcep connections <service>' };
 
 export function connectionsSubcommand(deps: ManageDeps): SubcommandHandler {
-  return async ({ ack, respond, parsed, log }) => {
+  return async ({ ack, respond, parsed }) => {
     const [ref] = parsed.args;
     if (!ref) {
       await ack({ response_type: 'ephemeral', text: usageText(CONNECTIONS_SPEC) });
       return;
     }
     await ack();
-    try {
-      const page = await loadConnectionsPage(deps, ref, 0);
-      await respond({ response_type: 'ephemeral', ...connectionsMessage(page) });
-    } catch (err) {
-      log.warn({ err }, 'connections failed');
-      await respond({ response_type: 'ephemeral', text: `:warning: ${userMessageOf(err)}` });
-    }
+    const page = await loadConnectionsPage(deps, ref, 0);
+    await respond({ response_type: 'ephemeral', ...connectionsMessage(page) });
   };
 }

@@ -1,12 +1,12 @@
 /** `/vpcep delete <service>`: checks the right and the connections, then asks for confirmation. */
-import { userMessageOf } from '../../../platform/errors/app-error.js';
 import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
-import { type DeleteDeps, prepareDelete } from '../usecases/delete-service.js';
+import { prepareDelete } from '../usecases/delete-service.js';
+import type { ManageDeps } from '../usecases/manage-deps.js';
 import { deleteConfirmMessage } from '../views/manage-delete-message.js';
 
 export const DELETE_SPEC = { usage: '/vpcep delete <service>' };
 
-export function deleteSubcommand(deps: DeleteDeps): SubcommandHandler {
+export function deleteSubcommand(deps: ManageDeps): SubcommandHandler {
   return async ({ ack, command, respond, parsed, log }) => {
     const [ref] = parsed.args;
     if (!ref) {
@@ -14,15 +14,16 @@ export function deleteSubcommand(deps: DeleteDeps): SubcommandHandler {
       return;
     }
     await ack();
-    try {
-      const { projectId, service, pending } = await prepareDelete(deps, command.user_id, ref);
-      await respond({
-        response_type: 'ephemeral',
-        ...deleteConfirmMessage(projectId, service, pending, deps.sandbox),
-      });
-    } catch (err) {
-      log.info({ err }, 'delete refused or failed');
-      await respond({ response_type: 'ephemeral', text: userMessageOf(err) });
+    const prepared = await prepareDelete(deps, command.user_id, ref);
+    if (prepared.kind === 'refused') {
+      log.info({ err: prepared.cause }, 'delete refused');
+      await respond({ response_type: 'ephemeral', text: prepared.text });
+      return;
     }
+    const { projectId, service, pending } = prepared;
+    await respond({
+      response_type: 'ephemeral',
+      ...deleteConfirmMessage(projectId, service, pending, deps.sandbox),
+    });
   };
 }

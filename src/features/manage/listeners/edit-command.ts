@@ -2,13 +2,15 @@
  * `/vpcep edit <service>`: opens the modal at once (the trigger lives 3 s; no cloud call before it),
  * then fills it with the service's values, or says why it cannot (not found, not allowed).
  */
-import { userMessageOf } from '../../../platform/errors/app-error.js';
 import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
+import { openModal, updateModal } from '../../../slack/modal.js';
 import { prepareEdit } from '../usecases/edit-service.js';
 import type { ManageDeps } from '../usecases/manage-deps.js';
 import { editFormView, editLoadingView, editProblemView } from '../views/manage-edit-modal.js';
 
 export const EDIT_SPEC = { usage: '/vpcep edit <service>' };
+
+const NOT_OPENED = ':warning: I could not open the edit form. Please run the command again.';
 
 export function editSubcommand(deps: ManageDeps): SubcommandHandler {
   return async ({ ack, command, client, respond, parsed, log }) => {
@@ -18,27 +20,18 @@ export function editSubcommand(deps: ManageDeps): SubcommandHandler {
       return;
     }
     await ack();
-    try {
-      const opened = await client.views.open({
-        trigger_id: command.trigger_id,
-        view: editLoadingView(ref, deps.sandbox),
-      });
-      let view = editProblemView('Something went wrong while loading the service.', deps.sandbox);
-      try {
-        const { service, project, target } = await prepareEdit(deps, command.user_id, ref);
-        view = editFormView(service, project, target, deps.sandbox);
-      } catch (err) {
-        log.info({ err }, 'edit refused or failed');
-        view = editProblemView(userMessageOf(err), deps.sandbox);
-      }
-      const hash = opened.view?.hash;
-      await client.views.update({ view_id: opened.view?.id ?? '', ...(hash ? { hash } : {}), view });
-    } catch (err) {
-      log.warn({ err }, 'could not show the edit modal');
-      await respond({
-        response_type: 'ephemeral',
-        text: ':warning: I could not open the edit form. Please run the command again.',
-      });
+    const opened = await openModal(client, command.trigger_id, editLoadingView(ref, deps.sandbox), log);
+    if (!opened.opened) {
+      await respond({ response_type: 'ephemeral', text: NOT_OPENED });
+      return;
     }
+    const form = await prepareEdit(deps, command.user_id, ref);
+    if (form.kind === 'refused') log.info({ err: form.cause }, 'edit refused or failed');
+    const view =
+      form.kind === 'refused'
+        ? editProblemView(form.text, deps.sandbox)
+        : editFormView(form.service, form.project, form.target, deps.sandbox);
+    const shown = await updateModal(client, opened, view, { log });
+    if (shown === 'failed') await respond({ response_type: 'ephemeral', text: NOT_OPENED });
   };
 }

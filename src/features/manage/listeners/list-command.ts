@@ -1,20 +1,14 @@
 /** `/vpcep list [filter]`: posts the service summary into the channel the command ran in. */
 
-import type { HeavyReadLimiter } from '../../../access/heavy-reads.js';
 import { slowDownText } from '../../../access/slow-down-text.js';
-import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
-import type { PostSummaryDeps } from '../usecases/post-summary.js';
+import type { ManageDeps } from '../usecases/manage-deps.js';
 import { postSummary } from '../usecases/post-summary.js';
 import { FILTER_MAX, normaliseFilter } from '../usecases/service-filter.js';
-import { unpostedSummary } from '../views/service-summary-message.js';
+import { serviceSummaryMessage, unpostedSummary } from '../views/service-summary-message.js';
 
-export interface ListDeps extends PostSummaryDeps {
-  readonly heavyReads: HeavyReadLimiter;
-}
-
-export function listSubcommand(deps: ListDeps): SubcommandHandler {
-  return async ({ ack, command, respond, parsed, log }) => {
+export function listSubcommand(deps: ManageDeps): SubcommandHandler {
+  return async ({ ack, command, respond, parsed }) => {
     const filter = normaliseFilter(parsed.args.join(' '));
     if (filter && filter.length > FILTER_MAX) {
       await ack({
@@ -29,14 +23,10 @@ export function listSubcommand(deps: ListDeps): SubcommandHandler {
       return;
     }
     await ack();
-    try {
-      const result = await postSummary(deps, command.channel_id, { kind: 'list', filter, page: 0 });
-      if ('refused' in result) {
-        await respond({ response_type: 'ephemeral', ...unpostedSummary(result.message, result.refused) });
-      }
-    } catch (err) {
-      log.warn({ err }, 'list failed');
-      await respond({ response_type: 'ephemeral', text: `:warning: ${userMessageOf(err)}` });
+    const result = await postSummary(deps, command.channel_id, { kind: 'list', filter, page: 0 });
+    if ('refused' in result) {
+      const message = unpostedSummary(serviceSummaryMessage(result.page, new Date()), result.refused);
+      await respond({ response_type: 'ephemeral', ...message });
     }
   };
 }

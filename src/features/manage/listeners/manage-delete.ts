@@ -1,38 +1,42 @@
 /** Delete / Cancel on the confirmation of `/vpcep delete`. */
-import type { App, BlockButtonAction } from '@slack/bolt';
-import { userMessageOf } from '../../../platform/errors/app-error.js';
-import { requestLog } from '../../../slack/request-context.js';
-import { AlreadyDeletingError, type DeleteDeps, startDelete } from '../usecases/delete-service.js';
+import { guarded } from '../../../slack/replying.js';
+import { startDelete } from '../usecases/delete-service.js';
+import type { ManageDeps } from '../usecases/manage-deps.js';
+import { parseJsonValue } from '../views/manage-button-values.js';
 import {
   deleteCancelledMessage,
   deleteTargetSchema,
   deletingMessage,
 } from '../views/manage-delete-message.js';
-import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from '../views/manage-ids.js';
-import { parseJsonValue } from './manage-action-value.js';
+import { replaceConfirmation } from './confirmation-reply.js';
+import type { ButtonArgs, ButtonHandler } from './manage-listener-args.js';
 
-export function registerDeleteActions(app: App, deps: DeleteDeps): void {
-  app.action<BlockButtonAction>(DELETE_CONFIRM_ACTION, async ({ ack, body, action, respond, context }) => {
-    await ack();
-    try {
+export function deleteConfirmAction(deps: ManageDeps): ButtonHandler {
+  return guarded(
+    'delete',
+    async ({ ack, body, action, respond, context }: ButtonArgs) => {
+      await ack();
       const target = parseJsonValue(deleteTargetSchema, action.value);
-      const deletion = await startDelete(deps, body.user.id, target.p, target.s, target.n);
-      await respond({
-        replace_original: true,
-        ...deletingMessage(deletion.label, deletion.serviceId, deps.sandbox),
-      });
-    } catch (err) {
-      requestLog(context, deps.logger).info({ err }, 'delete not started');
-      // A second click while the first one's deletion runs keeps the "Deleting…" message.
-      const keep = err instanceof AlreadyDeletingError;
-      await respond({
-        replace_original: !keep,
-        ...(keep ? { response_type: 'ephemeral' as const } : {}),
-        text: userMessageOf(err),
-      });
-    }
-  });
-  app.action<BlockButtonAction>(DELETE_CANCEL_ACTION, async ({ ack, respond }) => {
+      const started = await startDelete(deps, body.user.id, target.p, target.s, target.n);
+      if (started.kind === 'refused') {
+        context.log.info({ err: started.cause }, 'delete not started');
+        // A second click while the first one's deletion runs keeps the "Deleting…" message.
+        await respond(
+          started.inProgress
+            ? { replace_original: false, response_type: 'ephemeral', text: started.text }
+            : { replace_original: true, text: started.text },
+        );
+        return;
+      }
+      const { label, serviceId } = started.deletion;
+      await respond({ replace_original: true, ...deletingMessage(label, serviceId, deps.sandbox) });
+    },
+    { reply: replaceConfirmation },
+  );
+}
+
+export function deleteCancelAction(deps: Pick<ManageDeps, 'sandbox'>): ButtonHandler {
+  return guarded('delete cancel', async ({ ack, respond }: ButtonArgs) => {
     await ack();
     await respond({ replace_original: true, ...deleteCancelledMessage(deps.sandbox) });
   });

@@ -8,6 +8,20 @@ import type { ManageDeps } from './manage-deps.js';
 
 export const CONNECTIONS_PAGE_SIZE = 40;
 
+const CONNECTION_LABEL: Record<ConnectionStatus, string> = {
+  pendingAcceptance: 'pending approval',
+  creating: 'being created',
+  accepted: 'accepted',
+  rejected: 'rejected',
+  failed: 'failed',
+  deleting: 'being deleted',
+};
+
+/** How a connection's state reads in every message and refusal. */
+export function connectionStatusText(status: ConnectionStatus): string {
+  return CONNECTION_LABEL[status];
+}
+
 const ORDER: Record<ConnectionStatus, number> = {
   pendingAcceptance: 0,
   creating: 1,

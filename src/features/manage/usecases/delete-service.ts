@@ -7,29 +7,21 @@
 import type { Connection, EndpointService } from '../../../cloud/index.js';
 import { inertText, NotFoundError, ServiceFailedError } from '../../../cloud/index.js';
 import { code } from '../../../domain/mrkdwn.js';
-import { AppError, userMessageOf } from '../../../platform/errors/app-error.js';
-import type { Deletion, DeletionStore } from '../store/manage-deletions.js';
-import {
-  type DeletionOutcome,
-  deleteBlockedText,
-  deletionResultMessage,
-} from '../views/manage-delete-message.js';
-import type { Background } from './background.js';
+import { userMessageOf } from '../../../platform/errors/app-error.js';
+import type { Deletion } from '../store/manage-deletions.js';
+import { connectionStatusText } from './connections-listing.js';
 import { auditChange } from './manage-audit.js';
 import type { ManageDeps } from './manage-deps.js';
+import type { DeletionOutcome } from './manage-ports.js';
+import { ManageRefusedError, type Refusal, refusedOr } from './manage-refusals.js';
 import { findManaged, getManaged } from './manage-rights.js';
-
-export interface DeleteDeps extends ManageDeps {
-  readonly deletions: DeletionStore;
-  readonly background: Background;
-}
 
 /** How long the job lets a deletion run before telling the requester it did not finish. */
 export const DELETION_GIVE_UP_MS = 15 * 60_000;
 
-export class DeleteRefusedError extends AppError {
+export class DeleteRefusedError extends ManageRefusedError {
   constructor(message: string, code = 'MANAGE_DELETE_REFUSED') {
-    super(code, message, { userMessage: message });
+    super(code, message);
   }
 }
 
@@ -42,13 +34,27 @@ export class AlreadyDeletingError extends DeleteRefusedError {
 
 const label = (service: EndpointService) => service.name ?? service.id;
 
+const MAX_BLOCKERS = 10;
+
+/** Why the service cannot be deleted now: the connections that are accepted or being created. */
+function deleteBlockedText(label: string, blocking: readonly Connection[]): string {
+  const lines = blocking
+    .slice(0, MAX_BLOCKERS)
+    .map(
+      (c) =>
+        `• endpoint ${code(c.endpointId)} of account ${code(c.domainId ?? 'unknown')} (${connectionStatusText(c.status)})`,
+    );
+  const more = blocking.length > MAX_BLOCKERS ? `\n…and ${blocking.length - MAX_BLOCKERS} more` : '';
+  return `:no_entry: ${code(label)} cannot be deleted while connections are accepted or being created (the cloud refuses it). ${blocking.length} ${blocking.length === 1 ? 'is' : 'are'} still active:\n${lines.join('\n')}${more}\nAsk the consumers to delete their VPC endpoints (or reject the connections), then try again. ${code(`/vpcep connections ${label}`)} lists them.`;
+}
+
 /** Connections that keep the cloud from deleting a service. */
 export function blockingConnections(connections: readonly Connection[]): Connection[] {
   return connections.filter((c) => c.status === 'accepted' || c.status === 'creating');
 }
 
 async function checkDeletable(
-  deps: DeleteDeps,
+  deps: ManageDeps,
   projectId: string,
   service: EndpointService,
 ): Promise<{ pending: number }> {
@@ -60,25 +66,59 @@ async function checkDeletable(
   return { pending: connections.filter((c) => c.status === 'pendingAcceptance').length };
 }
 
-/** Finds the service and checks the right and the connections; what the confirmation shows. */
-export async function prepareDelete(
-  deps: DeleteDeps,
-  userId: string,
-  ref: string,
-): Promise<{ projectId: string; service: EndpointService; pending: number }> {
-  const { projectId, service } = await findManaged(deps, userId, ref, 'delete');
-  const { pending } = await checkDeletable(deps, projectId, service);
-  return { projectId, service, pending };
+export interface DeleteConfirmation {
+  readonly kind: 'confirm';
+  readonly projectId: string;
+  readonly service: EndpointService;
+  /** Connection requests that the deletion drops. */
+  readonly pending: number;
 }
 
-/** The confirmed click: checks everything again, starts the deletion and follows it in the background. */
+/**
+ * Finds the service and checks the right and the connections: what the confirmation shows, or why the
+ * service cannot be deleted.
+ */
+export function prepareDelete(
+  deps: ManageDeps,
+  userId: string,
+  ref: string,
+): Promise<DeleteConfirmation | Refusal> {
+  return refusedOr(async () => {
+    const { projectId, service } = await findManaged(deps, userId, ref, 'delete');
+    const { pending } = await checkDeletable(deps, projectId, service);
+    return { kind: 'confirm', projectId, service, pending };
+  });
+}
+
+/** Started, or refused; `inProgress` when someone's deletion of it runs already (their "Deleting…" stays). */
+export type DeleteStart =
+  | { readonly kind: 'started'; readonly deletion: Deletion }
+  | (Refusal & { readonly inProgress: boolean });
+
+/**
+ * The confirmed click: checks everything again, starts the deletion and follows it in the background;
+ * or says why not.
+ */
 export async function startDelete(
-  deps: DeleteDeps,
+  deps: ManageDeps,
   userId: string,
   projectId: string,
   serviceId: string,
   knownAs = serviceId,
-): Promise<Deletion> {
+): Promise<DeleteStart> {
+  const started = await refusedOr(() => beginDeletion(deps, userId, projectId, serviceId, knownAs));
+  if (started.kind === 'refused')
+    return { ...started, inProgress: started.cause instanceof AlreadyDeletingError };
+  return started;
+}
+
+async function beginDeletion(
+  deps: ManageDeps,
+  userId: string,
+  projectId: string,
+  serviceId: string,
+  knownAs: string,
+): Promise<{ kind: 'started'; deletion: Deletion }> {
   let service: EndpointService;
   try {
     ({ service } = await getManaged(deps, userId, projectId, serviceId, 'delete', knownAs));
@@ -112,11 +152,11 @@ export async function startDelete(
   await audit(deps, deletion, 'service.delete_requested');
   deps.logger.info({ projectId, serviceId, userId }, 'endpoint service deletion started');
   followInBackground(deps, deletion);
-  return deletion;
+  return { kind: 'started', deletion };
 }
 
 /** Whether the cloud is deleting the service (or has deleted it); false when unsure. */
-async function isDeleting(deps: DeleteDeps, projectId: string, serviceId: string): Promise<boolean> {
+async function isDeleting(deps: ManageDeps, projectId: string, serviceId: string): Promise<boolean> {
   try {
     return (await deps.cloud.project(projectId).getService(serviceId)).status === 'deleting';
   } catch (err) {
@@ -124,7 +164,7 @@ async function isDeleting(deps: DeleteDeps, projectId: string, serviceId: string
   }
 }
 
-function audit(deps: DeleteDeps, deletion: Deletion, action: string, detail?: string): Promise<void> {
+function audit(deps: ManageDeps, deletion: Deletion, action: string, detail?: string): Promise<void> {
   return auditChange(deps, {
     action,
     actor: deletion.requestedBy,
@@ -136,7 +176,7 @@ function audit(deps: DeleteDeps, deletion: Deletion, action: string, detail?: st
 
 /** Reports the outcome once, whoever noticed it (this process, another, or the job after a restart). */
 export async function finishDeletion(
-  deps: DeleteDeps,
+  deps: ManageDeps,
   deletion: Deletion,
   outcome: DeletionOutcome,
 ): Promise<void> {
@@ -150,8 +190,7 @@ export async function finishDeletion(
     await audit(deps, deletion, 'service.delete_failed', outcome.problem);
   }
   deps.logger.info({ serviceId: deletion.serviceId, ok: outcome.ok }, 'endpoint service deletion finished');
-  const result = deletionResultMessage(deletion.label, deletion.serviceId, outcome, deps.sandbox);
-  await deps.poster.post({ channel: deletion.requestedBy, ...result });
+  await deps.messages.deletionFinished(deletion, outcome);
 }
 
 const followKey = (d: Pick<Deletion, 'projectId' | 'serviceId'>) => `deletion:${d.projectId}:${d.serviceId}`;
@@ -161,7 +200,7 @@ const followKey = (d: Pick<Deletion, 'projectId' | 'serviceId'>) => `deletion:${
  * cloud's "failed" is an outcome; any other error (a burst of 503s, a timeout) leaves the deletion
  * to the job's `checkDeletion`, which looks again and gives up after `DELETION_GIVE_UP_MS`.
  */
-export function followInBackground(deps: DeleteDeps, deletion: Deletion): void {
+export function followInBackground(deps: ManageDeps, deletion: Deletion): void {
   deps.background.run(followKey(deletion), async (signal) => {
     let outcome: DeletionOutcome = { ok: true };
     try {
@@ -187,7 +226,7 @@ export function followInBackground(deps: DeleteDeps, deletion: Deletion): void {
  * One look at a deletion nobody in this process follows (the job, e.g. after a restart): done, failed,
  * given up, or still running.
  */
-export async function checkDeletion(deps: DeleteDeps, deletion: Deletion, now: number): Promise<void> {
+export async function checkDeletion(deps: ManageDeps, deletion: Deletion, now: number): Promise<void> {
   if (deps.background.has(followKey(deletion))) return;
   try {
     const service = await deps.cloud.project(deletion.projectId).getService(deletion.serviceId);

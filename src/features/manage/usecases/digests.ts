@@ -7,20 +7,12 @@
  */
 
 import { code } from '../../../domain/mrkdwn.js';
-import { AppError } from '../../../platform/errors/app-error.js';
-import type { AuditLog } from '../../../redis/audit-log.js';
-import type { DigestSchedule, DigestStatus, DigestStore } from '../store/digest-schedules.js';
-import { digestOffNotice, digestSetNotice } from '../views/digest-message.js';
-import type { ManageMessage } from '../views/manage-format.js';
+import type { DigestSchedule, DigestStatus } from '../store/digest-schedules.js';
 import { type DigestFrequency, duePeriod, nextPeriodStart } from './digest-periods.js';
 import { auditChange } from './manage-audit.js';
-import { type PostSummaryDeps, postProblem, postRendered, renderSummary } from './post-summary.js';
-
-export interface DigestDeps extends PostSummaryDeps {
-  readonly digests: DigestStore;
-  readonly audit: AuditLog;
-  readonly instanceId: string;
-}
+import type { ManageDeps } from './manage-deps.js';
+import { postPage, postProblem } from './post-summary.js';
+import { loadSummaryPage, type SummaryPage } from './service-summaries.js';
 
 /** How long one replica may take to post a digest before another may try (it died, say). */
 export const DIGEST_POSTING_LEASE_MS = 5 * 60_000;
@@ -33,19 +25,19 @@ export type DigestRequest =
 export const DIGEST_USAGE =
   'Usage: `/vpcep digest daily`, `/vpcep digest weekly` or `/vpcep digest off`, run in the channel that should get the summary.';
 
-export class DigestInputError extends AppError {
-  constructor(message: string) {
-    super('MANAGE_DIGEST_INPUT', message, { userMessage: message });
-  }
+/** Words the command cannot be read from, and how to write them. */
+export interface InvalidDigestArgs {
+  readonly kind: 'invalid';
+  readonly text: string;
 }
 
-export function parseDigestArgs(args: readonly string[]): DigestRequest {
+export function parseDigestArgs(args: readonly string[]): DigestRequest | InvalidDigestArgs {
   const [word, ...rest] = args.map((a) => a.toLowerCase());
-  if (rest.length > 0) throw new DigestInputError(DIGEST_USAGE);
+  if (rest.length > 0) return { kind: 'invalid', text: DIGEST_USAGE };
   if (word === undefined) return { kind: 'show' };
   if (word === 'daily' || word === 'weekly') return { kind: 'set', frequency: word };
   if (word === 'off') return { kind: 'off' };
-  throw new DigestInputError(`I don't know ${code(word.slice(0, 20))} here. ${DIGEST_USAGE}`);
+  return { kind: 'invalid', text: `I don't know ${code(word.slice(0, 20))} here. ${DIGEST_USAGE}` };
 }
 
 export type DigestChange =
@@ -58,7 +50,7 @@ export type DigestChange =
  * change is undone and refused with how to fix it.
  */
 export async function setDigest(
-  deps: DigestDeps,
+  deps: ManageDeps,
   channel: string,
   userId: string,
   frequency: DigestFrequency,
@@ -68,10 +60,7 @@ export async function setDigest(
   const previous = await deps.digests.get(channel);
   await deps.digests.set(schedule);
   try {
-    await deps.poster.post({
-      channel,
-      ...digestSetNotice(schedule, nextPeriodStart(frequency, now), deps.sandbox),
-    });
+    await deps.messages.digestSet(schedule, nextPeriodStart(frequency, now));
   } catch (err) {
     await (previous ? deps.digests.set(previous) : deps.digests.remove(channel)).catch((e: unknown) =>
       deps.logger.error({ err: e, channel }, 'could not undo a digest the channel cannot get'),
@@ -82,7 +71,7 @@ export async function setDigest(
   return { ok: true };
 }
 
-export async function stopDigest(deps: DigestDeps, channel: string, userId: string): Promise<DigestChange> {
+export async function stopDigest(deps: ManageDeps, channel: string, userId: string): Promise<DigestChange> {
   const schedule = await deps.digests.get(channel);
   if (!schedule || !(await deps.digests.remove(channel)))
     return { ok: true, text: 'This channel had no digest; nothing changed.' };
@@ -92,7 +81,7 @@ export async function stopDigest(deps: DigestDeps, channel: string, userId: stri
     detail: `${channel}:${schedule.frequency}`,
   });
   try {
-    await deps.poster.post({ channel, ...digestOffNotice(userId, schedule.frequency, deps.sandbox) });
+    await deps.messages.digestStopped(channel, userId, schedule.frequency);
     return { ok: true };
   } catch {
     return { ok: true, text: `Stopped the ${schedule.frequency} digest of this channel.` };
@@ -100,7 +89,7 @@ export async function stopDigest(deps: DigestDeps, channel: string, userId: stri
 }
 
 export async function digestInfo(
-  deps: DigestDeps,
+  deps: ManageDeps,
   channel: string,
   now: number,
 ): Promise<{ schedule?: DigestSchedule; status?: DigestStatus; next?: number }> {
@@ -110,36 +99,36 @@ export async function digestInfo(
   return { schedule, ...(status ? { status } : {}), next };
 }
 
-/** One rendering per frequency and tick: every channel due at once gets the same summary. */
-type Renderings = Map<DigestFrequency, Promise<ManageMessage>>;
+/** One summary per frequency and tick: every channel due at once gets the same summary. */
+type Summaries = Map<DigestFrequency, Promise<SummaryPage>>;
 
-function rendered(deps: DigestDeps, cache: Renderings, frequency: DigestFrequency): Promise<ManageMessage> {
-  let message = cache.get(frequency);
-  if (!message) {
-    message = renderSummary(deps, { kind: frequency, filter: undefined, page: 0 });
-    cache.set(frequency, message);
+function summary(deps: ManageDeps, cache: Summaries, frequency: DigestFrequency): Promise<SummaryPage> {
+  let page = cache.get(frequency);
+  if (!page) {
+    page = loadSummaryPage(deps, { kind: frequency, filter: undefined, page: 0 });
+    cache.set(frequency, page);
   }
-  return message;
+  return page;
 }
 
 async function postOne(
-  deps: DigestDeps,
+  deps: ManageDeps,
   schedule: DigestSchedule,
   period: string,
   now: number,
-  cache: Renderings,
+  cache: Summaries,
 ): Promise<boolean> {
   const { channel } = schedule;
-  let message: ManageMessage;
+  let page: SummaryPage;
   try {
-    message = await rendered(deps, cache, schedule.frequency);
+    page = await summary(deps, cache, schedule.frequency);
   } catch (err) {
     // Nothing was posted (the cloud did not answer): give the period back so the next tick retries.
     cache.delete(schedule.frequency);
     await deps.digests.releasePosting(channel, period, deps.instanceId);
     throw err;
   }
-  const result = await postRendered(deps, channel, message);
+  const result = await postPage(deps, channel, page);
   // The period is done either way: posted, or refused by Slack (recorded, shown by `/vpcep digest`).
   await deps.digests.markPosted(channel, period, deps.instanceId);
   if ('posted' in result) {
@@ -158,14 +147,14 @@ async function postOne(
  * fencing check of the job's lease).
  */
 export async function runDueDigests(
-  deps: DigestDeps,
+  deps: ManageDeps,
   now: number,
   stillLeader: () => Promise<boolean>,
   leaseMs = DIGEST_POSTING_LEASE_MS,
 ): Promise<{ due: number; posted: number }> {
   let due = 0;
   let posted = 0;
-  const cache: Renderings = new Map();
+  const cache: Summaries = new Map();
   for (const schedule of await deps.digests.list()) {
     const period = duePeriod(schedule.frequency, schedule.createdAt, now);
     if (!period) continue;

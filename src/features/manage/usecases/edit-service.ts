@@ -9,6 +9,7 @@ import { validateDraft } from '../../../domain/endpoint-service-spec.js';
 import type { OtcProject } from '../../../platform/config/config-types.js';
 import { auditChange } from './manage-audit.js';
 import type { ManageDeps } from './manage-deps.js';
+import { anyError, type Refusal, refusedOr } from './manage-refusals.js';
 import { findManaged, requireManage } from './manage-rights.js';
 import { rememberNames } from './names.js';
 
@@ -31,21 +32,27 @@ export function editableValues(service: EndpointService): EditableValues {
   return { name: service.name, description: service.description, approvalEnabled: service.approvalEnabled };
 }
 
+export interface EditForm {
+  readonly kind: 'form';
+  readonly service: EndpointService;
+  readonly project: OtcProject;
+  readonly target: EditTarget;
+}
+
 /**
- * Finds the service and checks the right to edit it (throws with a user message otherwise): what the
- * form shows, and what it is opened for.
+ * Finds the service and checks the right to edit it: what the form shows, and what it is opened for;
+ * or why it cannot be edited (any problem, since the open modal shows it in place of the form).
  */
-export async function prepareEdit(
-  deps: ManageDeps,
-  userId: string,
-  ref: string,
-): Promise<{ service: EndpointService; project: OtcProject; target: EditTarget }> {
-  const { projectId, service } = await findManaged(deps, userId, ref, 'edit');
-  return {
-    service,
-    project: deps.cloud.project(projectId).project,
-    target: { projectId, serviceId: service.id, original: editableValues(service) },
-  };
+export function prepareEdit(deps: ManageDeps, userId: string, ref: string): Promise<EditForm | Refusal> {
+  return refusedOr(async () => {
+    const { projectId, service } = await findManaged(deps, userId, ref, 'edit');
+    return {
+      kind: 'form',
+      service,
+      project: deps.cloud.project(projectId).project,
+      target: { projectId, serviceId: service.id, original: editableValues(service) },
+    };
+  }, anyError);
 }
 
 const blank = (text: string | undefined) => {
@@ -88,9 +95,18 @@ export function changedFields(changes: UpdateServiceInput): EditField[] {
 
 /**
  * Saves `changes` as one update call, after checking the right again (it may have changed since the
- * modal opened). Audited as `service.updated`.
+ * modal opened). Audited as `service.updated`. Any problem comes back as a refusal: the modal shows it.
  */
-export async function saveEdit(
+export function saveEdit(
+  deps: ManageDeps,
+  userId: string,
+  target: EditTarget,
+  changes: UpdateServiceInput,
+): Promise<EndpointService | Refusal> {
+  return refusedOr(() => updateService(deps, userId, target, changes), anyError);
+}
+
+async function updateService(
   deps: ManageDeps,
   userId: string,
   target: EditTarget,

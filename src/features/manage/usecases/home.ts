@@ -11,6 +11,7 @@ import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalRequest } from '../../approvals/public.js';
 import { mayDecide } from '../../approvals/public.js';
 import type { ManageDeps } from './manage-deps.js';
+import { anyError, type Refusal, refusedOr } from './manage-refusals.js';
 import { rememberNames } from './names.js';
 import { compareServices } from './service-filter.js';
 
@@ -104,7 +105,7 @@ function servicesProblems(listings: readonly ProjectLoad[]): string[] {
   return [...problems];
 }
 
-export async function loadHome(deps: ManageDeps, userId: string): Promise<HomeData> {
+async function loadHome(deps: ManageDeps, userId: string): Promise<HomeData> {
   const memberships = new Map<string, Promise<boolean>>();
   const groupMember = (group: string) => {
     let known = memberships.get(group);
@@ -148,4 +149,9 @@ export async function loadHome(deps: ManageDeps, userId: string): Promise<HomeDa
     approvalsError: approvals.error,
     multiProject: deps.cloud.projects.length > 1,
   };
+}
+
+/** The person's Home, or why it cannot be built (shown on the tab in its place). */
+export function homeScreen(deps: ManageDeps, userId: string): Promise<HomeData | Refusal> {
+  return refusedOr(() => loadHome(deps, userId), anyError);
 }

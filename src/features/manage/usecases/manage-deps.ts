@@ -1,6 +1,7 @@
 /**
- * What the management use cases need, picked from the core once by the feature. Services take this
- * (or a narrower slice of it) as an argument, so tests can build them from a real core.
+ * What the management use cases need: the one dependency shape of the feature, built from the core
+ * once (`../manage-wiring.ts`). Use cases take this, or a narrower slice of it, as an argument, so
+ * tests can build them from a real core.
  */
 
 import type { HeavyReadLimiter } from '../../../access/heavy-reads.js';
@@ -9,12 +10,15 @@ import type { ServiceRecords } from '../../../access/service-records.js';
 import type { Cloud } from '../../../cloud/index.js';
 import type { ServiceCache } from '../../../cloud/service-cache.js';
 import type { ServiceLookup } from '../../../cloud/service-lookup.js';
-import type { Core } from '../../../core/core.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import type { AuditLog } from '../../../redis/audit-log.js';
 import type { ChannelPoster } from '../../../slack/channel-poster.js';
-import { type ApprovalRequestStore, createApprovalRequestStore } from '../../approvals/public.js';
-import { createOwnerNames, type OwnerNames } from './owner-names.js';
+import type { ApprovalRequestStore } from '../../approvals/public.js';
+import type { DigestStore } from '../store/digest-schedules.js';
+import type { DeletionStore } from '../store/manage-deletions.js';
+import type { Background } from './background.js';
+import type { ManageMessages } from './manage-ports.js';
+import type { OwnerNames } from './owner-names.js';
 
 /** The approvals feature's read API: open requests of a service, and those a user may decide. */
 export type ApprovalReader = Pick<ApprovalRequestStore, 'listOpenForService' | 'listPendingDecidableBy'>;
@@ -29,6 +33,7 @@ export interface ManageDeps {
   readonly records: ServiceRecords;
   readonly permissions: Permissions;
   readonly audit: AuditLog;
+  /** Paced posts for the listeners' own replies (a DM when a click has no response URL). */
   readonly poster: ChannelPoster;
   readonly logger: Logger;
   readonly sandbox: boolean;
@@ -36,22 +41,14 @@ export interface ManageDeps {
   readonly approvals: ApprovalReader;
   /** Owners' names for channel posts (no mentions). */
   readonly names: OwnerNames;
-}
-
-export function manageDeps(core: Core): ManageDeps {
-  return {
-    cloud: core.cloud,
-    cache: core.serviceCache,
-    heavyReads: core.heavyReads,
-    lookup: core.lookup,
-    records: core.records,
-    permissions: core.permissions,
-    audit: core.audit,
-    poster: core.poster,
-    logger: core.logger,
-    sandbox: core.sandbox,
-    admins: core.config.access.admins,
-    approvals: createApprovalRequestStore(core.redis, core.keys),
-    names: createOwnerNames(core.slack, core.redis, core.keys, core.logger),
-  };
+  /** How the use cases' summaries and notices reach Slack. */
+  readonly messages: ManageMessages;
+  /** Deletions in progress, in Redis, so any replica finishes following them. */
+  readonly deletions: DeletionStore;
+  /** Work started by a click and not waited for (following a deletion). */
+  readonly background: Background;
+  /** Scheduled summaries of channels. */
+  readonly digests: DigestStore;
+  /** This process, for the digests' posting leases. */
+  readonly instanceId: string;
 }

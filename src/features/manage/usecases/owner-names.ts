@@ -1,11 +1,9 @@
 /**
  * Owners as a channel post names them: without mention syntax, so a summary notifies nobody. User
- * names come from `users.info` (Tier 4) and group handles from `usergroups.list` (Tier 2, one call
- * for every group), both cached in Redis for every replica. Whatever cannot be resolved shows as the
- * raw ID; resolving never fails a summary.
+ * names come from the workspace directory (`users.info`, Tier 4) and group handles from its list of
+ * groups (`usergroups.list`, Tier 2, one call for every group), both cached in Redis for every replica.
+ * Whatever cannot be resolved shows as the raw ID; resolving never fails a summary.
  */
-import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import type { Owners } from '../../../access/service-records.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import { mapLimit } from '../../../platform/map-limit.js';
@@ -31,26 +29,16 @@ const FETCHED = '_fetched';
 /** At most this many `users.info` calls for one summary; the rest show their IDs until cached. */
 const MAX_LOOKUPS = 40;
 
-const userAnswer = z.object({
-  user: z.object({
-    name: z.string().optional(),
-    real_name: z.string().optional(),
-    profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
-  }),
-});
-
-const groupsAnswer = z.object({
-  usergroups: z.array(z.object({ id: z.string(), handle: z.string() })).default([]),
-});
-
-/** The name Slack shows for a user: display name, else real name, else the user name. */
-export function userLabel(answer: z.infer<typeof userAnswer>['user']): string | undefined {
-  const pick = [answer.profile?.display_name, answer.profile?.real_name, answer.real_name, answer.name];
-  return pick.map((n) => n?.trim()).find((n) => n);
+/** The port to the workspace's directory (the feature's Slack adapter implements it). */
+export interface NameDirectory {
+  /** The name Slack shows for a user, if it has one; rejects when Slack does not answer. */
+  userName(userId: string): Promise<string | undefined>;
+  /** Every user group's handle by group ID; rejects when Slack does not answer. */
+  groupHandles(): Promise<ReadonlyMap<string, string>>;
 }
 
 export function createOwnerNames(
-  slack: WebClient,
+  directory: NameDirectory,
   redis: RedisClient,
   keys: Keys,
   logger: Logger,
@@ -69,7 +57,7 @@ export function createOwnerNames(
 
   async function lookUpUser(id: string): Promise<string | undefined> {
     try {
-      const name = userLabel(userAnswer.parse(await slack.users.info({ user: id })).user);
+      const name = await directory.userName(id);
       if (name) await cached(() => redis.set(userKey(id), name, 'EX', USER_SECONDS), undefined);
       return name;
     } catch (err) {
@@ -106,8 +94,7 @@ export function createOwnerNames(
     // The list is fetched at most once per GROUPS_SECONDS; a group it lacks keeps its ID meanwhile.
     if (!handles.has(FETCHED) && ids.some((id) => !handles.has(id))) {
       try {
-        const answer = groupsAnswer.parse(await slack.usergroups.list({ include_disabled: true }));
-        handles = new Map(answer.usergroups.map((g) => [g.id, g.handle]));
+        handles = new Map(await directory.groupHandles());
         await cached(async () => {
           await redis.hset(groupsKey, { ...Object.fromEntries(handles), [FETCHED]: String(Date.now()) });
           await redis.expire(groupsKey, GROUPS_SECONDS);

@@ -1,32 +1,29 @@
 /**
  * Posting the service summary into a channel, and turning its pages. Every channel post goes through
- * the paced poster. When the bot cannot post there, the caller gets the reason (how to fix it) and the
- * rendered summary, so the person who asked can still read it ephemerally.
+ * the paced poster (behind the `SummaryMessages` port). When the bot cannot post there, the caller gets
+ * the reason (how to fix it) and the page, so the person who asked can still read it ephemerally.
  */
 
 import { channelMention } from '../../../domain/mrkdwn.js';
-import type { ChannelPoster, PostedMessage } from '../../../slack/channel-poster.js';
+import type { Logger } from '../../../platform/logging/logger.js';
+import type { PostedMessage } from '../../../slack/channel-poster.js';
 import { channelPostError, SlackApiError, slackErrorCode } from '../../../slack/slack-errors.js';
-import type { ManageMessage } from '../views/manage-format.js';
-import { type ListPageState, serviceSummaryMessage } from '../views/service-summary-message.js';
-import { loadSummaryPage, type SummaryDeps, type SummaryRequest } from './service-summaries.js';
+import type { SummaryMessages } from './manage-ports.js';
+import {
+  loadSummaryPage,
+  type SummaryDeps,
+  type SummaryPage,
+  type SummaryRequest,
+} from './service-summaries.js';
 
 export interface PostSummaryDeps extends SummaryDeps {
-  readonly poster: ChannelPoster;
+  readonly messages: SummaryMessages;
+  readonly logger: Logger;
 }
 
 export type PostSummaryResult =
   | { readonly posted: PostedMessage }
-  | { readonly refused: string; readonly message: ManageMessage };
-
-/** Loads and renders one page of the summary. */
-export async function renderSummary(deps: SummaryDeps, request: SummaryRequest): Promise<ManageMessage> {
-  return serviceSummaryMessage(await loadSummaryPage(deps, request), new Date());
-}
-
-export function pageRequest(state: ListPageState): SummaryRequest {
-  return { kind: state.k, filter: state.f, page: state.p };
-}
+  | { readonly refused: string; readonly page: SummaryPage };
 
 /** Why a post into `channel` failed, in words that say how to fix it. */
 export function postProblem(channel: string, err: unknown): string {
@@ -40,28 +37,27 @@ export function postProblem(channel: string, err: unknown): string {
 
 /**
  * Posts the first page for `request` into `channel`. Cloud failures throw (nothing was posted);
- * a refused post returns the reason and the message.
+ * a refused post returns the reason and the page.
  */
 export async function postSummary(
   deps: PostSummaryDeps,
   channel: string,
   request: SummaryRequest,
 ): Promise<PostSummaryResult> {
-  return postRendered(deps, channel, await renderSummary(deps, request));
+  return postPage(deps, channel, await loadSummaryPage(deps, request));
 }
 
-/** Posts an already rendered summary (digests render once for every channel due at the same time). */
-export async function postRendered(
+/** Posts an already loaded page (digests load once for every channel due at the same time). */
+export async function postPage(
   deps: PostSummaryDeps,
   channel: string,
-  message: ManageMessage,
+  page: SummaryPage,
 ): Promise<PostSummaryResult> {
   try {
-    const posted = await deps.poster.post({ channel, ...message, unfurl_links: false, unfurl_media: false });
-    return { posted };
+    return { posted: await deps.messages.postSummary(channel, page) };
   } catch (err) {
     deps.logger.warn({ err, channel }, 'could not post the service summary');
-    return { refused: postProblem(channel, err), message };
+    return { refused: postProblem(channel, err), page };
   }
 }
 
@@ -72,11 +68,11 @@ export async function postRendered(
 export async function turnSummaryPage(
   deps: PostSummaryDeps,
   target: PostedMessage,
-  state: ListPageState,
+  request: SummaryRequest,
 ): Promise<void> {
-  const message = await renderSummary(deps, pageRequest(state));
+  const page = await loadSummaryPage(deps, request);
   try {
-    await deps.poster.update({ channel: target.channel, ts: target.ts, ...message });
+    await deps.messages.updateSummary(target, page);
   } catch (err) {
     throw err instanceof SlackApiError ? channelPostError(target.channel, err.cause, 'chat.update') : err;
   }

@@ -7,9 +7,10 @@
 import type { EndpointService, WhitelistEntry } from '../../../cloud/types.js';
 import { code } from '../../../domain/mrkdwn.js';
 import { parseAccounts } from '../../../domain/whitelist.js';
-import { AppError, userMessageOf } from '../../../platform/errors/app-error.js';
+import { userMessageOf } from '../../../platform/errors/app-error.js';
 import { auditChange } from './manage-audit.js';
 import type { ManageDeps } from './manage-deps.js';
+import { ManageRefusedError, type Refusal, refusedOr } from './manage-refusals.js';
 import { findManaged, getManaged } from './manage-rights.js';
 
 export type WhitelistAction = 'add' | 'remove';
@@ -21,24 +22,30 @@ export type WhitelistRequest =
 export const WHITELIST_USAGE =
   'Usage: `/vpcep whitelist <service>` to see it, `/vpcep whitelist <service> add <account id>` or `… remove <account id>` to change it. An account ID is 1–64 letters, digits or `*`; `*` allows every account.';
 
-export class WhitelistInputError extends AppError {
+export class WhitelistInputError extends ManageRefusedError {
   constructor(message: string) {
-    super('MANAGE_WHITELIST_INPUT', message, { userMessage: message });
+    super('MANAGE_WHITELIST_INPUT', message);
   }
 }
 
-/** Reads the command's words; throws `WhitelistInputError` naming the problem. */
-export function parseWhitelistArgs(args: readonly string[]): WhitelistRequest {
+/** Words the command cannot be read from, and how to write them. */
+export interface InvalidWhitelistArgs {
+  readonly kind: 'invalid';
+  readonly text: string;
+}
+
+/** Reads the command's words, or names the problem. */
+export function parseWhitelistArgs(args: readonly string[]): WhitelistRequest | InvalidWhitelistArgs {
+  const invalid = (text: string): InvalidWhitelistArgs => ({ kind: 'invalid', text });
   const [ref, verb, ...rest] = args;
-  if (!ref) throw new WhitelistInputError(WHITELIST_USAGE);
+  if (!ref) return invalid(WHITELIST_USAGE);
   if (verb === undefined) return { kind: 'list', ref };
   const action = verb.toLowerCase();
   if (action !== 'add' && action !== 'remove')
-    throw new WhitelistInputError(`I don't know ${code(verb.slice(0, 20))} here. ${WHITELIST_USAGE}`);
+    return invalid(`I don't know ${code(verb.slice(0, 20))} here. ${WHITELIST_USAGE}`);
   const parsed = parseAccounts(rest.join(' '));
-  if (!parsed.ok) throw new WhitelistInputError(`Nothing was changed: ${parsed.problems.join('; ')}.`);
-  if (parsed.value.length === 0)
-    throw new WhitelistInputError(`Name the account ID to ${action}. ${WHITELIST_USAGE}`);
+  if (!parsed.ok) return invalid(`Nothing was changed: ${parsed.problems.join('; ')}.`);
+  if (parsed.value.length === 0) return invalid(`Name the account ID to ${action}. ${WHITELIST_USAGE}`);
   return { kind: action, ref, accounts: parsed.value };
 }
 
@@ -63,9 +70,12 @@ async function stateOf(
   return { projectId, service, entries, sandbox: deps.sandbox };
 }
 
-export async function loadWhitelist(deps: ManageDeps, ref: string): Promise<WhitelistState> {
-  const { projectId, service } = await deps.lookup.find(ref);
-  return stateOf(deps, projectId, service);
+/** The whitelist of the service `ref` names, or why it cannot be shown (no such service). */
+export function loadWhitelist(deps: ManageDeps, ref: string): Promise<WhitelistState | Refusal> {
+  return refusedOr(async () => {
+    const { projectId, service } = await deps.lookup.find(ref);
+    return stateOf(deps, projectId, service);
+  });
 }
 
 const key = (account: string) => account.toLowerCase();
@@ -134,8 +144,19 @@ async function applyChange(
   }
 }
 
-/** `add` / `remove` from the command: checks the right first, then changes, or asks to confirm `*`. */
-export async function changeWhitelist(
+/**
+ * `add` / `remove` from the command: checks the right first, then changes, or asks to confirm `*`; or
+ * says why not.
+ */
+export function changeWhitelist(
+  deps: ManageDeps,
+  userId: string,
+  request: Extract<WhitelistRequest, { kind: WhitelistAction }>,
+): Promise<ChangeOutcome | Refusal> {
+  return refusedOr(() => planAndChange(deps, userId, request));
+}
+
+async function planAndChange(
   deps: ManageDeps,
   userId: string,
   request: Extract<WhitelistRequest, { kind: WhitelistAction }>,
@@ -154,16 +175,25 @@ export async function changeWhitelist(
   return applyChange(deps, userId, state, request.kind, plan);
 }
 
-/** The confirmed `*`: checks the right again and adds what is still missing. */
-export async function confirmWhitelistAdd(
+/** The confirmed `*`: checks the right again and adds what is still missing; or says why not. */
+export function confirmWhitelistAdd(
   deps: ManageDeps,
   userId: string,
   projectId: string,
   serviceId: string,
   accounts: readonly string[],
   label = serviceId,
-): Promise<ChangeOutcome> {
-  const { service } = await getManaged(deps, userId, projectId, serviceId, 'change the whitelist of', label);
-  const state = await stateOf(deps, projectId, service);
-  return applyChange(deps, userId, state, 'add', planChange(state.entries, 'add', accounts));
+): Promise<ChangeOutcome | Refusal> {
+  return refusedOr(async () => {
+    const { service } = await getManaged(
+      deps,
+      userId,
+      projectId,
+      serviceId,
+      'change the whitelist of',
+      label,
+    );
+    const state = await stateOf(deps, projectId, service);
+    return applyChange(deps, userId, state, 'add', planChange(state.entries, 'add', accounts));
+  });
 }

@@ -7,9 +7,8 @@ import { z } from 'zod';
 import { cloudUuidSchema } from '../../../cloud/cloud-ids.js';
 import type { Connection, ConnectionStatus } from '../../../cloud/types.js';
 import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
-import type { ConnectionsPage } from '../usecases/connections-listing.js';
+import { type ConnectionsPage, connectionStatusText } from '../usecases/connections-listing.js';
 import {
-  connectionStatusText,
   displayName,
   lineSections,
   type ManageMessage,

@@ -1,18 +1,14 @@
 /**
- * `/vpcep delete` in every state: the confirmation (shown only to the requester), refused while
- * connections are active, deleting, cancelled, and the outcome sent when the cloud is done.
+ * `/vpcep delete` in every state: the confirmation (shown only to the requester), deleting, cancelled,
+ * and the outcome sent when the cloud is done. (The refusal while connections are active is the use
+ * case's: `deleteBlockedText`.)
  */
 import { z } from 'zod';
 import { cloudUuidSchema } from '../../../cloud/cloud-ids.js';
-import type { Connection, EndpointService } from '../../../cloud/types.js';
+import type { EndpointService } from '../../../cloud/types.js';
 import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
-import {
-  connectionStatusText,
-  displayName,
-  type ManageMessage,
-  noticeMessage,
-  portsText,
-} from './manage-format.js';
+import type { DeletionOutcome } from '../usecases/manage-ports.js';
+import { displayName, type ManageMessage, noticeMessage, portsText } from './manage-format.js';
 import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from './manage-ids.js';
 
 /** What Delete and Cancel carry: the project and the service. */
@@ -60,20 +56,6 @@ export function deleteConfirmMessage(
   );
 }
 
-const MAX_BLOCKERS = 10;
-
-/** Why the service cannot be deleted now: the connections that are accepted or being created. */
-export function deleteBlockedText(label: string, blocking: readonly Connection[]): string {
-  const lines = blocking
-    .slice(0, MAX_BLOCKERS)
-    .map(
-      (c) =>
-        `• endpoint ${code(c.endpointId)} of account ${code(c.domainId ?? 'unknown')} (${connectionStatusText(c.status)})`,
-    );
-  const more = blocking.length > MAX_BLOCKERS ? `\n…and ${blocking.length - MAX_BLOCKERS} more` : '';
-  return `:no_entry: ${code(label)} cannot be deleted while connections are accepted or being created (the cloud refuses it). ${blocking.length} ${blocking.length === 1 ? 'is' : 'are'} still active:\n${lines.join('\n')}${more}\nAsk the consumers to delete their VPC endpoints (or reject the connections), then try again. ${code(`/vpcep connections ${label}`)} lists them.`;
-}
-
 export function deletingMessage(label: string, serviceId: string, sandbox: boolean): ManageMessage {
   return noticeMessage(
     `:hourglass_flowing_sand: Deleting \`${escapeMrkdwn(label)}\` (${code(serviceId)})… The cloud takes 1–2 minutes; I will send you a message when it is gone.`,
@@ -84,8 +66,6 @@ export function deletingMessage(label: string, serviceId: string, sandbox: boole
 export function deleteCancelledMessage(sandbox: boolean): ManageMessage {
   return noticeMessage('Cancelled: nothing was deleted.', sandbox);
 }
-
-export type DeletionOutcome = { readonly ok: true } | { readonly ok: false; readonly problem: string };
 
 export function deletionResultMessage(
   label: string,

@@ -5,13 +5,7 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import type { Owners } from '../../../access/service-records.js';
-import type {
-  ConnectionStatus,
-  EndpointService,
-  PortMapping,
-  Quota,
-  ServiceStatus,
-} from '../../../cloud/types.js';
+import type { EndpointService, PortMapping, Quota, ServiceStatus } from '../../../cloud/types.js';
 import {
   clip,
   code,
@@ -105,19 +99,6 @@ const STATUS_EMOJI: Record<ServiceStatus, string> = {
 
 export function statusText(status: ServiceStatus): string {
   return `${STATUS_EMOJI[status]} ${status}`;
-}
-
-const CONNECTION_LABEL: Record<ConnectionStatus, string> = {
-  pendingAcceptance: 'pending approval',
-  creating: 'being created',
-  accepted: 'accepted',
-  rejected: 'rejected',
-  failed: 'failed',
-  deleting: 'being deleted',
-};
-
-export function connectionStatusText(status: ConnectionStatus): string {
-  return CONNECTION_LABEL[status];
 }
 
 /** The console's name of the backend type. */

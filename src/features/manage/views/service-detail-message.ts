@@ -7,11 +7,11 @@ import type { KnownBlock } from '@slack/types';
 import { CONNECTION_STATUSES, type Connection } from '../../../cloud/types.js';
 import { channelMention, clip, code, escapeMrkdwn, userMention } from '../../../domain/mrkdwn.js';
 import { approvalRequestMessage } from '../../approvals/public.js';
+import { connectionStatusText } from '../usecases/connections-listing.js';
 import type { ServiceDetails } from '../usecases/service-details.js';
 import {
   approvalText,
   backendText,
-  connectionStatusText,
   displayName,
   type ManageMessage,
   ownersText,

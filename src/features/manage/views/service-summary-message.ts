@@ -12,6 +12,7 @@ import type {
   ServiceSummary,
   SummaryKind,
   SummaryPage,
+  SummaryRequest,
 } from '../usecases/service-summaries.js';
 import {
   approvalText,
@@ -39,6 +40,11 @@ export type ListPageState = z.infer<typeof listPageStateSchema>;
 
 export function encodeListPage(state: ListPageState): string {
   return JSON.stringify(state);
+}
+
+/** The page a Next / Previous button asks for. */
+export function summaryRequestOf(state: ListPageState): SummaryRequest {
+  return { kind: state.k, filter: state.f, page: state.p };
 }
 
 const TITLES: Record<SummaryKind, string> = {

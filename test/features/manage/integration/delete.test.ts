@@ -3,6 +3,7 @@ import type { EndpointService } from '#src/cloud/index.js';
 import {
   blocksText,
   buttonActionId,
+  clickButton,
   cloudRequestCount,
   createLbService,
   type ManageWorld,
@@ -40,12 +41,11 @@ async function deleteCommand(userId: string, ref: string, w = world) {
   return responded(w, res.responseUrl);
 }
 
+/** Clicks the button labelled `label` (Delete, Cancel) of the confirmation `body`. */
 async function click(userId: string, body: { text: string; blocks?: unknown[] }, label: string, w = world) {
-  const message = await placeMessage(w, body);
-  const actionId = buttonActionId(message, label);
+  const actionId = buttonActionId(body, label);
   if (!actionId) throw new Error(`no ${label} button`);
-  const res = await w.slack.blockActions({ userId, message, actions: [{ action_id: actionId }] });
-  return responded(w, res.responseUrl ?? '');
+  return clickButton(w, userId, body, actionId);
 }
 
 describe('/vpcep delete <service>', () => {

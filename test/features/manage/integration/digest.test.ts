@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { managementParts } from '#src/features/manage/index.js';
 import { createDigestJob } from '#src/features/manage/jobs/digest-job.js';
+import { manageDeps } from '#src/features/manage/manage-wiring.js';
 import { createDigestStore } from '#src/features/manage/store/digest-schedules.js';
 import type { JobContext } from '#src/redis/job-runner.js';
 import { eventually, until } from '../../../helpers/eventually.js';
@@ -38,7 +38,7 @@ const context = (w: ManageWorld): JobContext => ({
 
 /** A job tick as the runner makes it, on a lease that stays current. */
 function tick(w: ManageWorld, now: number): Promise<void> {
-  const job = createDigestJob(managementParts(w.core).digestDeps, { now: () => now });
+  const job = createDigestJob(manageDeps(w.core), { now: () => now });
   return job.run(context(w));
 }
 
@@ -117,7 +117,7 @@ describe('/vpcep digest', () => {
     const day = Date.parse('2030-02-02T09:00:05Z');
     // A replica that never comes back from chat.postMessage, as if it died right there.
     let stuck = false;
-    const base = managementParts(world.core).digestDeps;
+    const base = manageDeps(world.core);
     const dying = {
       ...base,
       instanceId: 'dying-replica',
@@ -125,9 +125,9 @@ describe('/vpcep digest', () => {
         ...base.digests,
         list: async () => (await base.digests.list()).filter((d) => d.channel === 'C0CRASH'),
       },
-      poster: {
-        ...base.poster,
-        post: () => {
+      messages: {
+        ...base.messages,
+        postSummary: () => {
           stuck = true;
           return new Promise<never>(() => undefined);
         },

@@ -192,3 +192,18 @@ export async function placeMessage(
   if (!message) throw new Error('placed message missing');
   return structuredClone(message);
 }
+
+/**
+ * Clicks the button `actionId` of `body` (an ephemeral answer, placed in a scratch channel first) as
+ * `userId`; resolves with what the bot posted to the click's response_url.
+ */
+export async function clickButton(
+  world: ManageWorld,
+  userId: string,
+  body: { text: string; blocks?: unknown[] },
+  actionId: string,
+): Promise<Awaited<ReturnType<typeof responded>>> {
+  const message = await placeMessage(world, body);
+  const res = await world.slack.blockActions({ userId, message, actions: [{ action_id: actionId }] });
+  return responded(world, res.responseUrl ?? '');
+}

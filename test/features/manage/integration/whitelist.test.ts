@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointService } from '#src/cloud/index.js';
 import {
   blocksText,
+  clickButton,
   cloudRequestCount,
   createLbService,
   type ManageWorld,
-  placeMessage,
   responded,
   startQuietWorld,
 } from './manage-harness.js';
@@ -40,11 +40,8 @@ async function whitelist(userId: string, text: string) {
   return responded(world, res.responseUrl);
 }
 
-async function click(userId: string, body: { text: string; blocks?: unknown[] }, actionId: string) {
-  const message = await placeMessage(world, body);
-  const res = await world.slack.blockActions({ userId, message, actions: [{ action_id: actionId }] });
-  return responded(world, res.responseUrl ?? '');
-}
+const click = (userId: string, body: { text: string; blocks?: unknown[] }, actionId: string) =>
+  clickButton(world, userId, body, actionId);
 
 describe('/vpcep whitelist <service> [add|remove <account>]', () => {
   it('should show an empty whitelist to anyone', async () => {

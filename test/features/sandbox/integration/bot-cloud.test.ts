@@ -136,6 +136,38 @@ describe('sandbox mode', () => {
       await bot.stop();
     }
   });
+
+  it('should neither call a connect failed nor answer again when only the reply about it fails', async () => {
+    const bot = await startTestBot({ apiUrl: fake.apiUrl });
+    try {
+      const projectId = bot.bot.cloud.projects[0]?.projectId ?? '';
+      const client = bot.bot.cloud.project(projectId);
+      const ports = [{ clientPort: 81, serverPort: 8081, protocol: 'TCP' }];
+      const service = await createOnFirstLoadBalancer(client, ports, 'replyless');
+      await client.waitForService(service.id, 'available');
+
+      // The response URL refuses the bot's one reply (Slack had a bad moment).
+      fake.failNext('response_url', { status: 500 });
+      const slack = createSlackDriver({ baseUrl: bot.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake });
+      const response = await slack.command({
+        text: 'sandbox connect replyless',
+        userId: 'U0ALICE',
+        channelId: 'C0OPS',
+      });
+      // Wait until the bot is done with the command, whichever way it took it.
+      const logged = await eventually(
+        () => bot.logText(),
+        (text) => text.includes('sandbox connect failed') || text.includes('could not tell the person'),
+      );
+      // The connection was asked for once, and nobody was told it failed.
+      expect(await client.listConnections(service.id, { status: 'pendingAcceptance' })).toHaveLength(1);
+      expect(logged).not.toContain('sandbox connect failed');
+      expect(fake.responses(response.responseUrl)).toEqual([]);
+      expect(logged).toContain('could not tell the person how the sandbox connect went');
+    } finally {
+      await bot.stop();
+    }
+  });
 });
 
 /** The text of the latest post to `url` (a command's response_url), once there is one. */

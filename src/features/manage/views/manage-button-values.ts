@@ -1,7 +1,9 @@
-/** Button values of the management messages are small JSON objects; this parses one with its schema. */
+/**
+ * Button values of the management messages are small JSON objects, encoded by the views beside their
+ * schemas; this reads one back with its schema.
+ */
 import type { z } from 'zod';
 import { cloudIdErrorOf } from '../../../cloud/cloud-ids.js';
-import { isSlackId } from '../../../domain/slack-ids.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 
 export class BadActionValueError extends AppError {
@@ -21,14 +23,4 @@ export function parseJsonValue<T extends z.ZodType>(schema: T, value: string | u
   } catch (err) {
     throw cloudIdErrorOf(err) ?? new BadActionValueError(err);
   }
-}
-
-/**
- * Where the List services button posts: the channel the click came from (Slack signs it), else the
- * clicker's DM with the bot. Never a channel named in the button's value: a value is whatever the
- * clicker's client sends, so anyone could make the bot post a summary into any channel it is in.
- * Older messages still send `{"channel":"C…"}`; it is ignored, and the button keeps working.
- */
-export function listServicesTarget(clickChannel: string | undefined, userId: string): string {
-  return isSlackId(clickChannel) ? clickChannel : userId;
 }
