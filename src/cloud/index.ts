@@ -19,12 +19,8 @@ export type { CloudHealth } from './health.js';
 export type { CloudCallEvent } from './otc/http.js';
 export type { ProjectCloud } from './otc/project-cloud.js';
 export type { ClientTuning } from './otc/tuning.js';
-export type { ConnectionFilter } from './otc/vpcep-connections.js';
-export type { WaitOptions } from './otc/wait.js';
-export type { BulkSpec, ConnectionRequest, SandboxControl } from './sandbox/control.js';
+export type { BulkSpec, SandboxControl } from './sandbox/control.js';
 export type { FaultSpec } from './sandbox/faults.js';
-export type { LoggedRequest, RequestFilter } from './sandbox/request-log.js';
-export type { SandboxHandle, SandboxOptions } from './sandbox/start-sandbox.js';
 export { startSandbox } from './sandbox/start-sandbox.js';
 export type * from './types.js';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_OWNER_GROUPS, MAX_OWNER_USERS } from './owner-limits.js';
-import { formatPortMappings, type PortMappingLine, parsePortMappings } from './port-mappings.js';
+import { type PortMappingLine, parsePortMappings } from './port-mappings.js';
 import { isChannelId, isSlackIdOf } from './slack-ids.js';
 import { parseTags, type TagLine } from './tags.js';
 import { parseAccounts } from './whitelist.js';
@@ -144,5 +144,3 @@ export function validateDraft(draft: DraftValues): SpecResult {
 export function fullNamePattern(region: string, name: string | undefined): string {
   return name ? `${region}.${name}.<service_id>` : `${region}.<service_id>`;
 }
-
-export { formatPortMappings };

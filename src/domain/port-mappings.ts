@@ -76,8 +76,3 @@ function lineOf(lines: readonly string[], nth: number): number {
   }
   return nth + 1;
 }
-
-/** The text form of mappings, one a line (for prefilling and review). */
-export function formatPortMappings(mappings: readonly PortMappingLine[]): string {
-  return mappings.map((m) => `${m.servicePort}:${m.terminalPort}`).join('\n');
-}

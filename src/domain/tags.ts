@@ -76,7 +76,3 @@ export function parseTags(text: string): LineResult<TagLine[]> {
     );
   return problems.length ? { ok: false, problems } : { ok: true, value: tags };
 }
-
-export function formatTags(tags: readonly TagLine[]): string {
-  return tags.map((t) => `${t.key}=${t.value}`).join('\n');
-}

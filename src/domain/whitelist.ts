@@ -20,11 +20,6 @@ export function accountProblem(account: string): string | undefined {
   return undefined;
 }
 
-/** The API permission string for an account ID. */
-export function toPermission(account: string): string {
-  return account === '*' ? '*' : `${PREFIX}${account}`;
-}
-
 /** Parses accounts separated by commas, spaces or lines. */
 export function parseAccounts(text: string): LineResult<string[]> {
   const accounts = text

@@ -50,7 +50,6 @@ export const storedConnection = z.object({
 export type StoredConnection = z.infer<typeof storedConnection>;
 
 export const storedPermission = z.object({ id: z.string(), permission: z.string(), createdAtMs: z.number() });
-export type StoredPermission = z.infer<typeof storedPermission>;
 
 export const sandboxVpc = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 /**
  * Slack's user and conversation objects for the fake directory's entries.
  */
-import type { FakeChannel, FakeUser } from './directory.js';
+import type { FakeChannel, FakeUser } from './directory-types.js';
 import { FAKE_TEAM } from './ids.js';
 
 /** Slack's user object for a fake user. */

@@ -25,11 +25,6 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
-/** Removes every child. */
-export function clear(node: Node): void {
-  while (node.firstChild) node.removeChild(node.firstChild);
-}
-
 let counter = 0;
 /** A unique element id for label and description links. */
 export function uid(prefix: string): string {
