@@ -98,7 +98,7 @@ function authenticatorFor(
 ): Authenticator {
   const { auth, project, tuning } = options;
   if (auth.kind === 'aksk') {
-    return akSkAuthenticator(auth, project.projectId, undefined, options.hint ?? AKSK_HINT);
+    return akSkAuthenticator(auth, project.projectId, undefined, options.hint ?? AKSK_HINT, auth.signing);
   }
   const iam = new OtcTransport({
     baseUrl,

@@ -8,7 +8,16 @@ export interface OtcProject {
 }
 
 export type OtcAuth =
-  | { readonly kind: 'aksk'; readonly accessKey: string; readonly secretKey: string }
+  | {
+      readonly kind: 'aksk';
+      readonly accessKey: string;
+      readonly secretKey: string;
+      /**
+       * `OTC_SIGNING`: `sdk` (default), the derived-key form of the Go SDK and the Terraform provider;
+       * `apig`, the API Gateway form of the signing guide.
+       */
+      readonly signing?: 'sdk' | 'apig';
+    }
   | {
       readonly kind: 'password';
       readonly username: string;

@@ -81,6 +81,11 @@ export const envSchema = z.object({
   OTC_PROJECTS: optionalText,
   OTC_ACCESS_KEY: optionalText,
   OTC_SECRET_KEY: optionalText,
+  OTC_SIGNING: optionalText.pipe(
+    z
+      .enum(['sdk', 'apig'], 'expected sdk (the Go SDK form, default) or apig (the API Gateway form)')
+      .optional(),
+  ),
   OTC_USERNAME: optionalText,
   OTC_PASSWORD: optionalText,
   OTC_DOMAIN_NAME: optionalText,

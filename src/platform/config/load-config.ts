@@ -112,7 +112,12 @@ function otcAuth(env: Env, problems: string[]): OtcAuth | undefined {
   const aksk = [env.OTC_ACCESS_KEY, env.OTC_SECRET_KEY];
   const password = [env.OTC_USERNAME, env.OTC_PASSWORD, env.OTC_DOMAIN_NAME];
   if (env.OTC_ACCESS_KEY && env.OTC_SECRET_KEY) {
-    return { kind: 'aksk', accessKey: env.OTC_ACCESS_KEY, secretKey: env.OTC_SECRET_KEY };
+    return {
+      kind: 'aksk',
+      accessKey: env.OTC_ACCESS_KEY,
+      secretKey: env.OTC_SECRET_KEY,
+      ...(env.OTC_SIGNING ? { signing: env.OTC_SIGNING } : {}),
+    };
   }
   if (env.OTC_USERNAME && env.OTC_PASSWORD && env.OTC_DOMAIN_NAME) {
     return {

@@ -164,6 +164,21 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('should take the AK/SK signature form from OTC_SIGNING and refuse an unknown one', () => {
+    const otc = {
+      ...minimal,
+      OTC_REGION: 'eu-de',
+      OTC_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+      OTC_ACCESS_KEY: 'AKAKAK',
+      OTC_SECRET_KEY: 'SKSKSKSK',
+    };
+    const apig = loadConfig({ ...otc, OTC_SIGNING: 'apig' });
+    expect(apig.cloud.mode === 'otc' && apig.cloud.auth).toMatchObject({ kind: 'aksk', signing: 'apig' });
+    expect(problemsOf({ ...otc, OTC_SIGNING: 'v4' })).toEqual([
+      'OTC_SIGNING: expected sdk (the Go SDK form, default) or apig (the API Gateway form)',
+    ]);
+  });
+
   it('should build AK/SK and password cloud configs with every configured project', () => {
     const config = loadConfig({
       ...minimal,
