@@ -146,3 +146,13 @@ export class CreateUnconfirmedError extends CloudError {
     super('CLOUD_CREATE_UNCONFIRMED', init);
   }
 }
+
+/**
+ * The region offers no such service (BMS outside eu-de): neither a configured host, the IAM catalog
+ * nor the region table names one. Raised before any request is sent.
+ */
+export class ServiceNotOfferedError extends CloudError {
+  constructor(init: CloudErrorInit) {
+    super('CLOUD_SERVICE_NOT_OFFERED', init);
+  }
+}

@@ -7,7 +7,7 @@
  * Shared load balancers carry no `vpc_id` and the v2.0 `vpc_id` filter is uncertain, so they are kept
  * by subnet: those whose `vip_subnet_id` is one of the VPC's Neutron subnets (VPC API subnets list).
  */
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, ServiceNotOfferedError } from '../../errors.js';
 import type { LoadBalancer } from '../../types.js';
 import { apiPath } from '../endpoints.js';
 import type { OtcTransport } from '../http.js';
@@ -93,7 +93,7 @@ async function orEmpty(list: Promise<LoadBalancer[]>): Promise<LoadBalancer[]> {
   try {
     return await list;
   } catch (error) {
-    if (error instanceof NotFoundError) return [];
+    if (error instanceof NotFoundError || error instanceof ServiceNotOfferedError) return [];
     throw error;
   }
 }

@@ -5,7 +5,7 @@
  * whose addresses lack port IDs gets its NICs from `os-interface`, a few servers at a time.
  */
 import type { z } from 'zod';
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, ServiceNotOfferedError } from '../../errors.js';
 import type { ServerKind, ServerNic } from '../../types.js';
 import { apiPath } from '../endpoints.js';
 import type { OtcTransport } from '../http.js';
@@ -117,8 +117,9 @@ async function mapLimited<T, R>(
 }
 
 /**
- * The servers of `kind`. A region without BMS (the catalog lists it for eu-de only, reference §1)
- * answers 404 for the BMS list: no BMSs, like a load-balancer family the region lacks.
+ * The servers of `kind`. A region without BMS (the catalog lists it for eu-de only, reference §1) has
+ * no BMS host (the transport refuses at once, and the resolver notes it once in the log), or answers
+ * 404 for the BMS list: either way no BMSs, like a load-balancer family the region lacks.
  */
 async function listServersOrNone(
   http: OtcTransport,
@@ -128,7 +129,8 @@ async function listServersOrNone(
   try {
     return await listServers(http, projectId, kind);
   } catch (error) {
-    if (kind === 'bms' && error instanceof NotFoundError) return [];
+    if (kind === 'bms' && (error instanceof NotFoundError || error instanceof ServiceNotOfferedError))
+      return [];
     throw error;
   }
 }
