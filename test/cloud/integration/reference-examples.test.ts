@@ -1,0 +1,62 @@
+/**
+ * The real client against answers copied from the OTC documentation (test/fixtures/otc/README.md names
+ * each source), served by a bare HTTP server: the shapes the emulator may not reproduce.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FixtureCloud, referenceFixture, startFixtureCloud } from '../../helpers/fixture-cloud.js';
+
+let cloud: FixtureCloud | undefined;
+afterEach(async () => {
+  await cloud?.close();
+  cloud = undefined;
+});
+
+describe('BMSs of the chosen VPC, from the BMS list example', () => {
+  // The example's servers carry no metadata.vpc_id; their addresses are keyed by the VPC ID, as the
+  // single-BMS document defines `addresses` ("key: indicates the VPC ID").
+  const EXAMPLE_VPC = '5849fdf1-9d79-4589-80c2-fe557990c417';
+
+  it('offers the NICs of every BMS whose addresses are keyed by the VPC, without asking os-interface', async () => {
+    cloud = await startFixtureCloud([
+      {
+        method: 'GET',
+        path: /\/baremetalservers\/detail$/,
+        answer: () => ({ body: referenceFixture('bms-list-example.json') }),
+      },
+    ]);
+    const nics = await cloud.client.listServerNics('bms', EXAMPLE_VPC);
+    // Ordered by server name (localeCompare: bms_test2 before bms-test1).
+    expect(nics).toEqual([
+      {
+        kind: 'bms',
+        serverId: 'a1541cfc-8ac3-43e9-a70d-b8d4b395b256',
+        serverName: 'bms_test2',
+        serverStatus: 'SHUTOFF',
+        portId: '460aa585-9f83-4719-9527-fc39ebaca9aa',
+        ipAddress: '192.168.1.50',
+        ipAddresses: ['192.168.1.50'],
+      },
+      {
+        kind: 'bms',
+        serverId: 'b544be62-1b3b-4982-ad98-572b002ac23b',
+        serverName: 'bms-test1',
+        serverStatus: 'ACTIVE',
+        portId: 'c79d2813-94c9-4135-973e-cbf5d23e78e6',
+        ipAddress: '192.168.1.63',
+        ipAddresses: ['192.168.1.63'],
+      },
+    ]);
+    expect(cloud.received.map((r) => r.path)).toEqual([`/v1/${cloud.projectId}/baremetalservers/detail`]);
+  });
+
+  it('offers none of them for another VPC', async () => {
+    cloud = await startFixtureCloud([
+      {
+        method: 'GET',
+        path: /\/baremetalservers\/detail$/,
+        answer: () => ({ body: referenceFixture('bms-list-example.json') }),
+      },
+    ]);
+    expect(await cloud.client.listServerNics('bms', '0a1b2c3d-0000-4000-8000-000000000000')).toEqual([]);
+  });
+});
