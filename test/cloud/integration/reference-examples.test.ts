@@ -60,3 +60,40 @@ describe('BMSs of the chosen VPC, from the BMS list example', () => {
     expect(await cloud.client.listServerNics('bms', '0a1b2c3d-0000-4000-8000-000000000000')).toEqual([]);
   });
 });
+
+describe('VPCs of every enterprise project, from the VPC list example', () => {
+  it("asks with enterprise_project_id=all_granted_eps and keeps each VPC's enterprise project", async () => {
+    cloud = await startFixtureCloud([
+      {
+        method: 'GET',
+        path: /\/vpcs$/,
+        answer: () => ({ body: referenceFixture('vpc-list-example.json') }),
+      },
+    ]);
+    const vpcs = await cloud.client.listVpcs();
+    expect(vpcs).toEqual([
+      {
+        id: '13551d6b-755d-4757-b956-536f674975c0',
+        name: 'default',
+        cidr: '172.16.0.0/16',
+        status: 'OK',
+        enterpriseProjectId: '0',
+      },
+      {
+        id: '3ec3b33f-ac1c-4630-ad1c-7dba1ed79d85',
+        name: '222',
+        cidr: '192.168.0.0/16',
+        status: 'OK',
+        enterpriseProjectId: '0',
+      },
+      {
+        id: '99d9d709-8478-4b46-9f3f-2206b1023fd3',
+        name: 'vpc',
+        cidr: '192.168.0.0/16',
+        status: 'OK',
+        enterpriseProjectId: '0',
+      },
+    ]);
+    expect(cloud.received.map((r) => r.query.get('enterprise_project_id'))).toEqual(['all_granted_eps']);
+  });
+});
