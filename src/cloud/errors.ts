@@ -60,10 +60,17 @@ export class QuotaExceededError extends CloudError {
   }
 }
 
-/** HTTP 429, `EndPoint.0022` or `APIG.0308`: throttled; the request was not processed. */
+/**
+ * HTTP 429, `EndPoint.0022`, or the API gateway's `APIGW.0308` / `APIG.0308`: throttled; the request
+ * was not processed.
+ */
 export class RateLimitedError extends CloudError {
-  constructor(init: CloudErrorInit) {
+  /** How long the cloud asked to wait (`Retry-After`), when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: CloudErrorInit & { readonly retryAfterMs?: number | undefined }) {
     super('CLOUD_RATE_LIMITED', { ...init, retryable: true });
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 

@@ -10,7 +10,7 @@ import { BadResponseError, CloudError, ServiceNotOfferedError } from '../errors.
 import type { Authenticator, PreparedRequest } from './auth.js';
 import { type CredentialHint, errorFromNetwork, errorFromResponse } from './classify.js';
 import type { OtcServiceName } from './endpoints.js';
-import { backoffDelay, mayRetry, type RetryMode, type RetryPolicy } from './retry.js';
+import { mayRetry, type RetryMode, type RetryPolicy, retryDelay } from './retry.js';
 import { encodeRfc3986 } from './signer.js';
 import { parseCloudJson } from './wire/common.js';
 import { parseErrorBody } from './wire/error-body.js';
@@ -108,7 +108,8 @@ export class OtcTransport {
           continue;
         }
         if (attempt >= retry.maxAttempts || !mayRetry(spec.retry, error)) throw error;
-        const delayMs = backoffDelay(retry, attempt);
+        const delayMs = retryDelay(retry, attempt, error);
+        if (delayMs === undefined) throw error;
         logger.warn(
           { operation: spec.operation, attempt, delayMs, err: error },
           'cloud call failed; retrying',
@@ -180,6 +181,7 @@ export class OtcTransport {
       parseErrorBody(json.ok ? json.value : undefined),
       spec.operation,
       this.options.hint,
+      headers,
     );
   }
 }

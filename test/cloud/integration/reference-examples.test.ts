@@ -3,6 +3,7 @@
  * each source), served by a bare HTTP server: the shapes the emulator may not reproduce.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { RateLimitedError } from '#src/cloud/errors.js';
 import { type FixtureCloud, referenceFixture, startFixtureCloud } from '../../helpers/fixture-cloud.js';
 
 let cloud: FixtureCloud | undefined;
@@ -95,5 +96,50 @@ describe('VPCs of every enterprise project, from the VPC list example', () => {
       },
     ]);
     expect(cloud.received.map((r) => r.query.get('enterprise_project_id'))).toEqual(['all_granted_eps']);
+  });
+});
+
+describe('throttling by the API gateway (APIGW.0308 / APIG.0308, HTTP 429)', () => {
+  /** Answers the VPC list with `throttled` (and `headers`) `times` times, then with the VPC example. */
+  function throttledThenFine(fixture: string, times: number, headers: Record<string, string> = {}) {
+    let left = times;
+    return [
+      {
+        method: 'GET',
+        path: /\/vpcs$/,
+        answer: () => {
+          if (left-- > 0) return { status: 429, body: referenceFixture(fixture), headers };
+          return { body: referenceFixture('vpc-list-example.json') };
+        },
+      },
+    ];
+  }
+
+  it('waits as long as Retry-After asks, then repeats the call', async () => {
+    cloud = await startFixtureCloud(
+      throttledThenFine('apigw-0308-throttled.json', 1, { 'Retry-After': '1' }),
+    );
+    await expect(cloud.client.listVpcs()).resolves.toHaveLength(3);
+    const [first, second] = cloud.received;
+    expect(cloud.received).toHaveLength(2);
+    // The test tuning's backoff is at most 5 ms: only Retry-After explains a second's wait.
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it('gives up at once when Retry-After asks for longer than 30 s, saying when to try again', async () => {
+    cloud = await startFixtureCloud(
+      throttledThenFine('apigw-0308-throttled.json', 1, { 'Retry-After': '120' }),
+    );
+    const error = await cloud.client.listVpcs().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error).toMatchObject({ status: 429, otcCode: 'APIGW.0308', retryAfterMs: 120_000 });
+    expect((error as RateLimitedError).userMessage).toContain('try again in 2 minutes');
+    expect(cloud.received).toHaveLength(1);
+  });
+
+  it('retries APIG.0308 without Retry-After with the usual backoff', async () => {
+    cloud = await startFixtureCloud(throttledThenFine('apig-0308-throttled.json', 2));
+    await expect(cloud.client.listVpcs()).resolves.toHaveLength(3);
+    expect(cloud.received).toHaveLength(3);
   });
 });
