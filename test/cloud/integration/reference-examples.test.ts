@@ -143,3 +143,103 @@ describe('throttling by the API gateway (APIGW.0308 / APIG.0308, HTTP 429)', () 
     expect(cloud.received).toHaveLength(3);
   });
 });
+
+describe('shared (v2.0) and dedicated (v3) load balancers, from the ELB list examples', () => {
+  // The VPC and subnets of the v3 example, and the v2.0 examples' load balancers in it.
+  const VPC = '6e0ee31f-7a46-4530-b32f-ce41f30959d4';
+  const v3 = referenceFixture('elb-v3-list-example.json') as { loadbalancers: Record<string, unknown>[] };
+  const v2 = [
+    ...(referenceFixture('elb-v2-list-example-1.json') as { loadbalancers: Record<string, unknown>[] })
+      .loadbalancers,
+    ...(referenceFixture('elb-v2-list-example-2.json') as { loadbalancers: Record<string, unknown>[] })
+      .loadbalancers,
+  ];
+  const dedicated = v3.loadbalancers[0] ?? {};
+  // The dedicated load balancer as the v2.0 list shows it too (v2.0 fields only, its VIP subnet).
+  const dedicatedInV2 = {
+    id: dedicated.id,
+    name: dedicated.name,
+    vip_port_id: dedicated.vip_port_id,
+    vip_address: dedicated.vip_address,
+    vip_subnet_id: dedicated.vip_subnet_cidr_id,
+    provisioning_status: 'ACTIVE',
+    provider: 'vlb',
+  };
+  const everyShared = [...v2, dedicatedInV2].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+
+  /** Serves the v2.0 list one load balancer a page, whatever `limit` asks, with the example's link host. */
+  function cappedV2(url: URL) {
+    const marker = url.searchParams.get('marker');
+    const start = marker ? everyShared.findIndex((lb) => lb.id === marker) + 1 : 0;
+    const page = everyShared.slice(start, start + 1);
+    const last = page.at(-1);
+    const more = start + 1 < everyShared.length;
+    return {
+      body: {
+        loadbalancers: page,
+        loadbalancers_links: more
+          ? [
+              {
+                href: `https://network.Region.dc1.domainname.com/v2.0/lbaas/loadbalancers?limit=1&marker=${last?.id}`,
+                rel: 'next',
+              },
+            ]
+          : [],
+      },
+    };
+  }
+
+  it('reads every capped v2.0 page by its next link and offers a load balancer both lists show once', async () => {
+    cloud = await startFixtureCloud([
+      {
+        // The v3 example as documented (its second load balancer has no VIP port), then an empty page.
+        method: 'GET',
+        path: /\/elb\/loadbalancers$/,
+        answer: (url) =>
+          url.searchParams.get('marker')
+            ? { body: { loadbalancers: [], page_info: { next_marker: null, current_count: 0 } } }
+            : { body: v3 },
+      },
+      {
+        method: 'GET',
+        path: /\/subnets$/,
+        answer: () => ({
+          body: {
+            subnets: [
+              '5328f1e6-ce29-44f1-9493-b128a5653350',
+              '9d60827e-0e5c-490a-8183-0b6ebf9084ca',
+              '96e52038-7983-462f-8a96-415d8a280b13',
+            ].map((neutronSubnetId, i) => ({
+              id: `net-${i}`,
+              vpc_id: VPC,
+              neutron_subnet_id: neutronSubnetId,
+            })),
+          },
+        }),
+      },
+      { method: 'GET', path: /^\/v2\.0\/lbaas\/loadbalancers$/, answer: cappedV2 },
+    ]);
+    const lbs = await cloud.client.listLoadBalancers(VPC);
+    expect(lbs.map((lb) => [lb.family, lb.id, lb.name, lb.vipPortId])).toEqual([
+      [
+        'dedicated',
+        '65672f7e-2024-4c39-9198-98249da479c5',
+        'dxq_2021_07_26_11_12_37',
+        'b289f890-a6fa-4405-a9cc-fe62b8a3bed0',
+      ],
+      ['shared', 'e79a7dd6-3a38-429a-95f9-c7f78b346cbe', 'elb-robot', '44ac5d9b-b0c0-4810-9a9d-c4dbf541e47e'],
+      [
+        'shared',
+        'a9729389-6147-41a3-ab22-a24aed8692b2',
+        'loadbalancer1',
+        'cbced4fe-6f6f-4fd6-9348-0c3d1219d6ca',
+      ],
+    ]);
+    const v2Requests = cloud.received.filter((r) => r.path === '/v2.0/lbaas/loadbalancers');
+    expect(v2Requests.map((r) => [r.query.get('limit'), r.query.get('marker')])).toEqual([
+      ['2000', null],
+      ['1', everyShared[0]?.id],
+      ['1', everyShared[1]?.id],
+    ]);
+  });
+});
