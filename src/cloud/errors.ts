@@ -60,10 +60,17 @@ export class QuotaExceededError extends CloudError {
   }
 }
 
-/** HTTP 429, `EndPoint.0022` or `APIG.0308`: throttled; the request was not processed. */
+/**
+ * HTTP 429, `EndPoint.0022`, or the API gateway's `APIGW.0308` / `APIG.0308`: throttled; the request
+ * was not processed.
+ */
 export class RateLimitedError extends CloudError {
-  constructor(init: CloudErrorInit) {
+  /** How long the cloud asked to wait (`Retry-After`), when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: CloudErrorInit & { readonly retryAfterMs?: number | undefined }) {
     super('CLOUD_RATE_LIMITED', { ...init, retryable: true });
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 
@@ -144,5 +151,15 @@ export class WaitTimeoutError extends CloudError {
 export class CreateUnconfirmedError extends CloudError {
   constructor(init: CloudErrorInit) {
     super('CLOUD_CREATE_UNCONFIRMED', init);
+  }
+}
+
+/**
+ * The region offers no such service (BMS outside eu-de): neither a configured host, the IAM catalog
+ * nor the region table names one. Raised before any request is sent.
+ */
+export class ServiceNotOfferedError extends CloudError {
+  constructor(init: CloudErrorInit) {
+    super('CLOUD_SERVICE_NOT_OFFERED', init);
   }
 }

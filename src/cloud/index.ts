@@ -80,14 +80,19 @@ export async function createCloud(
   const connection =
     config.mode === 'sandbox'
       ? await startSandboxMode(config.projects, deps, options.sandbox)
-      : { auth: config.auth, endpointTemplate: config.endpointTemplate, sandbox: undefined, hint: undefined };
+      : {
+          auth: config.auth,
+          endpoints: { template: config.endpointTemplate, overrides: config.endpointOverrides },
+          sandbox: undefined,
+          hint: undefined,
+        };
   const clients = new Map<string, ProjectCloudInternal>(
     config.projects.map((project) => [
       project.projectId,
       createProjectCloud({
         project,
         auth: connection.auth,
-        endpointTemplate: connection.endpointTemplate,
+        endpoints: connection.endpoints,
         logger: deps.logger,
         tuning,
         observe: deps.observe,

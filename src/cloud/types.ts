@@ -147,6 +147,11 @@ export interface Vpc {
   readonly name: string;
   readonly cidr: string | undefined;
   readonly status: string | undefined;
+  /**
+   * The enterprise project the VPC belongs to: `0` is the default one, otherwise a UUID. It tells
+   * apart VPCs of the same name in different enterprise projects.
+   */
+  readonly enterpriseProjectId?: string | undefined;
 }
 
 /** A load balancer of either family, keyed by the VIP port an endpoint service takes as `portId`. */

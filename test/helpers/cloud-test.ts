@@ -14,7 +14,7 @@ import {
   type PortMapping,
   type ProjectCloud,
 } from '#src/cloud/index.js';
-import { signRequest } from '#src/cloud/otc/signer.js';
+import { type SigningForm, signAs } from '#src/cloud/otc/auth.js';
 import type { SandboxControl } from '#src/cloud/sandbox/control.js';
 import { demoWorld } from '#src/cloud/sandbox/seed.js';
 import { type SandboxHandle, type SandboxOptions, startSandbox } from '#src/cloud/sandbox/start-sandbox.js';
@@ -181,6 +181,8 @@ export async function rawRequest(
     sign?: boolean;
     credentials?: { accessKey: string; secretKey: string };
     now?: Date;
+    /** The signature form; the API Gateway form (`Access=`) unless told. */
+    form?: SigningForm;
     headers?: Record<string, string>;
     tamper?: (request: { url: URL; body: string; headers: Record<string, string> }) => void;
   } = {},
@@ -191,7 +193,8 @@ export async function rawRequest(
   if (options.sign !== false) {
     Object.assign(
       headers,
-      signRequest(
+      signAs(
+        options.form ?? 'apig',
         { method, url, headers, body },
         options.credentials ?? TEST_AKSK,
         options.now ?? new Date(),

@@ -23,7 +23,8 @@ export interface CredentialHint {
   readonly variables: string;
 }
 
-const RATE_LIMIT_CODES = ['endpoint.0022', 'apig.0308'];
+/** `EndPoint.0022` (VPCEP), and the API gateway's throttling code in both spellings (reference §3.3). */
+const RATE_LIMIT_CODES = ['endpoint.0022', 'apigw.0308', 'apig.0308'];
 const QUOTA_CODES = ['endpoint.1018'];
 const NOT_FOUND_CODES = ['endpoint.0005', 'endpoint.2003'];
 const CONFLICT_CODES = [
@@ -62,12 +63,25 @@ function codeSuffix(body: ErrorBody, status: number): string {
   return body.code ? ` (${body.code})` : ` (HTTP ${status})`;
 }
 
-/** Maps an HTTP error answer to the matching cloud error kind. */
+/**
+ * `Retry-After` in milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when
+ * absent or unreadable, 0 for a date in the past.
+ */
+export function retryAfterMs(value: string | null | undefined, nowMs = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+/** Maps an HTTP error answer (and its headers, for `Retry-After`) to the matching cloud error kind. */
 export function errorFromResponse(
   status: number,
   body: ErrorBody,
   operation: string,
   credentials: CredentialHint,
+  headers?: Headers,
 ): CloudError {
   const code = body.code?.toLowerCase() ?? '';
   const init: CloudErrorInit = {
@@ -81,9 +95,13 @@ export function errorFromResponse(
   const ref = codeSuffix(body, status);
 
   if (status === 429 || RATE_LIMIT_CODES.includes(code)) {
+    const waitMs = retryAfterMs(headers?.get('retry-after'));
+    const when =
+      waitMs !== undefined && waitMs > 60_000 ? `in ${Math.ceil(waitMs / 60_000)} minutes` : 'in a minute';
     return new RateLimitedError({
       ...init,
-      userMessage: `The cloud is throttling requests right now${ref}, so it did not ${operation}. Nothing was changed; try again in a minute.`,
+      retryAfterMs: waitMs,
+      userMessage: `The cloud is throttling requests right now${ref}, so it did not ${operation}. Nothing was changed; try again ${when}.`,
     });
   }
   if (status === 401 || code === 'endpoint.0003') {

@@ -6,11 +6,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Logger } from '../../platform/logging/logger.js';
-import { BadResponseError, CloudError } from '../errors.js';
+import { BadResponseError, CloudError, ServiceNotOfferedError } from '../errors.js';
 import type { Authenticator, PreparedRequest } from './auth.js';
 import { type CredentialHint, errorFromNetwork, errorFromResponse } from './classify.js';
 import type { OtcServiceName } from './endpoints.js';
-import { backoffDelay, mayRetry, type RetryMode, type RetryPolicy } from './retry.js';
+import { mayRetry, type RetryMode, type RetryPolicy, retryDelay } from './retry.js';
 import { encodeRfc3986 } from './signer.js';
 import { parseCloudJson } from './wire/common.js';
 import { parseErrorBody } from './wire/error-body.js';
@@ -48,7 +48,8 @@ export interface RawResponse {
 }
 
 export interface TransportOptions {
-  readonly baseUrl: (service: OtcServiceName) => string;
+  /** The service's base URL (it may wait for the IAM catalog); undefined when the region lacks it. */
+  readonly baseUrl: (service: OtcServiceName) => string | undefined | Promise<string | undefined>;
   /** Undefined for the unauthenticated IAM token request. */
   readonly auth: Authenticator | undefined;
   readonly hint: CredentialHint;
@@ -89,9 +90,11 @@ export class OtcTransport {
   /** Sends `spec` with retries; resolves with any 2xx answer, throws a `CloudError` otherwise. */
   async send(spec: CallSpec): Promise<RawResponse> {
     const { retry, logger } = this.options;
+    const baseUrl = await this.options.baseUrl(spec.service);
+    if (baseUrl === undefined) throw notOffered(spec);
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
-      const prepared = this.prepare(spec);
+      const prepared = this.prepare(spec, baseUrl);
       // Credentials that cannot be obtained (a refused IAM password) fail the call as they are: the
       // token request has its own retries, and renewing cannot help.
       const authHeaders = this.options.auth ? await this.options.auth.headersFor(prepared) : {};
@@ -105,7 +108,8 @@ export class OtcTransport {
           continue;
         }
         if (attempt >= retry.maxAttempts || !mayRetry(spec.retry, error)) throw error;
-        const delayMs = backoffDelay(retry, attempt);
+        const delayMs = retryDelay(retry, attempt, error);
+        if (delayMs === undefined) throw error;
         logger.warn(
           { operation: spec.operation, attempt, delayMs, err: error },
           'cloud call failed; retrying',
@@ -115,10 +119,10 @@ export class OtcTransport {
     }
   }
 
-  private prepare(spec: CallSpec): PreparedRequest {
+  private prepare(spec: CallSpec, baseUrl: string): PreparedRequest {
     return {
       method: spec.method,
-      url: new URL(`${this.options.baseUrl(spec.service)}${spec.path}${encodeQuery(spec.query)}`),
+      url: new URL(`${baseUrl}${spec.path}${encodeQuery(spec.query)}`),
       headers: { 'Content-Type': 'application/json', ...spec.headers },
       body: spec.body === undefined ? '' : JSON.stringify(spec.body),
     };
@@ -177,8 +181,17 @@ export class OtcTransport {
       parseErrorBody(json.ok ? json.value : undefined),
       spec.operation,
       this.options.hint,
+      headers,
     );
   }
+}
+
+function notOffered(spec: CallSpec): ServiceNotOfferedError {
+  const variable = `OTC_ENDPOINT_${spec.service.toUpperCase()}`;
+  return new ServiceNotOfferedError({
+    operation: spec.operation,
+    userMessage: `The cloud region offers no ${spec.service.toUpperCase()} service that the bot knows of, so it did not ${spec.operation}. If the region has one, a bot operator can name its host in ${variable}.`,
+  });
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: unknown } {

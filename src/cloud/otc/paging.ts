@@ -1,11 +1,13 @@
 /**
- * The three paging styles of the APIs the bot reads (reference §8): VPCEP's item `offset` with
- * `total_count` (default page only 10), ECS/BMS page-number `offset` with `count`, and VPC/ELB
- * `marker`. Each collects every page, de-duplicates by ID (items shift when the list changes between
- * pages) and stops on an empty page or one shorter than the limit, so a wrong total can never loop
- * forever.
+ * The paging styles of the APIs the bot reads (reference §8): VPCEP's item `offset` with
+ * `total_count` (default page only 10), ECS/BMS page-number `offset` with `count`, VPC/ELB v3
+ * `marker`, and ELB v2.0's `next` links. Each collects every page, de-duplicates by ID (items shift
+ * when the list changes between pages) and has a stop that no wrong total or link can defeat.
  */
 import { CloudError } from '../errors.js';
+
+/** A query as the transport sends it; a repeated name has every value. */
+export type QueryRecord = Readonly<Record<string, string | readonly string[]>>;
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -98,5 +100,31 @@ export async function collectByMarker<T>(
     if (!page.nextMarker || page.nextMarker === marker || added === 0 || short || pages > 10_000)
       return items.all;
     marker = page.nextMarker;
+  }
+}
+
+/**
+ * ELB v2.0 (Neutron style, `loadbalancers_links`): a page names the next one by a `rel: next` link,
+ * and the last page has none. The link, not the page size, decides: the server may cap the `limit`
+ * asked for, so a page shorter than asked is not the last. Paging also ends on a link already
+ * followed or a page adding nothing new.
+ */
+export async function collectByNextLink<T>(
+  idOf: (item: T) => string,
+  fetchPage: (
+    link: URLSearchParams | undefined,
+  ) => Promise<{ items: readonly T[]; next: URLSearchParams | undefined }>,
+): Promise<T[]> {
+  const items = collector(idOf);
+  const followed = new Set<string>();
+  let link: URLSearchParams | undefined;
+  for (let pages = 0; ; pages++) {
+    const page = await fetchPage(link);
+    const added = items.add(page.items);
+    const next = page.next?.toString();
+    if (!page.next || next === undefined || followed.has(next) || added === 0 || pages > 10_000)
+      return items.all;
+    followed.add(next);
+    link = page.next;
   }
 }

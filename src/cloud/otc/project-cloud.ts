@@ -23,12 +23,18 @@ import type {
 import { AKSK_HINT, type Authenticator, akSkAuthenticator, PASSWORD_HINT } from './auth.js';
 import type { CredentialHint } from './classify.js';
 import { createService } from './create-service.js';
-import { type OtcServiceName, serviceBaseUrl } from './endpoints.js';
+import {
+  configuredEndpoint,
+  type EndpointSettings,
+  type OtcServiceName,
+  resolveEndpoint,
+} from './endpoints.js';
 import { type CloudCallEvent, OtcTransport } from './http.js';
 import { listLoadBalancers } from './resources/load-balancers.js';
 import { checkSecurityGroupIngress } from './resources/security-groups.js';
 import { listServerNics } from './resources/servers.js';
 import { listVpcs } from './resources/vpcs.js';
+import { catalogOrigin, type ServiceCatalog } from './service-catalog.js';
 import { tokenAuthenticator } from './token-auth.js';
 import type { ClientTuning } from './tuning.js';
 import { type ConnectionFilter, connectionAction, listConnections } from './vpcep-connections.js';
@@ -83,7 +89,8 @@ export interface ProjectCloud {
 export interface ProjectCloudOptions {
   readonly project: OtcProject;
   readonly auth: OtcAuth;
-  readonly endpointTemplate: string;
+  /** `OTC_ENDPOINT_TEMPLATE` and `OTC_ENDPOINT_<SERVICE>`; unset ones fall back to the catalog and table. */
+  readonly endpoints: EndpointSettings;
   readonly logger: Logger;
   readonly tuning: ClientTuning;
   readonly observe?: ((event: CloudCallEvent) => void) | undefined;
@@ -91,14 +98,16 @@ export interface ProjectCloudOptions {
   readonly hint?: CredentialHint;
 }
 
+type BaseUrl = (service: OtcServiceName) => Promise<string | undefined>;
+
 function authenticatorFor(
   options: ProjectCloudOptions,
-  baseUrl: (service: OtcServiceName) => string,
+  baseUrl: BaseUrl,
   logger: Logger,
-): Authenticator {
+): Authenticator & { catalog?: () => Promise<ServiceCatalog | undefined> } {
   const { auth, project, tuning } = options;
   if (auth.kind === 'aksk') {
-    return akSkAuthenticator(auth, project.projectId, undefined, options.hint ?? AKSK_HINT);
+    return akSkAuthenticator(auth, project.projectId, undefined, options.hint ?? AKSK_HINT, auth.signing);
   }
   const iam = new OtcTransport({
     baseUrl,
@@ -115,7 +124,37 @@ function authenticatorFor(
     credentials: auth,
     logger,
     refreshMarginMs: tuning.tokenRefreshMarginMs,
+    withCatalog: !options.endpoints.template,
   });
+}
+
+/**
+ * Resolves each service's base URL (endpoints.ts): configured, else the token's catalog, else the
+ * region table. A service the region lacks is noted once in the log; calls to it fail without a request.
+ */
+function endpointResolver(
+  settings: EndpointSettings,
+  region: string,
+  catalog: () => (() => Promise<ServiceCatalog | undefined>) | undefined,
+  logger: Logger,
+): BaseUrl {
+  const noted = new Set<OtcServiceName>();
+  return async (service) => {
+    const configured = configuredEndpoint(settings, service, region);
+    if (configured) return configured.url;
+    const lookup = service === 'iam' ? undefined : catalog();
+    const fromCatalog = lookup ? catalogOrigin((await lookup()) ?? [], service, region) : undefined;
+    const resolved = resolveEndpoint(settings, service, region, fromCatalog);
+    if (resolved) return resolved.url;
+    if (!noted.has(service)) {
+      noted.add(service);
+      logger.warn(
+        { service, region },
+        `region ${region} offers no ${service.toUpperCase()} service (neither the region table nor the IAM catalog names one); its lists stay empty. Set OTC_ENDPOINT_${service.toUpperCase()} if it exists`,
+      );
+    }
+    return undefined;
+  };
 }
 
 /** The project client plus what only the composition uses. */
@@ -133,9 +172,12 @@ export function createProjectCloud(options: ProjectCloudOptions): ProjectCloudIn
     region: project.region,
     projectId: project.projectId,
   });
-  const baseUrl = (service: OtcServiceName) =>
-    serviceBaseUrl(options.endpointTemplate, service, project.region);
+  // The token authenticator knows the catalog but needs the resolver for IAM, which never asks the
+  // catalog: so the resolver is made first and reads the catalog through this late binding.
+  let catalog: (() => Promise<ServiceCatalog | undefined>) | undefined;
+  const baseUrl = endpointResolver(options.endpoints, project.region, () => catalog, logger);
   const auth = authenticatorFor(options, baseUrl, logger);
+  catalog = auth.catalog;
   const http = new OtcTransport({
     baseUrl,
     auth,

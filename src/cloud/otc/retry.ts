@@ -11,7 +11,15 @@ export interface RetryPolicy {
   readonly maxAttempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /**
+   * The longest `Retry-After` a throttled call waits before its next attempt; a longer one ends the
+   * retries (the caller is told when to try again). Default `MAX_RETRY_AFTER_MS`.
+   */
+  readonly maxRetryAfterMs?: number;
 }
+
+/** Throttled calls wait as the cloud asks, but never longer than this within one call. */
+export const MAX_RETRY_AFTER_MS = 30_000;
 
 /**
  * - `idempotent`: GET, PUT, DELETE and the token request: retry on throttling, 5xx, `EndPoint.0001`,
@@ -57,6 +65,18 @@ export function mayRetry(mode: RetryMode, error: unknown): boolean {
   if (error instanceof RateLimitedError) return true;
   if (mode === 'unprocessed-only') return error instanceof CloudUnavailableError && neverSent(error);
   return error instanceof CloudUnavailableError || RETRYABLE_CODES.some((code) => error.hasCode(code));
+}
+
+/**
+ * The wait before retrying `error`: what a throttling answer's `Retry-After` asks (undefined when it
+ * asks for longer than the policy allows, so the call gives up), else the jittered backoff.
+ */
+export function retryDelay(policy: RetryPolicy, failures: number, error: unknown): number | undefined {
+  if (error instanceof RateLimitedError && error.retryAfterMs !== undefined) {
+    const limit = policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS;
+    return error.retryAfterMs <= limit ? error.retryAfterMs : undefined;
+  }
+  return backoffDelay(policy, failures);
 }
 
 /** Delay before attempt `failures + 1`: half of the exponential step fixed, half random. */

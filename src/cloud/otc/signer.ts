@@ -1,7 +1,8 @@
 /**
- * AK/SK request signing, "SDK-HMAC-SHA256" (API Gateway style, reference §5.2). The emulator verifies
- * with the same canonical form, recomputed from the raw request it received; the unit test pins the
- * algorithm to the published vector.
+ * AK/SK request signing, "SDK-HMAC-SHA256" in the API Gateway form of the signing guide (reference
+ * §5.2, `OTC_SIGNING=apig`), plus the helpers both forms share; the Go SDK's derived-key form (the
+ * default) is in signer-sdk.ts. The emulator verifies with the same canonical form, recomputed from
+ * the raw request it received; the unit test pins the algorithm to the published vector.
  */
 import { createHash, createHmac } from 'node:crypto';
 

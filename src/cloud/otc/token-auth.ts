@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/logging/logger.js';
 import { BadResponseError } from '../errors.js';
 import { type Authenticator, PASSWORD_HINT } from './auth.js';
 import type { OtcTransport } from './http.js';
+import { catalogWire, type ServiceCatalog } from './service-catalog.js';
 import { timestamp } from './wire/common.js';
 
 export interface PasswordCredentials {
@@ -22,6 +23,11 @@ export interface TokenAuthOptions {
   readonly projectId: string;
   readonly credentials: PasswordCredentials;
   readonly logger: Logger;
+  /**
+   * Ask IAM for the service catalog (`token.catalog`): only when it decides hosts, i.e. when no
+   * `OTC_ENDPOINT_TEMPLATE` sends every service elsewhere anyway. Otherwise `?nocatalog=true`.
+   */
+  readonly withCatalog?: boolean;
   /** Renew this long before `expires_at`; default 5 minutes. */
   readonly refreshMarginMs?: number;
   readonly now?: () => number;
@@ -32,18 +38,23 @@ const tokenBody = z.object({
     expires_at: timestamp,
     project: z.object({ domain: z.object({ id: z.string() }).nullish() }).nullish(),
     user: z.object({ domain: z.object({ id: z.string() }).nullish() }).nullish(),
+    // A catalog the bot cannot read is no catalog: the region table still knows the hosts.
+    catalog: catalogWire.optional().catch(undefined),
   }),
 });
 
 interface CachedToken {
   readonly value: string;
   readonly refreshAtMs: number;
+  readonly catalog: ServiceCatalog | undefined;
 }
 
 /** An `Authenticator` sending `X-Auth-Token`, plus the account (domain) ID the token revealed. */
 export interface TokenAuthenticator extends Authenticator {
   /** The account (domain) ID from the last token, once one was fetched. */
   domainId(): string | undefined;
+  /** The service catalog of the current token (fetching one if needed); undefined without one. */
+  catalog(): Promise<ServiceCatalog | undefined>;
 }
 
 export function tokenAuthenticator(options: TokenAuthOptions): TokenAuthenticator {
@@ -59,7 +70,7 @@ export function tokenAuthenticator(options: TokenAuthOptions): TokenAuthenticato
       service: 'iam',
       method: 'POST',
       path: '/v3/auth/tokens',
-      query: { nocatalog: 'true' },
+      query: options.withCatalog ? {} : { nocatalog: 'true' },
       headers: { 'Content-Type': 'application/json;charset=utf8' },
       body: {
         auth: {
@@ -86,7 +97,7 @@ export function tokenAuthenticator(options: TokenAuthOptions): TokenAuthenticato
     const expiresAtMs = Date.parse(body.data.token.expires_at ?? '') || now() + 3_600_000;
     domainId = body.data.token.project?.domain?.id ?? body.data.token.user?.domain?.id ?? domainId;
     options.logger.debug({ projectId: options.projectId, expiresAtMs }, 'obtained an IAM token');
-    return { value, refreshAtMs: expiresAtMs - margin };
+    return { value, refreshAtMs: expiresAtMs - margin, catalog: body.data.token.catalog };
   }
 
   async function current(): Promise<CachedToken> {
@@ -109,5 +120,6 @@ export function tokenAuthenticator(options: TokenAuthOptions): TokenAuthenticato
       return true;
     },
     domainId: () => domainId,
+    catalog: async () => (await current()).catalog,
   };
 }

@@ -1,12 +1,14 @@
 /**
  * The emulator's gateway check, as strict as the real one: an `X-Auth-Token` it issued, or an AK/SK
- * signature recomputed from the raw request exactly as reference §5.2 describes (canonical URI with a
- * trailing slash, sorted query, the signed headers, the body's hash), with `X-Sdk-Date` within
- * 15 minutes. Anything else is 401 with the gateway's error body.
+ * signature recomputed from the raw request, with `X-Sdk-Date` within 15 minutes. Both signature
+ * forms are accepted: the API Gateway form of reference §5.2 (`Access=`, keyed with the SK) and the
+ * Go SDK's derived-key form (`Credential=<AK>/<date>/<region>/<service>/sdk_request`). Anything else
+ * is 401 with the gateway's error body.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { canonicalRequest, parseSdkDate, SIGNING_ALGORITHM, signature } from '../otc/signer.js';
+import { type SdkScope, sdkCanonicalRequest, sdkSignature } from '../otc/signer-sdk.js';
 import type { SandboxEnv, Scope } from './router.js';
 import { gatewayError, vpcepError } from './wire.js';
 
@@ -28,7 +30,37 @@ export interface IncomingCall {
   readonly pathProjectId: string | undefined;
 }
 
-const AUTHORIZATION = /^SDK-HMAC-SHA256 Access=([^,\s]+), SignedHeaders=([^,\s]+), Signature=([0-9a-f]+)$/;
+const APIG_AUTHORIZATION =
+  /^SDK-HMAC-SHA256 Access=([^,\s]+), SignedHeaders=([^,\s]+), Signature=([0-9a-f]+)$/;
+const SDK_AUTHORIZATION =
+  /^SDK-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]*)\/([^/,\s]*)\/sdk_request, SignedHeaders=([^,\s]+), Signature=([0-9a-f]+)$/;
+
+/** What an Authorization header of either form says. */
+interface ParsedAuthorization {
+  readonly accessKey: string;
+  readonly signedHeaders: readonly string[];
+  readonly signature: string;
+  /** Present for the Go SDK's derived-key form only. */
+  readonly scope: SdkScope | undefined;
+}
+
+function parseAuthorization(value: string): ParsedAuthorization | undefined {
+  const apig = APIG_AUTHORIZATION.exec(value);
+  if (apig) {
+    const [, accessKey = '', signed = '', given = ''] = apig;
+    return { accessKey, signedHeaders: signed.split(';'), signature: given, scope: undefined };
+  }
+  const sdk = SDK_AUTHORIZATION.exec(value);
+  if (!sdk) return undefined;
+  const [, accessKey = '', date = '', region = '', service = '', signed = '', given = ''] = sdk;
+  return { accessKey, signedHeaders: signed.split(';'), signature: given, scope: { date, region, service } };
+}
+
+/** Which form an Authorization header uses, for the request log. */
+export function signingFormOf(value: string | undefined): 'sdk' | 'apig' | undefined {
+  const parsed = value ? parseAuthorization(value) : undefined;
+  return parsed ? (parsed.scope ? 'sdk' : 'apig') : undefined;
+}
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -47,15 +79,15 @@ function sameText(a: string, b: string): boolean {
 
 /** Verifies the AK/SK signature of `call`; throws 401 when it does not match. */
 export function verifySignature(call: IncomingCall, credentials: SandboxAkSk, nowMs: number): void {
-  const match = AUTHORIZATION.exec(header(call.headers, 'authorization') ?? '');
-  if (!match) denied('the Authorization header is not SDK-HMAC-SHA256');
-  const [, accessKey = '', signedHeaderList = '', given = ''] = match;
+  const parsed = parseAuthorization(header(call.headers, 'authorization') ?? '');
+  if (!parsed) denied('the Authorization header is not SDK-HMAC-SHA256');
+  const { accessKey, signedHeaders, scope } = parsed;
   if (!sameText(accessKey, credentials.accessKey)) denied(`ak ${accessKey} not exist`);
   const sdkDate = header(call.headers, 'x-sdk-date') ?? '';
   const date = parseSdkDate(sdkDate);
   if (!date) denied('X-Sdk-Date is missing or malformed');
   if (Math.abs(nowMs - date.getTime()) > MAX_CLOCK_SKEW_MS) denied('the request has expired (X-Sdk-Date)');
-  const signedHeaders = signedHeaderList.split(';');
+  if (scope && scope.date !== sdkDate.slice(0, 8)) denied('the credential date is not the day of X-Sdk-Date');
   if (!signedHeaders.includes('x-sdk-date')) denied('x-sdk-date is not signed');
   // Unsigned, the Host could be changed to replay the request against another service (§5.2 step 2.4).
   if (!signedHeaders.includes('host')) denied('host is not signed');
@@ -63,9 +95,11 @@ export function verifySignature(call: IncomingCall, credentials: SandboxAkSk, no
   for (const name of signedHeaders) headers[name] = header(call.headers, name) ?? '';
   const host = header(call.headers, 'host') ?? 'localhost';
   const url = new URL(call.rawUrl, `http://${host}`);
-  const canonical = canonicalRequest({ method: call.method, url, headers, body: call.body }, signedHeaders);
-  if (!sameText(signature(credentials.secretKey, sdkDate, canonical), given))
-    denied('verify aksk signature fail');
+  const request = { method: call.method, url, headers, body: call.body };
+  const expected = scope
+    ? sdkSignature(credentials.secretKey, sdkDate, scope, sdkCanonicalRequest(request, signedHeaders))
+    : signature(credentials.secretKey, sdkDate, canonicalRequest(request, signedHeaders));
+  if (!sameText(expected, parsed.signature)) denied('verify aksk signature fail');
 }
 
 function knownProject(env: SandboxEnv, projectId: string): string {

@@ -29,8 +29,15 @@ export const bulkSpec = z.object({
   servers: inVpc.extend({ kind: z.enum(['ecs', 'bms']) }).optional(),
   /** Load balancers of one family, each with its VIP port, in `vpcId` (the first demo VPC by default). */
   loadBalancers: inVpc.extend({ family: z.enum(['dedicated', 'shared']) }).optional(),
-  /** Empty VPCs, each with one subnet. */
-  vpcs: z.object({ count: z.number().int().min(1).max(5000) }).optional(),
+  /** Empty VPCs, each with one subnet, in the default enterprise project unless one is named. */
+  vpcs: z
+    .object({
+      count: z.number().int().min(1).max(5000),
+      enterpriseProjectId: z.string().optional(),
+      /** One name for all of them (to show how same-named VPCs are told apart); numbered otherwise. */
+      name: z.string().optional(),
+    })
+    .optional(),
 });
 
 /** What to add; every part optional. */
@@ -208,14 +215,23 @@ function bulkLoadBalancers(
 }
 
 /** `count` VPCs with one subnet each and nothing in them (for paging tests). */
-function bulkVpcs(projectId: string, count: number, nowMs: number): World {
+function bulkVpcs(
+  projectId: string,
+  {
+    count,
+    enterpriseProjectId,
+    name,
+  }: { count: number; enterpriseProjectId?: string | undefined; name?: string | undefined },
+  nowMs: number,
+): World {
   const world = emptyWorld();
   const batch = newBatch();
   for (let i = 0; i < count; i++) {
     const id = stableId(projectId, 'vpc', batch, String(i));
     world.vpcs.push({
       id,
-      name: bulkName('vpc-bulk', batch, i),
+      name: name ?? bulkName('vpc-bulk', batch, i),
+      ...(enterpriseProjectId ? { enterpriseProjectId } : {}),
       cidr: `10.${100 + Math.floor(i / 256)}.${i % 256}.0/24`,
       subnetId: stableId(id, 'subnet'),
       createdAtMs: nowMs + i,
@@ -246,7 +262,7 @@ export async function bulkSeed(env: SandboxEnv, projectId: string, rawSpec: Bulk
   }
   let vpcIds: string[] = [];
   if (spec.vpcs) {
-    const world = bulkVpcs(projectId, spec.vpcs.count, Date.now());
+    const world = bulkVpcs(projectId, spec.vpcs, Date.now());
     await writeWorld(env.store, projectId, world);
     vpcIds = world.vpcs.map((v) => v.id);
   }

@@ -56,6 +56,8 @@ export const sandboxVpc = z.object({
   name: z.string(),
   cidr: z.string(),
   subnetId: z.string(),
+  /** `0` (absent): the default enterprise project. */
+  enterpriseProjectId: z.string().optional(),
   createdAtMs: z.number(),
 });
 export type SandboxVpc = z.infer<typeof sandboxVpc>;

@@ -12,6 +12,8 @@ export interface LoggedRequest {
   /** Parsed JSON, the raw text when not JSON, undefined when empty. */
   readonly body: unknown;
   readonly auth: 'aksk' | 'token' | 'none';
+  /** With AK/SK: the signature form (`sdk`: the Go SDK's `Credential=`, `apig`: `Access=`). */
+  readonly signing: 'sdk' | 'apig' | undefined;
   readonly projectHeader: string | undefined;
   status: number | 'reset' | undefined;
 }

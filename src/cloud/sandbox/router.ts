@@ -41,6 +41,8 @@ export interface SandboxEnv {
   readonly deleteDelayMs: number;
   readonly defaultQuota: number;
   readonly tokenTtlMs: number;
+  /** The largest page of the shared (v2.0) load balancer list; a larger `limit` is capped to it. */
+  readonly sharedLbPageCap: number;
   readonly users: readonly { username: string; password: string; domainName: string }[];
   readonly logger: Logger;
 }

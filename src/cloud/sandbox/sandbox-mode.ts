@@ -6,6 +6,7 @@
 import type { OtcAuth, OtcProject } from '../../platform/config/config-types.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { CredentialHint } from '../otc/classify.js';
+import type { EndpointSettings } from '../otc/endpoints.js';
 import { sandboxCredentials } from './credentials.js';
 import { type SandboxHandle, type SandboxOptions, startSandbox } from './start-sandbox.js';
 import type { RedisClient } from './store.js';
@@ -14,7 +15,7 @@ export interface SandboxMode {
   readonly sandbox: SandboxHandle;
   /** What the client uses: the stored AK/SK and the emulator's URL as a template without `{service}`. */
   readonly auth: OtcAuth;
-  readonly endpointTemplate: string;
+  readonly endpoints: EndpointSettings;
   /** A 401 here means the stored credentials changed under a running emulator. */
   readonly hint: CredentialHint;
 }
@@ -33,7 +34,7 @@ export async function startSandboxMode(
   return {
     sandbox,
     auth: { kind: 'aksk', ...credentials },
-    endpointTemplate: sandbox.url,
+    endpoints: { template: sandbox.url },
     hint: { variables: `the sandbox credentials in Redis (${deps.keyPrefix}sandbox:credentials)` },
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin-dispatch.js';
-import { authenticate, type SandboxAkSk } from './auth.js';
+import { authenticate, type SandboxAkSk, signingFormOf } from './auth.js';
 import { errorResponse } from './error-response.js';
 import { applyFault, type FaultRegistry } from './faults.js';
 import { apiRequest, parseBody, readBody, send } from './http-io.js';
@@ -81,6 +81,7 @@ export function createPipeline(parts: PipelineParts) {
       query: queryRecord(url.searchParams),
       body: parseBody(bytes).json,
       auth: req.headers['x-auth-token'] ? 'token' : req.headers.authorization ? 'aksk' : 'none',
+      signing: signingFormOf(req.headers.authorization),
       projectHeader: Array.isArray(projectHeader) ? projectHeader[0] : projectHeader,
       status: undefined,
     });

@@ -53,6 +53,11 @@ export interface SandboxOptions {
   /** Lifetime of issued IAM tokens; default 24 h. */
   readonly tokenTtlMs?: number;
   /**
+   * The largest page of the shared (ELB v2.0) load balancer list, default 2000. A larger `limit` is
+   * capped, not refused, as Neutron's `pagination_max_limit` does; the `next` link leads on.
+   */
+  readonly sharedLbPageCap?: number;
+  /**
    * Make connection requests respect each service's whitelist (`EndPoint.2012` otherwise), as the
    * real API does. Off by default: asking to connect is a sandbox power for tests and demos, and a
    * request may still opt in with `enforceWhitelist: true`.
@@ -99,6 +104,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     deleteDelayMs: options.deleteDelayMs ?? 3000,
     defaultQuota: options.quota ?? 20,
     tokenTtlMs: options.tokenTtlMs ?? 24 * 3600_000,
+    sharedLbPageCap: options.sharedLbPageCap ?? 2000,
     users: options.credentials.users ?? [],
     logger: options.logger.child({ component: 'sandbox' }),
   };

@@ -8,7 +8,16 @@ export interface OtcProject {
 }
 
 export type OtcAuth =
-  | { readonly kind: 'aksk'; readonly accessKey: string; readonly secretKey: string }
+  | {
+      readonly kind: 'aksk';
+      readonly accessKey: string;
+      readonly secretKey: string;
+      /**
+       * `OTC_SIGNING`: `sdk` (default), the derived-key form of the Go SDK and the Terraform provider;
+       * `apig`, the API Gateway form of the signing guide.
+       */
+      readonly signing?: 'sdk' | 'apig';
+    }
   | {
       readonly kind: 'password';
       readonly username: string;
@@ -26,9 +35,17 @@ export type CloudConfig =
       readonly mode: 'otc';
       readonly projects: readonly OtcProject[];
       readonly auth: OtcAuth;
-      /** e.g. `https://{service}.{region}.otc.t-systems.com`; without `{service}` every service shares one host. */
-      readonly endpointTemplate: string;
+      /**
+       * `OTC_ENDPOINT_TEMPLATE`, e.g. `https://{service}.{region}.otc.t-systems.com`; without `{service}`
+       * every service shares one host. Unset: the IAM catalog (token auth) and the table of known regions.
+       */
+      readonly endpointTemplate?: string;
+      /** `OTC_ENDPOINT_<SERVICE>`: one service's host, winning over the template, catalog and table. */
+      readonly endpointOverrides?: Readonly<Partial<Record<OtcEndpointService, string>>>;
     };
+
+/** The services whose host `OTC_ENDPOINT_<SERVICE>` may set. */
+export type OtcEndpointService = 'vpcep' | 'vpc' | 'elb' | 'ecs' | 'bms' | 'iam';
 
 export type RedisConfig =
   | { readonly kind: 'url'; readonly url: string; readonly keyPrefix: string }

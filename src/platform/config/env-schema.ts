@@ -18,6 +18,27 @@ const slackIdOf = (kinds: string, message: string) =>
 const slackId = (what: string, kinds: string) =>
   commaList.pipe(z.array(slackIdOf(kinds, `expected ${what}, comma-separated`)));
 
+/** `OTC_ENDPOINT_VPCEP` … `OTC_ENDPOINT_IAM`: one service's base URL, `{region}` allowed. */
+export const ENDPOINT_OVERRIDE_SERVICES = ['vpcep', 'vpc', 'elb', 'ecs', 'bms', 'iam'] as const;
+
+function endpointOverrideVariables() {
+  const url = (service: string) => {
+    const example = `https://${service}.eu-ch2.sc.otc.t-systems.com`;
+    return optionalText.pipe(
+      z
+        .url(`expected the base URL of the ${service.toUpperCase()} service, such as ${example}`)
+        .pipe(z.string().refine(isSafeTransportUrl, plainHttpProblem(example)))
+        .optional(),
+    );
+  };
+  return Object.fromEntries(
+    ENDPOINT_OVERRIDE_SERVICES.map((service) => [`OTC_ENDPOINT_${service.toUpperCase()}`, url(service)]),
+  ) as Record<
+    `OTC_ENDPOINT_${Uppercase<(typeof ENDPOINT_OVERRIDE_SERVICES)[number]>}`,
+    ReturnType<typeof url>
+  >;
+}
+
 export const envSchema = z.object({
   SLACK_BOT_TOKEN: z
     .string({ error: 'required: the bot token (xoxb-…) from the Slack app' })
@@ -81,6 +102,11 @@ export const envSchema = z.object({
   OTC_PROJECTS: optionalText,
   OTC_ACCESS_KEY: optionalText,
   OTC_SECRET_KEY: optionalText,
+  OTC_SIGNING: optionalText.pipe(
+    z
+      .enum(['sdk', 'apig'], 'expected sdk (the Go SDK form, default) or apig (the API Gateway form)')
+      .optional(),
+  ),
   OTC_USERNAME: optionalText,
   OTC_PASSWORD: optionalText,
   OTC_DOMAIN_NAME: optionalText,
@@ -94,6 +120,7 @@ export const envSchema = z.object({
       )
       .optional(),
   ),
+  ...endpointOverrideVariables(),
   VPCEP_ADMINS: optionalText.pipe(slackId('Slack user IDs such as U012ABCDEF', 'UW').optional()),
   VPCEP_CREATORS: optionalText.pipe(slackId('Slack user IDs (U…) or user-group IDs (S…)', 'UWS').optional()),
   APPROVAL_CHANNEL: optionalText.pipe(

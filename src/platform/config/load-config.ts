@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import type { CloudConfig, Config, OtcAuth, OtcProject, RedisConfig } from './config-types.js';
-import { type Env, envSchema } from './env-schema.js';
+import { ENDPOINT_OVERRIDE_SERVICES, type Env, envSchema } from './env-schema.js';
 import { parseList } from './formats.js';
 
 /** Thrown when the environment is unusable; `problems` has one line per variable. */
@@ -26,8 +26,6 @@ export const SANDBOX_PROJECTS: readonly OtcProject[] = [
 
 /** How long Slack's answer about a user group's members decides rights, by default. */
 export const DEFAULT_GROUP_CACHE_SECONDS = 120;
-
-const DEFAULT_ENDPOINT_TEMPLATE = 'https://{service}.{region}.otc.t-systems.com';
 
 /** Reads `.env` from `dir` (if any); real environment variables win over the file. */
 export function environmentWithDotenv(
@@ -112,7 +110,12 @@ function otcAuth(env: Env, problems: string[]): OtcAuth | undefined {
   const aksk = [env.OTC_ACCESS_KEY, env.OTC_SECRET_KEY];
   const password = [env.OTC_USERNAME, env.OTC_PASSWORD, env.OTC_DOMAIN_NAME];
   if (env.OTC_ACCESS_KEY && env.OTC_SECRET_KEY) {
-    return { kind: 'aksk', accessKey: env.OTC_ACCESS_KEY, secretKey: env.OTC_SECRET_KEY };
+    return {
+      kind: 'aksk',
+      accessKey: env.OTC_ACCESS_KEY,
+      secretKey: env.OTC_SECRET_KEY,
+      ...(env.OTC_SIGNING ? { signing: env.OTC_SIGNING } : {}),
+    };
   }
   if (env.OTC_USERNAME && env.OTC_PASSWORD && env.OTC_DOMAIN_NAME) {
     return {
@@ -146,9 +149,20 @@ function cloudConfig(raw: Record<string, string | undefined>, env: Env, problems
   if (!anyOtc) return { mode: 'sandbox', projects: SANDBOX_PROJECTS };
   const projects = otcProjects(env, problems);
   const auth = otcAuth(env, problems);
-  const endpointTemplate = env.OTC_ENDPOINT_TEMPLATE ?? DEFAULT_ENDPOINT_TEMPLATE;
   if (!auth) return { mode: 'sandbox', projects };
-  return { mode: 'otc', projects, auth, endpointTemplate };
+  const overrides = Object.fromEntries(
+    ENDPOINT_OVERRIDE_SERVICES.flatMap((service) => {
+      const url = env[`OTC_ENDPOINT_${service.toUpperCase() as Uppercase<typeof service>}`];
+      return url ? [[service, url]] : [];
+    }),
+  );
+  return {
+    mode: 'otc',
+    projects,
+    auth,
+    ...(env.OTC_ENDPOINT_TEMPLATE ? { endpointTemplate: env.OTC_ENDPOINT_TEMPLATE } : {}),
+    ...(Object.keys(overrides).length > 0 ? { endpointOverrides: overrides } : {}),
+  };
 }
 
 /** The schema's own problems (one per malformed variable) and the variables they concern. */

@@ -133,3 +133,27 @@ describe('marker paging (VPC and ELB) across a page boundary of 2000', () => {
     expect(m.control.requests({ path: '/vpcs$' }).map((r) => r.query.limit)).toEqual(['2000', '2000']);
   });
 });
+
+describe('ELB v2.0 paging by next links, whatever page size the server caps to', () => {
+  it('follows the next links past a page shorter than the limit asked for', async () => {
+    // The emulator caps v2.0 pages at 1 load balancer although the client asks for 2000.
+    const c = await startTestCloud({ sandbox: { sharedLbPageCap: 1 } });
+    try {
+      const shared = c.world.loadBalancers.filter((l) => l.family === 'shared');
+      expect(shared.length).toBeGreaterThan(1);
+      for (const vpc of c.world.vpcs) {
+        const found = (await c.client.listLoadBalancers(vpc.id)).filter((lb) => lb.family === 'shared');
+        expect(found.map((lb) => lb.id)).toEqual(shared.filter((l) => l.vpcId === vpc.id).map((l) => l.id));
+      }
+      const pages = c.control.requests({ path: '^/v2\\.0/lbaas/loadbalancers$' }).slice(0, shared.length);
+      // The first page asks for 2000; each later one asks what the previous page's next link said.
+      expect(pages.map((r) => r.query.limit)).toEqual(['2000', ...shared.slice(1).map(() => '1')]);
+      expect(pages.map((r) => r.query.marker ?? 'none')).toEqual([
+        'none',
+        ...[...shared.map((l) => l.id)].sort().slice(0, -1),
+      ]);
+    } finally {
+      await c.close();
+    }
+  });
+});

@@ -26,8 +26,34 @@ describe('VPCs', () => {
       { name: 'vpc-demo-b', cidr: '10.20.0.0/16' },
     ]);
     expect(t.control.requests()).toEqual([
-      expect.objectContaining({ path: `/v1/${t.projectId}/vpcs`, query: { limit: '2000' } }),
+      expect.objectContaining({
+        path: `/v1/${t.projectId}/vpcs`,
+        query: { limit: '2000', enterprise_project_id: 'all_granted_eps' },
+      }),
     ]);
+  });
+
+  it('lists the VPCs of every enterprise project, which the API leaves out unless asked', async () => {
+    const own = await startTestCloud();
+    try {
+      const ep = '9dd1131d-71fd-40fe-8f14-3fe6b6b5ef8b';
+      const { vpcIds } = await own.control.bulkSeed(own.projectId, {
+        vpcs: { count: 1, enterpriseProjectId: ep, name: 'vpc-demo-a' },
+      });
+      const vpcs = await own.client.listVpcs();
+      expect(vpcs.find((v) => v.id === vpcIds[0])).toMatchObject({
+        name: 'vpc-demo-a',
+        enterpriseProjectId: ep,
+      });
+      expect(vpcs.find((v) => v.name === 'vpc-demo-a' && v.id !== vpcIds[0])).toMatchObject({
+        enterpriseProjectId: '0',
+      });
+      // Asked without the parameter, the cloud answers with the default enterprise project only.
+      const plain = await rawRequest(own.sandbox.url, 'GET', `/v1/${own.projectId}/vpcs?limit=2000`);
+      expect((plain.body as { vpcs: { id: string }[] }).vpcs.map((v) => v.id)).not.toContain(vpcIds[0]);
+    } finally {
+      await own.close();
+    }
   });
 });
 

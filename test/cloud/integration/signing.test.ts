@@ -135,6 +135,70 @@ describe('the emulator checks AK/SK signatures like the API gateway', () => {
   });
 });
 
+describe('the emulator also checks the Go SDK form (Credential=<AK>/<date>///sdk_request)', () => {
+  it('accepts a GET and a POST signed in the Go SDK form', async () => {
+    const list = await rawRequest(t.sandbox.url, 'GET', `${servicesPath}?limit=5&sort_dir=asc`, {
+      form: 'sdk',
+      headers: { Accept: 'application/json', 'User-Agent': 'golangsdk/2.0.0' },
+    });
+    expect(list.status).toBe(200);
+    const action = await rawRequest(t.sandbox.url, 'POST', `${servicesPath}/unknown/permissions/action`, {
+      form: 'sdk',
+      body: { permissions: ['*'], action: 'add' },
+    });
+    expect(action.status).toBe(404);
+  });
+
+  it('rejects a request in the Go SDK form whose body, query or extra signed header changed after signing', async () => {
+    const tamperings: ((r: { url: URL; body: string; headers: Record<string, string> }) => void)[] = [
+      (r) => {
+        r.body = '{"tampered":true}';
+      },
+      (r) => r.url.searchParams.set('limit', '999'),
+      (r) => {
+        r.headers.Accept = 'text/html';
+      },
+    ];
+    for (const tamper of tamperings) {
+      const answer = await rawRequest(t.sandbox.url, 'POST', `${servicesPath}?limit=5`, {
+        form: 'sdk',
+        headers: { Accept: 'application/json' },
+        body: { ports: [] },
+        tamper,
+      });
+      expect(answer.status).toBe(401);
+      expect(answer.body).toMatchObject({ error_msg: expect.stringContaining('verify aksk signature fail') });
+    }
+  });
+
+  it('rejects a Go SDK signature whose credential date is not the day of X-Sdk-Date', async () => {
+    const answer = await rawRequest(t.sandbox.url, 'GET', servicesPath, {
+      form: 'sdk',
+      tamper: (r) => {
+        r.headers.Authorization = (r.headers.Authorization ?? '').replace(/\/\d{8}\//, '/20000101/');
+      },
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toMatchObject({ error_msg: expect.stringContaining('credential date') });
+  });
+
+  it('signs in the Go SDK form by default and in the API Gateway form with OTC_SIGNING=apig', async () => {
+    await t.client.listVpcs();
+    expect(t.control.requests({ path: /\/vpcs$/ }).at(-1)).toMatchObject({ auth: 'aksk', signing: 'sdk' });
+    const apig = await startTestCloud({ auth: { kind: 'aksk', ...TEST_AKSK, signing: 'apig' } });
+    try {
+      await apig.client.listVpcs();
+      await apig.client.listServices();
+      expect(apig.control.requests().map((r) => [r.status, r.signing])).toEqual([
+        [200, 'apig'],
+        [200, 'apig'],
+      ]);
+    } finally {
+      await apig.close();
+    }
+  });
+});
+
 describe('the client with a wrong AK/SK', () => {
   it('fails with an AuthenticationError that names OTC_ACCESS_KEY and OTC_SECRET_KEY, without retrying', async () => {
     const wrong = await startTestCloud({

@@ -11,7 +11,7 @@ import {
   RateLimitedError,
 } from '#src/cloud/errors.js';
 import { AKSK_HINT, PASSWORD_HINT } from '#src/cloud/otc/auth.js';
-import { errorFromNetwork, errorFromResponse } from '#src/cloud/otc/classify.js';
+import { errorFromNetwork, errorFromResponse, retryAfterMs } from '#src/cloud/otc/classify.js';
 
 const classify = (status: number, code?: string, message?: string, hint = AKSK_HINT) =>
   errorFromResponse(status, { code, message }, 'create the endpoint service', hint);
@@ -22,6 +22,8 @@ describe('turning cloud answers into error kinds', () => {
     [400, 'ENDPOINT.1018', QuotaExceededError],
     [400, 'EndPoint.0022', RateLimitedError],
     [429, 'APIG.0308', RateLimitedError],
+    [429, 'APIGW.0308', RateLimitedError],
+    [400, 'APIGW.0308', RateLimitedError],
     [429, undefined, RateLimitedError],
     [404, 'EndPoint.0005', NotFoundError],
     [400, 'EndPoint.2003', NotFoundError],
@@ -88,5 +90,31 @@ describe('turning cloud answers into error kinds', () => {
     expect(error.userMessage).toBe(
       'The cloud did not answer in time while trying to list VPCs. Try again in a few minutes.',
     );
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads delta-seconds and HTTP dates, and ignores what it cannot read', () => {
+    const now = Date.parse('2024-10-22T10:00:00Z');
+    expect(retryAfterMs('3', now)).toBe(3000);
+    expect(retryAfterMs(' 120 ', now)).toBe(120_000);
+    expect(retryAfterMs('Tue, 22 Oct 2024 10:00:05 GMT', now)).toBe(5000);
+    expect(retryAfterMs('Tue, 22 Oct 2024 09:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs(null, now)).toBeUndefined();
+  });
+
+  it('travels with a throttling error and decides the message', () => {
+    const headers = new Headers({ 'Retry-After': '300' });
+    const error = errorFromResponse(
+      429,
+      { code: 'APIGW.0308', message: undefined },
+      'list VPCs',
+      AKSK_HINT,
+      headers,
+    );
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error).toMatchObject({ retryAfterMs: 300_000, retryable: true });
+    expect(error.userMessage).toContain('try again in 5 minutes');
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AKSK_HINT } from '#src/cloud/otc/auth.js';
 import { errorFromResponse } from '#src/cloud/otc/classify.js';
-import { collectByMarker, collectByOffset, collectByPageNumber } from '#src/cloud/otc/paging.js';
+import {
+  collectByMarker,
+  collectByNextLink,
+  collectByOffset,
+  collectByPageNumber,
+} from '#src/cloud/otc/paging.js';
 
 const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: `s${from + i}` }));
 
@@ -112,5 +117,38 @@ describe('paging helpers', () => {
     );
     expect(asked).toEqual([undefined]);
     expect(all).toHaveLength(2);
+  });
+});
+
+describe('next-link paging (ELB v2.0)', () => {
+  it('reads on while pages carry a next link, however short they are', async () => {
+    const asked: (string | undefined)[] = [];
+    const all = await collectByNextLink(
+      (x: { id: string }) => x.id,
+      async (link) => {
+        asked.push(link?.get('marker') ?? undefined);
+        const start = Number(link?.get('marker')?.slice(1) ?? -1) + 1;
+        const items = ids(1, start);
+        return {
+          items,
+          next: start < 4 ? new URLSearchParams({ marker: `s${start}`, limit: '1' }) : undefined,
+        };
+      },
+    );
+    expect(all.map((x) => x.id)).toEqual(['s0', 's1', 's2', 's3', 's4']);
+    expect(asked).toEqual([undefined, 's0', 's1', 's2', 's3']);
+  });
+
+  it('stops on a link it already followed or a page that adds nothing', async () => {
+    let calls = 0;
+    const all = await collectByNextLink(
+      (x: { id: string }) => x.id,
+      async () => {
+        calls++;
+        return { items: ids(2), next: new URLSearchParams({ marker: 's1' }) };
+      },
+    );
+    expect(all).toHaveLength(2);
+    expect(calls).toBe(2);
   });
 });

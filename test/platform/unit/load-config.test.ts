@@ -164,6 +164,44 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('should take the AK/SK signature form from OTC_SIGNING and refuse an unknown one', () => {
+    const otc = {
+      ...minimal,
+      OTC_REGION: 'eu-de',
+      OTC_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+      OTC_ACCESS_KEY: 'AKAKAK',
+      OTC_SECRET_KEY: 'SKSKSKSK',
+    };
+    const apig = loadConfig({ ...otc, OTC_SIGNING: 'apig' });
+    expect(apig.cloud.mode === 'otc' && apig.cloud.auth).toMatchObject({ kind: 'aksk', signing: 'apig' });
+    expect(problemsOf({ ...otc, OTC_SIGNING: 'v4' })).toEqual([
+      'OTC_SIGNING: expected sdk (the Go SDK form, default) or apig (the API Gateway form)',
+    ]);
+  });
+
+  it('should take one host per service from OTC_ENDPOINT_<SERVICE> and refuse plain http to a remote host', () => {
+    const otc = {
+      ...minimal,
+      OTC_REGION: 'eu-ch2',
+      OTC_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+      OTC_ACCESS_KEY: 'AKAKAK',
+      OTC_SECRET_KEY: 'SKSKSKSK',
+    };
+    const config = loadConfig({
+      ...otc,
+      OTC_ENDPOINT_VPCEP: 'https://vpcep.eu-ch2.sc.otc.t-systems.com',
+      OTC_ENDPOINT_BMS: 'https://bms.{region}.example',
+    });
+    expect(config.cloud.mode === 'otc' && config.cloud.endpointOverrides).toEqual({
+      vpcep: 'https://vpcep.eu-ch2.sc.otc.t-systems.com',
+      bms: 'https://bms.{region}.example',
+    });
+    expect(config.cloud.mode === 'otc' && config.cloud.endpointTemplate).toBeUndefined();
+    expect(problemsOf({ ...otc, OTC_ENDPOINT_ELB: 'http://elb.example' })).toEqual([
+      expect.stringMatching(/^OTC_ENDPOINT_ELB: expected an https:\/\/ URL such as https:\/\/elb\.eu-ch2/),
+    ]);
+  });
+
   it('should build AK/SK and password cloud configs with every configured project', () => {
     const config = loadConfig({
       ...minimal,
@@ -176,7 +214,7 @@ describe('loadConfig', () => {
     expect(config.cloud).toEqual({
       mode: 'otc',
       auth: { kind: 'aksk', accessKey: 'AKAKAK', secretKey: 'SKSKSKSK' },
-      endpointTemplate: 'https://{service}.{region}.otc.t-systems.com',
+      // No OTC_ENDPOINT_TEMPLATE: the hosts come from the table of known regions (and the IAM catalog).
       projects: [
         { region: 'eu-de', projectId: '0123456789abcdef0123456789abcdef', label: 'eu-de' },
         { region: 'eu-nl', projectId: 'fedcba9876543210fedcba9876543210', label: 'nl prod' },

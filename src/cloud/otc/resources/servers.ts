@@ -1,11 +1,13 @@
 /**
  * ECS and BMS servers of a VPC with their NIC ports (reference §4.4–4.5). The server list pages by
- * page number (`offset` = 1, 2, …) and is filtered by `metadata.vpc_id`. Each fixed address in the
- * list names its NIC port (`OS-EXT-IPS:port_id`), so one call per page usually suffices; a server
- * whose addresses lack port IDs gets its NICs from `os-interface`, a few servers at a time.
+ * page number (`offset` = 1, 2, …) and is filtered by VPC: `metadata.vpc_id` where the server has it,
+ * else the keys of `addresses`, which the BMS documents define as the VPC ID (the BMS list example
+ * carries no `metadata.vpc_id` at all). Each fixed address in the list names its NIC port
+ * (`OS-EXT-IPS:port_id`), so one call per page usually suffices; a server whose addresses lack port
+ * IDs gets its NICs from `os-interface`, a few servers at a time.
  */
 import type { z } from 'zod';
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, ServiceNotOfferedError } from '../../errors.js';
 import type { ServerKind, ServerNic } from '../../types.js';
 import { apiPath } from '../endpoints.js';
 import type { OtcTransport } from '../http.js';
@@ -27,7 +29,8 @@ interface ServerSummary {
   readonly id: string;
   readonly name: string;
   readonly status: string | undefined;
-  readonly vpcId: string | undefined;
+  /** `metadata.vpc_id`, else the `addresses` keys (each a VPC ID per the BMS documents). */
+  readonly vpcIds: readonly string[];
   /** NICs read from `addresses`; undefined when some fixed address names no port. */
   readonly nics: { portId: string; ips: string[] }[] | undefined;
 }
@@ -70,7 +73,7 @@ async function listServers(
         id: s.id,
         name: s.name || s.id,
         status: s.status,
-        vpcId: s.metadata?.vpc_id,
+        vpcIds: s.metadata?.vpc_id ? [s.metadata.vpc_id] : Object.keys(s.addresses ?? {}),
         nics: nicsFromAddresses(s),
       }));
       return { items, total: page.count ?? undefined };
@@ -117,8 +120,9 @@ async function mapLimited<T, R>(
 }
 
 /**
- * The servers of `kind`. A region without BMS (the catalog lists it for eu-de only, reference §1)
- * answers 404 for the BMS list: no BMSs, like a load-balancer family the region lacks.
+ * The servers of `kind`. A region without BMS (the catalog lists it for eu-de only, reference §1) has
+ * no BMS host (the transport refuses at once, and the resolver notes it once in the log), or answers
+ * 404 for the BMS list: either way no BMSs, like a load-balancer family the region lacks.
  */
 async function listServersOrNone(
   http: OtcTransport,
@@ -128,7 +132,8 @@ async function listServersOrNone(
   try {
     return await listServers(http, projectId, kind);
   } catch (error) {
-    if (kind === 'bms' && error instanceof NotFoundError) return [];
+    if (kind === 'bms' && (error instanceof NotFoundError || error instanceof ServiceNotOfferedError))
+      return [];
     throw error;
   }
 }
@@ -141,7 +146,7 @@ export async function listServerNics(
   vpcId: string,
 ): Promise<ServerNic[]> {
   const servers = (await listServersOrNone(http, projectId, kind))
-    .filter((s) => s.vpcId === vpcId)
+    .filter((s) => s.vpcIds.includes(vpcId))
     .sort((a, b) => a.name.localeCompare(b.name));
   const perServer = await mapLimited(servers, NIC_CONCURRENCY, async (server) => {
     const nics = server.nics ?? (await interfacesOf(http, projectId, kind, server));

@@ -9,8 +9,22 @@ import { lenientArray, optionalText, wholeNumber } from './common.js';
 export const vpcListWire = z.object({
   vpcs: lenientArray(
     z
-      .object({ id: z.string(), name: z.string().nullish(), cidr: optionalText, status: optionalText })
-      .transform((v): Vpc => ({ id: v.id, name: v.name ?? v.id, cidr: v.cidr, status: v.status })),
+      .object({
+        id: z.string(),
+        name: z.string().nullish(),
+        cidr: optionalText,
+        status: optionalText,
+        enterprise_project_id: optionalText,
+      })
+      .transform(
+        (v): Vpc => ({
+          id: v.id,
+          name: v.name ?? v.id,
+          cidr: v.cidr,
+          status: v.status,
+          enterpriseProjectId: v.enterprise_project_id,
+        }),
+      ),
   ),
 });
 

@@ -4,7 +4,9 @@
  * `loadbalancers_links` with rel `next`; its objects carry no `vpc_id`, only `vip_subnet_id`).
  *
  * The shared list ignores `vpc_id`: the reference marks that v2.0 filter uncertain (§4.3), so the
- * emulator answers as if it did not work, and the client must filter by subnet itself.
+ * emulator answers as if it did not work, and the client must filter by subnet itself. It caps
+ * `limit` at `sharedLbPageCap` instead of refusing a larger one, and its `next` link names the
+ * service's internal host, as the documented example does: a client must follow the link's query.
  */
 import { randomUUID } from 'node:crypto';
 import type { SandboxLoadBalancer } from '../models.js';
@@ -13,6 +15,9 @@ import { neutronSubnetId } from '../seed.js';
 import { zonedSeconds } from '../wire.js';
 import { markerPage } from './paging.js';
 import { scopeOf } from './scope.js';
+
+/** Not reachable from the client, like the host in the documented example's links. */
+const INTERNAL_HOST = 'https://network.eu-de.sandbox.invalid';
 
 async function family(req: ApiRequest, env: SandboxEnv, wanted: SandboxLoadBalancer['family']) {
   const { projectId } = scopeOf(req);
@@ -52,9 +57,13 @@ async function listDedicated(req: ApiRequest, env: SandboxEnv): Promise<ApiRespo
 
 async function listShared(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
   const { projectId } = scopeOf(req);
-  const { page, more } = markerPage(await family(req, env, 'shared'), req.query, 2000);
+  const asked = req.query.get('limit');
+  const capped = new URLSearchParams(req.query);
+  const cap = env.sharedLbPageCap;
+  if (asked === null || (/^\d+$/.test(asked) && Number(asked) > cap)) capped.set('limit', String(cap));
+  const { page, more } = markerPage(await family(req, env, 'shared'), capped, cap);
   const last = page.at(-1);
-  const next = new URLSearchParams(req.query);
+  const next = new URLSearchParams(capped);
   if (last) next.set('marker', last.id);
   return {
     status: 200,
@@ -72,7 +81,7 @@ async function listShared(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse
         provider: 'vlb',
       })),
       loadbalancers_links: more
-        ? [{ href: `/v2.0/lbaas/loadbalancers?${next.toString()}`, rel: 'next' }]
+        ? [{ href: `${INTERNAL_HOST}/v2.0/lbaas/loadbalancers?${next.toString()}`, rel: 'next' }]
         : [],
     },
   };

@@ -19,6 +19,38 @@ const passwordAuth = z.object({
   }),
 });
 
+/**
+ * The service catalog of a project-scoped token, every service on this emulator, in the shape of the
+ * OTC catalog dump (reference S14): versioned URLs with the project, BMS in eu-de only.
+ */
+function catalogOf(origin: string, region: string, projectId: string) {
+  const entry = (type: string, path: string) => ({
+    type,
+    name: type,
+    id: `sandbox-${type}`,
+    endpoints: [
+      {
+        id: `sandbox-${type}-${region}`,
+        interface: 'public',
+        region,
+        region_id: region,
+        url: `${origin}${path}`,
+      },
+    ],
+  });
+  return [
+    entry('identity', '/v3'),
+    entry('vpcep', `/v1/${projectId}`),
+    entry('vpc', `/v1/${projectId}`),
+    entry('network', ''),
+    entry('elbv3', `/v3/${projectId}`),
+    entry('elb', `/v1.0/${projectId}`),
+    entry('ecs', `/v1/${projectId}`),
+    entry('compute', `/v2.1/${projectId}`),
+    ...(region === 'eu-de' ? [entry('bms', `/v1/${projectId}`)] : []),
+  ];
+}
+
 async function issueToken(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
   const parsed = passwordAuth.safeParse(req.body);
   if (!parsed.success)
@@ -36,6 +68,7 @@ async function issueToken(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse
   const expiresAtMs = req.nowMs + env.tokenTtlMs;
   await env.store.putToken(token, { projectId: project.projectId, domainId: env.domainId, expiresAtMs });
   const domain = { id: env.domainId, name: known.domainName };
+  const host = typeof req.headers.host === 'string' ? req.headers.host : '127.0.0.1';
   return {
     status: 201,
     headers: { 'X-Subject-Token': token },
@@ -47,7 +80,9 @@ async function issueToken(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse
         project: { id: project.projectId, name: project.region, domain },
         user: { id: `user-${known.username}`, name: known.username, domain, password_expires_at: '' },
         roles: [{ id: 'te_admin', name: 'te_admin' }],
-        ...(req.query.get('nocatalog') === 'true' ? {} : { catalog: [] }),
+        ...(req.query.get('nocatalog') === 'true'
+          ? {}
+          : { catalog: catalogOf(`http://${host}`, project.region, project.projectId) }),
       },
     },
   };

@@ -43,7 +43,12 @@ function detail(kind: 'ecs' | 'bms') {
       status: s.status,
       created: zonedSeconds(s.createdAtMs),
       tenant_id: projectId,
-      metadata: { vpc_id: s.vpcId },
+      // As in the reference examples: an ECS names its VPC in metadata, the BMS list does not (only
+      // its `addresses` keys do).
+      metadata:
+        kind === 'ecs'
+          ? { vpc_id: s.vpcId }
+          : { baremetalPortIDList: `[${s.portIds.join(', ')}]`, chargingMode: '0' },
       addresses: {
         [s.vpcId]: s.portIds.flatMap((id) => {
           const port = ports.get(id);

@@ -10,9 +10,20 @@ import { neutronError, zonedSeconds } from '../wire.js';
 import { markerPage } from './paging.js';
 import { scopeOf } from './scope.js';
 
+/**
+ * `enterprise_project_id` as `querying_vpcs` documents it: absent means the default enterprise
+ * project (`0`), `all_granted_eps` every one, any other value that one.
+ */
+function inEnterpriseProject(query: URLSearchParams) {
+  const wanted = query.get('enterprise_project_id') ?? '0';
+  return (vpc: { enterpriseProjectId?: string | undefined }) =>
+    wanted === 'all_granted_eps' || (vpc.enterpriseProjectId ?? '0') === wanted;
+}
+
 async function listVpcs(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
   const { projectId } = scopeOf(req);
-  const { page } = markerPage(await env.store.vpcs(projectId).all(), req.query, 2000);
+  const vpcs = (await env.store.vpcs(projectId).all()).filter(inEnterpriseProject(req.query));
+  const { page } = markerPage(vpcs, req.query, 2000);
   return {
     status: 200,
     body: {
@@ -22,6 +33,7 @@ async function listVpcs(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> 
         description: '',
         cidr: v.cidr,
         status: 'OK',
+        enterprise_project_id: v.enterpriseProjectId ?? '0',
         routes: [],
         enable_shared_snat: false,
         tenant_id: projectId,

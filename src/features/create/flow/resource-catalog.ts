@@ -27,8 +27,31 @@ export function fitLabel(name: string, suffix = ''): string {
   return clip(`${clip(name, Math.max(2, room))}${suffix}`, OPTION_TEXT_MAX);
 }
 
-export function vpcChoice(vpc: Vpc): Choice {
-  return { value: vpc.id, label: fitLabel(vpc.name || vpc.id, vpc.cidr ? ` (${vpc.cidr})` : '') };
+/** `EP 1a2b3c4d`: the enterprise project, when it helps tell the VPC apart (see `vpcChoices`). */
+function enterpriseProjectSuffix(vpc: Vpc): string {
+  const ep = vpc.enterpriseProjectId;
+  return ep ? ` · EP ${ep === '0' ? 'default' : ep.slice(0, 8)}` : '';
+}
+
+export function vpcChoice(vpc: Vpc, showEnterpriseProject = false): Choice {
+  const cidr = vpc.cidr ? ` (${vpc.cidr})` : '';
+  const ep = showEnterpriseProject ? enterpriseProjectSuffix(vpc) : '';
+  return { value: vpc.id, label: fitLabel(vpc.name || vpc.id, `${cidr}${ep}`) };
+}
+
+/**
+ * The VPC options, by name. The enterprise project is named only where it tells VPCs apart: for a
+ * VPC outside the default one (`0`), and for VPCs sharing a name.
+ */
+export function vpcChoices(vpcs: readonly Vpc[]): Choice[] {
+  const named = new Map<string, number>();
+  for (const vpc of vpcs) named.set(vpc.name, (named.get(vpc.name) ?? 0) + 1);
+  return [...vpcs]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((vpc) => {
+      const outsideDefault = vpc.enterpriseProjectId !== undefined && vpc.enterpriseProjectId !== '0';
+      return vpcChoice(vpc, outsideDefault || (named.get(vpc.name) ?? 0) > 1);
+    });
 }
 
 export function loadBalancerChoice(lb: LoadBalancer): Choice {
@@ -68,8 +91,7 @@ export function createResourceCatalog(cloud: Cloud, cache: CreateCache): Resourc
   return {
     vpcs: (projectId) =>
       cache.through(vpcName(projectId), choicesSchema, CACHE_SECONDS, async () => {
-        const vpcs = await cloud.project(projectId).listVpcs();
-        return vpcs.sort((a, b) => a.name.localeCompare(b.name)).map(vpcChoice);
+        return vpcChoices(await cloud.project(projectId).listVpcs());
       }),
     backends: (projectId, vpcId, type) =>
       cache.through(backendName(projectId, vpcId, type), choicesSchema, CACHE_SECONDS, async () => {
