@@ -12,7 +12,7 @@ export function registerListeners(
   features: readonly Feature[],
 ): readonly SubcommandSpec[] {
   const subcommands = features.flatMap((feature) => feature.subcommands ?? []);
-  const specs = registerCommands(app, { sandbox: core.sandbox, logger: core.logger }, subcommands);
+  const specs = registerCommands(app, { sandbox: core.sandbox }, subcommands);
   for (const feature of features) feature.register?.(app);
   return specs;
 }

@@ -2,7 +2,6 @@
  * The `/vpcep` router: every feature's subcommands plus `help`, which is built from their declarations;
  * unknown input gets help too.
  */
-import type { Logger } from '../../platform/logging/logger.js';
 import type { BotApp } from '../app-context.js';
 import { SLASH_COMMAND } from '../app-ids.js';
 import { helpSubcommand } from './help-subcommand.js';
@@ -25,12 +24,12 @@ export function withHelp(provided: readonly Subcommand[], sandbox: boolean): Sub
 
 export function registerCommands(
   app: BotApp,
-  options: { sandbox: boolean; logger: Logger },
+  options: { sandbox: boolean },
   provided: readonly Subcommand[],
 ): readonly SubcommandSpec[] {
   const all = withHelp(provided, options.sandbox);
   const handlers = new Map<string, SubcommandHandler>(all.map((s) => [s.name, s.handler]));
   const help = handlers.get(HELP_SPEC.name) as SubcommandHandler;
-  app.command(SLASH_COMMAND, vpcepCommand(handlers, help, options.logger));
+  app.command(SLASH_COMMAND, vpcepCommand(handlers, help));
   return all.map(({ name, usage, summary }) => ({ name, usage, summary }));
 }
