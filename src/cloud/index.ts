@@ -20,7 +20,7 @@ export type { CloudCallEvent } from './otc/http.js';
 export type { ProjectCloud } from './otc/project-cloud.js';
 export type { ClientTuning } from './otc/tuning.js';
 export type { BulkSpec, SandboxControl } from './sandbox/control.js';
-export type { FaultSpec } from './sandbox/faults.js';
+export type { FaultSpec } from './sandbox/sandbox-faults.js';
 export { startSandbox } from './sandbox/start-sandbox.js';
 export type * from './types.js';
 

@@ -14,7 +14,7 @@ import {
   type PortMapping,
   type ProjectCloud,
 } from '#src/cloud/index.js';
-import { type SigningForm, signAs } from '#src/cloud/otc/auth.js';
+import { type SigningForm, signAs } from '#src/cloud/otc/otc-auth.js';
 import type { SandboxControl } from '#src/cloud/sandbox/control.js';
 import { demoWorld } from '#src/cloud/sandbox/seed.js';
 import { type SandboxHandle, type SandboxOptions, startSandbox } from '#src/cloud/sandbox/start-sandbox.js';

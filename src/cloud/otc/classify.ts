@@ -15,7 +15,7 @@ import {
   QuotaExceededError,
   RateLimitedError,
 } from '../errors.js';
-import type { ErrorBody } from './wire/error-body.js';
+import type { ErrorBody } from './wire/error-body-wire.js';
 
 /** Names the configuration an operator must check when the cloud refuses the credentials. */
 export interface CredentialHint {

@@ -7,13 +7,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Logger } from '../../platform/logging/logger.js';
 import { BadResponseError, CloudError, ServiceNotOfferedError } from '../errors.js';
-import type { Authenticator, PreparedRequest } from './auth.js';
 import { type CredentialHint, errorFromNetwork, errorFromResponse } from './classify.js';
 import type { OtcServiceName } from './endpoints.js';
+import type { Authenticator, PreparedRequest } from './otc-auth.js';
 import { mayRetry, type RetryMode, type RetryPolicy, retryDelay } from './retry.js';
 import { encodeRfc3986 } from './signer.js';
-import { parseCloudJson } from './wire/common.js';
-import { parseErrorBody } from './wire/error-body.js';
+import { parseCloudJson } from './wire/common-wire.js';
+import { parseErrorBody } from './wire/error-body-wire.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined | readonly string[];

@@ -20,7 +20,6 @@ import type {
   Vpc,
   WhitelistEntry,
 } from '../types.js';
-import { AKSK_HINT, type Authenticator, akSkAuthenticator, PASSWORD_HINT } from './auth.js';
 import type { CredentialHint } from './classify.js';
 import { createService } from './create-service.js';
 import {
@@ -30,6 +29,7 @@ import {
   resolveEndpoint,
 } from './endpoints.js';
 import { type CloudCallEvent, OtcTransport } from './http.js';
+import { AKSK_HINT, type Authenticator, akSkAuthenticator, PASSWORD_HINT } from './otc-auth.js';
 import { listLoadBalancers } from './resources/load-balancers.js';
 import { checkSecurityGroupIngress } from './resources/security-groups.js';
 import { listServerNics } from './resources/servers.js';

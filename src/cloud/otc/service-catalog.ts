@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { isSafeTransportUrl } from '../../platform/config/formats.js';
 import type { OtcServiceName } from './endpoints.js';
-import { lenientArray, optionalText } from './wire/common.js';
+import { lenientArray, optionalText } from './wire/common-wire.js';
 
 export const catalogWire = lenientArray(
   z.object({

@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import type { Logger } from '../../platform/logging/logger.js';
 import { BadResponseError } from '../errors.js';
-import { type Authenticator, PASSWORD_HINT } from './auth.js';
 import type { OtcTransport } from './http.js';
+import { type Authenticator, PASSWORD_HINT } from './otc-auth.js';
 import { catalogWire, type ServiceCatalog } from './service-catalog.js';
-import { timestamp } from './wire/common.js';
+import { timestamp } from './wire/common-wire.js';
 
 export interface PasswordCredentials {
   readonly username: string;

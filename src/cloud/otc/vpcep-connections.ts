@@ -7,8 +7,8 @@ import { BadResponseError } from '../errors.js';
 import type { Connection, ConnectionAction, ConnectionStatus } from '../types.js';
 import { collectByOffset } from './paging.js';
 import { dropUndocumented, servicePath, VPCEP_PAGE_LIMIT, type VpcepContext } from './vpcep-services.js';
-import { type Listed, listedId } from './wire/common.js';
-import { connectionActionWire, connectionListWire } from './wire/connections.js';
+import { type Listed, listedId } from './wire/common-wire.js';
+import { connectionActionWire, connectionListWire } from './wire/connections-wire.js';
 
 export interface ConnectionFilter {
   readonly status?: ConnectionStatus;

@@ -4,7 +4,7 @@ import type { Quota, QuotaType } from '../types.js';
 import { apiPath } from './endpoints.js';
 import type { RetryMode } from './retry.js';
 import type { VpcepContext } from './vpcep-services.js';
-import { quotaOf, quotasWire } from './wire/quotas.js';
+import { quotaOf, quotasWire } from './wire/quotas-wire.js';
 
 export async function getQuota(
   ctx: VpcepContext,

@@ -11,8 +11,8 @@ import type { CreateServiceInput, EndpointService, ServiceFilter, UpdateServiceI
 import { apiPath } from './endpoints.js';
 import type { OtcTransport } from './http.js';
 import { collectByOffset } from './paging.js';
-import { type Listed, listedId, splitListed } from './wire/common.js';
-import { endpointServiceWire, serviceListWire } from './wire/services.js';
+import { type Listed, listedId, splitListed } from './wire/common-wire.js';
+import { endpointServiceWire, serviceListWire } from './wire/services-wire.js';
 
 /** What every VPCEP call needs: the transport of one project, and that project's ID. */
 export interface VpcepContext {

@@ -5,7 +5,7 @@
 import type { WhitelistEntry } from '../types.js';
 import { collectByOffset } from './paging.js';
 import { servicePath, type VpcepContext } from './vpcep-services.js';
-import { permissionOfDomainId, whitelistActionWire, whitelistListWire } from './wire/whitelist.js';
+import { permissionOfDomainId, whitelistActionWire, whitelistListWire } from './wire/whitelist-wire.js';
 
 /** The whitelist allows at most 500 a page. */
 export const WHITELIST_PAGE_LIMIT = 500;

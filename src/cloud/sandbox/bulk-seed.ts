@@ -7,9 +7,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { SandboxPort, SandboxVpc, StoredConnection, StoredService } from './models.js';
 import type { SandboxEnv } from './router.js';
+import { vpcepError } from './sandbox-wire.js';
 import { emptyWorld, mac, stableId, type World, writeWorld } from './seed.js';
 import { liveService } from './service-state.js';
-import { vpcepError } from './wire.js';
 
 /** `count` resources in `vpcId`, the first demo VPC by default. */
 const inVpc = z.object({ count: z.number().int().min(1).max(5000), vpcId: z.string().optional() });

@@ -8,16 +8,16 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { CloudError } from '../errors.js';
 import { errorFromResponse } from '../otc/classify.js';
-import { parseErrorBody } from '../otc/wire/error-body.js';
+import { parseErrorBody } from '../otc/wire/error-body-wire.js';
 import type { Connection, ConnectionAction } from '../types.js';
 import { type BulkResult, type BulkSpec, bulkSeed } from './bulk-seed.js';
-import type { FaultRegistry, FaultSpec } from './faults.js';
 import type { StoredConnection } from './models.js';
 import type { LoggedRequest, RequestFilter, RequestLog } from './request-log.js';
 import type { SandboxEnv } from './router.js';
-import { applyAction } from './routes/connections.js';
+import { applyAction } from './routes/connections-routes.js';
+import type { FaultRegistry, FaultSpec } from './sandbox-faults.js';
+import { OtcHttpError, vpcepError } from './sandbox-wire.js';
 import { liveService, statusOf } from './service-state.js';
-import { OtcHttpError, vpcepError } from './wire.js';
 
 export type { BulkResult, BulkSpec } from './bulk-seed.js';
 

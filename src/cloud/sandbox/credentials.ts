@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { SandboxAkSk } from './auth.js';
+import type { SandboxAkSk } from './sandbox-auth.js';
 import type { RedisClient } from './store.js';
 
 const stored = z.object({ accessKey: z.string().min(1), secretKey: z.string().min(1) });

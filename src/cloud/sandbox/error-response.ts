@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import type { Logger } from '../../platform/logging/logger.js';
 import { CloudError } from '../errors.js';
 import type { ApiResponse } from './router.js';
-import { defaultErrorFor, OtcHttpError } from './wire.js';
+import { defaultErrorFor, OtcHttpError } from './sandbox-wire.js';
 
 /** The answer for anything a handler throws; unexpected errors are logged and answered 500. */
 export function errorResponse(error: unknown, logger: Logger): ApiResponse {

@@ -1,8 +1,8 @@
 /** Reading and writing the emulator's HTTP messages. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseCloudJson } from '../otc/wire/common.js';
+import { parseCloudJson } from '../otc/wire/common-wire.js';
 import type { ApiRequest, ApiResponse, Scope } from './router.js';
-import { gatewayError, toWireJson } from './wire.js';
+import { gatewayError, toWireJson } from './sandbox-wire.js';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 

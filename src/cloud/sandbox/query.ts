@@ -1,5 +1,5 @@
 /** Paging and filter parameters as the VPCEP API checks them (reference §2.2, §3.2). */
-import { vpcepError } from './wire.js';
+import { vpcepError } from './sandbox-wire.js';
 
 /** `limit`: whole number 0–`max`, default `fallback` (10 for VPCEP lists); else `EndPoint.0006`. */
 export function limitParam(query: URLSearchParams, max: number, fallback: number): number {

@@ -5,7 +5,7 @@
  */
 import type { StoredConnection, StoredService } from './models.js';
 import type { SandboxEnv } from './router.js';
-import { naiveMillis, vpcepError, zonedSeconds } from './wire.js';
+import { naiveMillis, vpcepError, zonedSeconds } from './sandbox-wire.js';
 
 export type DerivedStatus = 'creating' | 'available' | 'failed' | 'deleting' | 'gone';
 

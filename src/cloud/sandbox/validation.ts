@@ -4,7 +4,7 @@
  * `3066`–`3073`, and `EndPoint.0002` for any other malformed field.
  */
 import { z } from 'zod';
-import { vpcepError } from './wire.js';
+import { vpcepError } from './sandbox-wire.js';
 
 export interface ValidPorts {
   readonly ports: { clientPort: number; serverPort: number; protocol: string }[];

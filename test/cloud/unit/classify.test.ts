@@ -10,8 +10,8 @@ import {
   QuotaExceededError,
   RateLimitedError,
 } from '#src/cloud/errors.js';
-import { AKSK_HINT, PASSWORD_HINT } from '#src/cloud/otc/auth.js';
 import { errorFromNetwork, errorFromResponse, retryAfterMs } from '#src/cloud/otc/classify.js';
+import { AKSK_HINT, PASSWORD_HINT } from '#src/cloud/otc/otc-auth.js';
 
 const classify = (status: number, code?: string, message?: string, hint = AKSK_HINT) =>
   errorFromResponse(status, { code, message }, 'create the endpoint service', hint);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AKSK_HINT } from '#src/cloud/otc/auth.js';
 import { errorFromResponse } from '#src/cloud/otc/classify.js';
+import { AKSK_HINT } from '#src/cloud/otc/otc-auth.js';
 import {
   collectByMarker,
   collectByNextLink,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AKSK_HINT } from '#src/cloud/otc/auth.js';
 import { errorFromNetwork, errorFromResponse } from '#src/cloud/otc/classify.js';
+import { AKSK_HINT } from '#src/cloud/otc/otc-auth.js';
 import { backoffDelay, isAmbiguousFailure, mayRetry } from '#src/cloud/otc/retry.js';
 
 const answer = (status: number, code?: string) =>

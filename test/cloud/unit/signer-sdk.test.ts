@@ -9,7 +9,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signAs } from '#src/cloud/otc/auth.js';
+import { signAs } from '#src/cloud/otc/otc-auth.js';
 import {
   goValuesEncode,
   sdkCanonicalQuery,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTimestamp, parseCloudJson } from '#src/cloud/otc/wire/common.js';
-import { connectionListWire } from '#src/cloud/otc/wire/connections.js';
-import { parseErrorBody } from '#src/cloud/otc/wire/error-body.js';
-import { endpointServiceWire, serviceListWire, shortServiceName } from '#src/cloud/otc/wire/services.js';
-import { permissionOfDomainId } from '#src/cloud/otc/wire/whitelist.js';
+import { normalizeTimestamp, parseCloudJson } from '#src/cloud/otc/wire/common-wire.js';
+import { connectionListWire } from '#src/cloud/otc/wire/connections-wire.js';
+import { parseErrorBody } from '#src/cloud/otc/wire/error-body-wire.js';
+import { endpointServiceWire, serviceListWire, shortServiceName } from '#src/cloud/otc/wire/services-wire.js';
+import { permissionOfDomainId } from '#src/cloud/otc/wire/whitelist-wire.js';
 
 const minimalService = {
   id: '4189d3c2-8882-4871-a3c2-d380272eed83',

@@ -12,7 +12,7 @@ import type { LoadBalancer } from '../../types.js';
 import { apiPath } from '../endpoints.js';
 import type { OtcTransport } from '../http.js';
 import { collectByMarker, collectByNextLink, type QueryRecord } from '../paging.js';
-import { elbV2ListWire, elbV3ListWire } from '../wire/resources.js';
+import { elbV2ListWire, elbV3ListWire } from '../wire/resources-wire.js';
 import { listNeutronSubnetIds } from './subnets.js';
 
 const PAGE = 2000;

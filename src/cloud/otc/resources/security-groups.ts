@@ -8,7 +8,7 @@ import type { Logger } from '../../../platform/logging/logger.js';
 import type { IngressCheck } from '../../types.js';
 import { apiPath } from '../endpoints.js';
 import type { OtcTransport } from '../http.js';
-import { neutronPortWire, type SecurityGroupRule, securityGroupWire } from '../wire/resources.js';
+import { neutronPortWire, type SecurityGroupRule, securityGroupWire } from '../wire/resources-wire.js';
 
 const VPCEP_RANGE = { address: '198.19.128.0', prefix: 17 };
 const CHECK_TIMEOUT_MS = 5000;

@@ -12,7 +12,7 @@ import type { ServerKind, ServerNic } from '../../types.js';
 import { apiPath } from '../endpoints.js';
 import type { OtcTransport } from '../http.js';
 import { collectByPageNumber } from '../paging.js';
-import { interfaceListWire, serverListWire } from '../wire/resources.js';
+import { interfaceListWire, serverListWire } from '../wire/resources-wire.js';
 
 /** The largest page of ECS and BMS lists. */
 const PAGE = 1000;

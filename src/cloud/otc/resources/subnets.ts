@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { apiPath } from '../endpoints.js';
 import type { OtcTransport } from '../http.js';
 import { collectByMarker } from '../paging.js';
-import { subnetListWire } from '../wire/resources.js';
+import { subnetListWire } from '../wire/resources-wire.js';
 
 type Subnet = z.output<typeof subnetListWire>['subnets'][number];
 

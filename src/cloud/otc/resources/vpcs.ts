@@ -7,7 +7,7 @@ import type { Vpc } from '../../types.js';
 import { apiPath } from '../endpoints.js';
 import type { OtcTransport } from '../http.js';
 import { collectByMarker } from '../paging.js';
-import { vpcListWire } from '../wire/resources.js';
+import { vpcListWire } from '../wire/resources-wire.js';
 
 const PAGE = 2000;
 const ALL_GRANTED_EPS = 'all_granted_eps';

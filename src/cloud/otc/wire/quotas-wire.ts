@@ -1,7 +1,7 @@
 /** zod schema of the quotas answer (reference §2.12). */
 import { z } from 'zod';
 import type { Quota } from '../../types.js';
-import { lenientArray, wholeNumber } from './common.js';
+import { lenientArray, wholeNumber } from './common-wire.js';
 
 export const quotasWire = z
   .object({

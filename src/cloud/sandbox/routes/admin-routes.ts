@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { bulkSpec } from '../bulk-seed.js';
 import type { SandboxControl } from '../control.js';
-import { faultSpec } from '../faults.js';
 import { queryRecord } from '../request-log.js';
 import { type ApiRequest, type ApiResponse, type Route, route } from '../router.js';
+import { faultSpec } from '../sandbox-faults.js';
 
 const connectionRequest = z.object({
   domainId: z.string().min(1).max(64).optional(),

@@ -5,8 +5,8 @@
  */
 import type { StoredService } from '../models.js';
 import type { SandboxEnv } from '../router.js';
+import { vpcepError } from '../sandbox-wire.js';
 import type { ValidPorts } from '../validation.js';
-import { vpcepError } from '../wire.js';
 
 const ROLE_FOR_SERVER_TYPE: Record<string, string | undefined> = { LB: 'lb', VM: 'ecs', BMS: 'bms' };
 

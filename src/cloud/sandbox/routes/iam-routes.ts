@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
-import { keystoneError, naiveMillis } from '../wire.js';
+import { keystoneError, naiveMillis } from '../sandbox-wire.js';
 
 const passwordAuth = z.object({
   auth: z.object({

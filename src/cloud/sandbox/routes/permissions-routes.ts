@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { sortAndPage } from '../query.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { vpcepError, zonedSeconds } from '../sandbox-wire.js';
 import { asObject } from '../validation.js';
-import { vpcepError, zonedSeconds } from '../wire.js';
-import { serviceInScope } from './scope.js';
+import { serviceInScope } from './scope-routes.js';
 
 /** The most entries one whitelist may hold in the sandbox (the real limit is undocumented). */
 const MAX_WHITELIST = 1000;

@@ -11,7 +11,7 @@ import {
   strictItem,
   timestamp,
   wholeNumber,
-} from './common.js';
+} from './common-wire.js';
 
 export const portMappingWire = z
   .object({ client_port: wholeNumber, server_port: wholeNumber, protocol: z.string().nullish() })

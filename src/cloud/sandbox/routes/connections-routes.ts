@@ -6,10 +6,10 @@ import { CONNECTION_STATUSES, type ConnectionAction } from '../../types.js';
 import type { StoredConnection } from '../models.js';
 import { enumParam, sortAndPage } from '../query.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { vpcepError } from '../sandbox-wire.js';
 import { renderConnection } from '../service-state.js';
 import { asObject } from '../validation.js';
-import { vpcepError } from '../wire.js';
-import { serviceInScope } from './scope.js';
+import { serviceInScope } from './scope-routes.js';
 
 async function list(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
   const { projectId, service } = await serviceInScope(req, env);

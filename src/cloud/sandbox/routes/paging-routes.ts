@@ -1,5 +1,5 @@
 /** Marker paging as VPC v1 and ELB use it: items sorted by ID, those after `marker`, `limit` of them. */
-import { vpcepError } from '../wire.js';
+import { vpcepError } from '../sandbox-wire.js';
 
 export function markerPage<T extends { id: string }>(
   items: readonly T[],

@@ -1,7 +1,7 @@
 /** zod schemas of the whitelist on the wire (reference §2.10–2.11), and the entry format. */
 import { z } from 'zod';
 import type { WhitelistEntry } from '../../types.js';
-import { lenientArray, optionalText, timestamp, wholeNumber } from './common.js';
+import { lenientArray, optionalText, timestamp, wholeNumber } from './common-wire.js';
 
 const PERMISSION_PREFIX = 'iam:domain::';
 

@@ -8,7 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { ApiResponse } from './router.js';
-import { defaultErrorFor } from './wire.js';
+import { defaultErrorFor } from './sandbox-wire.js';
 
 export const faultSpec = z.object({
   /** Regular expression on the path; every API path when absent. */

@@ -8,11 +8,11 @@ import { SERVICE_STATUSES } from '../../types.js';
 import type { StoredService } from '../models.js';
 import { enumParam, sortAndPage } from '../query.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { vpcepError } from '../sandbox-wire.js';
 import { connectionCount, liveServices, renderService, statusOf } from '../service-state.js';
 import { validateCreate, validateUpdate } from '../validation.js';
-import { vpcepError } from '../wire.js';
-import { projectOf, scopeOf, serviceInScope } from './scope.js';
-import { checkBackend, checkPortConflict } from './service-rules.js';
+import { projectOf, scopeOf, serviceInScope } from './scope-routes.js';
+import { checkBackend, checkPortConflict } from './service-rules-routes.js';
 
 async function create(req: ApiRequest, env: SandboxEnv): Promise<ApiResponse> {
   const { projectId, domainId } = scopeOf(req);

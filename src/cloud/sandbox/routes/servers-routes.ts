@@ -5,9 +5,9 @@
  */
 import type { SandboxPort, SandboxServer } from '../models.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { serverError, zonedSeconds } from '../sandbox-wire.js';
 import { neutronSubnetId } from '../seed.js';
-import { serverError, zonedSeconds } from '../wire.js';
-import { scopeOf } from './scope.js';
+import { scopeOf } from './scope-routes.js';
 
 function pageNumberParams(query: URLSearchParams): { limit: number; page: number } {
   const limit = query.get('limit') === null ? 25 : Number(query.get('limit'));

@@ -11,10 +11,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxLoadBalancer } from '../models.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { zonedSeconds } from '../sandbox-wire.js';
 import { neutronSubnetId } from '../seed.js';
-import { zonedSeconds } from '../wire.js';
-import { markerPage } from './paging.js';
-import { scopeOf } from './scope.js';
+import { markerPage } from './paging-routes.js';
+import { scopeOf } from './scope-routes.js';
 
 /** Not reachable from the client, like the host in the documented example's links. */
 const INTERNAL_HOST = 'https://network.eu-de.sandbox.invalid';

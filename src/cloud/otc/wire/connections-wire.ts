@@ -11,7 +11,7 @@ import {
   strictItem,
   timestamp,
   wholeNumber,
-} from './common.js';
+} from './common-wire.js';
 
 /** A connection on the wire with `status` still as sent. */
 const connectionObject = z.object({

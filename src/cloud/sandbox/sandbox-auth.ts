@@ -10,7 +10,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { canonicalRequest, parseSdkDate, SIGNING_ALGORITHM, signature } from '../otc/signer.js';
 import { type SdkScope, sdkCanonicalRequest, sdkSignature } from '../otc/signer-sdk.js';
 import type { SandboxEnv, Scope } from './router.js';
-import { gatewayError, vpcepError } from './wire.js';
+import { gatewayError, vpcepError } from './sandbox-wire.js';
 
 export const MAX_CLOCK_SKEW_MS = 15 * 60_000;
 

@@ -2,8 +2,8 @@
 import type { OtcProject } from '../../../platform/config/config-types.js';
 import type { StoredService } from '../models.js';
 import type { ApiRequest, SandboxEnv, Scope } from '../router.js';
+import { vpcepError } from '../sandbox-wire.js';
 import { liveService } from '../service-state.js';
-import { vpcepError } from '../wire.js';
 
 /** The authenticated scope; routes that reach a handler without one are a bug in the route table. */
 export function scopeOf(request: ApiRequest): Scope {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { LoadBalancer, Vpc } from '../../types.js';
-import { lenientArray, optionalText, wholeNumber } from './common.js';
+import { lenientArray, optionalText, wholeNumber } from './common-wire.js';
 
 export const vpcListWire = z.object({
   vpcs: lenientArray(

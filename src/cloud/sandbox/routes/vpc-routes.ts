@@ -5,10 +5,10 @@
  * scope decides).
  */
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
+import { neutronError, zonedSeconds } from '../sandbox-wire.js';
 import { neutronSubnetId } from '../seed.js';
-import { neutronError, zonedSeconds } from '../wire.js';
-import { markerPage } from './paging.js';
-import { scopeOf } from './scope.js';
+import { markerPage } from './paging-routes.js';
+import { scopeOf } from './scope-routes.js';
 
 /**
  * `enterprise_project_id` as `querying_vpcs` documents it: absent means the default enterprise

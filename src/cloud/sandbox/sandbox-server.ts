@@ -5,13 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin-dispatch.js';
-import { authenticate, type SandboxAkSk, signingFormOf } from './auth.js';
 import { errorResponse } from './error-response.js';
-import { applyFault, type FaultRegistry } from './faults.js';
 import { apiRequest, parseBody, readBody, send } from './http-io.js';
 import { queryRecord, type RequestLog } from './request-log.js';
 import { type ApiResponse, matchRoute, type Route, type SandboxEnv } from './router.js';
-import { gatewayError } from './wire.js';
+import { authenticate, type SandboxAkSk, signingFormOf } from './sandbox-auth.js';
+import { applyFault, type FaultRegistry } from './sandbox-faults.js';
+import { gatewayError } from './sandbox-wire.js';
 
 export interface PipelineParts {
   readonly env: SandboxEnv;

@@ -2,7 +2,7 @@
 import { enumParam } from '../query.js';
 import { type ApiRequest, type ApiResponse, route, type SandboxEnv } from '../router.js';
 import { liveServices } from '../service-state.js';
-import { scopeOf } from './scope.js';
+import { scopeOf } from './scope-routes.js';
 
 /** The documented default endpoint quota; the sandbox has no consumer endpoints of its own. */
 const ENDPOINT_QUOTA = 50;
