@@ -5,7 +5,7 @@
  */
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { startSandbox } from '#src/cloud/index.js';
+import { startSandbox } from '#src/cloud/sandbox/start-sandbox.js';
 import { SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
 
 function required(name: string): string {

@@ -11,7 +11,6 @@ import type { CloudCallEvent } from './otc/http.js';
 import { createProjectCloud, type ProjectCloud, type ProjectCloudInternal } from './otc/project-cloud.js';
 import { type ClientTuning, DEFAULT_CLIENT_TUNING } from './otc/tuning.js';
 import type { SandboxControl } from './sandbox/control.js';
-import { startSandboxMode } from './sandbox/sandbox-mode.js';
 import type { RedisClient } from './sandbox/store.js';
 
 export * from './errors.js';
@@ -21,7 +20,6 @@ export type { ProjectCloud } from './otc/project-cloud.js';
 export type { ClientTuning } from './otc/tuning.js';
 export type { BulkSpec, SandboxControl } from './sandbox/control.js';
 export type { FaultSpec } from './sandbox/sandbox-faults.js';
-export { startSandbox } from './sandbox/start-sandbox.js';
 export type * from './types.js';
 
 export interface CloudDeps {
@@ -79,7 +77,12 @@ export async function createCloud(
   // Sandbox mode differs only in where the client connects and with which credentials.
   const connection =
     config.mode === 'sandbox'
-      ? await startSandboxMode(config.projects, deps, options.sandbox)
+      ? // Loaded only in sandbox mode: with OTC credentials nothing of the emulator is in the process.
+        await (await import('./sandbox/sandbox-mode.js')).startSandboxMode(
+          config.projects,
+          deps,
+          options.sandbox,
+        )
       : {
           auth: config.auth,
           endpoints: { template: config.endpointTemplate, overrides: config.endpointOverrides },

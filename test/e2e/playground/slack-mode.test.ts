@@ -79,6 +79,29 @@ describe('Slack mode and the playground switch', () => {
     expect(ours(modules).filter((url) => url.includes('/dist/playground/'))).toEqual([]);
   });
 
+  it('should load no sandbox module either when the cloud is OTC (credentials set)', async () => {
+    const modules = await loadedModules(
+      {
+        SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        REDIS_URL: testRedisUrl(),
+        REDIS_KEY_PREFIX: uniquePrefix('otc-mode'),
+        PORT: String(await freePort()),
+        OTC_REGION: 'eu-de',
+        OTC_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+        OTC_ACCESS_KEY: 'AKTESTONLY',
+        OTC_SECRET_KEY: 'sk-test-only',
+        // Nothing listens there: the bot starts all the same, and only the load of modules matters here.
+        OTC_ENDPOINT_TEMPLATE: `http://127.0.0.1:${await freePort()}`,
+      },
+      (output) => output.includes('vpcep-bot ready'),
+    );
+    expect(ours(modules).some((url) => url.endsWith('/dist/cloud/otc/project-cloud.js'))).toBe(true);
+    expect(ours(modules).filter((url) => url.includes('/dist/cloud/sandbox/'))).toEqual([]);
+    expect(ours(modules).filter((url) => url.includes('/dist/playground/'))).toEqual([]);
+  });
+
   it('should load the playground when no token is set (so the check above can see it)', async () => {
     const modules = await loadedModules(
       {
