@@ -12,6 +12,7 @@ import {
   slackDate,
   userMention,
 } from '../../../domain/mrkdwn.js';
+import { portMappingLines } from '../../../domain/port-mapping-text.js';
 import type { ApprovalRequest } from '../store/approval-request-types.js';
 import { APPROVE_ACTION, DECISION_BLOCK, REJECT_ACTION } from './approval-ids.js';
 
@@ -46,11 +47,7 @@ function requestedAt(request: ApprovalRequest): string {
 
 function portLines(request: ApprovalRequest): string {
   if (request.ports.length === 0) return '_none reported_';
-  const lines = request.ports
-    .slice(0, MAX_PORT_LINES)
-    .map((p) => `${p.protocol} ${p.clientPort} → ${p.serverPort}`);
-  const more = request.ports.length - MAX_PORT_LINES;
-  return [...lines, ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
+  return portMappingLines(request.ports, MAX_PORT_LINES);
 }
 
 /** Most owners a message mentions by name; the rest are counted ("and 12 more"). */
@@ -139,7 +136,7 @@ function detailFields(view: ApprovalRequestView): KnownBlock {
     `*Consumer account*\n${r.domainId ? code(r.domainId) : '_unknown_'}`,
     `*VPC endpoint*\n${code(r.endpointId)}`,
     `*Requested*\n${requestedAt(r)}`,
-    `*Port mappings*\n${portLines(r)}`,
+    `*Port Mapping*\n${portLines(r)}`,
     ...(view.projectLabel ? [`*Project*\n${esc(view.projectLabel)}`] : []),
   ];
   return { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) };

@@ -36,7 +36,9 @@ describe('approvalRequestMessage', () => {
     const message = render({}, { mention: { users: ['U1'], groups: ['S1'] } });
     for (const detail of [base.serviceName, base.serviceId, base.endpointId, base.domainId ?? ''])
       expect(shown(message)).toContain(detail);
-    expect(shown(message)).toContain('TCP 443 → 8443\\nTCP 80 → 8080');
+    expect(shown(message)).toContain(
+      'TCP: service port 8443, terminal port 443\\nTCP: service port 8080, terminal port 80',
+    );
     expect(shown(message)).toContain(`<!date^${Date.parse(base.requestedAt ?? '') / 1000}^`);
     expect(shown(message)).toContain('<@U1> <!subteam^S1>: please approve or reject.');
     expect(buttonIds(message)).toEqual([APPROVE_ACTION, REJECT_ACTION]);
