@@ -94,7 +94,8 @@ function resolvedText(status: string | undefined): string {
 function headline(view: ApprovalRequestView): { mrkdwn: string; plain: string } {
   const r = view.request;
   const service = code(r.serviceName);
-  // The plain twins go into the fallback text, which Slack reads as mrkdwn too.
+  // The plain twins go into the fallback text, which Slack reads as mrkdwn too: the person who decided
+  // is a mention (Slack shows the name), an ID that is not well-formed escaped code.
   const name = esc(r.serviceName);
   switch (r.state) {
     case 'pending': {
@@ -114,12 +115,12 @@ function headline(view: ApprovalRequestView): { mrkdwn: string; plain: string } 
     case 'approved':
       return {
         mrkdwn: `:white_check_mark: *Approved* by ${userMention(r.decidedBy)} on ${slackDate(r.decidedAt ?? Date.now())}: connection to ${service}`,
-        plain: `Connection request for ${name} approved by ${esc(r.decidedBy ?? 'unknown')}`,
+        plain: `Connection request for ${name} approved by ${userMention(r.decidedBy)}`,
       };
     case 'rejected':
       return {
         mrkdwn: `:no_entry: *Rejected* by ${userMention(r.decidedBy)} on ${slackDate(r.decidedAt ?? Date.now())}: connection to ${service}`,
-        plain: `Connection request for ${name} rejected by ${esc(r.decidedBy ?? 'unknown')}`,
+        plain: `Connection request for ${name} rejected by ${userMention(r.decidedBy)}`,
       };
     case 'resolved_elsewhere':
       return {

@@ -105,7 +105,7 @@ describe('approval requests', () => {
     );
     expect(cloudActions(bot.test, endpointId)).toEqual([{ endpoints: [endpointId], action: 'receive' }]);
     expect(JSON.stringify(updated.blocks)).toContain(`*Approved* by <@${OWNER}>`);
-    expect(updated.text).toContain(`approved by ${OWNER}`);
+    expect(updated.text).toContain(`approved by <@${OWNER}>`);
     const [connection] = await bot.test.bot.core.cloud
       .project(PROJECT)
       .listConnections(service.id, { endpointId });

@@ -72,6 +72,20 @@ describe('approvalRequestMessage', () => {
     expect(shown(message)).not.toContain('please approve or reject');
   });
 
+  it.each([
+    ['approved', 'U0ALICE_01', 'approved by <@U0ALICE_01>'],
+    ['rejected', 'U0ALICE01', 'rejected by <@U0ALICE01>'],
+    ['approved', '<!channel>', 'approved by `&lt;!channel&gt;`'],
+    ['rejected', undefined, 'rejected by `unknown`'],
+  ] as const)(
+    'should name who %s it in the fallback text as a mention, escaped when not an ID (%s)',
+    (state, decidedBy, expected) => {
+      const message = render({ state, decidedBy, decidedAt: 1_714_560_000_000 });
+      expect(message.text).toContain(`Connection request for ${base.serviceName} ${expected}:`);
+      expect(message.text).not.toContain('<!channel>');
+    },
+  );
+
   it('should keep the buttons and show the error after a failed decision', () => {
     const message = render({ lastError: 'The cloud is unavailable.' });
     expect(shown(message)).toContain('did not go through:* The cloud is unavailable.');
