@@ -4,6 +4,7 @@
  * the Port Mapping text the form shows under the field.
  */
 import type { DraftValues } from './endpoint-service-spec.js';
+import { portMappingsInline } from './port-mapping-text.js';
 import { parsePortMappings } from './port-mappings.js';
 
 /**
@@ -28,11 +29,6 @@ export function portsPreview(text: string | undefined): string | undefined {
   if (!text || text.trim() === '') return undefined;
   const result = parsePortMappings(text);
   if (!result.ok) return `:warning: ${result.problems[0] ?? 'The port mappings are not valid'}`;
-  const shown = result.value
-    .slice(0, PREVIEW_MAX)
-    .map((m) => `${m.servicePort} → ${m.terminalPort}`)
-    .join(', ');
-  const more = result.value.length > PREVIEW_MAX ? ` and ${result.value.length - PREVIEW_MAX} more` : '';
   const count = `${result.value.length} mapping${result.value.length === 1 ? '' : 's'}`;
-  return `${count} (service port → terminal port, TCP): ${shown}${more}`;
+  return `${count}: ${portMappingsInline(result.value, PREVIEW_MAX)}`;
 }

@@ -139,7 +139,7 @@ describe('the playground in a browser', () => {
 
     // 4. Review, then Create, and see the result.
     const review = page.getByRole('dialog', { name: 'Review endpoint service' });
-    await seeText(review, '8080 → 80');
+    await seeText(review, 'TCP: service port 8080, terminal port 80');
     await seeText(review, /Owner groups\s*@platform-team/);
     await shot('create-review');
     await review.getByRole('button', { name: 'Create' }).click();

@@ -104,7 +104,6 @@ describe('the Slack app manifests', () => {
           'chat:write.public',
           'users:read',
           'usergroups:read',
-          'im:write',
         ]),
       );
     },

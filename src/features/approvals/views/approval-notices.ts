@@ -11,8 +11,11 @@ function ownerList(owners: OwnersMention | undefined): string {
   return mentionList(owners, { separator: ', ', group: (mention) => `members of ${mention}` });
 }
 
-/** Human duration: `45 minutes`, `4 hours`, `2 days`. */
+/** Human duration: `a few seconds`, `40 seconds`, `45 minutes`, `4 hours`, `2 days`. */
 export function humanDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 10) return 'a few seconds';
+  if (seconds < 60) return `${seconds} seconds`;
   const minutes = Math.max(1, Math.round(ms / 60_000));
   if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
   const hours = Math.round(minutes / 60);

@@ -12,6 +12,7 @@ import {
   slackDate,
   userMention,
 } from '../../../domain/mrkdwn.js';
+import { portMappingLines } from '../../../domain/port-mapping-text.js';
 import type { ApprovalRequest } from '../store/approval-request-types.js';
 import { APPROVE_ACTION, DECISION_BLOCK, REJECT_ACTION } from './approval-ids.js';
 
@@ -46,11 +47,7 @@ function requestedAt(request: ApprovalRequest): string {
 
 function portLines(request: ApprovalRequest): string {
   if (request.ports.length === 0) return '_none reported_';
-  const lines = request.ports
-    .slice(0, MAX_PORT_LINES)
-    .map((p) => `${p.protocol} ${p.clientPort} → ${p.serverPort}`);
-  const more = request.ports.length - MAX_PORT_LINES;
-  return [...lines, ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
+  return portMappingLines(request.ports, MAX_PORT_LINES);
 }
 
 /** Most owners a message mentions by name; the rest are counted ("and 12 more"). */
@@ -97,7 +94,8 @@ function resolvedText(status: string | undefined): string {
 function headline(view: ApprovalRequestView): { mrkdwn: string; plain: string } {
   const r = view.request;
   const service = code(r.serviceName);
-  // The plain twins go into the fallback text, which Slack reads as mrkdwn too.
+  // The plain twins go into the fallback text, which Slack reads as mrkdwn too: the person who decided
+  // is a mention (Slack shows the name), an ID that is not well-formed escaped code.
   const name = esc(r.serviceName);
   switch (r.state) {
     case 'pending': {
@@ -117,12 +115,12 @@ function headline(view: ApprovalRequestView): { mrkdwn: string; plain: string } 
     case 'approved':
       return {
         mrkdwn: `:white_check_mark: *Approved* by ${userMention(r.decidedBy)} on ${slackDate(r.decidedAt ?? Date.now())}: connection to ${service}`,
-        plain: `Connection request for ${name} approved by ${esc(r.decidedBy ?? 'unknown')}`,
+        plain: `Connection request for ${name} approved by ${userMention(r.decidedBy)}`,
       };
     case 'rejected':
       return {
         mrkdwn: `:no_entry: *Rejected* by ${userMention(r.decidedBy)} on ${slackDate(r.decidedAt ?? Date.now())}: connection to ${service}`,
-        plain: `Connection request for ${name} rejected by ${esc(r.decidedBy ?? 'unknown')}`,
+        plain: `Connection request for ${name} rejected by ${userMention(r.decidedBy)}`,
       };
     case 'resolved_elsewhere':
       return {
@@ -139,7 +137,7 @@ function detailFields(view: ApprovalRequestView): KnownBlock {
     `*Consumer account*\n${r.domainId ? code(r.domainId) : '_unknown_'}`,
     `*VPC endpoint*\n${code(r.endpointId)}`,
     `*Requested*\n${requestedAt(r)}`,
-    `*Port mappings*\n${portLines(r)}`,
+    `*Port Mapping*\n${portLines(r)}`,
     ...(view.projectLabel ? [`*Project*\n${esc(view.projectLabel)}`] : []),
   ];
   return { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) };

@@ -65,12 +65,18 @@ export async function openCreate(deps: CreateDeps, who: Who): Promise<CreateScre
   await assertCreator(deps, who);
   const existing = await deps.drafts.get(who);
   if (existing && unfinished(existing) && !(await reviewClaimed(deps, existing))) {
+    // Where this command ran is bookkeeping, not a change: the offer shows when the draft last changed.
     const draft =
-      (await deps.drafts.update(who, existing.id, (d) => ({
-        ...d,
-        ...(who.channelId ? { channelId: who.channelId } : {}),
-        ...(who.responseUrl ? { responseUrl: who.responseUrl, responseUrlAt: Date.now() } : {}),
-      }))) ?? existing;
+      (await deps.drafts.update(
+        who,
+        existing.id,
+        (d) => ({
+          ...d,
+          ...(who.channelId ? { channelId: who.channelId } : {}),
+          ...(who.responseUrl ? { responseUrl: who.responseUrl, responseUrlAt: Date.now() } : {}),
+        }),
+        { keepSavedAt: true },
+      )) ?? existing;
     return resumeScreen(draft, { failure: await failureOf(deps, draft) });
   }
   // No draft, a finished one, or one whose attempt runs on its own: start afresh.

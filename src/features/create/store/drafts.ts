@@ -45,6 +45,7 @@ export const draftSchema = z.object({
   responseUrl: z.string().optional(),
   responseUrlAt: z.number().optional(),
   createdAt: z.string(),
+  /** When the draft last changed: the "saved" time the resume offer shows. */
   updatedAt: z.string(),
 });
 export type Draft = z.infer<typeof draftSchema>;
@@ -60,14 +61,15 @@ export interface Drafts {
   replace(draft: Draft): Promise<Draft>;
   /**
    * Applies `change` to the draft `draftId` and saves it (retrying on a concurrent write), bumping its
-   * revision unless `keepRevision` (bookkeeping the person did not cause). Undefined when the slot is
+   * revision unless `keepRevision` (bookkeeping the person did not cause) and its saved time unless
+   * `keepSavedAt` (where the command ran last is no change of the draft). Undefined when the slot is
    * empty or holds another draft; `change` returning undefined leaves it as is.
    */
   update(
     owner: DraftOwner,
     draftId: string,
     change: (draft: Draft) => Draft | undefined,
-    options?: { readonly keepRevision?: boolean },
+    options?: { readonly keepRevision?: boolean; readonly keepSavedAt?: boolean },
   ): Promise<Draft | undefined>;
   remove(owner: DraftOwner, draftId: string): Promise<void>;
 }
@@ -140,7 +142,8 @@ export function createDrafts(redis: RedisClient, keys: Keys, ttlSeconds = DRAFT_
           const next = change(draft);
           if (!next) return draft;
           const revision = options.keepRevision ? draft.revision : draft.revision + 1;
-          const saved = { ...next, revision, updatedAt: new Date().toISOString() };
+          const updatedAt = options.keepSavedAt ? draft.updatedAt : new Date().toISOString();
+          const saved = { ...next, revision, updatedAt };
           if (await write(etag, saved)) return saved;
         }
         throw new Error('draft update kept conflicting');

@@ -6,12 +6,12 @@
  */
 import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
 import { clip, code, escapeMrkdwn as esc, userMention } from '../../../domain/mrkdwn.js';
+import { portMappingLines, portMappingsInline } from '../../../domain/port-mapping-text.js';
 import { LIST_SERVICES_ACTION } from '../../../slack/app-ids.js';
 import type { AttemptModel } from '../flow/screens.js';
 import { context, modal, plain, SANDBOX_NOTE, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
-import { mappingLines, mappingsInline } from './create-text.js';
 
 /**
  * The chosen VPC or backend as the select showed it: at most 75 characters, escaped. An attempt saved
@@ -79,7 +79,7 @@ function detailBlocks(model: AttemptModel): KnownBlock[] {
       type: 'section',
       fields: pairs.map(([label, value]) => ({ type: 'mrkdwn', text: `*${label}*\n${value}` })),
     },
-    section(`*Port Mapping* (TCP, service port → terminal port)\n${mappingLines(model.spec.ports)}`),
+    section(`*Port Mapping*\n${portMappingLines(model.spec.ports)}`),
   ];
 }
 
@@ -143,7 +143,7 @@ export function attemptSummary(model: AttemptModel, sandbox: boolean): string {
     return `${prefix}Whether the endpoint service ${name} was created is unknown. ${esc(model.error?.message ?? '')}`.trim();
   if (model.state === 'failed')
     return `${prefix}The endpoint service ${name} could not be created. ${model.error?.code ? `${esc(model.error.code)}: ` : ''}${esc(model.error?.message ?? '')}`.trim();
-  return `${prefix}The endpoint service ${name} is available. ID ${esc(model.serviceId ?? '?')}; port mappings ${mappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}.`;
+  return `${prefix}The endpoint service ${name} is available. ID ${esc(model.serviceId ?? '?')}; port mappings ${portMappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}.`;
 }
 
 /** The result sent to the creator by direct message. */
@@ -158,12 +158,12 @@ export function createResultMessage(model: AttemptModel, sandbox: boolean): Slac
 export function createAnnouncement(model: AttemptModel, sandbox: boolean): SlackMessage {
   const type = BACKEND_TYPE_TEXT[model.spec.backendType];
   const creator = userMention(model.userId);
-  const text = `${sandbox ? '[sandbox] ' : ''}${creator} created the endpoint service ${esc(displayName(model))} (ID ${esc(model.serviceId ?? '?')}; port mappings ${mappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}).`;
+  const text = `${sandbox ? '[sandbox] ' : ''}${creator} created the endpoint service ${esc(displayName(model))} (ID ${esc(model.serviceId ?? '?')}; port mappings ${portMappingsInline(model.spec.ports)}; connection approval ${approvalText(model)}).`;
   return {
     text,
     blocks: [
       section(
-        `:tada: ${creator} created the endpoint service ${code(displayName(model))} in ${esc(model.region)}.\n*ID* ${code(model.serviceId ?? '?')} · *${type.name}* ${label(model.labels.backend ?? model.spec.portId)} · *Connection Approval* ${approvalText(model)}\n*Port Mapping* ${mappingsInline(model.spec.ports)}`,
+        `:tada: ${creator} created the endpoint service ${code(displayName(model))} in ${esc(model.region)}.\n*ID* ${code(model.serviceId ?? '?')} · *${type.name}* ${label(model.labels.backend ?? model.spec.portId)} · *Connection Approval* ${approvalText(model)}\n*Port Mapping* ${portMappingsInline(model.spec.ports)}`,
       ),
       ...(sandbox ? [context(SANDBOX_NOTE)] : []),
     ],
@@ -180,7 +180,7 @@ export function unknownOutcomeNotice(
   attemptTag: { readonly key: string; readonly value: string } | undefined,
 ): SlackMessage {
   const type = BACKEND_TYPE_TEXT[model.spec.backendType];
-  const what = `${model.spec.name ? `\`${esc(model.spec.name)}\`` : 'an endpoint service without a name'} in ${esc(model.region)} (VPC ${label(model.labels.vpc ?? model.spec.vpcId)}, ${type.name} ${label(model.labels.backend ?? model.spec.portId)}, port mapping ${mappingsInline(model.spec.ports)})`;
+  const what = `${model.spec.name ? `\`${esc(model.spec.name)}\`` : 'an endpoint service without a name'} in ${esc(model.region)} (VPC ${label(model.labels.vpc ?? model.spec.vpcId)}, ${type.name} ${label(model.labels.backend ?? model.spec.portId)}, port mapping ${portMappingsInline(model.spec.ports)})`;
   const text = `${sandbox ? '[sandbox] ' : ''}The outcome of <@${model.userId}>'s request to create ${what} is unknown: the cloud never confirmed it and no service that request provably made was found, or the service the cloud reported is recorded for someone else. Nothing was adopted or changed. Check the project's services for one the bot has no owners recorded for, and assign its owners with \`/vpcep owners\`; the bot's log has the details under the attempt's ID.`;
   return {
     text,

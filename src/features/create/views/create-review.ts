@@ -13,12 +13,13 @@ import {
   groupMention,
   userMention,
 } from '../../../domain/mrkdwn.js';
+import { portMappingLines } from '../../../domain/port-mapping-text.js';
 import type { ReviewModel } from '../flow/screens.js';
 import { reviewAllowsCreate } from '../flow/screens.js';
 import { context, listSections, modal, plain, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT, ELB_ADDRESS_NOTE } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';
-import { mappingLines, tagItems } from './create-text.js';
+import { tagItems } from './create-text.js';
 
 /** A label as the select showed it (at most 75 characters), escaped. */
 const label = (text: string) => esc(clip(text, 75));
@@ -104,7 +105,7 @@ export function createReviewView(model: ReviewModel, sandbox: boolean): ModalVie
       ['Backend Resource Type', type.name],
       [type.resource, `${label(labels.backend ?? spec.portId)}\n${code(spec.portId)}`],
     ]),
-    section(`*Port Mapping* (TCP, service port → terminal port)\n${mappingLines(spec.ports)}`),
+    section(`*Port Mapping*\n${portMappingLines(spec.ports)}`),
     fields([
       ['Description', spec.description ? esc(spec.description) : '_none_'],
       ['Approval channel', spec.approvalChannel ? channelMention(spec.approvalChannel) : '_default_'],

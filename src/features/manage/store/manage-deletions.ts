@@ -2,7 +2,9 @@
  * Deletions in progress: the cloud deletes asynchronously (1–2 minutes), so each one started from
  * Slack is kept here until it is followed to the end. A restart or another replica picks it up. The
  * start is claimed once (`SET NX`), so a double click sends one DELETE; the end is claimed once
- * (`DEL` answers 1 to one caller only), so the requester hears about it once.
+ * (`DEL` answers 1 to one caller only), so the requester hears about it once. A finished deletion
+ * leaves a marker for a while, so a late click on its Confirm hears that the service is gone (its
+ * owner record, which the refusal would otherwise talk about, is gone with it).
  */
 import { z } from 'zod';
 import type { Keys } from '../../../redis/keys.js';
@@ -31,16 +33,25 @@ export interface DeletionStore {
   list(): Promise<Deletion[]>;
   /** Ends the tracking; true for the one caller that ended it (that caller reports the outcome). */
   finish(projectId: string, serviceId: string): Promise<boolean>;
+  /** Remembers that the service is deleted, with when (epoch ms). */
+  markDeleted(projectId: string, serviceId: string, at: number): Promise<void>;
+  /** When the service was deleted, if a deletion from Slack finished it lately. */
+  deletedAt(projectId: string, serviceId: string): Promise<number | undefined>;
 }
 
 /** Tracking outlives any sane deletion; a lost entry must not stay forever. */
 const TTL_SECONDS = 86_400;
+
+/** How long a finished deletion is remembered: longer than anyone comes back to a confirmation. */
+const DELETED_TTL_SECONDS = 30 * 86_400;
 
 export function createDeletionStore(redis: RedisClient, keys: Keys): DeletionStore {
   const ref = (projectId: string, serviceId: string) => `${projectId}/${serviceId}`;
   const entryKey = (projectId: string, serviceId: string) =>
     keys.key('manage', 'deletion', projectId, serviceId);
   const indexKey = keys.key('manage', 'deletions');
+  const deletedKey = (projectId: string, serviceId: string) =>
+    keys.key('manage', 'deleted', projectId, serviceId);
   const parse = (raw: string | null) => (raw ? deletionSchema.parse(JSON.parse(raw)) : undefined);
   return {
     start: (deletion) =>
@@ -71,6 +82,15 @@ export function createDeletionStore(redis: RedisClient, keys: Keys): DeletionSto
         const removed = await redis.del(entryKey(projectId, serviceId));
         await redis.srem(indexKey, ref(projectId, serviceId));
         return removed === 1;
+      }),
+    markDeleted: (projectId, serviceId, at) =>
+      withState(async () => {
+        await redis.set(deletedKey(projectId, serviceId), String(at), 'EX', DELETED_TTL_SECONDS);
+      }),
+    deletedAt: (projectId, serviceId) =>
+      withState(async () => {
+        const at = Number(await redis.get(deletedKey(projectId, serviceId)));
+        return Number.isFinite(at) && at > 0 ? at : undefined;
       }),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { Connection, EndpointService } from '../../../cloud/index.js';
 import { inertText, NotFoundError, ServiceFailedError } from '../../../cloud/index.js';
-import { code } from '../../../domain/mrkdwn.js';
+import { code, slackDate } from '../../../domain/mrkdwn.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { Deletion } from '../store/manage-deletions.js';
 import { connectionStatusText } from './connections-listing.js';
@@ -119,6 +119,14 @@ async function beginDeletion(
   serviceId: string,
   knownAs: string,
 ): Promise<{ kind: 'started'; deletion: Deletion }> {
+  // A late click on a finished deletion's Confirm: its owner record is gone, so the right check would
+  // refuse it for having no owners. The service no longer exists, and that is what to say.
+  const deletedAt = await deps.deletions.deletedAt(projectId, serviceId);
+  if (deletedAt !== undefined)
+    throw new DeleteRefusedError(
+      `The service ${code(knownAs)} no longer exists: it was deleted on ${slackDate(deletedAt)}.`,
+      'MANAGE_DELETE_GONE',
+    );
   let service: EndpointService;
   try {
     ({ service } = await getManaged(deps, userId, projectId, serviceId, 'delete', knownAs));
@@ -182,6 +190,10 @@ export async function finishDeletion(
 ): Promise<void> {
   if (!(await deps.deletions.finish(deletion.projectId, deletion.serviceId))) return;
   if (outcome.ok) {
+    // Before the record goes: from now on a late click hears "no longer exists", not "no owners".
+    await deps.deletions
+      .markDeleted(deletion.projectId, deletion.serviceId, Date.now())
+      .catch((err: unknown) => deps.logger.warn({ err }, 'could not remember the finished deletion'));
     await deps.records
       .remove(deletion.projectId, deletion.serviceId)
       .catch((err: unknown) => deps.logger.warn({ err }, 'could not remove the service record'));

@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { cloudUuidSchema } from '../../../cloud/cloud-ids.js';
 import type { EndpointService } from '../../../cloud/types.js';
 import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
+import { portMappingsInline } from '../../../domain/port-mapping-text.js';
 import type { DeletionOutcome } from '../usecases/manage-ports.js';
-import { displayName, type ManageMessage, noticeMessage, portsText } from './manage-format.js';
+import { displayName, type ManageMessage, noticeMessage } from './manage-format.js';
 import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from './manage-ids.js';
 
 /** What Delete and Cancel carry: the project and the service. */
@@ -30,7 +31,7 @@ export function deleteConfirmMessage(
     ? `\n${pending} connection request${pending === 1 ? '' : 's'} waiting for approval will be dropped.`
     : '';
   return noticeMessage(
-    `:warning: *Delete \`${name}\`?* (${code(service.id)}, ports ${portsText(service.ports)})\nThis cannot be undone: consumers can no longer connect, and the cloud removes it in 1–2 minutes.${pendingNote}`,
+    `:warning: *Delete \`${name}\`?* (${code(service.id)}, port mapping ${portMappingsInline(service.ports, 8)})\nThis cannot be undone: consumers can no longer connect, and the cloud removes it in 1–2 minutes.${pendingNote}`,
     sandbox,
     [
       {

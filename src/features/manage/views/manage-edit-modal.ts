@@ -9,6 +9,8 @@ import { cloudUuidSchema } from '../../../cloud/cloud-ids.js';
 import type { EndpointService } from '../../../cloud/types.js';
 import { DESCRIPTION_MAX, NAME_MAX } from '../../../domain/endpoint-service-spec.js';
 import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
+import { portMappingLines } from '../../../domain/port-mapping-text.js';
+import { MAX_PORT_MAPPINGS } from '../../../domain/port-mappings.js';
 import type { OtcProject } from '../../../platform/config/config-types.js';
 import type { EditableValues, EditField, EditTarget } from '../usecases/edit-service.js';
 import { sandboxBlocks, section } from './manage-format.js';
@@ -173,7 +175,6 @@ export function editFormView(
   target: EditTarget,
   sandbox: boolean,
 ): ModalView {
-  const ports = service.ports.map((p) => `\`${p.serverPort}:${p.clientPort}\``).join('  ') || '_none_';
   return {
     type: 'modal',
     callback_id: EDIT_VIEW_CALLBACK,
@@ -227,7 +228,7 @@ export function editFormView(
           initial_option: approvalOption(service.approvalEnabled),
         },
       },
-      section(`*Port Mapping* (service:terminal, TCP)\n${ports}`),
+      section(`*Port Mapping*\n${portMappingLines(service.ports, MAX_PORT_MAPPINGS)}`),
       {
         type: 'context',
         elements: [

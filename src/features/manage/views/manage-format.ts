@@ -5,7 +5,7 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import type { Owners } from '../../../access/service-records.js';
-import type { EndpointService, PortMapping, Quota, ServiceStatus } from '../../../cloud/types.js';
+import type { EndpointService, Quota, ServiceStatus } from '../../../cloud/types.js';
 import {
   clip,
   code,
@@ -117,14 +117,6 @@ export function backendText(serverType: EndpointService['serverType']): string {
 
 export function approvalText(approvalEnabled: boolean): string {
   return approvalEnabled ? 'required' : 'not required (connections are accepted at once)';
-}
-
-/** `service:terminal` pairs as in the create form; the first `max`, then "+N more". */
-export function portsText(ports: readonly PortMapping[], max = 8): string {
-  if (ports.length === 0) return '_none_';
-  const shown = ports.slice(0, max).map((p) => `\`${p.serverPort}:${p.clientPort}\``);
-  const more = ports.length > max ? ` +${ports.length - max} more` : '';
-  return `${shown.join(' ')}${more}`;
 }
 
 /** Mentions of the owners (users, then groups), or a note that none are recorded. */

@@ -6,6 +6,8 @@
 import type { KnownBlock } from '@slack/types';
 import { CONNECTION_STATUSES, type Connection } from '../../../cloud/types.js';
 import { channelMention, clip, code, escapeMrkdwn, userMention } from '../../../domain/mrkdwn.js';
+import { portMappingLines } from '../../../domain/port-mapping-text.js';
+import { MAX_PORT_MAPPINGS } from '../../../domain/port-mappings.js';
 import { approvalRequestMessage } from '../../approvals/public.js';
 import { connectionStatusText } from '../usecases/connections-listing.js';
 import type { ServiceDetails } from '../usecases/service-details.js';
@@ -15,7 +17,6 @@ import {
   displayName,
   type ManageMessage,
   ownersText,
-  portsText,
   sandboxBlocks,
   sandboxPrefix,
   section,
@@ -39,7 +40,7 @@ function facts(d: ServiceDetails): KnownBlock {
     `*Backend Resource Type*\n${backendText(s.serverType)}\nport ${code(s.portId)}`,
     `*VPC*\n${code(s.vpcId)}`,
     `*Connection Approval*\n${approvalText(s.approvalEnabled)}`,
-    `*Port Mapping* (service:terminal, TCP)\n${portsText(s.ports, Number.POSITIVE_INFINITY)}`,
+    `*Port Mapping*\n${portMappingLines(s.ports, MAX_PORT_MAPPINGS)}`,
     `*Created*\n${slackDate(s.createdAt)}`,
     `*Service Type*\n${escapeMrkdwn(s.serviceType)}`,
   ];

@@ -6,6 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { clip, code, escapeMrkdwn, slackDate } from '../../../domain/mrkdwn.js';
+import { portMappingsInline } from '../../../domain/port-mapping-text.js';
 import type { OwnerLabels } from '../usecases/owner-names.js';
 import type {
   ProjectSummary,
@@ -21,7 +22,6 @@ import {
   type ManageMessage,
   ownerNamesText,
   pagerBlocks,
-  portsText,
   quotaText,
   sandboxBlocks,
   sandboxPrefix,
@@ -46,6 +46,9 @@ export function encodeListPage(state: ListPageState): string {
 export function summaryRequestOf(state: ListPageState): SummaryRequest {
   return { kind: state.k, filter: state.f, page: state.p };
 }
+
+/** Mappings a service's summary lists before "…and N more": `/vpcep show` lists them all. */
+const MAX_LISTED_PORTS = 8;
 
 const TITLES: Record<SummaryKind, string> = {
   list: 'Endpoint services',
@@ -82,7 +85,7 @@ function serviceBlock(s: ServiceSummary, ownersUnavailable: boolean, labels: Own
   const lines = [
     `*${escapeMrkdwn(displayName(service))}* · ${code(service.id)}`,
     `${statusText(service.status)} · Backend: ${backendText(service.serverType)} · Approval: ${approvalText(service.approvalEnabled)}`,
-    `Ports (service:terminal): ${portsText(service.ports)}`,
+    `Port Mapping: ${portMappingsInline(service.ports, MAX_LISTED_PORTS)}`,
     connectionsLine(s),
     `Owners: ${ownersUnavailable ? '_unavailable right now_' : ownerNamesText(s.owners, labels)}`,
   ];

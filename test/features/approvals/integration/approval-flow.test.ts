@@ -62,7 +62,7 @@ describe('approval requests', () => {
     const shown = JSON.stringify(message.blocks);
     for (const detail of [service.serviceName, service.id, endpointId, 'c0ffee00c0ffee00c0ffee00c0ffee00'])
       expect(shown).toContain(detail);
-    expect(shown).toContain('TCP 80 → 10000');
+    expect(shown).toContain('TCP: service port 10000, terminal port 80');
     expect(shown).toContain('<!date^');
     expect(shown).toContain(`<@${OWNER}>`);
     expect(shown).toContain('Sandbox');
@@ -105,7 +105,7 @@ describe('approval requests', () => {
     );
     expect(cloudActions(bot.test, endpointId)).toEqual([{ endpoints: [endpointId], action: 'receive' }]);
     expect(JSON.stringify(updated.blocks)).toContain(`*Approved* by <@${OWNER}>`);
-    expect(updated.text).toContain(`approved by ${OWNER}`);
+    expect(updated.text).toContain(`approved by <@${OWNER}>`);
     const [connection] = await bot.test.bot.core.cloud
       .project(PROJECT)
       .listConnections(service.id, { endpointId });

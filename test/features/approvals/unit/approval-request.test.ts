@@ -36,7 +36,9 @@ describe('approvalRequestMessage', () => {
     const message = render({}, { mention: { users: ['U1'], groups: ['S1'] } });
     for (const detail of [base.serviceName, base.serviceId, base.endpointId, base.domainId ?? ''])
       expect(shown(message)).toContain(detail);
-    expect(shown(message)).toContain('TCP 443 → 8443\\nTCP 80 → 8080');
+    expect(shown(message)).toContain(
+      'TCP: service port 8443, terminal port 443\\nTCP: service port 8080, terminal port 80',
+    );
     expect(shown(message)).toContain(`<!date^${Date.parse(base.requestedAt ?? '') / 1000}^`);
     expect(shown(message)).toContain('<@U1> <!subteam^S1>: please approve or reject.');
     expect(buttonIds(message)).toEqual([APPROVE_ACTION, REJECT_ACTION]);
@@ -69,6 +71,20 @@ describe('approvalRequestMessage', () => {
     expect(buttonIds(message)).toEqual([]);
     expect(shown(message)).not.toContain('please approve or reject');
   });
+
+  it.each([
+    ['approved', 'U0ALICE_01', 'approved by <@U0ALICE_01>'],
+    ['rejected', 'U0ALICE01', 'rejected by <@U0ALICE01>'],
+    ['approved', '<!channel>', 'approved by `&lt;!channel&gt;`'],
+    ['rejected', undefined, 'rejected by `unknown`'],
+  ] as const)(
+    'should name who %s it in the fallback text as a mention, escaped when not an ID (%s)',
+    (state, decidedBy, expected) => {
+      const message = render({ state, decidedBy, decidedAt: 1_714_560_000_000 });
+      expect(message.text).toContain(`Connection request for ${base.serviceName} ${expected}:`);
+      expect(message.text).not.toContain('<!channel>');
+    },
+  );
 
   it('should keep the buttons and show the error after a failed decision', () => {
     const message = render({ lastError: 'The cloud is unavailable.' });

@@ -69,6 +69,19 @@ describe('notices', () => {
     );
   });
 
+  it.each([
+    [0, 'a few seconds'],
+    [3000, 'a few seconds'],
+    [9499, 'a few seconds'],
+    [9500, '10 seconds'],
+    [40_000, '40 seconds'],
+    [59_499, '59 seconds'],
+    [59_500, '1 minute'],
+    [90_000, '2 minutes'],
+  ])('should write a wait of %i ms as "%s": seconds under a minute, minutes from then on', (ms, expected) => {
+    expect(humanDuration(ms)).toBe(expected);
+  });
+
   it('should write waiting times for people', () => {
     expect(humanDuration(45 * 60_000)).toBe('45 minutes');
     expect(humanDuration(4 * 3600_000)).toBe('4 hours');

@@ -133,7 +133,9 @@ describe('creating an endpoint service from Slack', () => {
     const id = service?.id ?? '';
     expect(String(dm.args.text)).toContain(id);
     expect(String(dm.args.text)).toContain(service?.serviceName ?? '?');
-    expect(String(dm.args.text)).toContain('8080→80, 8443→443');
+    expect(String(dm.args.text)).toContain(
+      'TCP: service port 8080, terminal port 80; TCP: service port 8443, terminal port 443',
+    );
     expect(String(dm.args.text)).toContain(
       `connection approval ${c.approval === 'on' ? 'required' : 'not required'}`,
     );
@@ -201,7 +203,7 @@ describe('creating an endpoint service from Slack', () => {
     expect(review.callback_id).toBe(CREATE_VIEW.review);
     for (const tag of astralTags) expect(textOf(review)).toContain(`\`${tag}\``);
     for (const owner of owners) expect(textOf(review)).toContain(`<@${owner}>`);
-    expect(textOf(review)).toContain('30049 → 40049');
+    expect(textOf(review)).toContain('TCP: service port 30049, terminal port 40049');
 
     // The sandbox, like the API, takes ASCII tags only: create with long ASCII ones.
     const form = await click(env, review, user, CREATE_ACTION.back);
@@ -221,8 +223,8 @@ describe('creating an endpoint service from Slack', () => {
     });
     expect(dm.response.ok).toBe(true);
     expect(String(dm.args.text)).toContain('is available');
-    expect(String(dm.args.text)).toContain('30049→40049');
-    expect(textOf(currentView(env, view.id))).toContain('30049 → 40049');
+    expect(String(dm.args.text)).toContain('TCP: service port 30049, terminal port 40049');
+    expect(textOf(currentView(env, view.id))).toContain('TCP: service port 30049, terminal port 40049');
     expect(env.fake.rejections()).toEqual([]);
   });
 

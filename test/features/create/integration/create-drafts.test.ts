@@ -67,6 +67,29 @@ describe('drafts of /vpcep create', () => {
     );
   });
 
+  it('should offer to resume with the time the draft last changed, not the time of the new command', async () => {
+    const user = 'U0LATER';
+    const view = await runCreate(env, user);
+    await change(env, view, user, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
+    // Two days pass: the draft as stored was last changed then.
+    const savedAt = Date.now() - 2 * 86_400_000;
+    const stored = await storedDraft(env, user);
+    await env.redis.hset(
+      draftKey(env, user),
+      'json',
+      JSON.stringify({ ...stored, updatedAt: new Date(savedAt).toISOString() }),
+    );
+    const savedToken = `<!date^${Math.floor(savedAt / 1000)}^`;
+
+    for (const channel of ['C0FIRST', 'C0SECOND']) {
+      const resume = await runCreate(env, user, channel);
+      expect(resume.callback_id).toBe(CREATE_VIEW.notice);
+      expect(textOf(resume)).toContain(`unfinished endpoint service draft, saved ${savedToken}`);
+    }
+    // The command's channel is still remembered for the announcement.
+    expect((await storedDraft(env, user)).channelId).toBe('C0SECOND');
+  });
+
   it('should start a new draft on Start over', async () => {
     const user = 'U0CLOSER';
     const resume = await runCreate(env, user);

@@ -64,7 +64,7 @@ describe('the create form', () => {
     expect(element(after, 'backend').initial_option).toBeUndefined();
     expect(optionTexts(after, 'backend').some((t) => t.startsWith('elb-dedicated-b'))).toBe(true);
     expect(optionTexts(after, 'backend').some((t) => t.startsWith('elb-dedicated-a'))).toBe(false);
-    expect(textOf(after)).toContain('1 mapping (service port → terminal port, TCP): 8080 → 80');
+    expect(textOf(after)).toContain('1 mapping: TCP: service port 8080, terminal port 80');
   });
 
   it('should list the VPCs of the chosen region', async () => {

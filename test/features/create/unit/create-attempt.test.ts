@@ -18,7 +18,7 @@ describe('a creation as people see it', () => {
   it('should tell the creator the ID, full name, port mappings and approval, with List services', () => {
     const message = createResultMessage(attemptModelOf(), false);
     expect(message.text).toBe(
-      'The endpoint service eu-de.orders.11111111-2222-4333-a444-555555555555 is available. ID 11111111-2222-4333-a444-555555555555; port mappings 8080→80, 8443→443; connection approval required.',
+      'The endpoint service eu-de.orders.11111111-2222-4333-a444-555555555555 is available. ID 11111111-2222-4333-a444-555555555555; port mappings TCP: service port 8080, terminal port 80; TCP: service port 8443, terminal port 443; connection approval required.',
     );
     const [list] = buttons(message.blocks);
     // It posts where it is clicked: the value names no channel anyone could change.

@@ -92,7 +92,7 @@ describe('reading the create form state', () => {
 
   it('should preview the parsed port mappings, or the first problem', () => {
     expect(portsPreview('8080:80\n8443:443')).toBe(
-      '2 mappings (service port → terminal port, TCP): 8080 → 80, 8443 → 443',
+      '2 mappings: TCP: service port 8080, terminal port 80; TCP: service port 8443, terminal port 443',
     );
     expect(portsPreview('8080:80\nx')).toMatch(/^:warning: Line 2/);
     expect(portsPreview('  ')).toBeUndefined();

@@ -16,7 +16,7 @@ describe('the review view', () => {
       'Required',
       'Elastic load balancer',
       'elb-a — 192.168.1.10 (dedicated)',
-      '8080 → 80\\n8443 → 443',
+      'TCP: service port 8080, terminal port 80\\nTCP: service port 8443, terminal port 443',
       '`env=prod`',
       'Orders API',
       '<@U0ALICE>',

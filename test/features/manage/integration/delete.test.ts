@@ -165,6 +165,25 @@ describe('/vpcep delete <service>', () => {
     expect(list).toEqual([]);
   });
 
+  it('should say the service no longer exists when Delete is clicked again after the deletion finished', async () => {
+    const service = await ownedService('del-again');
+    const confirmation = await deleteCommand('U0OWNER', 'del-again');
+    const before = world.fake.callCount();
+    await click('U0OWNER', confirmation, 'Delete');
+    await world.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === 'U0OWNER' && String(c.args.text).includes('del-again'),
+      { since: before, timeoutMs: 10_000 },
+    );
+    expect(await world.core.records.get(world.projectId, service.id)).toBeUndefined();
+
+    const again = await click('U0OWNER', confirmation, 'Delete');
+    expect(again.text).toContain('The service `del-again` no longer exists: it was deleted on <!date^');
+    expect(again.text).not.toContain('You may not delete');
+    expect(again.text).not.toContain('no owners recorded');
+    expect(world.sandbox.requests({ method: 'DELETE', path: service.id })).toHaveLength(1);
+  });
+
   it('should send one DELETE, audit once and tell the requester once when Delete is clicked twice at once', async () => {
     const service = await ownedService('del-double');
     const confirmation = await deleteCommand('U0OWNER', 'del-double');

@@ -77,7 +77,7 @@ describe('/vpcep edit <service>', () => {
     expect(input('edit_name_block').initial_value).toBe('orders');
     expect(input('edit_description_block').initial_value).toBe('Order API');
     expect((input('edit_approval_block').initial_option as { value: string }).value).toBe('on');
-    expect(blocksText(blocks)).toContain('`8443:443`');
+    expect(blocksText(blocks)).toContain('TCP: service port 8443, terminal port 443');
     expect(blocksText(blocks)).toContain('Port mappings cannot be changed after creation');
     expect(blocks.filter((b) => b.type === 'input')).toHaveLength(3);
   });

@@ -95,7 +95,7 @@ describe('/vpcep list as the sandbox grows from 0 to 120 services', () => {
     expect(text).toContain(':large_green_circle: available');
     expect(text).toContain('Backend: Elastic load balancer');
     expect(text).toContain('Approval: required');
-    expect(text).toContain('Ports (service:terminal): `8443:443`');
+    expect(text).toContain('Port Mapping: TCP: service port 8443, terminal port 443');
     expect(text).toContain('Connections: *2* pending · *1* accepted');
     // Named, not mentioned: a summary in a channel notifies none of the owners.
     expect(text).toContain('Owners: @olivia, @pay-team');

@@ -143,7 +143,7 @@ export function serviceIdsShown(message: Pick<StoredMessage, 'blocks'>): string[
     const text = (block.text as { text?: string } | undefined)?.text ?? '';
     const first = text.split('\n')[0] ?? '';
     const match = first.match(UUID);
-    if (match && text.includes('Ports (service:terminal)')) ids.push(match[0]);
+    if (match && text.includes('Port Mapping: ')) ids.push(match[0]);
   }
   return ids;
 }

@@ -59,7 +59,9 @@ describe('/vpcep show <service>', () => {
     const text = blocksText(body.blocks);
     expect(body.response_type).toBe('ephemeral');
     expect(text).toContain(`\`${service.id}\``);
-    expect(text).toContain('`8443:443` `8080:80`');
+    expect(text).toContain(
+      'TCP: service port 8443, terminal port 443\nTCP: service port 8080, terminal port 80',
+    );
     expect(text).toContain('Billing API for the shop');
     expect(text).toContain('`team=billing` `env=prod`');
     expect(text).toContain(`\`${consumer}\``);
