@@ -34,7 +34,7 @@ module.exports = {
       from: { path: '^src/features/([^/]+)/' },
       to: {
         path: '^src/features/[^/]+/',
-        pathNot: ['^src/features/$1/', '^src/features/[^/]+/public\\.ts$'],
+        pathNot: ['^src/features/$1/', '^src/features/[^/]+/public(-views)?\\.ts$'],
       },
     },
     {
@@ -56,20 +56,42 @@ module.exports = {
       comment:
         'Use cases never import Slack types, Block Kit builders or the Slack adapters (slack/) that implement their ports: they return screens or call a port.',
       severity: 'error',
-      from: { path: '^src/features/[^/]+/(flow|creation|decide|poll|workflow|usecases)/' },
+      from: { path: '^src/features/[^/]+/(flow|creation|decide|poll|workflow|usecases|jobs)/' },
       to: {
         path: [
           '^src/features/[^/]+/(views|slack)/',
+          '^src/slack/',
           'node_modules/@slack/(bolt|types|web-api)/',
         ],
       },
     },
     {
-      name: 'bench-folders-acyclic',
-      comment: 'No cycles between the top-level folders of bench/ either.',
+      name: 'use-cases-not-through-public-views',
+      comment: 'A use case does not reach Block Kit through another feature\'s public.ts either.',
       severity: 'error',
-      from: { path: '^bench/scenarios/' },
-      to: { path: '^bench/[^/]+\\.ts$', pathNot: '^bench/(outcome|slack-side|[a-z-]+)\\.ts$' },
+      from: { path: '^src/features/[^/]+/(flow|creation|decide|poll|workflow|usecases|jobs)/' },
+      to: { path: '^src/features/[^/]+/public-views\\.ts$' },
+    },
+    {
+      name: 'playground-stays-outside',
+      comment: 'The playground drives the bot over HTTP like Slack does: it imports no feature, core or root file.',
+      severity: 'error',
+      from: { path: '^src/playground/' },
+      to: { path: ['^src/(features|core)/', '^src/[^/]+\\.ts$'] },
+    },
+    {
+      name: 'bench-scenarios-below-the-runner',
+      comment: 'bench/: run.ts loads the scenarios; scenarios and helpers never import run.ts (no folder cycle).',
+      severity: 'error',
+      from: { path: '^bench/' },
+      to: { path: '^bench/run\\.ts$' },
+    },
+    {
+      name: 'bench-helpers-below-scenarios',
+      comment: 'The shared bench helpers (bench/*.ts) never import a scenario.',
+      severity: 'error',
+      from: { path: '^bench/[^/]+\\.ts$', pathNot: '^bench/run\\.ts$' },
+      to: { path: '^bench/scenarios/' },
     },
   ],
   options: {

@@ -53,8 +53,3 @@ export function round(value: number, digits = 2): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
-
-/** Milliseconds since an earlier `performance.now()`. */
-export function elapsedMs(startedAt: number): number {
-  return performance.now() - startedAt;
-}

@@ -3,7 +3,7 @@
  * `context.log`, latency and outcome metrics per listener kind, and a count of requests in flight so a
  * shutdown can wait for them.
  */
-import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../platform/logging/logger.js';
 import type { Metrics } from '../platform/metrics.js';
 
@@ -53,11 +53,6 @@ export function countWebApiError(metrics: Metrics, err: unknown): void {
   metrics.webApiErrors.inc({ method: 'listener', error: data?.error ?? code.replace('slack_webapi_', '') });
 }
 
-/** Reads the per-request logger set by this middleware (falls back to the root logger). */
-export function requestLog(context: Context, fallback: Logger): Logger {
-  return (context.log as Logger | undefined) ?? fallback;
-}
-
 export interface InFlight {
   count(): number;
   /** Resolves when no request is in flight, or after `timeoutMs`. */
@@ -77,16 +72,17 @@ export function requestContext(
     const request = describeRequest(body as Body);
     // The child logger is made on first use: most requests never log, and this is the hot path.
     let log: Logger | undefined;
+    const requestLog = (): Logger => {
+      log ??= logger.child({ team: request.team, user: request.user, kind: request.kind, id: request.id });
+      return log;
+    };
     Object.defineProperty(context, 'log', {
-      get: () => {
-        log ??= logger.child({ team: request.team, user: request.user, kind: request.kind, id: request.id });
-        return log;
-      },
+      get: requestLog,
       configurable: true,
       enumerable: false,
     });
     // The whole payload at trace level only; redaction keeps the tokens in it out of the output.
-    if (logger.isLevelEnabled('trace')) requestLog(context, logger).trace({ body }, 'slack request');
+    if (logger.isLevelEnabled('trace')) requestLog().trace({ body }, 'slack request');
     const end = metrics.listenerSeconds.startTimer({ kind: request.kind });
     active++;
     let outcome = 'ok';

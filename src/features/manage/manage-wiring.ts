@@ -1,12 +1,12 @@
 /** Builds the management feature's one dependency shape from the core: stores, adapters and ports. */
 import type { Core } from '../../core/core.js';
 import { createApprovalRequestStore } from '../approvals/public.js';
+import type { ManageDeps } from './manage-deps.js';
 import { createManageMessages } from './slack/manage-messages.js';
 import { createSlackNameDirectory } from './slack/slack-name-directory.js';
 import { createDigestStore } from './store/digest-schedules.js';
 import { createDeletionStore } from './store/manage-deletions.js';
 import { createBackground } from './usecases/background.js';
-import type { ManageDeps } from './usecases/manage-deps.js';
 import { createOwnerNames } from './usecases/owner-names.js';
 
 export function manageDeps(core: Core): ManageDeps {

@@ -7,7 +7,7 @@ import type { EndpointService } from '#src/cloud/types.js';
 import { portsPreview } from '#src/domain/create-draft.js';
 import { portMappingLines, portMappingsInline, portMappingText } from '#src/domain/port-mapping-text.js';
 import type { PortMappingLine } from '#src/domain/port-mappings.js';
-import { approvalRequestMessage } from '#src/features/approvals/public.js';
+import { approvalRequestMessage } from '#src/features/approvals/public-views.js';
 import {
   createAnnouncement,
   createAttemptView,

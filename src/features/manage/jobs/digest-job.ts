@@ -1,8 +1,8 @@
 /** Posts due digests (`/vpcep digest`), on the job's leader only; the clock is injectable for tests. */
 
 import type { Job } from '../../../redis/job-runner.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { runDueDigests } from '../usecases/digests.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
 
 export const DIGEST_JOB_INTERVAL_MS = 10_000;
 

@@ -4,8 +4,8 @@
  */
 
 import type { Job } from '../../../redis/job-runner.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { checkDeletion } from '../usecases/delete-service.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
 
 export const DELETIONS_JOB_INTERVAL_MS = 10_000;
 

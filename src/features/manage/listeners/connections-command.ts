@@ -1,7 +1,7 @@
 /** `/vpcep connections <service>`: every connection of a service, ephemerally, in pages. */
 import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { loadConnectionsPage } from '../usecases/connections-listing.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
 import { connectionsMessage } from '../views/connections-message.js';
 
 export const CONNECTIONS_SPEC = { usage: '/vpcep connections <service>' };

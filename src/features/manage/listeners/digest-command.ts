@@ -1,7 +1,7 @@
 /** `/vpcep digest [daily|weekly|off]`, run in a channel: shows, sets or stops its scheduled summary. */
 import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { digestInfo, parseDigestArgs, setDigest, stopDigest } from '../usecases/digests.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
 import { digestStatusText } from '../views/digest-message.js';
 
 export function digestSubcommand(deps: ManageDeps): SubcommandHandler {

@@ -4,8 +4,8 @@
  */
 import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
 import { openModal, updateModal } from '../../../slack/modal.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { prepareEdit } from '../usecases/edit-service.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
 import { editFormView, editLoadingView, editProblemView } from '../views/manage-edit-modal.js';
 
 export const EDIT_SPEC = { usage: '/vpcep edit <service>' };

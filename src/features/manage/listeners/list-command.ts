@@ -2,7 +2,7 @@
 
 import { slowDownText } from '../../../access/slow-down-text.js';
 import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { postSummary } from '../usecases/post-summary.js';
 import { FILTER_MAX, normaliseFilter } from '../usecases/service-filter.js';
 import { serviceSummaryMessage, unpostedSummary } from '../views/service-summary-message.js';

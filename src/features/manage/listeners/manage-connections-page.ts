@@ -1,7 +1,7 @@
 /** Next / Previous on the ephemeral connection list: replaces it with that page. */
 import { guarded } from '../../../slack/replying.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { loadConnectionsPage } from '../usecases/connections-listing.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
 import { connectionsMessage, connectionsPageStateSchema } from '../views/connections-message.js';
 import { parseJsonValue } from '../views/manage-button-values.js';
 import type { ButtonArgs, ButtonHandler } from './manage-listener-args.js';

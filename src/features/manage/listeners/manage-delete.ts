@@ -1,7 +1,7 @@
 /** Delete / Cancel on the confirmation of `/vpcep delete`. */
 import { guarded } from '../../../slack/replying.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { startDelete } from '../usecases/delete-service.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
 import { parseJsonValue } from '../views/manage-button-values.js';
 import {
   deleteCancelledMessage,

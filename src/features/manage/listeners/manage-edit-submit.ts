@@ -6,8 +6,8 @@
 
 import { updateModal } from '../../../slack/modal.js';
 import { guarded } from '../../../slack/replying.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { changedFields, editChanges, editProblems, saveEdit } from '../usecases/edit-service.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
 import { isRefused } from '../usecases/manage-refusals.js';
 import {
   editErrors,

@@ -1,7 +1,7 @@
 /** Refresh on the App Home: publishes it again, at the pace the heavy-read limit allows. */
 import { guarded } from '../../../slack/replying.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { publishHome, publishHomeSlowDown } from '../slack/home-publisher.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
 import type { ButtonArgs, ButtonHandler } from './manage-listener-args.js';
 
 export function homeRefreshAction(deps: ManageDeps): ButtonHandler {

@@ -1,7 +1,7 @@
 /** Next / Previous on a service summary: shows that page in the same message. */
 import { slowDownText } from '../../../access/slow-down-text.js';
 import { guarded } from '../../../slack/replying.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { turnSummaryPage } from '../usecases/post-summary.js';
 import { loadSummaryPage } from '../usecases/service-summaries.js';
 import { parseJsonValue } from '../views/manage-button-values.js';

@@ -5,7 +5,7 @@
 import { slowDownText } from '../../../access/slow-down-text.js';
 import { isSlackId } from '../../../domain/slack-ids.js';
 import { guarded } from '../../../slack/replying.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { postSummary } from '../usecases/post-summary.js';
 import { serviceSummaryMessage, unpostedSummary } from '../views/service-summary-message.js';
 import type { ButtonArgs, ButtonHandler } from './manage-listener-args.js';

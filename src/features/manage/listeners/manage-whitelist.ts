@@ -1,6 +1,6 @@
 /** "Allow every account" / Cancel on the confirmation of `/vpcep whitelist <service> add *`. */
 import { guarded } from '../../../slack/replying.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { confirmWhitelistAdd } from '../usecases/whitelist-changes.js';
 import { parseJsonValue } from '../views/manage-button-values.js';
 import {

@@ -1,6 +1,6 @@
 /** `/vpcep whitelist <service> [add|remove <account id>…]`: shows or changes the whitelist, ephemerally. */
 import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
-import type { ManageDeps } from '../usecases/manage-deps.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { isRefused, type Refusal } from '../usecases/manage-refusals.js';
 import { changeWhitelist, loadWhitelist, parseWhitelistArgs } from '../usecases/whitelist-changes.js';
 import {

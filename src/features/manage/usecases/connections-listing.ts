@@ -4,7 +4,7 @@
  */
 import type { Connection, ConnectionStatus, EndpointService } from '../../../cloud/types.js';
 import type { OtcProject } from '../../../platform/config/config-types.js';
-import type { ManageDeps } from './manage-deps.js';
+import type { ManageDeps } from '../manage-deps.js';
 
 export const CONNECTIONS_PAGE_SIZE = 40;
 

@@ -7,11 +7,12 @@
  */
 
 import { code } from '../../../domain/mrkdwn.js';
+import { userMessageOf } from '../../../platform/errors/app-error.js';
+import type { ManageDeps } from '../manage-deps.js';
 import type { DigestSchedule, DigestStatus } from '../store/digest-schedules.js';
 import { type DigestFrequency, duePeriod, nextPeriodStart } from './digest-periods.js';
 import { auditChange } from './manage-audit.js';
-import type { ManageDeps } from './manage-deps.js';
-import { postPage, postProblem } from './post-summary.js';
+import { postPage } from './post-summary.js';
 import { loadSummaryPage, type SummaryPage } from './service-summaries.js';
 
 /** How long one replica may take to post a digest before another may try (it died, say). */
@@ -65,7 +66,7 @@ export async function setDigest(
     await (previous ? deps.digests.set(previous) : deps.digests.remove(channel)).catch((e: unknown) =>
       deps.logger.error({ err: e, channel }, 'could not undo a digest the channel cannot get'),
     );
-    return { ok: false, refused: postProblem(channel, err) };
+    return { ok: false, refused: userMessageOf(err) };
   }
   await auditChange(deps, { action: 'digest.set', actor: userId, detail: `${channel}:${frequency}` });
   return { ok: true };

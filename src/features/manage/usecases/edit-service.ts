@@ -7,8 +7,8 @@
 import type { EndpointService, UpdateServiceInput } from '../../../cloud/types.js';
 import { validateDraft } from '../../../domain/endpoint-service-spec.js';
 import type { OtcProject } from '../../../platform/config/config-types.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { auditChange } from './manage-audit.js';
-import type { ManageDeps } from './manage-deps.js';
 import { anyError, type Refusal, refusedOr } from './manage-refusals.js';
 import { findManaged, requireManage } from './manage-rights.js';
 import { rememberNames } from './names.js';

@@ -10,7 +10,7 @@ import type { OtcProject } from '../../../platform/config/config-types.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalRequest } from '../../approvals/public.js';
 import { mayDecide } from '../../approvals/public.js';
-import type { ManageDeps } from './manage-deps.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { anyError, type Refusal, refusedOr } from './manage-refusals.js';
 import { rememberNames } from './names.js';
 import { compareServices } from './service-filter.js';

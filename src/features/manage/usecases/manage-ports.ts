@@ -3,17 +3,22 @@
  * deletion's outcome) and the feature's adapter (`../slack/manage-messages.ts`) renders and sends it.
  * Declared here, beside the use cases, so they never import Slack types or the views.
  */
-import type { PostedMessage } from '../../../slack/channel-poster.js';
 import type { DigestSchedule } from '../store/digest-schedules.js';
 import type { Deletion } from '../store/manage-deletions.js';
 import type { DigestFrequency } from './digest-periods.js';
 import type { SummaryPage } from './service-summaries.js';
 
+/** Where a summary was posted, to turn its pages later. */
+export interface PostedSummary {
+  readonly channel: string;
+  readonly ts: string;
+}
+
 export interface SummaryMessages {
-  /** Posts one page of the summary into `channel` (paced); rejects with Slack's reason. */
-  postSummary(channel: string, page: SummaryPage): Promise<PostedMessage>;
+  /** Posts one page of the summary into `channel` (paced); rejects with an error whose `userMessage` says how to fix it. */
+  postSummary(channel: string, page: SummaryPage): Promise<PostedSummary>;
   /** Shows another page in a posted summary (retried after a 429); rejects with Slack's reason. */
-  updateSummary(target: PostedMessage, page: SummaryPage): Promise<void>;
+  updateSummary(target: PostedSummary, page: SummaryPage): Promise<void>;
 }
 
 interface DigestNotices {

@@ -12,7 +12,7 @@ import type { EndpointService } from '../../../cloud/types.js';
 import { code, groupMention, userMention } from '../../../domain/mrkdwn.js';
 import { ForbiddenError } from '../../../platform/errors/app-error.js';
 import type { Logger } from '../../../platform/logging/logger.js';
-import type { ManageDeps } from './manage-deps.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { rememberNames } from './names.js';
 
 /** The service a right is asked for: where it lives, and how to name it in a refusal. */

@@ -4,11 +4,9 @@
  * the reason (how to fix it) and the page, so the person who asked can still read it ephemerally.
  */
 
-import { channelMention } from '../../../domain/mrkdwn.js';
+import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { Logger } from '../../../platform/logging/logger.js';
-import type { PostedMessage } from '../../../slack/channel-poster.js';
-import { channelPostError, SlackApiError, slackErrorCode } from '../../../slack/slack-errors.js';
-import type { SummaryMessages } from './manage-ports.js';
+import type { PostedSummary, SummaryMessages } from './manage-ports.js';
 import {
   loadSummaryPage,
   type SummaryDeps,
@@ -22,18 +20,8 @@ export interface PostSummaryDeps extends SummaryDeps {
 }
 
 export type PostSummaryResult =
-  | { readonly posted: PostedMessage }
+  | { readonly posted: PostedSummary }
   | { readonly refused: string; readonly page: SummaryPage };
-
-/** Why a post into `channel` failed, in words that say how to fix it. */
-export function postProblem(channel: string, err: unknown): string {
-  const code = slackErrorCode(err);
-  if (channel.startsWith('D') && (code === 'channel_not_found' || code === 'not_in_channel'))
-    return 'I cannot post in this direct message because I am not part of it. Run the command in a channel I am in (invite me with `/invite @vpcep-bot`), or in my Messages tab.';
-  return err instanceof SlackApiError
-    ? err.userMessage
-    : `Slack refused my post in ${channelMention(channel)}. Please try again.`;
-}
 
 /**
  * Posts the first page for `request` into `channel`. Cloud failures throw (nothing was posted);
@@ -57,7 +45,7 @@ export async function postPage(
     return { posted: await deps.messages.postSummary(channel, page) };
   } catch (err) {
     deps.logger.warn({ err, channel }, 'could not post the service summary');
-    return { refused: postProblem(channel, err), page };
+    return { refused: userMessageOf(err), page };
   }
 }
 
@@ -67,13 +55,9 @@ export async function postPage(
  */
 export async function turnSummaryPage(
   deps: PostSummaryDeps,
-  target: PostedMessage,
+  target: PostedSummary,
   request: SummaryRequest,
 ): Promise<void> {
   const page = await loadSummaryPage(deps, request);
-  try {
-    await deps.messages.updateSummary(target, page);
-  } catch (err) {
-    throw err instanceof SlackApiError ? channelPostError(target.channel, err.cause, 'chat.update') : err;
-  }
+  await deps.messages.updateSummary(target, page);
 }

@@ -8,8 +8,8 @@ import type { EndpointService, WhitelistEntry } from '../../../cloud/types.js';
 import { code } from '../../../domain/mrkdwn.js';
 import { parseAccounts } from '../../../domain/whitelist.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
+import type { ManageDeps } from '../manage-deps.js';
 import { auditChange } from './manage-audit.js';
-import type { ManageDeps } from './manage-deps.js';
 import { ManageRefusedError, type Refusal, refusedOr } from './manage-refusals.js';
 import { findManaged, getManaged } from './manage-rights.js';
 

@@ -6,7 +6,7 @@
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
-import { approvalRequestMessage } from '../../approvals/public.js';
+import { approvalRequestMessage } from '../../approvals/public-views.js';
 import type { HomeData, HomeService } from '../usecases/home.js';
 import {
   approvalText,

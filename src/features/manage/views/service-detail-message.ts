@@ -8,7 +8,7 @@ import { CONNECTION_STATUSES, type Connection } from '../../../cloud/types.js';
 import { channelMention, clip, code, escapeMrkdwn, userMention } from '../../../domain/mrkdwn.js';
 import { portMappingLines } from '../../../domain/port-mapping-text.js';
 import { MAX_PORT_MAPPINGS } from '../../../domain/port-mappings.js';
-import { approvalRequestMessage } from '../../approvals/public.js';
+import { approvalRequestMessage } from '../../approvals/public-views.js';
 import { connectionStatusText } from '../usecases/connections-listing.js';
 import type { ServiceDetails } from '../usecases/service-details.js';
 import {

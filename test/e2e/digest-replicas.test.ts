@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDigestStore } from '#src/features/manage/store/digest-schedules.js';
 import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
 import { createKeys } from '#src/redis/keys.js';
-import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../../../helpers/bot-harness.js';
-import { type BotProcess, startBotProcess } from '../../../helpers/bot-process.js';
-import { eventually } from '../../../helpers/eventually.js';
-import { freePort } from '../../../helpers/redis-server.js';
-import { assertionClient, testRedisUrl, uniquePrefix } from '../../../helpers/redis-test.js';
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/bot-harness.js';
+import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
+import { eventually } from '../helpers/eventually.js';
+import { freePort } from '../helpers/redis-server.js';
+import { assertionClient, testRedisUrl, uniquePrefix } from '../helpers/redis-test.js';
 
 const CHANNEL = 'C0REPLICADIGEST';
 const prefix = uniquePrefix('digest-replicas');

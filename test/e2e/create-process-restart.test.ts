@@ -6,11 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_VIEW } from '#src/features/create/views/create-ids.js';
 import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
-import { startTestBot, TEST_SIGNING_SECRET, testEnv } from '../../../helpers/bot-harness.js';
-import { type BotProcess, startBotProcess } from '../../../helpers/bot-process.js';
-import { freePort } from '../../../helpers/redis-server.js';
-import { uniquePrefix } from '../../../helpers/redis-test.js';
-import { createSlackDriver } from '../../../helpers/slack-driver.js';
 import {
   change,
   currentView,
@@ -19,7 +14,12 @@ import {
   formState,
   optionValue,
   runCreate,
-} from './create-harness.js';
+} from '../features/create/integration/create-harness.js';
+import { startTestBot, TEST_SIGNING_SECRET, testEnv } from '../helpers/bot-harness.js';
+import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
+import { freePort } from '../helpers/redis-server.js';
+import { uniquePrefix } from '../helpers/redis-test.js';
+import { createSlackDriver } from '../helpers/slack-driver.js';
 
 const USER = 'U0PROCESS';
 let fake: FakeSlack;

@@ -4,21 +4,21 @@
  * tests can build them from a real core.
  */
 
-import type { HeavyReadLimiter } from '../../../access/heavy-reads.js';
-import type { Permissions } from '../../../access/permissions.js';
-import type { ServiceRecords } from '../../../access/service-records.js';
-import type { Cloud } from '../../../cloud/index.js';
-import type { ServiceCache } from '../../../cloud/service-cache.js';
-import type { ServiceLookup } from '../../../cloud/service-lookup.js';
-import type { Logger } from '../../../platform/logging/logger.js';
-import type { AuditLog } from '../../../redis/audit-log.js';
-import type { ChannelPoster } from '../../../slack/channel-poster.js';
-import type { ApprovalRequestStore } from '../../approvals/public.js';
-import type { DigestStore } from '../store/digest-schedules.js';
-import type { DeletionStore } from '../store/manage-deletions.js';
-import type { Background } from './background.js';
-import type { ManageMessages } from './manage-ports.js';
-import type { OwnerNames } from './owner-names.js';
+import type { HeavyReadLimiter } from '../../access/heavy-reads.js';
+import type { Permissions } from '../../access/permissions.js';
+import type { ServiceRecords } from '../../access/service-records.js';
+import type { Cloud } from '../../cloud/index.js';
+import type { ServiceCache } from '../../cloud/service-cache.js';
+import type { ServiceLookup } from '../../cloud/service-lookup.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { AuditLog } from '../../redis/audit-log.js';
+import type { ChannelPoster } from '../../slack/channel-poster.js';
+import type { ApprovalRequestStore } from '../approvals/public.js';
+import type { DigestStore } from './store/digest-schedules.js';
+import type { DeletionStore } from './store/manage-deletions.js';
+import type { Background } from './usecases/background.js';
+import type { ManageMessages } from './usecases/manage-ports.js';
+import type { OwnerNames } from './usecases/owner-names.js';
 
 /** The approvals feature's read API: open requests of a service, and those a user may decide. */
 export type ApprovalReader = Pick<ApprovalRequestStore, 'listOpenForService' | 'listPendingDecidableBy'>;
