@@ -103,7 +103,9 @@ export class Session {
   async act(person: Persona, source: ActionSource, action: Json, values: unknown): Promise<Outcome> {
     try {
       const actionId = typeof action.action_id === 'string' ? action.action_id : '';
-      const blockId = typeof action.block_id === 'string' ? action.block_id : undefined;
+      // The page sends '' for a block it shows without an id; that names no block, like a missing one.
+      const blockId =
+        typeof action.block_id === 'string' && action.block_id !== '' ? action.block_id : undefined;
       const { action_id: _a, block_id: _b, type: _t, ...chosen } = action;
       const actions = [{ action_id: actionId, ...(blockId ? { block_id: blockId } : {}), ...chosen }];
       if (source.kind === 'view') {

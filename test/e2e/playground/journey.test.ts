@@ -142,6 +142,19 @@ describe('the playground in a browser', () => {
     await seeText(review, '8080 → 80');
     await seeText(review, /Owner groups\s*@platform-team/);
     await shot('create-review');
+    // Back to the form (a button in a block the bot gives no block_id): the form again, values kept.
+    await review.getByRole('button', { name: 'Back to the form' }).click();
+    await seeValue(form.getByLabel('Name', { exact: true }), 'orders-api');
+    // Close it; `/vpcep create` again offers the unfinished draft, and Resume draft brings it back.
+    await form.getByRole('button', { name: 'Close' }).click();
+    await seeCount(page.getByRole('dialog'), 0);
+    await send('/vpcep create');
+    await page.getByRole('dialog').getByRole('button', { name: 'Resume draft' }).click();
+    await seeValue(form.getByLabel('Name', { exact: true }), 'orders-api');
+    await seeValue(form.getByLabel('Port Mapping', { exact: true }), '8080:80');
+    await seeCount(vpc.getByRole('option', { name: /vpc-demo-a/, selected: true }), 1);
+    await form.getByRole('button', { name: 'Review' }).click();
+    await seeText(review, /Owner groups\s*@platform-team/);
     await review.getByRole('button', { name: 'Create' }).click();
     await seeText(
       page.getByRole('dialog'),
