@@ -53,6 +53,7 @@ const schemas = {
   home: z.object({ user: person }),
   step: z.object({ inputs: z.record(z.string(), z.string().max(200)) }),
   connect: z.object({ user: person, projectId: id, serviceId: id }),
+  seed: z.object({ user: person }),
 };
 
 /** The conversations a person can open: the channels and their own DM with the bot. */
@@ -135,6 +136,13 @@ export async function postRoute(deps: RouteDeps, name: string, body: unknown): P
         });
       const connection = await deps.cloud.requestConnection(input.projectId, input.serviceId);
       return ok({ ok: true, connection });
+    }
+    case 'seed': {
+      const input = parse(schemas.seed, body);
+      if (isAnswer(input)) return input;
+      if (!deps.cloud.sandbox)
+        return ok({ ok: false, problem: 'Demo services exist only in the sandbox cloud.' });
+      return ok({ ok: true, ...(await deps.cloud.seedDemoServices()) });
     }
     default:
       return { status: 404, body: { ok: false, problem: 'no such route' } };

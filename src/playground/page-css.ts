@@ -108,6 +108,8 @@ a { color: var(--blue); }
 .toast.shown { opacity: 1; }
 .panel-title { margin-top: 4px; }
 .panel-intro, .empty, .cloud-meta { color: var(--muted); }
+.demo-data { display: flex; align-items: center; gap: 12px; margin: 8px 0 4px; }
+.demo-note { color: var(--muted); font-size: 13px; }
 .cloud-service { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; margin: 12px 0; }
 .cloud-service h3 { margin: 4px 0; font-size: 16px; }
 .connections { border-collapse: collapse; margin: 8px 0 12px; width: 100%; font-size: 14px; }

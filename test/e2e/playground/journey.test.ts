@@ -9,14 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
 import { PERSONAS } from '#src/playground/workspace.js';
 import { type Browser, openBrowser } from '../../helpers/browser.js';
 import { type PlaygroundProcess, startPlayground } from '../../helpers/playground-process.js';
 import { testRedisUrl, uniquePrefix } from '../../helpers/redis-test.js';
 
 const SHOTS = resolve(process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'vpcep-playground-screenshots'));
-const EU_DE = SANDBOX_PROJECTS[0]?.projectId ?? '';
 /** Page updates arrive within a second; slow steps wait for the sandbox (~3 s) or the 5 s approval poll. */
 const SOON = { timeout: 10_000, interval: 100 };
 const SLOW = { timeout: 25_000, interval: 200 };
@@ -195,13 +193,14 @@ describe('the playground in a browser', () => {
     await seeCount(message(/orders-api/).getByRole('button', { name: 'Approve' }), 0);
     await shot('approval-approved');
 
-    // 8. `/vpcep list` (with more services than one page holds) and page through it.
-    const seeded = await fetch(`${playground.sandboxUrl}/_sandbox/projects/${EU_DE}/bulk`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ services: 12 }),
-    });
-    expect(seeded.status).toBe(200);
+    // 8. `/vpcep list` (with more services than one page holds: the Cloud panel adds demo services) and
+    //    page through it.
+    await open('Cloud (sandbox)');
+    await page.getByRole('button', { name: 'Add demo services' }).click();
+    await seeText(
+      page.getByRole('status').filter({ hasText: 'demo services' }),
+      /Added 12 demo services in eu-de/,
+    );
     await open('#general');
     await send('/vpcep list');
     const summary = message(/endpoint services/i).filter({ has: page.getByRole('button', { name: /Next/ }) });
@@ -212,8 +211,9 @@ describe('the playground in a browser', () => {
 
     // 9. Open the bot's Home tab.
     await open('Home');
-    await page.locator('#home').getByRole('button', { name: 'Refresh' }).waitFor({ timeout: 25_000 });
-    await seeText(page.locator('#home'), 'orders-api');
+    const home = page.getByRole('region', { name: 'Home' });
+    await home.getByRole('button', { name: 'Refresh' }).waitFor({ timeout: 25_000 });
+    await seeText(home, 'orders-api');
     await shot('app-home');
 
     // 10. Run the workflow step for a new pending connection; the owner decides; see decision and approver.
