@@ -80,6 +80,7 @@ a { color: var(--blue); }
 .overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); display: flex; align-items: center; justify-content: center; z-index: 10; }
 .dialog { background: #fff; width: min(600px, 94vw); max-height: 90vh; border-radius: 8px; display: flex; flex-direction: column;
   box-shadow: 0 18px 48px rgba(0,0,0,.35); }
+.dialog:focus { outline: none; }
 .dialog.confirm { width: min(440px, 94vw); padding-bottom: 4px; }
 .dialog-header { padding: 18px 24px 8px; }
 .dialog-title { font-size: 22px; margin: 0; }

@@ -13,7 +13,7 @@ export function pageHtml(): string {
 <script type="module" src="/web/main.js"></script>
 </head>
 <body>
-<div class="app">
+<div class="app" id="app">
   <nav class="sidebar" aria-label="Workspace">
     <div class="workspace-name">VPCEP Playground</div>
     <label class="persona-label" for="persona">Acting as</label>

@@ -30,7 +30,7 @@ let place: Place = JSON.parse(sessionStorage.getItem('place') ?? 'null') ?? {
 
 const surfaces = new Surfaces(() => state, toast);
 const conversation = new Conversation(byId('conversation'), surfaces);
-const modal = new ModalHost(byId('modal-root'), surfaces);
+const modal = new ModalHost(byId('modal-root'), byId('app'), surfaces);
 const workflow = new WorkflowPanel(byId('workflow'), toast);
 const cloud = new CloudPanel(byId('cloud'), toast, () => {
   if (state) workflow.setChoices(state, cloud.services);

@@ -147,6 +147,19 @@ describe('the playground in a browser', () => {
     await form.getByRole('button', { name: 'Close' }).click();
     await seeCount(page.getByRole('dialog'), 0);
     await send('/vpcep create');
+    // The offer to resume has only buttons: the focus is inside the dialog, Tab never leaves it for the
+    // page behind (inert), and Escape closes it.
+    const offer = page.getByRole('dialog', { name: 'Create endpoint service' });
+    await offer.getByRole('button', { name: 'Resume draft' }).waitFor();
+    await seeCount(offer.getByRole('button', { name: 'Resume draft' }).and(page.locator(':focus')), 1);
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('Tab');
+      expect(await page.getByRole('navigation', { name: 'Workspace' }).locator(':focus').count()).toBe(0);
+      expect(await page.getByRole('main').locator(':focus').count()).toBe(0);
+    }
+    await page.keyboard.press('Escape');
+    await seeCount(page.getByRole('dialog'), 0);
+    await send('/vpcep create');
     await page.getByRole('dialog').getByRole('button', { name: 'Resume draft' }).click();
     await seeValue(form.getByLabel('Name', { exact: true }), 'orders-api');
     await seeValue(form.getByLabel('Port Mapping', { exact: true }), '8080:80');
