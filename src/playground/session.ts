@@ -173,6 +173,24 @@ export class Session {
     }
   }
 
+  /**
+   * A fresh load of the page: Slack's client drops a person's modals on reload, so every open view of the
+   * person closes, and the bot hears `view_closed` (the whole stack cleared) where it asked for it.
+   */
+  async reloaded(person: Persona): Promise<Outcome> {
+    try {
+      const open = [...this.fake.openViews(person.id)].reverse();
+      for (const view of open) {
+        if (view.notify_on_close === true)
+          await this.driver.viewClosed({ userId: person.id, userName: person.handle, view, isCleared: true });
+      }
+      for (const view of open) this.fake.closeView(view.id, { clear: true });
+      return { ok: true };
+    } finally {
+      this.activity.emit();
+    }
+  }
+
   /** Type-ahead of an external select: the bot's options (`block_suggestion`). */
   async suggest(
     person: Persona,

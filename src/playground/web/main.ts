@@ -137,4 +137,7 @@ function draw(current: PageState): void {
   modal.render(current.modal);
 }
 
-liveUpdates(() => void refresh());
+// A fresh load drops the person's modals, as Slack's client does on reload; then the page follows changes.
+void post('reloaded', persona ? { user: persona } : {})
+  .catch(() => undefined)
+  .finally(() => liveUpdates(() => void refresh()));

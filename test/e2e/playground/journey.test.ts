@@ -280,4 +280,20 @@ describe('the playground in a browser', () => {
     expect(await page.title()).toBe('vpcep-bot playground');
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it('should drop an open modal when the page is reloaded, as Slack does', async () => {
+    await actAs('Ada Admin');
+    await open('#general');
+    await send('/vpcep create');
+    await page.getByRole('dialog', { name: 'Create endpoint service' }).waitFor({ timeout: 10_000 });
+    await page.reload();
+    // The conversation and the modal are drawn together: once the welcome is back, so would a modal be.
+    await page
+      .getByRole('heading', { name: 'Welcome to the vpcep-bot playground' })
+      .waitFor({ timeout: 10_000 });
+    await seeCount(page.getByRole('dialog'), 0);
+    await send('hello again');
+    await seeCount(message('hello again'), 1);
+    expect(browser.pageErrors).toEqual([]);
+  });
 });
