@@ -25,7 +25,7 @@ body { margin: 0; height: 100vh; overflow: hidden; }
 .pane-purpose { color: var(--muted); font-size: 13px; }
 .conversation, .home, .panel { flex: 1; overflow-y: auto; padding: 12px 20px; }
 .home, .panel { max-width: 900px; }
-.message { display: flex; gap: 10px; padding: 8px 6px; border-radius: 6px; }
+.message { display: flex; flex-wrap: wrap; gap: 0 10px; padding: 8px 6px; border-radius: 6px; }
 .message:hover { background: #f8f8f8; }
 .message.ephemeral { background: #f4f8fb; }
 .avatar { width: 36px; height: 36px; flex: none; border-radius: 6px; background: #611f69; color: #fff;
@@ -35,7 +35,7 @@ body { margin: 0; height: 100vh; overflow: hidden; }
 .sender { font-weight: 800; }
 .app-badge { font-size: 10px; background: #e8e8e8; color: var(--muted); padding: 1px 4px; border-radius: 3px; font-weight: 700; }
 .message-time, .edited { color: var(--muted); font-size: 12px; }
-.ephemeral-note { color: var(--muted); font-size: 12px; margin-top: 4px; }
+.ephemeral-note { flex-basis: 100%; color: var(--muted); font-size: 12px; margin: 0 0 4px 46px; }
 .message-text, .section-text, .field { line-height: 1.45; overflow-wrap: anywhere; }
 .block { margin: 6px 0; }
 h3.block.header { font-size: 17px; margin: 8px 0 4px; }
@@ -43,7 +43,7 @@ h3.block.header { font-size: 17px; margin: 8px 0 4px; }
 .section-body { flex: 1; min-width: 0; }
 .section-fields { display: grid; grid-template-columns: 1fr 1fr; gap: 6px 16px; margin-top: 4px; }
 .accessory { flex: none; }
-.context { color: var(--muted); font-size: 12.5px; display: flex; flex-wrap: wrap; gap: 8px; }
+.context { color: var(--muted); font-size: 12.5px; line-height: 1.5; display: flex; flex-wrap: wrap; gap: 4px 8px; }
 .divider { border: 0; border-top: 1px solid var(--line); margin: 10px 0; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
 .button { font: inherit; font-size: 14px; font-weight: 700; padding: 6px 14px; border-radius: 4px; border: 1px solid #bbb;

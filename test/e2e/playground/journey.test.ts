@@ -92,8 +92,11 @@ describe('the playground in a browser', () => {
     onTestFailed(async () => {
       await shot('failure').catch(() => undefined);
     });
-    // 1. The page opens in #general as the platform admin, with the guided welcome.
+    // 1. The start-up output ends with the URL in plain text for a person (the JSON log line has it too).
+    expect(playground.output().trimEnd().split('\n').at(-1)).toBe(`playground: open ${playground.url}`);
+    // The page opens in #general as the platform admin, with the guided welcome from the Playground app.
     await page
+      .getByRole('article', { name: /^Playground, / })
       .getByRole('heading', { name: 'Welcome to the vpcep-bot playground' })
       .waitFor({ timeout: 10_000 });
     await seeValue(page.getByLabel('Acting as'), 'UPLAYADMIN');
@@ -192,6 +195,8 @@ describe('the playground in a browser', () => {
     await request.getByRole('button', { name: 'Approve' }).click();
     const refusal = message('Only visible to you').filter({ hasText: 'Nothing was changed' });
     await seeText(refusal, 'Only the owners of');
+    // As in Slack, "Only visible to you" heads the message, above the sender and the text.
+    await seeText(refusal, /^\W*Only visible to you/);
 
     // 7. The owner approves: the message changes for everyone.
     await actAs('Omar Owner');
