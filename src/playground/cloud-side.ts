@@ -34,7 +34,7 @@ export interface CloudSide {
 }
 
 /** Demo services one press adds: more than a page of `/vpcep list` (10) holds. */
-export const DEMO_SERVICES = 12;
+const DEMO_SERVICES = 12;
 
 /** The panel's port over the bot's cloud. */
 export function cloudSideOf(cloud: Cloud): CloudSide {

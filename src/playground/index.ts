@@ -53,7 +53,7 @@ export interface Playground {
 }
 
 /** What a person reads when the playground is ready (on stderr, after the JSON log). */
-export function readyLines(url: string, sandbox: boolean): string {
+function readyLines(url: string, sandbox: boolean): string {
   const cloud = sandbox ? 'the sandbox cloud (no OTC_* variables set)' : 'your OTC cloud';
   return [
     '',
