@@ -92,8 +92,11 @@ describe('the playground in a browser', () => {
     onTestFailed(async () => {
       await shot('failure').catch(() => undefined);
     });
-    // 1. The start-up output ends with the URL in plain text for a person (the JSON log line has it too).
-    expect(playground.output().trimEnd().split('\n').at(-1)).toBe(`playground: open ${playground.url}`);
+    // 1. The start-up output gives the URL in plain text for a person (on stderr, beside the JSON log
+    //    line on stdout; the two pipes arrive in either order).
+    await expect
+      .poll(() => playground.output().split('\n'), SOON)
+      .toContain(`playground: open ${playground.url}`);
     // The page opens in #general as the platform admin, with the guided welcome from the Playground app.
     await page
       .getByRole('article', { name: /^Playground, / })
