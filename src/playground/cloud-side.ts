@@ -1,6 +1,7 @@
 /**
  * The cloud panel's view of the sandbox: every endpoint service with its connections as the cloud's API
- * reports them, and the consumer's power to ask for a connection (what `/vpcep sandbox connect` does).
+ * reports them, the consumer's power to ask for a connection (what `/vpcep sandbox connect` does), and
+ * demo services to fill more than one page of `/vpcep list`.
  * Reads go through the same OTC client the bot uses; nothing here changes the bot.
  */
 import type { Cloud } from '../cloud/index.js';
@@ -28,7 +29,12 @@ export interface CloudSide {
   services(): Promise<CloudServiceView[]>;
   /** A consumer's VPC endpoint asks to connect to a service. */
   requestConnection(projectId: string, serviceId: string): Promise<CloudConnectionView>;
+  /** Adds `DEMO_SERVICES` available services in the first project (sandbox only). */
+  seedDemoServices(): Promise<{ readonly region: string; readonly count: number }>;
 }
+
+/** Demo services one press adds: more than a page of `/vpcep list` (10) holds. */
+const DEMO_SERVICES = 12;
 
 /** The panel's port over the bot's cloud. */
 export function cloudSideOf(cloud: Cloud): CloudSide {
@@ -57,6 +63,12 @@ export function cloudSideOf(cloud: Cloud): CloudSide {
     async requestConnection(projectId, serviceId) {
       if (!cloud.sandbox) throw new Error('Only the sandbox cloud can play a consumer.');
       return connectionView(await cloud.sandbox.requestConnection(projectId, serviceId));
+    },
+    async seedDemoServices() {
+      const project = cloud.projects[0];
+      if (!cloud.sandbox || !project) throw new Error('Only the sandbox cloud can add demo services.');
+      const added = await cloud.sandbox.bulkSeed(project.projectId, { services: DEMO_SERVICES });
+      return { region: project.region, count: added.serviceIds.length };
     },
   };
 }

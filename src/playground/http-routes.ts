@@ -53,6 +53,9 @@ const schemas = {
   home: z.object({ user: person }),
   step: z.object({ inputs: z.record(z.string(), z.string().max(200)) }),
   connect: z.object({ user: person, projectId: id, serviceId: id }),
+  seed: z.object({ user: person }),
+  /** A fresh page load; no person yet on a first visit (the page opens as the first persona). */
+  reloaded: z.object({ user: person.optional() }),
 };
 
 /** The conversations a person can open: the channels and their own DM with the bot. */
@@ -117,6 +120,12 @@ export async function postRoute(deps: RouteDeps, name: string, body: unknown): P
       if (isAnswer(input)) return input;
       return ok(await session.suggest(input.user, input.viewId, input.blockId, input.actionId, input.value));
     }
+    case 'reloaded': {
+      const input = parse(schemas.reloaded, body);
+      if (isAnswer(input)) return input;
+      const who = input.user ?? PERSONAS[0];
+      return who ? ok(await session.reloaded(who)) : bad('unknown person');
+    }
     case 'home': {
       const input = parse(schemas.home, body);
       return isAnswer(input) ? input : ok(await session.openHome(input.user));
@@ -135,6 +144,13 @@ export async function postRoute(deps: RouteDeps, name: string, body: unknown): P
         });
       const connection = await deps.cloud.requestConnection(input.projectId, input.serviceId);
       return ok({ ok: true, connection });
+    }
+    case 'seed': {
+      const input = parse(schemas.seed, body);
+      if (isAnswer(input)) return input;
+      if (!deps.cloud.sandbox)
+        return ok({ ok: false, problem: 'Demo services exist only in the sandbox cloud.' });
+      return ok({ ok: true, ...(await deps.cloud.seedDemoServices()) });
     }
     default:
       return { status: 404, body: { ok: false, problem: 'no such route' } };

@@ -52,6 +52,17 @@ export interface Playground {
   close(): Promise<void>;
 }
 
+/** What a person reads when the playground is ready (on stderr, after the JSON log). */
+function readyLines(url: string, sandbox: boolean): string {
+  const cloud = sandbox ? 'the sandbox cloud (no OTC_* variables set)' : 'your OTC cloud';
+  return [
+    '',
+    `vpcep-bot runs with a local Slack workspace (no SLACK_BOT_TOKEN set) and ${cloud}.`,
+    `playground: open ${url}`,
+    '',
+  ].join('\n');
+}
+
 export async function startPlayground(env: Env): Promise<Playground> {
   const port = playgroundPort(env);
   const secrets = newSecrets();
@@ -89,6 +100,8 @@ export async function startPlayground(env: Env): Promise<Playground> {
       activity.emit();
       await sleep(JOBS_SETTLE_MS);
       logger.info({ url: page.url }, `playground: open ${page.url}`);
+      // The log is JSON for machines; a person starting `npm start` reads these plain lines last.
+      process.stderr.write(readyLines(page.url, cloud.sandbox !== undefined));
       return page.url;
     },
     async stop() {

@@ -25,7 +25,7 @@ body { margin: 0; height: 100vh; overflow: hidden; }
 .pane-purpose { color: var(--muted); font-size: 13px; }
 .conversation, .home, .panel { flex: 1; overflow-y: auto; padding: 12px 20px; }
 .home, .panel { max-width: 900px; }
-.message { display: flex; gap: 10px; padding: 8px 6px; border-radius: 6px; }
+.message { display: flex; flex-wrap: wrap; gap: 0 10px; padding: 8px 6px; border-radius: 6px; }
 .message:hover { background: #f8f8f8; }
 .message.ephemeral { background: #f4f8fb; }
 .avatar { width: 36px; height: 36px; flex: none; border-radius: 6px; background: #611f69; color: #fff;
@@ -35,7 +35,7 @@ body { margin: 0; height: 100vh; overflow: hidden; }
 .sender { font-weight: 800; }
 .app-badge { font-size: 10px; background: #e8e8e8; color: var(--muted); padding: 1px 4px; border-radius: 3px; font-weight: 700; }
 .message-time, .edited { color: var(--muted); font-size: 12px; }
-.ephemeral-note { color: var(--muted); font-size: 12px; margin-top: 4px; }
+.ephemeral-note { flex-basis: 100%; color: var(--muted); font-size: 12px; margin: 0 0 4px 46px; }
 .message-text, .section-text, .field { line-height: 1.45; overflow-wrap: anywhere; }
 .block { margin: 6px 0; }
 h3.block.header { font-size: 17px; margin: 8px 0 4px; }
@@ -43,7 +43,7 @@ h3.block.header { font-size: 17px; margin: 8px 0 4px; }
 .section-body { flex: 1; min-width: 0; }
 .section-fields { display: grid; grid-template-columns: 1fr 1fr; gap: 6px 16px; margin-top: 4px; }
 .accessory { flex: none; }
-.context { color: var(--muted); font-size: 12.5px; display: flex; flex-wrap: wrap; gap: 8px; }
+.context { color: var(--muted); font-size: 12.5px; line-height: 1.5; display: flex; flex-wrap: wrap; gap: 4px 8px; }
 .divider { border: 0; border-top: 1px solid var(--line); margin: 10px 0; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
 .button { font: inherit; font-size: 14px; font-weight: 700; padding: 6px 14px; border-radius: 4px; border: 1px solid #bbb;
@@ -80,6 +80,7 @@ a { color: var(--blue); }
 .overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); display: flex; align-items: center; justify-content: center; z-index: 10; }
 .dialog { background: #fff; width: min(600px, 94vw); max-height: 90vh; border-radius: 8px; display: flex; flex-direction: column;
   box-shadow: 0 18px 48px rgba(0,0,0,.35); }
+.dialog:focus { outline: none; }
 .dialog.confirm { width: min(440px, 94vw); padding-bottom: 4px; }
 .dialog-header { padding: 18px 24px 8px; }
 .dialog-title { font-size: 22px; margin: 0; }
@@ -108,6 +109,8 @@ a { color: var(--blue); }
 .toast.shown { opacity: 1; }
 .panel-title { margin-top: 4px; }
 .panel-intro, .empty, .cloud-meta { color: var(--muted); }
+.demo-data { display: flex; align-items: center; gap: 12px; margin: 8px 0 4px; }
+.demo-note { color: var(--muted); font-size: 13px; }
 .cloud-service { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; margin: 12px 0; }
 .cloud-service h3 { margin: 4px 0; font-size: 16px; }
 .connections { border-collapse: collapse; margin: 8px 0 12px; width: 100%; font-size: 14px; }

@@ -13,7 +13,7 @@ export function pageHtml(): string {
 <script type="module" src="/web/main.js"></script>
 </head>
 <body>
-<div class="app">
+<div class="app" id="app">
   <nav class="sidebar" aria-label="Workspace">
     <div class="workspace-name">VPCEP Playground</div>
     <label class="persona-label" for="persona">Acting as</label>
@@ -29,7 +29,7 @@ export function pageHtml(): string {
   <main class="pane" id="pane">
     <header class="pane-header"><h1 id="pane-title">#general</h1><span id="pane-purpose" class="pane-purpose"></span></header>
     <section id="conversation" class="conversation" aria-live="polite"></section>
-    <section id="home" class="home" hidden></section>
+    <section id="home" class="home" role="region" aria-label="Home" hidden></section>
     <section id="workflow" class="panel" hidden></section>
     <section id="cloud" class="panel" hidden></section>
     <form id="composer" class="composer" autocomplete="off">

@@ -6,7 +6,7 @@
 import type { SubcommandSpec } from '../slack/commands/subcommand.js';
 import { SLACKBOT_VIA } from './session.js';
 import { FAKE_TEAM, type FakeSlack } from './slack/index.js';
-import { CHANNELS, dmOf, PERSONAS, type Persona, PLATFORM_TEAM } from './workspace.js';
+import { CHANNELS, dmOf, PERSONAS, type Persona, PLATFORM_TEAM, PLAYGROUND_APP } from './workspace.js';
 
 export interface PageMessage {
   readonly channel: string;
@@ -24,6 +24,8 @@ export interface PageState {
   readonly me: string;
   readonly personas: readonly Persona[];
   readonly bot: { readonly id: string; readonly name: string };
+  /** Senders that are apps (the bot and the Playground), shown with an APP badge. */
+  readonly apps: readonly string[];
   readonly channels: ReadonlyArray<{ id: string; name: string; purpose: string }>;
   readonly dm: string;
   /** Names for mentions: users, channels and user groups. */
@@ -90,12 +92,14 @@ export function pageState(
     me: person.id,
     personas: PERSONAS,
     bot: { id: FAKE_TEAM.botUserId, name: FAKE_TEAM.botName },
+    apps: [FAKE_TEAM.botUserId, PLAYGROUND_APP.id],
     channels: CHANNELS.map((c) => ({ ...c })),
     dm: dmOf(fake, person.id),
     names: {
       users: Object.fromEntries([
         [FAKE_TEAM.botUserId, FAKE_TEAM.botName],
         ['USLACKBOT', 'Slackbot'],
+        [PLAYGROUND_APP.id, PLAYGROUND_APP.name],
         ...PERSONAS.map((p) => [p.id, p.name]),
       ]),
       channels: Object.fromEntries(CHANNELS.map((c) => [c.id, c.name])),

@@ -103,7 +103,9 @@ export class Session {
   async act(person: Persona, source: ActionSource, action: Json, values: unknown): Promise<Outcome> {
     try {
       const actionId = typeof action.action_id === 'string' ? action.action_id : '';
-      const blockId = typeof action.block_id === 'string' ? action.block_id : undefined;
+      // The page sends '' for a block it shows without an id; that names no block, like a missing one.
+      const blockId =
+        typeof action.block_id === 'string' && action.block_id !== '' ? action.block_id : undefined;
       const { action_id: _a, block_id: _b, type: _t, ...chosen } = action;
       const actions = [{ action_id: actionId, ...(blockId ? { block_id: blockId } : {}), ...chosen }];
       if (source.kind === 'view') {
@@ -165,6 +167,24 @@ export class Session {
       if (view.notify_on_close === true)
         await this.driver.viewClosed({ userId: person.id, userName: person.handle, view });
       else this.fake.closeView(viewId);
+      return { ok: true };
+    } finally {
+      this.activity.emit();
+    }
+  }
+
+  /**
+   * A fresh load of the page: Slack's client drops a person's modals on reload, so every open view of the
+   * person closes, and the bot hears `view_closed` (the whole stack cleared) where it asked for it.
+   */
+  async reloaded(person: Persona): Promise<Outcome> {
+    try {
+      const open = [...this.fake.openViews(person.id)].reverse();
+      for (const view of open) {
+        if (view.notify_on_close === true)
+          await this.driver.viewClosed({ userId: person.id, userName: person.handle, view, isCleared: true });
+      }
+      for (const view of open) this.fake.closeView(view.id, { clear: true });
       return { ok: true };
     } finally {
       this.activity.emit();

@@ -1,12 +1,13 @@
 /**
- * The guided first run: one message from Slackbot in #general that says what to try, in order. Posted once;
- * a restarted playground finds it in the saved conversation and does not post it again.
+ * The guided first run: one message from the Playground app in #general that says what to try, in order.
+ * Posted once; a restarted playground finds it in the saved conversation and does not post it again.
  */
 import type { FakeSlack } from './slack/index.js';
-import { ADMIN, APPROVALS, CONSUMER, ENGINEER, GENERAL, OWNER } from './workspace.js';
+import { ADMIN, APPROVALS, CONSUMER, ENGINEER, GENERAL, OWNER, PLAYGROUND_APP } from './workspace.js';
 
 export const WELCOME_TITLE = 'Welcome to the vpcep-bot playground';
-const SLACKBOT = 'USLACKBOT';
+/** Who posted the welcome in saves from before it came from the Playground app. */
+const EARLIER_SENDERS: readonly string[] = [PLAYGROUND_APP.id, 'USLACKBOT'];
 
 const STEPS = [
   `*Create a service.* Type \`/vpcep create\` below. Pick a VPC and a load balancer, add a port mapping such as \`8080:80\`, name <@${OWNER.id}> as an owner, then *Review* and *Create*.`,
@@ -42,7 +43,9 @@ export function welcomeBlocks(): unknown[] {
 
 /** Posts the welcome into #general unless the conversation already has it. */
 export function postWelcome(fake: FakeSlack): void {
-  const posted = fake.messages(GENERAL.id).some((m) => m.user === SLACKBOT && m.text === WELCOME_TITLE);
+  const posted = fake
+    .messages(GENERAL.id)
+    .some((m) => EARLIER_SENDERS.includes(m.user) && m.text === WELCOME_TITLE);
   if (!posted)
-    fake.state.messages.post(GENERAL.id, { text: WELCOME_TITLE, blocks: welcomeBlocks() }, SLACKBOT);
+    fake.state.messages.post(GENERAL.id, { text: WELCOME_TITLE, blocks: welcomeBlocks() }, PLAYGROUND_APP.id);
 }

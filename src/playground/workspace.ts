@@ -74,6 +74,9 @@ export const PLATFORM_TEAM = {
   users: [OWNER.id],
 } as const;
 
+/** The playground itself, as an app of the workspace: it posts the guided welcome. */
+export const PLAYGROUND_APP = { id: 'UPLAYGROUND', name: 'Playground' } as const;
+
 /** The custom step the workflow panel runs. */
 export const STEP_CALLBACK_ID = 'route_connection_approval';
 

@@ -2,6 +2,7 @@
  * Messages the bot posted, per channel and timestamp, including thread replies and ephemeral messages,
  * so tests can read the current content of a message after any number of updates.
  */
+import { withBlockIds } from './block-ids.js';
 import { FAKE_TEAM, MessageClock } from './ids.js';
 import type { SlackArgs } from './types.js';
 
@@ -80,7 +81,7 @@ export class MessageStore {
   postEphemeral(channel: string, user: string, args: SlackArgs, via: string): EphemeralMessage {
     const message: EphemeralMessage = { channel, user, message_ts: this.clock.next(), via };
     if (typeof args.text === 'string') message.text = args.text;
-    if (Array.isArray(args.blocks)) message.blocks = args.blocks;
+    if (Array.isArray(args.blocks)) message.blocks = withBlockIds(args.blocks);
     this.ephemeral.push(message);
     return message;
   }
@@ -98,7 +99,7 @@ export class MessageStore {
   /** Replaces an ephemeral message's text and blocks (`replace_original` from its response_url). */
   replaceEphemeral(message: EphemeralMessage, args: SlackArgs): void {
     message.text = typeof args.text === 'string' ? args.text : undefined;
-    message.blocks = Array.isArray(args.blocks) ? args.blocks : undefined;
+    message.blocks = Array.isArray(args.blocks) ? withBlockIds(args.blocks) : undefined;
   }
 
   /** Removes an ephemeral message (`delete_original` from its response_url). */
@@ -114,11 +115,14 @@ export class MessageStore {
 
   /** Puts saved messages back (a restarted playground); later posts get later timestamps. */
   restore(messages: readonly StoredMessage[], ephemerals: readonly EphemeralMessage[]): void {
+    // A save from before block_ids were generated: its blocks get them now, so their buttons work.
     for (const message of messages) {
+      if (message.blocks) message.blocks = withBlockIds(message.blocks);
       this.channelMap(message.channel).set(message.ts, message);
       this.clock.notBefore(message.ts);
     }
     for (const message of ephemerals) {
+      if (message.blocks) message.blocks = withBlockIds(message.blocks);
       this.ephemeral.push(message);
       this.clock.notBefore(message.message_ts);
     }
@@ -145,6 +149,7 @@ function applyContent(message: StoredMessage, args: SlackArgs): void {
     if (args[field] === undefined) continue;
     if (field === 'text') message.text = String(args.text);
     else if (field === 'metadata') message.metadata = args.metadata;
+    else if (field === 'blocks' && Array.isArray(args.blocks)) message.blocks = withBlockIds(args.blocks);
     else if (Array.isArray(args[field])) message[field] = args[field];
   }
 }

@@ -1,8 +1,9 @@
 /**
- * The shape of stored views: what Slack fills in around the view a bot sends (ids, defaults, a new
- * `hash`, empty `state`), and which typed values survive an update.
+ * The shape of stored views: what Slack fills in around the view a bot sends (ids, a block_id for every
+ * block, defaults, a new `hash`, empty `state`), and which typed values survive an update.
  */
 import { randomBytes } from 'node:crypto';
+import { withBlockIds } from './block-ids.js';
 import { isRecord } from './block-kit-text.js';
 import { FAKE_TEAM } from './ids.js';
 
@@ -37,7 +38,7 @@ export function materialize(
     app_installed_team_id: FAKE_TEAM.teamId,
     bot_id: FAKE_TEAM.botId,
     type: String(copy.type),
-    blocks: Array.isArray(copy.blocks) ? copy.blocks : [],
+    blocks: Array.isArray(copy.blocks) ? withBlockIds(copy.blocks) : [],
     private_metadata: typeof copy.private_metadata === 'string' ? copy.private_metadata : '',
     callback_id: typeof copy.callback_id === 'string' ? copy.callback_id : '',
     external_id: typeof copy.external_id === 'string' ? copy.external_id : '',

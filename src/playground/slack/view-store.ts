@@ -3,6 +3,7 @@
  * (at most 3 views each) and each user's Home tab. Typed input survives an update when its block_id and
  * action_id are kept, as in Slack.
  */
+import { withBlockIds } from './block-ids.js';
 import { randomSlackId } from './ids.js';
 import { carryState, materialize, type StoredView } from './view-shapes.js';
 
@@ -123,6 +124,7 @@ export class ViewStore {
 
   /** Puts a saved Home tab back, with its id and hash (a restarted playground). */
   restoreHome(userId: string, view: StoredView): void {
+    view.blocks = withBlockIds(view.blocks);
     this.records.set(view.id, { view, userId, stackId: undefined, open: true });
   }
 

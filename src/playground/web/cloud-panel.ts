@@ -1,10 +1,11 @@
 /**
- * The cloud's side (sandbox): every endpoint service and its connections as the cloud reports them, and,
- * for the consumer, "Ask to connect" (what `/vpcep sandbox connect` does). Refreshes while shown.
+ * The cloud's side (sandbox): every endpoint service and its connections as the cloud reports them, for
+ * the consumer "Ask to connect" (what `/vpcep sandbox connect` does), and for anyone "Add demo services",
+ * so that `/vpcep list` has more than one page to turn. Refreshes while shown.
  */
 import { getCloud, post } from './api.js';
 import { el } from './dom.js';
-import type { Json } from './types.js';
+import type { Json, Outcome } from './types.js';
 
 const REFRESH_MS = 2000;
 
@@ -24,6 +25,8 @@ export class CloudPanel {
   private consumer = '';
   /** What is drawn, so a refresh that changes nothing leaves the DOM (and a click in progress) alone. */
   private drawn = '';
+  /** What the last "Add demo services" did, shown until the panel is left. */
+  private notice = '';
   /** The last services seen (the workflow panel offers their pending connections). */
   services: CloudService[] = [];
 
@@ -43,6 +46,7 @@ export class CloudPanel {
 
   hide(): void {
     window.clearInterval(this.timer);
+    this.notice = '';
   }
 
   /** Loads the services without drawing (for the workflow panel). */
@@ -65,7 +69,7 @@ export class CloudPanel {
   }
 
   private draw(sandbox: boolean, consumerName: string): void {
-    const key = JSON.stringify([sandbox, this.persona, this.services]);
+    const key = JSON.stringify([sandbox, this.persona, this.services, this.notice]);
     if (key === this.drawn) return;
     this.drawn = key;
     const isConsumer = this.persona === this.consumer;
@@ -81,7 +85,32 @@ export class CloudPanel {
     this.root.replaceChildren(
       el('h2', { class: 'panel-title' }, 'Cloud (sandbox)'),
       el('p', { class: 'panel-intro' }, intro),
+      ...(sandbox ? [this.demoData(consumerName)] : []),
       ...services,
+    );
+  }
+
+  /** "Add demo services": available services in the first region, more than a list page holds. */
+  private demoData(consumerName: string): HTMLElement {
+    const add = el('button', { type: 'button', class: 'button' }, 'Add demo services');
+    add.addEventListener('click', async () => {
+      add.disabled = true;
+      const outcome = (await post('seed', { user: this.persona }).catch(
+        (err: unknown): Outcome => ({ ok: false, problem: String(err) }),
+      )) as Outcome & { count?: number; region?: string };
+      if (outcome.ok !== true) this.problem(String(outcome.problem ?? 'The sandbox added no services.'));
+      else this.notice = `Added ${String(outcome.count)} demo services in ${String(outcome.region)}.`;
+      await this.refresh(consumerName);
+    });
+    return el(
+      'div',
+      { class: 'demo-data' },
+      add,
+      el(
+        'span',
+        { class: 'demo-note', role: 'status' },
+        this.notice || 'Fills the sandbox with available services, so /vpcep list has pages to turn.',
+      ),
     );
   }
 

@@ -28,16 +28,25 @@ export function confirmDialog(confirm: Json, names: Names): Promise<boolean> {
         el('div', { class: 'dialog-footer' }, no, yes),
       ),
     );
+    // Everything behind the confirmation (the page, and a modal under it) is inert until it is answered.
+    const behind = [...document.body.children].filter(
+      (node): node is HTMLElement => node instanceof HTMLElement && !node.inert,
+    );
     const done = (answer: boolean) => {
       dialog.remove();
+      for (const node of behind) node.inert = false;
       previous?.focus();
       resolve(answer);
     };
     yes.addEventListener('click', () => done(true));
     no.addEventListener('click', () => done(false));
     dialog.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') done(false);
+      if (event.key !== 'Escape') return;
+      // Only the confirmation closes, not the modal under it.
+      event.preventDefault();
+      done(false);
     });
+    for (const node of behind) node.inert = true;
     document.body.appendChild(dialog);
     yes.focus();
   });

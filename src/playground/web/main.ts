@@ -30,7 +30,7 @@ let place: Place = JSON.parse(sessionStorage.getItem('place') ?? 'null') ?? {
 
 const surfaces = new Surfaces(() => state, toast);
 const conversation = new Conversation(byId('conversation'), surfaces);
-const modal = new ModalHost(byId('modal-root'), surfaces);
+const modal = new ModalHost(byId('modal-root'), byId('app'), surfaces);
 const workflow = new WorkflowPanel(byId('workflow'), toast);
 const cloud = new CloudPanel(byId('cloud'), toast, () => {
   if (state) workflow.setChoices(state, cloud.services);
@@ -137,4 +137,7 @@ function draw(current: PageState): void {
   modal.render(current.modal);
 }
 
-liveUpdates(() => void refresh());
+// A fresh load drops the person's modals, as Slack's client does on reload; then the page follows changes.
+void post('reloaded', persona ? { user: persona } : {})
+  .catch(() => undefined)
+  .finally(() => liveUpdates(() => void refresh()));

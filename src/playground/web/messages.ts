@@ -22,7 +22,7 @@ function timeOf(ts: string): string {
 
 function renderMessage(message: PageMessage, state: PageState, host: MessageHost): HTMLElement {
   const sender = state.names.users[message.user] ?? message.user;
-  const isApp = message.user === state.bot.id;
+  const isApp = state.apps.includes(message.user);
   const ctx = host.contextFor(message);
   const body =
     message.blocks.length > 0
@@ -38,6 +38,15 @@ function renderMessage(message: PageMessage, state: PageState, host: MessageHost
       class: `message${message.ephemeral ? ' ephemeral' : ''}`,
       'aria-label': `${sender}, ${timeOf(message.ts)}`,
     },
+    // Like Slack, an ephemeral message says whom it is for in a line above the sender.
+    message.ephemeral
+      ? el(
+          'div',
+          { class: 'ephemeral-note' },
+          el('span', { 'aria-hidden': 'true' }, '👁 '),
+          'Only visible to you',
+        )
+      : null,
     el('div', { class: 'avatar', 'aria-hidden': 'true' }, sender.slice(0, 1).toUpperCase()),
     el(
       'div',
@@ -51,14 +60,6 @@ function renderMessage(message: PageMessage, state: PageState, host: MessageHost
         message.edited ? el('span', { class: 'edited' }, '(edited)') : null,
       ),
       body,
-      message.ephemeral
-        ? el(
-            'div',
-            { class: 'ephemeral-note' },
-            el('span', { 'aria-hidden': 'true' }, '👁 '),
-            'Only visible to you',
-          )
-        : null,
     ),
   );
 }

@@ -2,6 +2,8 @@
  * The modal surface: the top view of the person's stack as a dialog named by its title, with Close and
  * (when the view has one) Submit. A re-render of the same view keeps what was typed (by block_id and
  * action_id) and the focus; inline errors from `response_action: errors` show under their inputs.
+ * While a modal is open the page behind it is inert, focus stays inside the dialog (its first input, else
+ * its first button, else the dialog itself), and Escape anywhere closes it, as in Slack's client.
  */
 import { renderBlocks } from './blocks.js';
 import { el } from './dom.js';
@@ -20,17 +22,35 @@ export class ModalHost {
   private shown: { id: string; hash: string } | undefined;
   private errors: Record<string, string> = {};
   private view: View | undefined;
+  private closeButton: HTMLButtonElement | undefined;
+  /** Where the focus was before the modal opened; it goes back there when the modal closes. */
+  private before: HTMLElement | undefined;
 
   constructor(
     private readonly root: HTMLElement,
+    /** The page behind the modal, inert while a modal is open. */
+    private readonly behind: HTMLElement,
     private readonly actions: ModalActions,
-  ) {}
+  ) {
+    document.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !this.closeButton) return;
+      // A confirmation dialog over the modal answers its own Escape.
+      if (document.querySelector('[role=alertdialog]')) return;
+      event.preventDefault();
+      this.closeButton.click();
+    });
+  }
 
   render(modal: { view: View; depth: number } | null): void {
     if (!modal) {
+      const wasOpen = this.shown !== undefined;
       this.shown = undefined;
       this.view = undefined;
+      this.closeButton = undefined;
       this.root.replaceChildren();
+      this.behind.inert = false;
+      if (wasOpen && this.before?.isConnected) this.before.focus();
+      this.before = undefined;
       return;
     }
     const { view } = modal;
@@ -41,7 +61,10 @@ export class ModalHost {
   }
 
   private draw(view: View, depth: number): void {
-    const focused = (document.activeElement as HTMLElement | null)?.dataset.field;
+    const active = document.activeElement as HTMLElement | null;
+    const focused = active?.dataset.field;
+    const hadFocus = active !== null && this.root.contains(active);
+    if (this.shown === undefined && active && !hadFocus) this.before = active;
     const fresh = this.shown?.id !== view.id;
     this.shown = { id: view.id, hash: view.hash };
     this.view = view;
@@ -55,10 +78,11 @@ export class ModalHost {
       { type: 'button', class: 'button' },
       plainToDom(textOf(view.close) || 'Cancel'),
     );
+    const body = el('div', { class: 'dialog-body' }, ...renderBlocks(view.blocks, ctx));
     const form = el(
       'form',
       { class: 'dialog-form', novalidate: true },
-      el('div', { class: 'dialog-body' }, ...renderBlocks(view.blocks, ctx)),
+      body,
       el('div', { class: 'dialog-footer' }, close, submit),
     );
     const dialog = el(
@@ -68,6 +92,7 @@ export class ModalHost {
         role: 'dialog',
         'aria-modal': 'true',
         'aria-labelledby': 'modal-title',
+        tabindex: '-1',
         'data-depth': String(depth),
       },
       el('div', { class: 'dialog-header' }, el('h2', { id: 'modal-title', class: 'dialog-title' }, title)),
@@ -95,13 +120,16 @@ export class ModalHost {
         this.draw(view, depth);
       }
     });
-    dialog.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') close.click();
-    });
+    this.closeButton = close;
     this.root.replaceChildren(el('div', { class: 'overlay' }, dialog));
+    this.behind.inert = true;
     const again = focused ? dialog.querySelector<HTMLElement>(`[data-field="${CSS.escape(focused)}"]`) : null;
-    const first = dialog.querySelector<HTMLElement>('[aria-invalid=true], input, textarea, select');
+    // The first field (an invalid one first); with no field, the first button; else the dialog itself.
+    const first =
+      dialog.querySelector<HTMLElement>('[aria-invalid=true], input, textarea, select') ??
+      body.querySelector<HTMLElement>('button') ??
+      dialog;
     if (again) again.focus();
-    else if (fresh || Object.keys(this.errors).length > 0) first?.focus();
+    else if (fresh || hadFocus || Object.keys(this.errors).length > 0) first.focus();
   }
 }

@@ -126,7 +126,11 @@ export function externalSelect(
     if (event.key === 'ArrowDown' && first) {
       event.preventDefault();
       first.focus();
-    } else if (event.key === 'Escape') close();
+    } else if (event.key === 'Escape' && !list.hidden) {
+      // Escape closes the open list only; with no list it goes on to close the modal.
+      event.preventDefault();
+      close();
+    }
   });
   drawChips();
   return el('div', { class: 'combobox' }, chips, input, list);

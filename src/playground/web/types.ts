@@ -42,6 +42,8 @@ export interface PageState {
   me: string;
   personas: Persona[];
   bot: { id: string; name: string };
+  /** Senders that are apps, shown with an APP badge. */
+  apps: string[];
   channels: Array<{ id: string; name: string; purpose: string }>;
   dm: string;
   names: Names;

@@ -9,14 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { SANDBOX_PROJECTS } from '#src/platform/config/load-config.js';
 import { PERSONAS } from '#src/playground/workspace.js';
 import { type Browser, openBrowser } from '../../helpers/browser.js';
 import { type PlaygroundProcess, startPlayground } from '../../helpers/playground-process.js';
 import { testRedisUrl, uniquePrefix } from '../../helpers/redis-test.js';
 
 const SHOTS = resolve(process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'vpcep-playground-screenshots'));
-const EU_DE = SANDBOX_PROJECTS[0]?.projectId ?? '';
 /** Page updates arrive within a second; slow steps wait for the sandbox (~3 s) or the 5 s approval poll. */
 const SOON = { timeout: 10_000, interval: 100 };
 const SLOW = { timeout: 25_000, interval: 200 };
@@ -94,8 +92,14 @@ describe('the playground in a browser', () => {
     onTestFailed(async () => {
       await shot('failure').catch(() => undefined);
     });
-    // 1. The page opens in #general as the platform admin, with the guided welcome.
+    // 1. The start-up output gives the URL in plain text for a person (on stderr, beside the JSON log
+    //    line on stdout; the two pipes arrive in either order).
+    await expect
+      .poll(() => playground.output().split('\n'), SOON)
+      .toContain(`playground: open ${playground.url}`);
+    // The page opens in #general as the platform admin, with the guided welcome from the Playground app.
     await page
+      .getByRole('article', { name: /^Playground, / })
       .getByRole('heading', { name: 'Welcome to the vpcep-bot playground' })
       .waitFor({ timeout: 10_000 });
     await seeValue(page.getByLabel('Acting as'), 'UPLAYADMIN');
@@ -142,6 +146,32 @@ describe('the playground in a browser', () => {
     await seeText(review, 'TCP: service port 8080, terminal port 80');
     await seeText(review, /Owner groups\s*@platform-team/);
     await shot('create-review');
+    // Back to the form (a button in a block the bot gives no block_id): the form again, values kept.
+    await review.getByRole('button', { name: 'Back to the form' }).click();
+    await seeValue(form.getByLabel('Name', { exact: true }), 'orders-api');
+    // Close it; `/vpcep create` again offers the unfinished draft, and Resume draft brings it back.
+    await form.getByRole('button', { name: 'Close' }).click();
+    await seeCount(page.getByRole('dialog'), 0);
+    await send('/vpcep create');
+    // The offer to resume has only buttons: the focus is inside the dialog, Tab never leaves it for the
+    // page behind (inert), and Escape closes it.
+    const offer = page.getByRole('dialog', { name: 'Create endpoint service' });
+    await offer.getByRole('button', { name: 'Resume draft' }).waitFor();
+    await seeCount(offer.getByRole('button', { name: 'Resume draft' }).and(page.locator(':focus')), 1);
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('Tab');
+      expect(await page.getByRole('navigation', { name: 'Workspace' }).locator(':focus').count()).toBe(0);
+      expect(await page.getByRole('main').locator(':focus').count()).toBe(0);
+    }
+    await page.keyboard.press('Escape');
+    await seeCount(page.getByRole('dialog'), 0);
+    await send('/vpcep create');
+    await page.getByRole('dialog').getByRole('button', { name: 'Resume draft' }).click();
+    await seeValue(form.getByLabel('Name', { exact: true }), 'orders-api');
+    await seeValue(form.getByLabel('Port Mapping', { exact: true }), '8080:80');
+    await seeCount(vpc.getByRole('option', { name: /vpc-demo-a/, selected: true }), 1);
+    await form.getByRole('button', { name: 'Review' }).click();
+    await seeText(review, /Owner groups\s*@platform-team/);
     await review.getByRole('button', { name: 'Create' }).click();
     await seeText(
       page.getByRole('dialog'),
@@ -168,6 +198,8 @@ describe('the playground in a browser', () => {
     await request.getByRole('button', { name: 'Approve' }).click();
     const refusal = message('Only visible to you').filter({ hasText: 'Nothing was changed' });
     await seeText(refusal, 'Only the owners of');
+    // As in Slack, "Only visible to you" heads the message, above the sender and the text.
+    await seeText(refusal, /^\W*Only visible to you/);
 
     // 7. The owner approves: the message changes for everyone.
     await actAs('Omar Owner');
@@ -182,13 +214,14 @@ describe('the playground in a browser', () => {
     await seeCount(message(/orders-api/).getByRole('button', { name: 'Approve' }), 0);
     await shot('approval-approved');
 
-    // 8. `/vpcep list` (with more services than one page holds) and page through it.
-    const seeded = await fetch(`${playground.sandboxUrl}/_sandbox/projects/${EU_DE}/bulk`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ services: 12 }),
-    });
-    expect(seeded.status).toBe(200);
+    // 8. `/vpcep list` (with more services than one page holds: the Cloud panel adds demo services) and
+    //    page through it.
+    await open('Cloud (sandbox)');
+    await page.getByRole('button', { name: 'Add demo services' }).click();
+    await seeText(
+      page.getByRole('status').filter({ hasText: 'demo services' }),
+      /Added 12 demo services in eu-de/,
+    );
     await open('#general');
     await send('/vpcep list');
     const summary = message(/endpoint services/i).filter({ has: page.getByRole('button', { name: /Next/ }) });
@@ -199,8 +232,9 @@ describe('the playground in a browser', () => {
 
     // 9. Open the bot's Home tab.
     await open('Home');
-    await page.locator('#home').getByRole('button', { name: 'Refresh' }).waitFor({ timeout: 25_000 });
-    await seeText(page.locator('#home'), 'orders-api');
+    const home = page.getByRole('region', { name: 'Home' });
+    await home.getByRole('button', { name: 'Refresh' }).waitFor({ timeout: 25_000 });
+    await seeText(home, 'orders-api');
     await shot('app-home');
 
     // 10. Run the workflow step for a new pending connection; the owner decides; see decision and approver.
@@ -252,6 +286,22 @@ describe('the playground in a browser', () => {
     expect(live).toEqual({ scripts: 0, links: [], bold: 1 });
     expect(await shown.textContent()).not.toContain('@channel');
     expect(await page.title()).toBe('vpcep-bot playground');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('should drop an open modal when the page is reloaded, as Slack does', async () => {
+    await actAs('Ada Admin');
+    await open('#general');
+    await send('/vpcep create');
+    await page.getByRole('dialog', { name: 'Create endpoint service' }).waitFor({ timeout: 10_000 });
+    await page.reload();
+    // The conversation and the modal are drawn together: once the welcome is back, so would a modal be.
+    await page
+      .getByRole('heading', { name: 'Welcome to the vpcep-bot playground' })
+      .waitFor({ timeout: 10_000 });
+    await seeCount(page.getByRole('dialog'), 0);
+    await send('hello again');
+    await seeCount(message('hello again'), 1);
     expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -252,6 +252,60 @@ describe('fake Slack Web API: views', () => {
   });
 });
 
+describe('fake Slack Web API: block ids', () => {
+  const bare = (): Record<string, unknown>[] => [
+    { type: 'divider' },
+    {
+      type: 'actions',
+      elements: [{ type: 'button', action_id: 'go', text: { type: 'plain_text', text: 'Go' } }],
+    },
+    section(1),
+  ];
+  /** The generated ids of the first two blocks, and the block that came with an id keeps it. */
+  const idsOf = (blocks: unknown): unknown[] => {
+    const list = blocks as Array<{ block_id?: unknown }>;
+    expect(list[2]?.block_id).toBe('s1');
+    expect(list[0]?.block_id).not.toBe(list[1]?.block_id);
+    return [list[0]?.block_id, list[1]?.block_id];
+  };
+  const generated = expect.stringMatching(/^[A-Za-z0-9]{5}$/);
+
+  it('gives every message block without a block_id one of its own, as Slack returns and stores it', async () => {
+    const posted = await bot.chat.postMessage({ channel: 'C1', text: 'x', blocks: asBlocks(bare()) });
+    expect(idsOf(posted.message?.blocks)).toEqual([generated, generated]);
+    expect(idsOf(fake.message('C1', posted.ts ?? '')?.blocks)).toEqual([generated, generated]);
+    const updated = await bot.chat.update({ channel: 'C1', ts: posted.ts ?? '', blocks: asBlocks(bare()) });
+    expect(idsOf(updated.message?.blocks)).toEqual([generated, generated]);
+    await bot.chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'x', blocks: asBlocks(bare()) });
+    expect(idsOf(fake.ephemerals('C1').at(-1)?.blocks)).toEqual([generated, generated]);
+    // What the bot sent is left as it was: the call log shows its own blocks.
+    expect(fake.lastCall('chat.postEphemeral')?.args.blocks).toEqual(bare());
+  });
+
+  it('gives every view block without a block_id one in views.open, push, update and publish', async () => {
+    const opened = await bot.views.open({
+      trigger_id: fake.issueTriggerId({ userId: 'U1' }),
+      view: asView(modal(bare(), { submit: undefined })),
+    });
+    const id = opened.view?.id ?? '';
+    expect(idsOf(opened.view?.blocks)).toEqual([generated, generated]);
+    expect(idsOf(fake.currentView(id)?.blocks)).toEqual([generated, generated]);
+    const updated = await bot.views.update({
+      view_id: id,
+      view: asView(modal(bare(), { submit: undefined })),
+    });
+    expect(idsOf(updated.view?.blocks)).toEqual([generated, generated]);
+    const pushed = await bot.views.push({
+      trigger_id: fake.issueTriggerId({ userId: 'U1', viewId: id }),
+      view: asView(modal(bare(), { submit: undefined })),
+    });
+    expect(idsOf(fake.currentView(pushed.view?.id ?? '')?.blocks)).toEqual([generated, generated]);
+    const home = await bot.views.publish({ user_id: 'U1', view: asView({ type: 'home', blocks: bare() }) });
+    expect(idsOf(home.view?.blocks)).toEqual([generated, generated]);
+    expect(idsOf(fake.homeView('U1')?.blocks)).toEqual([generated, generated]);
+  });
+});
+
 describe('fake Slack: view_submission acks', () => {
   const openModal = async () => {
     const { view } = await bot.views.open({
