@@ -16,7 +16,7 @@ import type { SubcommandSpec } from '../slack/commands/subcommand.js';
 import { Activity } from './activity.js';
 import { botEnv, newSecrets, playgroundPort } from './bot-env.js';
 import { cloudSideOf } from './cloud-side.js';
-import { type PageServer, startPageServer } from './http-server.js';
+import { type PageServer, startPageServer } from './page-server.js';
 import { type Persistence, persistConversation, restoreConversation } from './persistence.js';
 import { Session } from './session.js';
 import { createSlackDriver } from './slack/bot-driver.js';

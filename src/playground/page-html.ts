@@ -10,7 +10,7 @@ export function pageHtml(): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>vpcep-bot playground</title>
 <link rel="stylesheet" href="/page.css">
-<script type="module" src="/web/main.js"></script>
+<script type="module" src="/web/page-main.js"></script>
 </head>
 <body>
 <div class="app" id="app">

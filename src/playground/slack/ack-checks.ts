@@ -6,7 +6,7 @@
 import { checkMessage } from './block-kit-limits.js';
 import { checkOptionList } from './block-kit-options.js';
 import { type Issues, isRecord } from './block-kit-text.js';
-import type { LimitIssue, SlackArgs } from './types.js';
+import type { LimitIssue, SlackArgs } from './emulator-types.js';
 
 /** Issues in a slash command ack body (an empty ack is fine). */
 export function commandAckIssues(body: unknown): LimitIssue[] {

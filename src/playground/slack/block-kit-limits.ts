@@ -5,7 +5,7 @@
  */
 import { checkBlocks, type Surface } from './block-kit-blocks.js';
 import { charCount, checkArray, checkString, checkText, type Issues, isRecord } from './block-kit-text.js';
-import type { LimitFailure, LimitIssue, SlackArgs, SlackResponse } from './types.js';
+import type { LimitFailure, LimitIssue, SlackArgs, SlackResponse } from './emulator-types.js';
 
 /** Maximum `text` of a message (longer → `msg_too_long`). */
 export const MESSAGE_TEXT_MAX = 40_000;

@@ -2,7 +2,7 @@
  * Low-level checks shared by the Block Kit validators: records, strings, arrays and text objects.
  * Each check appends `LimitIssue`s to `out` and never throws, so one pass reports every problem.
  */
-import type { LimitIssue } from './types.js';
+import type { LimitIssue } from './emulator-types.js';
 
 /** Collected issues of one validation pass. */
 export type Issues = LimitIssue[];

@@ -4,6 +4,7 @@
  * acks (close, errors, update, push, clear) applied to the fake's view store.
  */
 
+import type { LimitIssue } from './emulator-types.js';
 import { type EventEnvelopeOptions, eventCallbackPayload, functionExecutedEvent } from './event-payloads.js';
 import type { FakeSlack } from './fake-slack-api.js';
 import type { FunctionExecution } from './function-executions.js';
@@ -20,7 +21,6 @@ import {
   viewSubmissionPayload,
 } from './interaction-payloads.js';
 import { FORM_CONTENT_TYPE, JSON_CONTENT_TYPE, nowSeconds, signSlackRequest } from './request-signer.js';
-import type { LimitIssue } from './types.js';
 
 /** How to (mis)sign one request, for the 401 tests. */
 export interface SendOptions {

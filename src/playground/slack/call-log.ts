@@ -1,7 +1,7 @@
 /**
  * The record of every Web API call and every limit refusal, with waiting for a call to arrive.
  */
-import type { Rejection, SlackCall } from './types.js';
+import type { Rejection, SlackCall } from './emulator-types.js';
 
 interface Waiter {
   method: string;

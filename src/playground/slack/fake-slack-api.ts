@@ -3,12 +3,12 @@
  */
 import type { WaitOptions } from './call-log.js';
 import type { FakeChannel, FakeUser, FakeUsergroup } from './directory.js';
+import type { FaultSpec, LimitIssue, Rejection, SlackCall } from './emulator-types.js';
 import type { FunctionExecution } from './function-executions.js';
 import type { EphemeralMessage, StoredMessage } from './message-store.js';
 import type { ResponsePost, ResponseUrlContext } from './response-urls.js';
 import type { FakeSlackState } from './state.js';
 import type { TriggerContext } from './triggers.js';
-import type { FaultSpec, LimitIssue, Rejection, SlackCall } from './types.js';
 import type { StoredView } from './view-store.js';
 
 /** A running fake Slack Web API. */

@@ -2,7 +2,7 @@
  * Fault injection: the next N calls of a method (or `*`, or `response_url`) answer 429 with
  * `Retry-After`, a 5xx, or an `ok: false` error; and an optional latency per method.
  */
-import type { FaultSpec, SlackResponse } from './types.js';
+import type { FaultSpec, SlackResponse } from './emulator-types.js';
 
 /** The HTTP answer a fault produces. */
 export interface FaultAnswer {

@@ -4,7 +4,7 @@
  * the `token` field.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { SlackArgs } from './types.js';
+import type { SlackArgs } from './emulator-types.js';
 
 /** Form fields that carry JSON and are parsed back into objects before recording. */
 export const JSON_FIELDS: ReadonlySet<string> = new Set([

@@ -3,8 +3,8 @@
  * so tests can read the current content of a message after any number of updates.
  */
 import { withBlockIds } from './block-ids.js';
+import type { SlackArgs } from './emulator-types.js';
 import { FAKE_TEAM, MessageClock } from './ids.js';
-import type { SlackArgs } from './types.js';
 
 /** A message as it currently looks in a channel. */
 export interface StoredMessage {

@@ -2,8 +2,9 @@
  * Small helpers for the Web API method handlers: the handler signature, Slack-shaped answers, argument
  * readers (form values arrive as strings) and cursor pagination.
  */
+
+import type { SlackArgs, SlackResponse } from './emulator-types.js';
 import type { FakeSlackState } from './state.js';
-import type { SlackArgs, SlackResponse } from './types.js';
 
 /** What a method handler gets: parsed arguments, the caller's token and the fake's state. */
 export interface MethodContext {

@@ -4,11 +4,11 @@
  */
 import { checkMessage, limitResponse } from './block-kit-limits.js';
 import type { FakeChannel } from './directory.js';
+import type { SlackResponse } from './emulator-types.js';
 import { FAKE_TEAM } from './ids.js';
 import { slackMessage } from './message-store.js';
 import { argString, fail, type MethodHandler, ok } from './method-kit.js';
 import type { FakeSlackState } from './state.js';
-import type { SlackResponse } from './types.js';
 
 /** The channel a call targets (a `U…` id posts into the DM with that user), or Slack's error. */
 export function resolveChannel(

@@ -3,9 +3,9 @@
  * use), stacks (max 3), `hash` conflicts and `external_id` uniqueness.
  */
 import { checkView, limitResponse } from './block-kit-limits.js';
+import type { SlackResponse } from './emulator-types.js';
 import { argObject, argString, fail, type MethodHandler, ok } from './method-kit.js';
 import type { FakeSlackState } from './state.js';
-import type { SlackResponse } from './types.js';
 
 function duplicateExternalId(state: FakeSlackState, view: Record<string, unknown>, selfId?: string): boolean {
   const externalId =

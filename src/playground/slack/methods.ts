@@ -3,12 +3,12 @@
  * function `xwfp-` tokens for most, `xapp-` for apps.connections.open, `xwfp-` for functions.*).
  */
 
+import type { SlackResponse } from './emulator-types.js';
 import { fail, type MethodContext, type MethodHandler } from './method-kit.js';
 import { CHAT_METHODS } from './methods-chat.js';
 import { DIRECTORY_METHODS } from './methods-directory.js';
 import { PLATFORM_METHODS } from './methods-platform.js';
 import { VIEW_METHODS } from './methods-views.js';
-import type { SlackResponse } from './types.js';
 
 /** Every method the fake answers. */
 export const METHODS: Readonly<Record<string, MethodHandler>> = {

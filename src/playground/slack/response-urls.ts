@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { checkMessage, limitResponse } from './block-kit-limits.js';
 import { isRecord } from './block-kit-text.js';
+import type { LimitFailure, SlackResponse } from './emulator-types.js';
 import type { MessageStore } from './message-store.js';
-import type { LimitFailure, SlackResponse } from './types.js';
 
 /** Posts allowed per response_url. */
 export const RESPONSE_URL_MAX_POSTS = 5;

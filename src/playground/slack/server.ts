@@ -6,11 +6,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallLog } from './call-log.js';
+import type { SlackArgs, SlackResponse } from './emulator-types.js';
 import { type FaultPlan, faultAnswer } from './faults.js';
 import { parseApiRequest, parseResponseBody, readBody } from './http-body.js';
 import { answerMethod } from './methods.js';
 import type { FakeSlackState } from './state.js';
-import type { SlackArgs, SlackResponse } from './types.js';
 
 /** Errors that mean "Slack refused this payload" (limits and malformed payloads), listed by `rejections()`. */
 export const LIMIT_ERRORS: ReadonlySet<string> = new Set([

@@ -4,8 +4,8 @@
  */
 import { formatIssue } from './block-kit-limits.js';
 import type { CallLog } from './call-log.js';
+import type { LimitIssue } from './emulator-types.js';
 import type { FakeSlackState } from './state.js';
-import type { LimitIssue } from './types.js';
 import { checkViewErrorsResponse } from './view-ack.js';
 
 /** Applies an ack body to the submitted view; returns the issues Slack would refuse it for. */

@@ -4,7 +4,7 @@
  */
 import { checkView } from './block-kit-limits.js';
 import { isRecord } from './block-kit-text.js';
-import type { LimitIssue } from './types.js';
+import type { LimitIssue } from './emulator-types.js';
 
 /** Block ids of the `input` blocks of a view: the only keys Slack accepts in `response_action: errors`. */
 export function inputBlockIds(view: unknown): Set<string> {

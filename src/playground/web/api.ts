@@ -1,5 +1,5 @@
 /** The playground server's JSON API, as the page calls it. */
-import type { Json, Outcome, PageState } from './types.js';
+import type { Json, Outcome, PageState } from './page-types.js';
 
 async function answer<T>(res: Response): Promise<T> {
   const body = (await res.json()) as T & { problem?: string };

@@ -6,8 +6,8 @@
 import { el, uid } from './dom.js';
 import { renderElement } from './elements.js';
 import { textObject, textOf } from './mrkdwn-dom.js';
+import type { Json } from './page-types.js';
 import type { RenderContext } from './render-context.js';
-import type { Json } from './types.js';
 
 const asJson = (value: unknown): Json | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;

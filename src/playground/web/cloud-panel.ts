@@ -5,7 +5,7 @@
  */
 import { getCloud, post } from './api.js';
 import { el } from './dom.js';
-import type { Json, Outcome } from './types.js';
+import type { Json, Outcome } from './page-types.js';
 
 const REFRESH_MS = 2000;
 

@@ -4,7 +4,7 @@
  */
 import { el } from './dom.js';
 import { textObject, textOf } from './mrkdwn-dom.js';
-import type { Json, Names } from './types.js';
+import type { Json, Names } from './page-types.js';
 
 export function confirmDialog(confirm: Json, names: Names): Promise<boolean> {
   return new Promise((resolve) => {

@@ -6,9 +6,9 @@
 import { confirmDialog } from './confirm.js';
 import { el, uid } from './dom.js';
 import { plainToDom, textObject, textOf } from './mrkdwn-dom.js';
+import type { Json, SlackOption } from './page-types.js';
 import type { Placement, RenderContext } from './render-context.js';
 import { externalSelect } from './select-external.js';
-import type { Json, SlackOption } from './types.js';
 import { type StateValue, valueField } from './values.js';
 
 const optionsOf = (element: Json): SlackOption[] =>

@@ -6,8 +6,8 @@
 import { renderBlocks } from './blocks.js';
 import { el } from './dom.js';
 import { mrkdwnToDom } from './mrkdwn-dom.js';
+import type { Json, PageMessage, PageState } from './page-types.js';
 import type { RenderContext } from './render-context.js';
-import type { Json, PageMessage, PageState } from './types.js';
 
 export interface MessageHost {
   /** A render context for one message (its values scope and its action target). */

@@ -5,7 +5,7 @@
 import { append, el } from './dom.js';
 import { emojiFor } from './emoji.js';
 import { type MrkdwnNode, parseMrkdwn } from './mrkdwn-parse.js';
-import type { Names } from './types.js';
+import type { Names } from './page-types.js';
 
 function mention(
   kind: 'user' | 'channel' | 'group',

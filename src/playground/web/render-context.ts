@@ -1,5 +1,5 @@
 /** What the block and element renderers need from the page around them. */
-import type { Json, Names, Persona, SlackOption } from './types.js';
+import type { Json, Names, Persona, SlackOption } from './page-types.js';
 import type { ValueStore } from './values.js';
 
 export interface RenderContext {

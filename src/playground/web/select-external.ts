@@ -5,8 +5,8 @@
  */
 import { el, uid } from './dom.js';
 import { textOf } from './mrkdwn-dom.js';
+import type { Json, SlackOption } from './page-types.js';
 import type { Placement, RenderContext } from './render-context.js';
-import type { Json, SlackOption } from './types.js';
 import type { StateValue } from './values.js';
 
 const TYPE_DELAY_MS = 200;

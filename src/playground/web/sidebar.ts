@@ -3,7 +3,7 @@
  * and the playground's Workflow and Cloud panels. Every entry is a real button; the current one is marked.
  */
 import { el } from './dom.js';
-import type { PageState } from './types.js';
+import type { PageState } from './page-types.js';
 
 export type Place =
   | { kind: 'channel'; id: string }

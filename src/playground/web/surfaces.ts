@@ -5,9 +5,9 @@
 import { post } from './api.js';
 import { renderBlocks } from './blocks.js';
 import type { MessageHost } from './messages.js';
-import type { ModalActions } from './modal.js';
+import type { ModalActions } from './modal-dialog.js';
+import type { Json, Outcome, PageMessage, PageState, SlackOption, View } from './page-types.js';
 import type { RenderContext } from './render-context.js';
-import type { Json, Outcome, PageMessage, PageState, SlackOption, View } from './types.js';
 import { ValueStore } from './values.js';
 
 function optionsOf(answer: unknown): SlackOption[] {

@@ -3,7 +3,7 @@
  * typed into an element survives a re-render as long as its block_id and action_id stay the same; an
  * element nobody touched reports its initial value.
  */
-import type { Json } from './types.js';
+import type { Json } from './page-types.js';
 
 export type StateValue = Json & { type: string };
 

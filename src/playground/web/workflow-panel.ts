@@ -6,7 +6,7 @@
 import { post } from './api.js';
 import type { CloudService } from './cloud-panel.js';
 import { el, uid } from './dom.js';
-import type { Json, PageState } from './types.js';
+import type { Json, PageState } from './page-types.js';
 
 function field(label: string, control: HTMLInputElement | HTMLSelectElement): HTMLElement {
   const id = uid('step');

@@ -8,8 +8,8 @@
 import { renderBlocks } from './blocks.js';
 import { el } from './dom.js';
 import { plainToDom, textOf } from './mrkdwn-dom.js';
+import type { Outcome, View } from './page-types.js';
 import type { RenderContext } from './render-context.js';
-import type { Outcome, View } from './types.js';
 
 export interface ModalActions {
   context(view: View, errors: Record<string, string>): RenderContext;

@@ -23,7 +23,7 @@ const UPDATE_GAP_MS = 60;
 /** Where the compiled browser modules are: beside this file in dist, or dist/ when run from src by tsx. */
 function webDir(): string {
   const beside = fileURLToPath(new URL('./web/', import.meta.url));
-  if (existsSync(`${beside}main.js`)) return beside;
+  if (existsSync(`${beside}page-main.js`)) return beside;
   return fileURLToPath(new URL('../../dist/playground/web/', import.meta.url));
 }
 

@@ -6,10 +6,10 @@ import { getState, liveUpdates, post } from './api.js';
 import { CloudPanel } from './cloud-panel.js';
 import { Composer } from './composer.js';
 import { Conversation } from './messages.js';
-import { ModalHost } from './modal.js';
+import { ModalHost } from './modal-dialog.js';
+import type { PageState } from './page-types.js';
 import { type Place, Sidebar } from './sidebar.js';
 import { Surfaces } from './surfaces.js';
-import type { PageState } from './types.js';
 import { WorkflowPanel } from './workflow-panel.js';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
