@@ -56,7 +56,7 @@ module.exports = {
       comment:
         'Use cases never import Slack types, Block Kit builders or the Slack adapters (slack/) that implement their ports: they return screens or call a port.',
       severity: 'error',
-      from: { path: '^src/features/[^/]+/(flow|creation|decide|poll|workflow|usecases|jobs)/' },
+      from: { path: '^src/features/[^/]+/(flow|creation|model|decide|poll|workflow|usecases|jobs)/' },
       to: {
         path: [
           '^src/features/[^/]+/(views|slack)/',
@@ -69,7 +69,7 @@ module.exports = {
       name: 'use-cases-not-through-public-views',
       comment: 'A use case does not reach Block Kit through another feature\'s public.ts either.',
       severity: 'error',
-      from: { path: '^src/features/[^/]+/(flow|creation|decide|poll|workflow|usecases|jobs)/' },
+      from: { path: '^src/features/[^/]+/(flow|creation|model|decide|poll|workflow|usecases|jobs)/' },
       to: { path: '^src/features/[^/]+/public-views\\.ts$' },
     },
     {

@@ -16,7 +16,7 @@ import type { ChannelPoster } from '../../slack/channel-poster.js';
 import type { ApprovalRequestStore } from '../approvals/public.js';
 import type { DigestStore } from './store/digest-schedules.js';
 import type { DeletionStore } from './store/manage-deletions.js';
-import type { Background } from './usecases/background.js';
+import type { Background } from './usecases/background-tasks.js';
 import type { ManageMessages } from './usecases/manage-ports.js';
 import type { OwnerNames } from './usecases/owner-names.js';
 

@@ -6,7 +6,7 @@ import { createManageMessages } from './slack/manage-messages.js';
 import { createSlackNameDirectory } from './slack/slack-name-directory.js';
 import { createDigestStore } from './store/digest-schedules.js';
 import { createDeletionStore } from './store/manage-deletions.js';
-import { createBackground } from './usecases/background.js';
+import { createBackground } from './usecases/background-tasks.js';
 import { createOwnerNames } from './usecases/owner-names.js';
 
 export function manageDeps(core: Core): ManageDeps {

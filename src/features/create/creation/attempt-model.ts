@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { isChannelId } from '../../../domain/slack-ids.js';
 import { MAX_TAG_VALUE } from '../../../domain/tags.js';
-import type { AttemptModel } from '../flow/screens.js';
+import type { AttemptModel } from '../model/screen-models.js';
 import type { Attempt } from '../store/create-attempts.js';
 import { formatAttemptRef } from '../store/create-attempts.js';
 

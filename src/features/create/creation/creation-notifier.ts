@@ -11,7 +11,7 @@ import { channelMention } from '../../../domain/mrkdwn.js';
 import { ATTEMPT_TAG_KEY } from '../../../domain/tags.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { Logger } from '../../../platform/logging/logger.js';
-import type { AttemptModel } from '../flow/screens.js';
+import type { AttemptModel } from '../model/screen-models.js';
 import type { Attempt } from '../store/create-attempts.js';
 import type { Drafts } from '../store/drafts.js';
 import { attemptModel, attemptTagValue, isChannel } from './attempt-model.js';

@@ -33,7 +33,7 @@ import { ATTEMPT_TAG_KEY } from '../../../domain/tags.js';
 import { AppError, userMessageOf } from '../../../platform/errors/app-error.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import type { AuditLog } from '../../../redis/audit-log.js';
-import { serviceQuotaUsage } from '../flow/quota-usage.js';
+import { serviceQuotaUsage } from '../model/quota-usage.js';
 import { type Attempt, formatAttemptRef } from '../store/create-attempts.js';
 import type { Draft, Drafts } from '../store/drafts.js';
 import { attemptIdOf, attemptTagValue, isChannel } from './attempt-model.js';

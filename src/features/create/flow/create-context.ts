@@ -5,11 +5,11 @@ import type { Cloud } from '../../../cloud/index.js';
 import type { OtcProject } from '../../../platform/config/config-types.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import type { CreationRunner } from '../creation/creation-runner.js';
+import type { ProjectChoice } from '../model/screen-models.js';
 import type { CreateAttempts } from '../store/create-attempts.js';
 import type { DraftOwner, Drafts } from '../store/drafts.js';
 import type { SlackDirectory } from './owner-checks.js';
 import type { ResourceCatalog } from './resource-catalog.js';
-import type { ProjectChoice } from './screens.js';
 import type { UsergroupCatalog } from './usergroup-catalog.js';
 
 export interface CreateDeps {

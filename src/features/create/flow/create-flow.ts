@@ -4,8 +4,10 @@
  * whose message names the cause and what to do (with Retry when trying again may help), so the modal
  * never stays on "Loading…" and a listener holds only its happy path.
  */
+
+import type { CreateScreen } from '../model/screen-models.js';
 import type { CreateDeps, Who } from './create-context.js';
-import { type FormReader, screenIsLatest } from './drafting.js';
+import { type FormReader, screenIsLatest } from './draft-access.js';
 import { backToForm, changeForm, type FormSubmission, saveClosedForm, submitForm } from './form-changes.js';
 import {
   editAndRetry,
@@ -18,8 +20,7 @@ import {
 } from './open-create.js';
 import { type OptionSearch, searchOptions } from './option-search.js';
 import type { Choice } from './resource-catalog.js';
-import { submitReview } from './review.js';
-import type { CreateScreen } from './screens.js';
+import { submitReview } from './review-step.js';
 
 export interface CreateFlow {
   readonly sandbox: boolean;

@@ -6,14 +6,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DraftValues, EndpointServiceSpec } from '../../../domain/endpoint-service-spec.js';
 import { validateDraft } from '../../../domain/endpoint-service-spec.js';
+import type { CreateScreen, FormErrors, ProblemScreen } from '../model/screen-models.js';
 import { type Draft, newDraftId } from '../store/drafts.js';
 import type { CreateDeps, Who } from './create-context.js';
-import { assertCreator, type FormReader, loadDraft, saveFormState } from './drafting.js';
+import { assertCreator, type FormReader, loadDraft, saveFormState } from './draft-access.js';
 import { ACK_FORM_BUDGET_MS, formScreen } from './form-screens.js';
 import { ownerErrors } from './owner-checks.js';
 import type { Choice } from './resource-catalog.js';
-import { reviewScreens } from './review.js';
-import type { CreateScreen, FormErrors, ProblemScreen } from './screens.js';
+import { reviewScreens } from './review-step.js';
 
 /**
  * A dispatched change (Region, VPC, Backend Resource Type): saved, and the form re-rendered for it

@@ -7,12 +7,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_OWNER_GROUPS } from '../../../domain/owner-limits.js';
 import { isSlackIdOf } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
+import type { ChoiceList, CreateScreen } from '../model/screen-models.js';
 import type { Draft } from '../store/drafts.js';
 import { formatDraftRef, newDraftId } from '../store/drafts.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { projectChoices } from './create-context.js';
 import type { Choice } from './resource-catalog.js';
-import type { ChoiceList, CreateScreen } from './screens.js';
 
 /** How long a form shown in an ack (a submission's answer) may wait for the cloud's lists. */
 export const ACK_FORM_BUDGET_MS = 1500;

@@ -5,13 +5,13 @@
  */
 import { AppError, userMessageOf } from '../../../platform/errors/app-error.js';
 import { attemptIdOf, attemptModel } from '../creation/attempt-model.js';
+import type { CreateScreen, ProblemScreen, ResumeModel } from '../model/screen-models.js';
 import { formatAttemptRef, parseAttemptRef } from '../store/create-attempts.js';
 import type { Draft } from '../store/drafts.js';
 import { formatDraftRef, newDraftId, parseDraftRef } from '../store/drafts.js';
 import type { CreateDeps, Who } from './create-context.js';
-import { assertCreator, DraftGoneError, draftIdOf, loadDraft } from './drafting.js';
+import { assertCreator, DraftGoneError, draftIdOf, loadDraft } from './draft-access.js';
 import { formScreen, newDraft } from './form-screens.js';
-import type { CreateScreen, ProblemScreen, ResumeModel } from './screens.js';
 
 /** Whether trying again may cure `err` (Redis or Slack away, a slow cloud). */
 export function isRetryable(err: unknown): boolean {

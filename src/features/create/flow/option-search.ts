@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BackendType } from '../../../domain/endpoint-service-spec.js';
 import type { CreateDeps, Who } from './create-context.js';
-import { ACK_RIGHTS_WAIT_MS, loadDraft } from './drafting.js';
+import { ACK_RIGHTS_WAIT_MS, loadDraft } from './draft-access.js';
 import { type Choice, searchChoices } from './resource-catalog.js';
 
 // With the bounded rights check (≤ 0.5 s) and Redis reads, the answer stays well inside 3 s.

@@ -9,7 +9,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DraftValues } from '../../../domain/endpoint-service-spec.js';
 import { isChannelId, isSlackIdOf } from '../../../domain/slack-ids.js';
-import type { FormErrors } from './screens.js';
+import type { FormErrors } from '../model/screen-models.js';
 import type { UsergroupCatalog } from './usergroup-catalog.js';
 
 export type Existence = 'known' | 'unknown' | 'unanswered';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { guarded } from '../../../slack/replying.js';
 import type { Who } from '../flow/create-context.js';
 import type { CreateFlow } from '../flow/create-flow.js';
-import type { CreateScreen } from '../flow/screens.js';
+import type { CreateScreen } from '../model/screen-models.js';
 import { type ClickArgs, showScreen, viewOf, whoOf } from './create-view-payload.js';
 
 const actionValueSchema = z.object({ actions: z.array(z.object({ value: z.string().optional() })).min(1) });

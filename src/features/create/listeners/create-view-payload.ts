@@ -20,7 +20,7 @@ import type { AppContext } from '../../../slack/app-context.js';
 import { type ModalTarget, updateModal } from '../../../slack/modal.js';
 import type { Who } from '../flow/create-context.js';
 import type { CreateFlow } from '../flow/create-flow.js';
-import { type CreateScreen, refusedScreen } from '../flow/screens.js';
+import { type CreateScreen, refusedScreen } from '../model/screen-models.js';
 import { renderCreateScreen } from '../views/create-screen.js';
 
 /** A button or select in a create modal or message. */

@@ -8,7 +8,7 @@ import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
 import { clip, code, escapeMrkdwn as esc, userMention } from '../../../domain/mrkdwn.js';
 import { portMappingLines, portMappingsInline } from '../../../domain/port-mapping-text.js';
 import { LIST_SERVICES_ACTION } from '../../../slack/app-ids.js';
-import type { AttemptModel } from '../flow/screens.js';
+import type { AttemptModel } from '../model/screen-models.js';
 import { context, modal, plain, SANDBOX_NOTE, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';

@@ -5,7 +5,7 @@
  */
 import type { ViewErrorsResponseAction } from '@slack/bolt';
 import { clip } from '../../../domain/mrkdwn.js';
-import type { FormField } from '../flow/screens.js';
+import type { FormField } from '../model/screen-models.js';
 import { BACKEND_BLOCK_PREFIX, CREATE_BLOCK, VPC_BLOCK_PREFIX, vpcBlockId } from './create-ids.js';
 
 /** Slack shows at most this many characters of an inline error. */

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { BACKEND_TYPES, type BackendType, type DraftValues } from '../../../domain/endpoint-service-spec.js';
 import { clip } from '../../../domain/mrkdwn.js';
-import type { FormContext, FormReader, FormState } from '../flow/drafting.js';
+import type { FormContext, FormReader, FormState } from '../flow/draft-access.js';
 import { OPTION_TEXT_MAX } from '../flow/resource-catalog.js';
 import { backendBlockId, CREATE_ACTION, CREATE_BLOCK, vpcBlockId } from './create-ids.js';
 

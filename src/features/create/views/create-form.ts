@@ -29,7 +29,7 @@ import {
   MAX_TAGS,
   MAX_USER_TAGS,
 } from '../../../domain/tags.js';
-import type { ChoiceList, FormModel } from '../flow/screens.js';
+import type { ChoiceList, FormModel } from '../model/screen-models.js';
 import { choiceSelect, context, modal, option, plain, sandboxBlocks, section } from './create-blocks.js';
 import {
   backendBlockId,

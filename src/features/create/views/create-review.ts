@@ -14,8 +14,8 @@ import {
   userMention,
 } from '../../../domain/mrkdwn.js';
 import { portMappingLines } from '../../../domain/port-mapping-text.js';
-import type { ReviewModel } from '../flow/screens.js';
-import { reviewAllowsCreate } from '../flow/screens.js';
+import type { ReviewModel } from '../model/screen-models.js';
+import { reviewAllowsCreate } from '../model/screen-models.js';
 import { context, listSections, modal, plain, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT, ELB_ADDRESS_NOTE } from './create-form.js';
 import { CREATE_ACTION, CREATE_VIEW } from './create-ids.js';

@@ -4,7 +4,7 @@
  */
 import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
 import { clip, escapeMrkdwn as esc, slackDate } from '../../../domain/mrkdwn.js';
-import type { CreateScreen, ResumeModel } from '../flow/screens.js';
+import type { CreateScreen, ResumeModel } from '../model/screen-models.js';
 import { createAttemptView } from './create-attempt.js';
 import { context, modal, plain, sandboxBlocks, section } from './create-blocks.js';
 import { BACKEND_TYPE_TEXT, createFormView, FORM_TITLE } from './create-form.js';

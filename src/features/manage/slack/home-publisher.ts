@@ -8,7 +8,7 @@ import type { WebClient } from '@slack/web-api';
 import { slowDownHomeText } from '../../../access/slow-down-text.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import type { ManageDeps } from '../manage-deps.js';
-import { homeScreen } from '../usecases/home.js';
+import { homeScreen } from '../usecases/home-contents.js';
 import { isRefused } from '../usecases/manage-refusals.js';
 import { homeProblemView, homeView } from '../views/home-view.js';
 

@@ -11,7 +11,7 @@ import type { ManageDeps } from '../manage-deps.js';
 import { auditChange } from './manage-audit.js';
 import { anyError, type Refusal, refusedOr } from './manage-refusals.js';
 import { findManaged, requireManage } from './manage-rights.js';
-import { rememberNames } from './names.js';
+import { rememberNames } from './service-names.js';
 
 /** The editable values, as shown and as submitted. */
 export interface EditableValues {

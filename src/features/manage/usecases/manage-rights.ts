@@ -13,7 +13,7 @@ import { code, groupMention, userMention } from '../../../domain/mrkdwn.js';
 import { ForbiddenError } from '../../../platform/errors/app-error.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import type { ManageDeps } from '../manage-deps.js';
-import { rememberNames } from './names.js';
+import { rememberNames } from './service-names.js';
 
 /** The service a right is asked for: where it lives, and how to name it in a refusal. */
 export interface ServiceRef {

@@ -10,7 +10,7 @@ import type { OtcProject } from '../../../platform/config/config-types.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ApprovalRequest } from '../../approvals/public.js';
 import type { ManageDeps } from '../manage-deps.js';
-import { rememberNames } from './names.js';
+import { rememberNames } from './service-names.js';
 
 /** A part of the details that loaded, or why it did not. */
 export type Part<T> =

@@ -20,9 +20,9 @@ import type { OtcProject } from '../../../platform/config/config-types.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import { mapLimit } from '../../../platform/map-limit.js';
-import { rememberNames } from './names.js';
 import type { OwnerLabels, OwnerNames } from './owner-names.js';
 import { compareServices, matchesFilter } from './service-filter.js';
+import { rememberNames } from './service-names.js';
 
 /** Services per page: keeps a page well inside 50 blocks even with a header per project. */
 export const SUMMARY_PAGE_SIZE = 10;

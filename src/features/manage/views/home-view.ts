@@ -7,7 +7,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { clip, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
 import { approvalRequestMessage } from '../../approvals/public-views.js';
-import type { HomeData, HomeService } from '../usecases/home.js';
+import type { HomeData, HomeService } from '../usecases/home-contents.js';
 import {
   approvalText,
   backendText,

@@ -1,7 +1,7 @@
 /** Models of the create views, for the pure builder tests. */
 import type { EndpointServiceSpec } from '#src/domain/endpoint-service-spec.js';
 import type { Choice } from '#src/features/create/flow/resource-catalog.js';
-import type { AttemptModel, FormModel, ReviewModel } from '#src/features/create/flow/screens.js';
+import type { AttemptModel, FormModel, ReviewModel } from '#src/features/create/model/screen-models.js';
 
 export const PROJECTS = [
   { projectId: 'p-de', label: 'eu-de', region: 'eu-de' },

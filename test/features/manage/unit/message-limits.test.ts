@@ -9,7 +9,7 @@ import type { Connection, ConnectionStatus, EndpointService, ServiceStatus } fro
 import type { ApprovalRequest } from '#src/features/approvals/public.js';
 import { DECISION_BLOCK } from '#src/features/approvals/views/approval-ids.js';
 import type { ConnectionsPage } from '#src/features/manage/usecases/connections-listing.js';
-import type { HomeData } from '#src/features/manage/usecases/home.js';
+import type { HomeData } from '#src/features/manage/usecases/home-contents.js';
 import type { ServiceDetails } from '#src/features/manage/usecases/service-details.js';
 import type { SummaryPage } from '#src/features/manage/usecases/service-summaries.js';
 import { connectionsMessage } from '#src/features/manage/views/connections-message.js';

@@ -4,8 +4,8 @@
  */
 import type { IngressCheck } from '../../../cloud/types.js';
 import type { DraftField, DraftValues, EndpointServiceSpec } from '../../../domain/endpoint-service-spec.js';
+import type { Choice } from '../flow/resource-catalog.js';
 import type { AttemptState } from '../store/create-attempts.js';
-import type { Choice } from './resource-catalog.js';
 
 /** A field of the form that can carry an inline error: the draft's, and the Service Type. */
 export type FormField = DraftField | 'serviceType';

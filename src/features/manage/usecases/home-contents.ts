@@ -12,8 +12,8 @@ import type { ApprovalRequest } from '../../approvals/public.js';
 import { mayDecide } from '../../approvals/public.js';
 import type { ManageDeps } from '../manage-deps.js';
 import { anyError, type Refusal, refusedOr } from './manage-refusals.js';
-import { rememberNames } from './names.js';
 import { compareServices } from './service-filter.js';
+import { rememberNames } from './service-names.js';
 
 export type HomeRole = 'owner' | 'group owner' | 'creator';
 

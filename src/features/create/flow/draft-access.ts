@@ -6,9 +6,9 @@
 import { applyDraftChange } from '../../../domain/create-draft.js';
 import type { BackendType, DraftValues } from '../../../domain/endpoint-service-spec.js';
 import { AppError, ForbiddenError } from '../../../platform/errors/app-error.js';
+import { type CreateScreen, screenRevision } from '../model/screen-models.js';
 import { type Draft, type DraftStep, parseDraftRef } from '../store/drafts.js';
 import { type CreateDeps, DRAFT_GONE, NOT_A_CREATOR, type Who } from './create-context.js';
-import { type CreateScreen, screenRevision } from './screens.js';
 
 export class DraftGoneError extends AppError {
   constructor() {

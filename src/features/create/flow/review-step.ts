@@ -10,14 +10,14 @@ import type { EndpointServiceSpec } from '../../../domain/endpoint-service-spec.
 import { validateDraft } from '../../../domain/endpoint-service-spec.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import { attemptIdOf, attemptModel } from '../creation/attempt-model.js';
+import { serviceQuotaUsage } from '../model/quota-usage.js';
+import type { BackendCheck, CreateScreen, QuotaCheck, ReviewModel } from '../model/screen-models.js';
 import type { Attempt } from '../store/create-attempts.js';
 import type { Draft } from '../store/drafts.js';
 import { formatReviewRef, parseDraftRef } from '../store/drafts.js';
 import type { CreateDeps, Who } from './create-context.js';
-import { assertCreator, loadDraft } from './drafting.js';
+import { assertCreator, loadDraft } from './draft-access.js';
 import { ACK_FORM_BUDGET_MS, formScreen } from './form-screens.js';
-import { serviceQuotaUsage } from './quota-usage.js';
-import type { BackendCheck, CreateScreen, QuotaCheck, ReviewModel } from './screens.js';
 
 type Checks = Pick<ReviewModel, 'quota' | 'ingress' | 'backend'>;
 
