@@ -22,6 +22,7 @@ import { invalidatingCloud, invalidatingRecords } from './core/cache-invalidatio
 import type { Core } from './core/core.js';
 import { createReadiness } from './core/readiness.js';
 import { registerListeners } from './core/register-listeners.js';
+import type { SubcommandSpec } from './domain/subcommand-spec.js';
 import { buildFeatures } from './feature-list.js';
 import type { CreateServiceOptions } from './features/create/index.js';
 import type { Config } from './platform/config/config-types.js';
@@ -41,7 +42,6 @@ import { type RedisClient, waitForRedis } from './redis/redis-connection.js';
 import type { AppContext, BotApp } from './slack/app-context.js';
 import { botTokenAuthorize } from './slack/authorize.js';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-poster.js';
-import type { SubcommandSpec } from './slack/commands/subcommand.js';
 import { createTransport } from './slack/receiver.js';
 import { countWebApiError, requestContext } from './slack/request-context.js';
 import { slackErrorCode } from './slack/slack-errors.js';

@@ -1,7 +1,8 @@
 /** Registers every listener: the `/vpcep` command, then each feature's own listeners. */
+
+import type { SubcommandSpec } from '../domain/subcommand-spec.js';
 import type { BotApp } from '../slack/app-context.js';
 import { registerCommands } from '../slack/commands/register-commands.js';
-import type { SubcommandSpec } from '../slack/commands/subcommand.js';
 import type { Core } from './core.js';
 import type { Feature } from './feature.js';
 

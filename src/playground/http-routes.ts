@@ -4,7 +4,7 @@
  */
 
 import { z } from 'zod';
-import type { SubcommandSpec } from '../slack/commands/subcommand.js';
+import type { SubcommandSpec } from '../domain/subcommand-spec.js';
 import type { CloudSide } from './cloud-side.js';
 import { pageState } from './page-state.js';
 import type { Session } from './session.js';

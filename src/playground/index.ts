@@ -10,9 +10,9 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Cloud } from '../cloud/index.js';
+import type { SubcommandSpec } from '../domain/subcommand-spec.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { RedisClient } from '../redis/redis-connection.js';
-import type { SubcommandSpec } from '../slack/commands/subcommand.js';
 import { Activity } from './activity.js';
 import { botEnv, newSecrets, playgroundPort } from './bot-env.js';
 import { cloudSideOf } from './cloud-side.js';

@@ -3,7 +3,7 @@
  * ephemeral messages, in time order), their open modal, their Home tab, and the custom step runs. Payload
  * text is passed as data; the page renders it with DOM text nodes only.
  */
-import type { SubcommandSpec } from '../slack/commands/subcommand.js';
+import type { SubcommandSpec } from '../domain/subcommand-spec.js';
 import { SLACKBOT_VIA } from './session.js';
 import { FAKE_TEAM, type FakeSlack } from './slack/index.js';
 import { CHANNELS, dmOf, PERSONAS, type Persona, PLATFORM_TEAM, PLAYGROUND_APP } from './workspace.js';

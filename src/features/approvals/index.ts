@@ -9,6 +9,7 @@ import type { Feature } from '../../core/feature.js';
 import { FUNCTION_ROUTE_APPROVAL } from '../../slack/app-ids.js';
 import { webClientOptions } from '../../slack/web-clients.js';
 import { type ApprovalDeps, type ApprovalSettings, createApprovals } from './approval-use-cases.js';
+import { OWNERS_SPEC } from './approvals-subcommands.js';
 import { approveAction } from './listeners/approval-approve.js';
 import type { RefreshHome } from './listeners/approval-click-payload.js';
 import { rejectAction } from './listeners/approval-reject.js';
@@ -65,14 +66,7 @@ export function approvalsFeature(core: Core, options: ApprovalsFeatureOptions = 
   const approvals = createApprovals(approvalDeps(core));
   return {
     name: 'approvals',
-    subcommands: [
-      {
-        name: 'owners',
-        usage: '/vpcep owners <service> [@user|@group …]',
-        summary: 'Show or set who approves connections',
-        handler: ownersSubcommand(approvals, core.sandbox),
-      },
-    ],
+    subcommands: [{ ...OWNERS_SPEC, handler: ownersSubcommand(approvals, core.sandbox) }],
     register(app) {
       app.action(APPROVE_ACTION, approveAction(approvals, options.refreshHome));
       app.action(REJECT_ACTION, rejectAction(approvals, core.sandbox));

@@ -24,6 +24,7 @@ import { listServicesAction } from './listeners/manage-list-services.js';
 import { whitelistCancelAction, whitelistConfirmAction } from './listeners/manage-whitelist.js';
 import { SHOW_SPEC, showSubcommand } from './listeners/show-command.js';
 import { whitelistSubcommand } from './listeners/whitelist-command.js';
+import { WHITELIST_SPEC } from './manage-subcommands.js';
 import { manageDeps } from './manage-wiring.js';
 import {
   CONNECTIONS_PAGE_PATTERN,
@@ -64,9 +65,7 @@ export function manageServicesFeature(core: Core): Feature {
       handler: deleteSubcommand(deps),
     },
     {
-      name: 'whitelist',
-      usage: '/vpcep whitelist <service> [add|remove <account id>]',
-      summary: 'Show or change which accounts may connect',
+      ...WHITELIST_SPEC,
       handler: whitelistSubcommand(deps),
     },
     {

@@ -5,9 +5,10 @@
 
 import type { Core } from '../../core/core.js';
 import type { Feature } from '../../core/feature.js';
+import { usageText } from '../../domain/subcommand-spec.js';
 import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { Logger } from '../../platform/logging/logger.js';
-import { type SubcommandArgs, type SubcommandHandler, usageText } from '../../slack/commands/subcommand.js';
+import type { SubcommandArgs, SubcommandHandler } from '../../slack/commands/subcommand.js';
 
 const CONNECT = {
   name: 'sandbox',

@@ -1,6 +1,6 @@
 /** The `/vpcep help` answer: every subcommand with its usage. */
 import type { KnownBlock } from '@slack/types';
-import { SERVICE_REF_HINT, type SubcommandSpec } from './subcommand.js';
+import { SERVICE_REF_HINT, type SubcommandSpec } from '../../domain/subcommand-spec.js';
 
 export interface HelpMessage {
   text: string;

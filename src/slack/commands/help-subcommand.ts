@@ -1,6 +1,7 @@
 import { code } from '../../domain/mrkdwn.js';
+import type { SubcommandSpec } from '../../domain/subcommand-spec.js';
 import { helpMessage } from './help-message.js';
-import type { SubcommandHandler, SubcommandSpec } from './subcommand.js';
+import type { SubcommandHandler } from './subcommand.js';
 
 /** `/vpcep help` and any unknown input: usage of every subcommand, in the ack (ephemeral). */
 export function helpSubcommand(specs: readonly SubcommandSpec[], sandbox: boolean): SubcommandHandler {

@@ -2,10 +2,12 @@
  * The `/vpcep` router: every feature's subcommands plus `help`, which is built from their declarations;
  * unknown input gets help too.
  */
+
+import type { SubcommandSpec } from '../../domain/subcommand-spec.js';
 import type { BotApp } from '../app-context.js';
 import { SLASH_COMMAND } from '../app-ids.js';
 import { helpSubcommand } from './help-subcommand.js';
-import type { Subcommand, SubcommandHandler, SubcommandSpec } from './subcommand.js';
+import type { Subcommand, SubcommandHandler } from './subcommand.js';
 import { vpcepCommand } from './vpcep-command.js';
 
 const HELP_SPEC: SubcommandSpec = { name: 'help', usage: '/vpcep help', summary: 'This help' };

@@ -1,11 +1,13 @@
 /** The answers of `/vpcep owners`: the owners of a service, a change made, or why nothing changed. */
+
 import type { KnownBlock } from '@slack/types';
 import { channelMention, code, escapeMrkdwn } from '../../../domain/mrkdwn.js';
+import { usageText } from '../../../domain/subcommand-spec.js';
+import { OWNERS_SPEC } from '../approvals-subcommands.js';
 import type { OwnersOutcome, OwnersView } from '../decide/approval-owners.js';
 import { mentionList } from './approval-request.js';
 
-export const OWNERS_USAGE =
-  'Usage: `/vpcep owners <service>` shows who approves connections; `/vpcep owners <service> @user @group #channel` sets the owners (users and user groups) and the approval channel. `<service>` is a service ID or its name.';
+const OWNERS_USAGE = usageText(OWNERS_SPEC);
 
 function describe(view: OwnersView): string {
   // Capped: records written elsewhere may hold more owners than a message can show.

@@ -1,5 +1,7 @@
 /** `/vpcep connections <service>`: every connection of a service, ephemerally, in pages. */
-import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
+
+import { usageText } from '../../../domain/subcommand-spec.js';
+import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
 import type { ManageDeps } from '../manage-deps.js';
 import { loadConnectionsPage } from '../usecases/connections-listing.js';
 import { connectionsMessage } from '../views/connections-message.js';

@@ -1,5 +1,7 @@
 /** `/vpcep delete <service>`: checks the right and the connections, then asks for confirmation. */
-import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
+
+import { usageText } from '../../../domain/subcommand-spec.js';
+import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
 import type { ManageDeps } from '../manage-deps.js';
 import { prepareDelete } from '../usecases/delete-service.js';
 import { deleteConfirmMessage } from '../views/manage-delete-message.js';

@@ -2,7 +2,9 @@
  * `/vpcep edit <service>`: opens the modal at once (the trigger lives 3 s; no cloud call before it),
  * then fills it with the service's values, or says why it cannot (not found, not allowed).
  */
-import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
+
+import { usageText } from '../../../domain/subcommand-spec.js';
+import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
 import { openModal, updateModal } from '../../../slack/modal.js';
 import type { ManageDeps } from '../manage-deps.js';
 import { prepareEdit } from '../usecases/edit-service.js';

@@ -1,5 +1,7 @@
 /** `/vpcep show <service>`: the details of one service, ephemerally. */
-import { type SubcommandHandler, usageText } from '../../../slack/commands/subcommand.js';
+
+import { usageText } from '../../../domain/subcommand-spec.js';
+import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
 import type { ManageDeps } from '../manage-deps.js';
 import { loadServiceDetails } from '../usecases/service-details.js';
 import { serviceDetailMessage } from '../views/service-detail-message.js';

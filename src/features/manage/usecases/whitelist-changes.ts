@@ -4,11 +4,14 @@
  * there (or already absent) are not sent again. `*` opens the service to every account (and an entry
  * with `*` in it to many), so adding one waits for a confirmation. Every change is audited.
  */
+
 import type { EndpointService, WhitelistEntry } from '../../../cloud/types.js';
 import { code } from '../../../domain/mrkdwn.js';
+import { usageText } from '../../../domain/subcommand-spec.js';
 import { parseAccounts } from '../../../domain/whitelist.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ManageDeps } from '../manage-deps.js';
+import { WHITELIST_SPEC } from '../manage-subcommands.js';
 import { auditChange } from './manage-audit.js';
 import { ManageRefusedError, type Refusal, refusedOr } from './manage-refusals.js';
 import { findManaged, getManaged } from './manage-rights.js';
@@ -19,8 +22,7 @@ export type WhitelistRequest =
   | { readonly kind: 'list'; readonly ref: string }
   | { readonly kind: WhitelistAction; readonly ref: string; readonly accounts: readonly string[] };
 
-export const WHITELIST_USAGE =
-  'Usage: `/vpcep whitelist <service>` to see it, `/vpcep whitelist <service> add <account id>` or `… remove <account id>` to change it. An account ID is 1–64 letters, digits or `*`; `*` allows every account.';
+const WHITELIST_USAGE = usageText(WHITELIST_SPEC);
 
 export class WhitelistInputError extends ManageRefusedError {
   constructor(message: string) {
