@@ -36,7 +36,12 @@ import {
   WHITELIST_CONFIRM_ACTION,
 } from './views/manage-ids.js';
 
-export function manageServicesFeature(core: Core): Feature {
+/** Knobs with production defaults (tests: a digest job that looks every half second). */
+export interface ManageServicesOptions {
+  readonly digestIntervalMs?: number;
+}
+
+export function manageServicesFeature(core: Core, options: ManageServicesOptions = {}): Feature {
   const deps = manageDeps(core);
   const subcommands: Subcommand[] = [
     {
@@ -77,7 +82,7 @@ export function manageServicesFeature(core: Core): Feature {
     },
     {
       name: 'digest',
-      usage: '/vpcep digest <daily|weekly|off>',
+      usage: '/vpcep digest <daily [HH:MM] [zone]|weekly [day] [HH:MM] [zone]|off>',
       summary: 'A scheduled summary in this channel',
       handler: digestSubcommand(deps),
     },
@@ -97,7 +102,10 @@ export function manageServicesFeature(core: Core): Feature {
       app.event('app_home_opened', appHomeOpened(deps));
       app.action(HOME_REFRESH_ACTION, homeRefreshAction(deps));
     },
-    jobs: [createDeletionsJob(deps), createDigestJob(deps)],
+    jobs: [
+      createDeletionsJob(deps),
+      createDigestJob(deps, options.digestIntervalMs ? { intervalMs: options.digestIntervalMs } : {}),
+    ],
     stop: () => deps.background.stop(),
   };
 }
