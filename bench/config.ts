@@ -39,6 +39,19 @@ export interface PollerPoint {
   readonly accepted?: number;
 }
 
+/**
+ * The poller at scale: `services` approval-enabled services, `connections` new pending connections
+ * landing on random services at random times over one detection window, at each poll rate.
+ */
+export interface PollerScaleParams {
+  readonly services: number;
+  readonly connections: number;
+  /** `APPROVAL_POLL_RATE` values (calls/s per project); `window60` is the rate that gives a 60 s window. */
+  readonly rates: readonly (number | 'window60')[];
+  /** `APPROVAL_POLL_SECONDS` during the run. */
+  readonly pollSeconds: number;
+}
+
 export interface StartupParams {
   readonly runs: number;
   readonly idleMs: number;
@@ -59,7 +72,7 @@ export interface BenchConfig {
   readonly create: CreateParams;
   readonly buttons: ButtonParams;
   readonly approvals: ApprovalParams;
-  readonly poller: { readonly points: readonly PollerPoint[] };
+  readonly poller: { readonly points: readonly PollerPoint[]; readonly scale: PollerScaleParams };
   readonly startup: StartupParams;
 }
 
@@ -86,6 +99,8 @@ export const FULL: BenchConfig = {
       { services: 10, connections: 3 },
       { services: 10, connections: 1, accepted: 1200 },
     ],
+    // The default rate (10/s: a 200 s window) and the one that gives a 60 s window.
+    scale: { services: 2000, connections: 60, rates: [10, 'window60'], pollSeconds: 30 },
   },
   startup: { runs: 5, idleMs: 5000 },
 };
@@ -111,6 +126,7 @@ export const QUICK: BenchConfig = {
       { services: 10, connections: 2 },
       { services: 10, connections: 1, accepted: 300 },
     ],
+    scale: { services: 200, connections: 10, rates: [10], pollSeconds: 10 },
   },
   startup: { runs: 1, idleMs: 1000 },
 };

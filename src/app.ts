@@ -25,6 +25,7 @@ import { registerListeners } from './core/register-listeners.js';
 import type { SubcommandSpec } from './domain/subcommand-spec.js';
 import { buildFeatures } from './feature-list.js';
 import type { CreateServiceOptions } from './features/create/index.js';
+import type { ManageServicesOptions } from './features/manage/index.js';
 import type { Config } from './platform/config/config-types.js';
 import { AppError } from './platform/errors/app-error.js';
 import { createHttpServer } from './platform/http-server.js';
@@ -56,6 +57,8 @@ export interface BotOptions {
   cloud?: CloudOptions;
   /** Creation knobs (tests: a short retry window and resume interval). */
   create?: CreateServiceOptions;
+  /** Management knobs (tests: a short digest interval). */
+  manage?: ManageServicesOptions;
 }
 
 export interface Bot {
@@ -164,7 +167,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   });
   const { middleware, inFlight } = requestContext(logger, metrics);
   app.use(middleware);
-  const features = buildFeatures(core, options.create ? { create: options.create } : {});
+  const features = buildFeatures(core, {
+    ...(options.create ? { create: options.create } : {}),
+    ...(options.manage ? { manage: options.manage } : {}),
+  });
   const subcommands = registerListeners(app, core, features);
   app.error(async (error) => {
     countWebApiError(metrics, error);

@@ -25,6 +25,7 @@ import {
   type PollCount,
   pointRows,
 } from './poller-rows.js';
+import { measureScale, SCALE_METHOD, scaleRows } from './poller-scale.js';
 
 const TITLE = TITLES.poller;
 const METHOD =
@@ -109,17 +110,20 @@ async function measurePoint(ctx: ScenarioContext, point: PollerPoint): Promise<P
 
 export async function pollerCost(ctx: ScenarioContext): Promise<ScenarioOutcome> {
   const points: PointResult[] = [];
+  const method = `${METHOD} ${SCALE_METHOD}`;
   for (const point of ctx.config.poller.points) {
     ctx.progress(`poller cost, ${point.services} services × ${point.connections} pending`);
     const result = await measurePoint(ctx, point);
-    if (typeof result === 'string') return skippedOutcome('poller', TITLE, METHOD, result, { points });
+    if (typeof result === 'string') return skippedOutcome('poller', TITLE, method, result, { points });
     points.push(result);
   }
+  const scale = await measureScale(ctx);
+  if (typeof scale === 'string') return skippedOutcome('poller', TITLE, method, scale, { points });
   return {
     name: 'poller',
     title: TITLE,
-    method: METHOD,
-    rows: [...pointRows(points), ...linearityRows(points), ...connectionRows(points)],
-    raw: { points },
+    method,
+    rows: [...pointRows(points), ...linearityRows(points), ...connectionRows(points), ...scaleRows(scale)],
+    raw: { points, scale },
   };
 }

@@ -11,7 +11,10 @@ import type { LeaderLock, Lease } from './leader-lock.js';
 export interface JobContext {
   readonly lease: Lease;
   readonly log: Logger;
-  /** Aborted when a renewal during this tick finds the lease lost (absent when run outside the runner). */
+  /**
+   * Aborted when a renewal during this tick finds the lease lost, or when the runner stops (absent when
+   * run outside the runner): a long tick stops between items.
+   */
   readonly lost?: AbortSignal;
   /** False once the lease is lost: the fencing check to make between items (absent outside the runner). */
   stillLeader?(): Promise<boolean>;
@@ -20,6 +23,12 @@ export interface JobContext {
 export interface Job {
   readonly name: string;
   readonly intervalMs: number;
+  /**
+   * The interval counts from the start of a tick, so a tick that outlasts it is followed at once
+   * (a paced pass that takes longer than the interval runs back to back); by default it counts from
+   * the end of the tick.
+   */
+  readonly fromTickStart?: boolean;
   run(context: JobContext): Promise<void>;
 }
 
@@ -37,6 +46,7 @@ export function createJobRunner(lock: LeaderLock, logger: Logger): JobRunner {
   const leases = new Map<string, Lease>();
   let started = false;
   let stopped = false;
+  const stopping = new AbortController();
 
   async function tick(job: Job): Promise<void> {
     const log = logger.child({ job: job.name });
@@ -50,12 +60,13 @@ export function createJobRunner(lock: LeaderLock, logger: Logger): JobRunner {
       if (!leases.has(job.name)) log.info({ token: lease.token }, 'became leader for job');
       leases.set(job.name, lease);
       const renewal = keepLeaseDuringTick(job, lease, ttl, log);
+      const lost = AbortSignal.any([renewal.lost, stopping.signal]);
       try {
         await job.run({
           lease,
           log,
-          lost: renewal.lost,
-          stillLeader: async () => !renewal.lost.aborted && (await lease.isCurrent()),
+          lost,
+          stillLeader: async () => !lost.aborted && (await lease.isCurrent()),
         });
       } finally {
         renewal.stop();
@@ -105,11 +116,13 @@ export function createJobRunner(lock: LeaderLock, logger: Logger): JobRunner {
     if (stopped) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
+      const startedAt = Date.now();
       const run = tick(job);
       running.add(run);
       void run.finally(() => {
         running.delete(run);
-        schedule(job, job.intervalMs);
+        const since = job.fromTickStart ? Date.now() - startedAt : 0;
+        schedule(job, Math.max(0, job.intervalMs - since));
       });
     }, delayMs);
     timer.unref();
@@ -127,6 +140,7 @@ export function createJobRunner(lock: LeaderLock, logger: Logger): JobRunner {
     },
     async stop(timeoutMs = 5000) {
       stopped = true;
+      stopping.abort();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await Promise.race([Promise.allSettled([...running]), new Promise((r) => setTimeout(r, timeoutMs))]);

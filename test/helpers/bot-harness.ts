@@ -30,6 +30,8 @@ export interface TestBotOptions {
   cloud?: BotOptions['cloud'];
   /** Creation knobs (retry window, resume interval); production defaults when absent. */
   create?: BotOptions['create'];
+  /** Management knobs (the digest job's interval); production defaults when absent. */
+  manage?: BotOptions['manage'];
 }
 
 /** Fast sandbox and client timings for tests (no timed assertions depend on them). */
@@ -72,6 +74,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     drainTimeoutMs: 2000,
     ...(options.cloud ? { cloud: options.cloud } : {}),
     ...(options.create ? { create: options.create } : {}),
+    ...(options.manage ? { manage: options.manage } : {}),
   });
   const { port } = await bot.start(0);
   return {

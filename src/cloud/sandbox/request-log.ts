@@ -6,6 +6,8 @@
 
 export interface LoggedRequest {
   readonly seq: number;
+  /** When it arrived (epoch ms), so a test can tell how calls were spaced. */
+  readonly at: number;
   readonly method: string;
   readonly path: string;
   readonly query: Readonly<Record<string, string | string[]>>;
@@ -39,8 +41,8 @@ export class RequestLog {
 
   constructor(private readonly capacity = 20_000) {}
 
-  add(entry: Omit<LoggedRequest, 'seq'>): LoggedRequest {
-    const logged = { ...entry, seq: ++this.seq };
+  add(entry: Omit<LoggedRequest, 'seq' | 'at'>): LoggedRequest {
+    const logged = { ...entry, seq: ++this.seq, at: Date.now() };
     this.entries.push(logged);
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
     return logged;

@@ -14,7 +14,7 @@ import {
   decide,
   type QuickDecisionCheck,
 } from './decide/decide.js';
-import { type PollContext, type PollSummary, pollOnce } from './poll/poll.js';
+import { type PollContext, type PollSummary, type ProjectPacers, pollOnce } from './poll/poll.js';
 import { type StepInputs, type StepStart, startFromWorkflow } from './workflow/workflow.js';
 
 export type { OwnersOutcome } from './decide/approval-owners.js';
@@ -39,6 +39,8 @@ export interface Approvals {
 }
 
 export function createApprovals(deps: ApprovalDeps): Approvals {
+  // Kept across polls, so back-to-back passes stay evenly spaced too.
+  const pacers: ProjectPacers = new Map();
   return {
     deps,
     decide: (input) => decide(deps, input),
@@ -46,7 +48,7 @@ export function createApprovals(deps: ApprovalDeps): Approvals {
     checkWithin: (requestId, userId, waitMs) => checkDecisionWithin(deps, requestId, userId, waitMs),
     startFromWorkflow: (input) => startFromWorkflow(deps, input),
     owners: (command) => ownersCommand(deps, command),
-    poll: (context) => pollOnce(deps, context),
+    poll: (context) => pollOnce(deps, context, pacers),
   };
 }
 

@@ -39,6 +39,8 @@ export interface ApprovalSettings {
   readonly completionClaimMs: number;
   /** Most DMs one request sends when it has no channel. */
   readonly maxDirectMessages: number;
+  /** `APPROVAL_POLL_RATE`: most cloud calls per second one poll makes in one project, evenly spaced. */
+  readonly pollRate: number;
 }
 
 /** The four approval stores (requests, decision leases, message copies, workflow waits), and the rest. */

@@ -37,6 +37,7 @@ export function approvalSettings(config: Pick<Core['config'], 'approvals' | 'acc
     postClaimMs: 60_000,
     completionClaimMs: 60_000,
     maxDirectMessages: 20,
+    pollRate: approvals.pollRate,
   };
 }
 

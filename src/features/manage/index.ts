@@ -24,7 +24,7 @@ import { listServicesAction } from './listeners/manage-list-services.js';
 import { whitelistCancelAction, whitelistConfirmAction } from './listeners/manage-whitelist.js';
 import { SHOW_SPEC, showSubcommand } from './listeners/show-command.js';
 import { whitelistSubcommand } from './listeners/whitelist-command.js';
-import { WHITELIST_SPEC } from './manage-subcommands.js';
+import { DIGEST_SPEC, WHITELIST_SPEC } from './manage-subcommands.js';
 import { manageDeps } from './manage-wiring.js';
 import {
   CONNECTIONS_PAGE_PATTERN,
@@ -37,7 +37,12 @@ import {
   WHITELIST_CONFIRM_ACTION,
 } from './views/manage-ids.js';
 
-export function manageServicesFeature(core: Core): Feature {
+/** Knobs with production defaults (tests: a digest job that looks every half second). */
+export interface ManageServicesOptions {
+  readonly digestIntervalMs?: number;
+}
+
+export function manageServicesFeature(core: Core, options: ManageServicesOptions = {}): Feature {
   const deps = manageDeps(core);
   const subcommands: Subcommand[] = [
     {
@@ -75,9 +80,7 @@ export function manageServicesFeature(core: Core): Feature {
       handler: editSubcommand(deps),
     },
     {
-      name: 'digest',
-      usage: '/vpcep digest <daily|weekly|off>',
-      summary: 'A scheduled summary in this channel',
+      ...DIGEST_SPEC,
       handler: digestSubcommand(deps),
     },
   ];
@@ -96,7 +99,10 @@ export function manageServicesFeature(core: Core): Feature {
       app.event('app_home_opened', appHomeOpened(deps));
       app.action(HOME_REFRESH_ACTION, homeRefreshAction(deps));
     },
-    jobs: [createDeletionsJob(deps), createDigestJob(deps)],
+    jobs: [
+      createDeletionsJob(deps),
+      createDigestJob(deps, options.digestIntervalMs ? { intervalMs: options.digestIntervalMs } : {}),
+    ],
     stop: () => deps.background.stop(),
   };
 }

@@ -93,6 +93,11 @@ export interface AccessConfig {
 export interface ApprovalConfig {
   readonly channel?: string;
   readonly pollSeconds: number;
+  /**
+   * Most cloud calls per second the poller makes in one project (`APPROVAL_POLL_RATE`), spaced
+   * evenly: a pass over S approval-enabled services takes S / pollRate seconds.
+   */
+  readonly pollRate: number;
   readonly remindAfterSeconds: number;
   readonly escalateAfterSeconds: number;
   /** How long a replica may hold a request in `deciding` before the poller reconciles it with the cloud. */

@@ -127,6 +127,14 @@ export const envSchema = z.object({
     slackIdOf('CGD', 'expected a channel ID such as C012ABCDEF').optional(),
   ),
   APPROVAL_POLL_SECONDS: optionalText.pipe(durationSeconds.optional()),
+  APPROVAL_POLL_RATE: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9]+(\.[0-9]+)?$/, 'expected calls per second, such as 10 or 0.5')
+      .transform(Number)
+      .pipe(z.number().min(0.1, 'expected at least 0.1 calls per second').max(1000, 'expected at most 1000'))
+      .optional(),
+  ),
   APPROVAL_REMIND_AFTER: optionalText.pipe(durationSeconds.optional()),
   APPROVAL_ESCALATE_AFTER: optionalText.pipe(durationSeconds.optional()),
   APPROVAL_DECISION_LEASE: optionalText.pipe(

@@ -27,6 +27,14 @@ export const SANDBOX_PROJECTS: readonly OtcProject[] = [
 /** How long Slack's answer about a user group's members decides rights, by default. */
 export const DEFAULT_GROUP_CACHE_SECONDS = 120;
 
+/**
+ * The poller's calls per second per project, by default. OTC documents no numeric limit for VPCEP
+ * (only `EndPoint.0022`, and the API gateway's per-second `APIG.0308`); we assume the gateway throttles
+ * one project near 20 calls/s and leave the poller half, so people's clicks and lists keep the rest.
+ * At 2,000 approval-enabled services a pass takes 200 s.
+ */
+export const DEFAULT_APPROVAL_POLL_RATE = 10;
+
 /** Reads `.env` from `dir` (if any); real environment variables win over the file. */
 export function environmentWithDotenv(
   env: NodeJS.ProcessEnv,
@@ -244,6 +252,7 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
     approvals: {
       ...(env.APPROVAL_CHANNEL ? { channel: env.APPROVAL_CHANNEL } : {}),
       pollSeconds: env.APPROVAL_POLL_SECONDS ?? 30,
+      pollRate: env.APPROVAL_POLL_RATE ?? DEFAULT_APPROVAL_POLL_RATE,
       remindAfterSeconds: env.APPROVAL_REMIND_AFTER ?? 4 * 3600,
       escalateAfterSeconds: env.APPROVAL_ESCALATE_AFTER ?? 24 * 3600,
       decisionLeaseSeconds: env.APPROVAL_DECISION_LEASE ?? 30,

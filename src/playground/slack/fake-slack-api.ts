@@ -45,8 +45,11 @@ export interface FakeSlack {
   failNext(method: string, spec: FaultSpec, count?: number): void;
   /** Drops the faults still planned for `method`; the call log and everything else stay. */
   clearFaults(method: string): void;
-  /** Delays answers of `method` (`*`: any) by `ms`. */
-  setLatency(method: string, ms: number): void;
+  /**
+   * Delays answers of `method` (`*`: any) by `ms`. With `lostIfCallerGone`, a held call whose caller
+   * hangs up before the delay ends never reaches Slack (not answered, not recorded, no effect).
+   */
+  setLatency(method: string, ms: number, options?: { lostIfCallerGone?: boolean }): void;
   /** Answers calls with this token `token_revoked`. */
   revokeToken(token: string): void;
 

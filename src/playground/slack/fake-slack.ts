@@ -58,7 +58,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     failNext: (method, spec, count = 1) => faults.failNext(method, spec, count),
     clearFaults: (method) => faults.clearFaults(method),
-    setLatency: (method, ms) => faults.setLatency(method, ms),
+    setLatency: (method, ms, options) => faults.setLatency(method, ms, options),
     revokeToken: (token) => revokedTokens.add(token),
     currentView: (viewId) => state.views.get(viewId),
     openViews: (userId) => state.views.openModals(userId),

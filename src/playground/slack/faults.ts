@@ -1,6 +1,9 @@
 /**
  * Fault injection: the next N calls of a method (or `*`, or `response_url`) answer 429 with
- * `Retry-After`, a 5xx, or an `ok: false` error; and an optional latency per method.
+ * `Retry-After`, a 5xx, or an `ok: false` error; and an optional latency per method. A held call
+ * normally reaches Slack when its latency is over, whether or not its caller is still there; one held
+ * with `lostIfCallerGone` is lost when the caller hangs up meanwhile (a process killed mid-call whose
+ * request never got through), so a test can kill a process between two calls.
  */
 import type { FaultSpec, SlackResponse } from './emulator-types.js';
 
@@ -11,10 +14,18 @@ export interface FaultAnswer {
   body: SlackResponse;
 }
 
+/** How long a method's calls are held, and whether a held call is lost when its caller hangs up. */
+export interface Latency {
+  readonly ms: number;
+  readonly lostIfCallerGone: boolean;
+}
+
+const NO_LATENCY: Latency = { ms: 0, lostIfCallerGone: false };
+
 /** Planned faults and latencies. */
 export class FaultPlan {
   private readonly queued = new Map<string, FaultSpec[]>();
-  private readonly latencies = new Map<string, number>();
+  private readonly latencies = new Map<string, Latency>();
 
   /** The next `count` calls of `method` (`*` = any method) answer with `spec`. */
   failNext(method: string, spec: FaultSpec, count = 1): void {
@@ -34,14 +45,14 @@ export class FaultPlan {
   }
 
   /** Delays every answer of `method` (`*` = any method) by `ms`; 0 removes the delay. */
-  setLatency(method: string, ms: number): void {
-    if (ms > 0) this.latencies.set(method, ms);
+  setLatency(method: string, ms: number, options: { lostIfCallerGone?: boolean } = {}): void {
+    if (ms > 0) this.latencies.set(method, { ms, lostIfCallerGone: options.lostIfCallerGone === true });
     else this.latencies.delete(method);
   }
 
-  /** The delay for `method`, in ms. */
-  latency(method: string): number {
-    return this.latencies.get(method) ?? this.latencies.get('*') ?? 0;
+  /** The delay for `method`. */
+  latency(method: string): Latency {
+    return this.latencies.get(method) ?? this.latencies.get('*') ?? NO_LATENCY;
   }
 
   /** Removes every planned fault and latency. */

@@ -58,8 +58,16 @@ async function handleApi(
 ): Promise<void> {
   const at = Date.now();
   const { args, token } = parseApiRequest(req.headers, await readBody(req));
-  const delay = deps.faults.latency(method);
-  if (delay > 0) await sleep(delay);
+  const held = deps.faults.latency(method);
+  if (held.ms > 0) {
+    // Nothing is written before the delay ends, so a close now means the caller hung up.
+    let hungUp = false;
+    res.once('close', () => {
+      hungUp = true;
+    });
+    await sleep(held.ms);
+    if (held.lostIfCallerGone && hungUp) return;
+  }
   const fault = deps.faults.take(method);
   const answer = fault
     ? faultAnswer(fault)
@@ -81,7 +89,7 @@ async function handleResponseUrl(
   res: ServerResponse,
 ): Promise<void> {
   const body = parseResponseBody(await readBody(req));
-  const delay = deps.faults.latency('response_url');
+  const delay = deps.faults.latency('response_url').ms;
   if (delay > 0) await sleep(delay);
   const fault = deps.faults.take('response_url');
   if (fault) {

@@ -14,7 +14,7 @@ const DOCUMENTED_USAGES = [
   '/vpcep owners <service> [@user|@group …]',
   '/vpcep whitelist <service> [add|remove <account id>]',
   '/vpcep edit <service>',
-  '/vpcep digest <daily|weekly|off>',
+  '/vpcep digest <daily [HH:MM] [zone]|weekly [day] [HH:MM] [zone]|off>',
   '/vpcep help',
   '/vpcep sandbox connect <service>',
 ];

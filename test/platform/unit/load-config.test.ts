@@ -23,6 +23,7 @@ describe('loadConfig', () => {
     expect(config.cloud.mode).toBe('sandbox');
     expect(config.approvals).toEqual({
       pollSeconds: 30,
+      pollRate: 10,
       remindAfterSeconds: 14_400,
       escalateAfterSeconds: 86_400,
       decisionLeaseSeconds: 30,
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
       VPCEP_ADMINS: ' U0ADMIN1 , U0ADMIN2,',
       VPCEP_CREATORS: 'U0CREATE,S0GROUP',
       APPROVAL_POLL_SECONDS: '45s',
+      APPROVAL_POLL_RATE: '2.5',
       APPROVAL_REMIND_AFTER: '90m',
       APPROVAL_ESCALATE_AFTER: '2d',
       APPROVAL_DECISION_LEASE: '45s',
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
     expect(config.approvals).toEqual({
       channel: 'C0APPROVE',
       pollSeconds: 45,
+      pollRate: 2.5,
       remindAfterSeconds: 5400,
       escalateAfterSeconds: 172_800,
       decisionLeaseSeconds: 45,
@@ -69,6 +72,7 @@ describe('loadConfig', () => {
       SLACK_BOT_TOKEN: 'not-a-token',
       PORT: '70000',
       APPROVAL_POLL_SECONDS: 'soon',
+      APPROVAL_POLL_RATE: 'fast',
       VPCEP_ADMINS: 'alice',
       REDIS_URL: 'http://localhost',
       LOG_LEVEL: 'loud',
@@ -79,12 +83,14 @@ describe('loadConfig', () => {
         'SLACK_BOT_TOKEN',
         'PORT',
         'APPROVAL_POLL_SECONDS',
+        'APPROVAL_POLL_RATE',
         'VPCEP_ADMINS',
         'REDIS_URL',
         'LOG_LEVEL',
       ]),
     );
     expect(problems.find((p) => p.startsWith('APPROVAL_POLL_SECONDS'))).toContain('30s');
+    expect(problems.find((p) => p.startsWith('APPROVAL_POLL_RATE'))).toContain('calls per second');
   });
 
   it('should report malformed values and the checks spanning several variables in one round', () => {

@@ -371,6 +371,27 @@ describe('fake Slack Web API: fault injection', () => {
     await bot.users.info({ user: 'U1' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
+
+  it('loses a held call whose caller hangs up when asked to, and delivers it otherwise', async () => {
+    const hangUp = async (channel: string) => {
+      const call = fetch(`${fake.apiUrl}chat.postMessage`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer xoxb-test-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ channel, text: 'held' }),
+        signal: AbortSignal.timeout(50),
+      });
+      await expect(call).rejects.toThrow();
+      await new Promise((done) => setTimeout(done, 250));
+    };
+    fake.setLatency('chat.postMessage', 150, { lostIfCallerGone: true });
+    await hangUp('C0LOST');
+    fake.setLatency('chat.postMessage', 150);
+    await hangUp('C0KEPT');
+    fake.setLatency('chat.postMessage', 0);
+    expect(fake.messages('C0LOST')).toEqual([]);
+    expect(fake.calls('chat.postMessage').map((c) => c.args.channel)).toEqual(['C0KEPT']);
+    expect(fake.messages('C0KEPT')).toHaveLength(1);
+  });
 });
 
 describe('fake Slack Web API: directory and custom steps', () => {

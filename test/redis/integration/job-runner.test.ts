@@ -9,6 +9,10 @@ const redis = assertionClient();
 afterAll(() => redis.disconnect());
 const silent = pino({ level: 'silent' });
 
+async function eventuallyAbove(read: () => number, floor: number): Promise<void> {
+  for (let i = 0; i < 200 && read() <= floor; i++) await new Promise((r) => setTimeout(r, 10));
+}
+
 describe('job runner', () => {
   it('should run a job on one of several replicas only, and move it when the leader stops', async () => {
     const keys = createKeys(uniquePrefix());
@@ -31,6 +35,58 @@ describe('job runner', () => {
     expect(new Set(ticks).size).toBe(1);
     expect(ticks).not.toContain(leader);
     await Promise.all(runners.map((r) => r.runner.stop()));
+  });
+
+  it('should count the interval from the start of a tick for a job that asks, so a long tick is followed at once', async () => {
+    const keys = createKeys(uniquePrefix());
+    const starts: Record<string, number[]> = { fromStart: [], fromEnd: [] };
+    const runner = createJobRunner(createLeaderLock(redis, keys, 'paced'), silent);
+    for (const name of ['fromStart', 'fromEnd'] as const)
+      runner.add({
+        name,
+        intervalMs: 300,
+        fromTickStart: name === 'fromStart',
+        run: async () => {
+          starts[name]?.push(Date.now());
+          await new Promise((r) => setTimeout(r, 400));
+        },
+      });
+    runner.start();
+    await new Promise((r) => setTimeout(r, 1500));
+    await runner.stop();
+    const gaps = (list: number[] = []) => list.slice(1).map((t, i) => t - (list[i] ?? 0));
+    // A 400 ms tick every 300 ms: back to back (about 400 ms apart) rather than 700 ms apart.
+    for (const gap of gaps(starts.fromStart)) expect(gap).toBeLessThan(600);
+    for (const gap of gaps(starts.fromEnd)) expect(gap).toBeGreaterThanOrEqual(690);
+    expect(starts.fromStart?.length).toBeGreaterThan(starts.fromEnd?.length ?? 0);
+  });
+
+  it('should tell a running tick to stop between items when the runner stops', async () => {
+    const keys = createKeys(uniquePrefix());
+    const runner = createJobRunner(createLeaderLock(redis, keys, 'stopping'), silent);
+    let items = 0;
+    let stoppedAfter: number | undefined;
+    runner.add({
+      name: 'long-pass',
+      intervalMs: 1000,
+      run: async ({ lost }) => {
+        for (let i = 0; i < 100; i++) {
+          if (lost?.aborted) {
+            stoppedAfter = items;
+            return;
+          }
+          items++;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      },
+    });
+    runner.start();
+    await eventuallyAbove(() => items, 3);
+    const stopping = Date.now();
+    await runner.stop();
+    expect(Date.now() - stopping).toBeLessThan(1000);
+    expect(stoppedAfter).toBeDefined();
+    expect(stoppedAfter).toBeLessThan(100);
   });
 
   it('should keep running after a tick fails', async () => {

@@ -1,14 +1,16 @@
 /**
  * One poll of the approval flow, run by the leader only: every approval-enabled service of every
- * configured project and its `pendingAcceptance` connections (every page) -> exactly one request each;
+ * configured project and its `pendingAcceptance` connections (every page) -> exactly one request each,
+ * made and posted as soon as its service's list is read;
  * open requests whose connection is no longer pending -> resolved elsewhere; `deciding` leases that
  * lapsed (a replica died mid-decision; no longer renewed for the grace period, on Redis' clock, before
  * the cloud was read) -> reconciled with the cloud's state read after that; reminders and escalations
- * once each; copies and workflow steps that a failure left behind are finished. The cloud reads and what
- * they mean for each request are in `scan.ts`.
+ * once each; copies and workflow steps that a failure left behind are finished. The cloud reads, spaced
+ * evenly per project under `APPROVAL_POLL_RATE`, and what they mean for each request are in `scan.ts`.
  */
 import type { Logger } from '../../../platform/logging/logger.js';
-import { mapLimit } from '../../../platform/map-limit.js';
+import { createLimiter, mapLimit } from '../../../platform/map-limit.js';
+import { createPacer, type Pacer } from '../../../platform/pacer.js';
 import type { ApprovalDeps } from '../approvals-deps.js';
 import { settleRequesters } from '../decide/approval-rights.js';
 import { ensurePosted, refreshCopies } from '../decide/request-delivery.js';
@@ -18,7 +20,15 @@ import { isOpen } from '../store/approval-request-types.js';
 import { completeExecutions } from '../workflow/step-completion.js';
 import { reconcile } from './reconcile.js';
 import { remind } from './reminders.js';
-import { type ProjectView, scanProject, statusesOf, type Verdict, verdictOf } from './scan.js';
+import {
+  type ProjectPass,
+  type ProjectView,
+  type ServiceView,
+  scanProject,
+  statusesOf,
+  type Verdict,
+  verdictOf,
+} from './scan.js';
 
 export interface PollContext {
   readonly log: Logger;
@@ -41,18 +51,35 @@ export interface PollSummary {
 /** Requests delivered (posted, reminded) at once; the poster paces each channel. */
 const DELIVERY_CONCURRENCY = 16;
 
-async function createRequests(
-  deps: ApprovalDeps,
-  projectId: string,
-  view: ProjectView,
-  summary: PollSummary,
-): Promise<void> {
-  for (const { service, pending } of view.services?.values() ?? []) {
-    for (const connection of pending?.values() ?? []) {
-      if (await deps.requests.create(newRequestOf(projectId, service, connection, 'poller'), deps.now()))
-        summary.created++;
-    }
-  }
+/**
+ * One request per pending connection, made as soon as its service's list is read, and a new one
+ * posted at once: a long paced pass does not hold what it found back to its end.
+ */
+function requestMaker(deps: ApprovalDeps, ctx: PollContext, summary: PollSummary) {
+  const work = createLimiter(DELIVERY_CONCURRENCY);
+  return {
+    found(projectId: string, { service, pending }: ServiceView): void {
+      for (const connection of pending?.values() ?? []) {
+        const id = deps.requests.requestId(projectId, service.id, connection.endpointId);
+        work.run(() =>
+          isolated(ctx, id, async () => {
+            if (ctx.lost?.aborted) return;
+            if (
+              !(await deps.requests.create(
+                newRequestOf(projectId, service, connection, 'poller'),
+                deps.now(),
+              ))
+            )
+              return;
+            summary.created++;
+            const request = await deps.requests.get(id);
+            if (request && (await ensurePosted(deps, request))) summary.posted++;
+          }),
+        );
+      }
+    },
+    done: () => work.idle(),
+  };
 }
 
 /** Copies a failure left stale, and steps whose completion failed for a passing reason. */
@@ -79,7 +106,14 @@ async function isolated(ctx: PollContext, requestId: string, work: () => Promise
   }
 }
 
-export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<PollSummary> {
+/** Each project's pacer, kept from one poll to the next by whoever polls. */
+export type ProjectPacers = Map<string, Pacer>;
+
+export async function pollOnce(
+  deps: ApprovalDeps,
+  ctx: PollContext,
+  pacers: ProjectPacers = new Map(),
+): Promise<PollSummary> {
   const summary: PollSummary = {
     created: 0,
     posted: 0,
@@ -90,11 +124,39 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
   };
   // A lease counts as lapsed only if it ran out a grace period before the cloud is read below.
   const lapsedBefore = (await deps.leases.time()) - deps.settings.leaseGraceMs;
-  const projects = new Map<string, ProjectView>();
-  for (const { projectId } of deps.cloud.projects)
-    projects.set(projectId, await scanProject(deps, projectId, ctx.log));
-  if (!(await ctx.stillLeader())) return summary;
-  for (const [projectId, view] of projects) await createRequests(deps, projectId, view, summary);
+  // Each project's calls evenly spaced under its own rate, also from one pass into the next (a pass
+  // that starts after a pause starts at once); the projects side by side.
+  const pacerOf = (projectId: string): Pacer => {
+    let pacer = pacers.get(projectId);
+    if (!pacer) {
+      pacer = createPacer(deps.settings.pollRate);
+      pacers.set(projectId, pacer);
+    }
+    return pacer;
+  };
+  const maker = requestMaker(deps, ctx, summary);
+  const passes = new Map<string, ProjectPass>();
+  const passOf = (projectId: string): ProjectPass => {
+    let pass = passes.get(projectId);
+    if (!pass) {
+      pass = {
+        pacer: pacerOf(projectId),
+        log: ctx.log,
+        signal: ctx.lost,
+        found: (view) => maker.found(projectId, view),
+      };
+      passes.set(projectId, pass);
+    }
+    return pass;
+  };
+  const projectIds = deps.cloud.projects.map((p) => p.projectId);
+  const views = await Promise.all(projectIds.map((id) => scanProject(deps, id, passOf(id))));
+  const projects = new Map<string, ProjectView>(
+    projectIds.map((id, i) => [id, views[i] ?? { services: undefined }]),
+  );
+  // The requests the pass found are made (and the new ones posted) before the open ones are read.
+  await maker.done();
+  if (ctx.lost?.aborted || !(await ctx.stillLeader())) return summary;
 
   const needStatus: { request: ApprovalRequest; known: string | undefined }[] = [];
   const toDeliver: { request: ApprovalRequest; verdict: Verdict }[] = [];
@@ -134,7 +196,7 @@ export async function pollOnce(deps: ApprovalDeps, ctx: PollContext): Promise<Po
   const statusOf = await statusesOf(
     deps,
     needStatus.filter((n) => !n.known).map((n) => n.request),
-    ctx.log,
+    passOf,
   );
   for (const { request, known } of needStatus) {
     if (ctx.lost?.aborted) return summary;

@@ -5,7 +5,8 @@
  * direct message in any case. A direct message that fails is left unsent for the caller to try again;
  * on the last chance the result is said ephemerally where the command ran instead. An unknown outcome
  * is also sent to each bot admin (`VPCEP_ADMINS`), once, naming the request and never a service.
- * Never throws: a failed notice is logged. How a notice reaches Slack is the `CreationNotices` port's.
+ * Each notice is recorded as sent right after it is out (see `finish`); a failed notice is logged.
+ * How a notice reaches Slack is the `CreationNotices` port's.
  */
 import { channelMention } from '../../../domain/mrkdwn.js';
 import { ATTEMPT_TAG_KEY } from '../../../domain/tags.js';
@@ -56,13 +57,22 @@ export interface CreationNotifier {
   /** Shows the attempt's current state in its modal, if one may be open. */
   showProgress(attempt: Attempt): Promise<void>;
   /**
-   * Tells the outcome of a finished attempt; returns what was told, to be saved with it (`notified.dm`
-   * stays unset when the direct message failed, unless `lastChance`).
+   * Tells the outcome of a finished attempt, notice by notice, and hands what was told so far to
+   * `record` right after each notice is out (to be saved with the attempt before the next one), so a
+   * crash repeats at most the notice in flight. Returns what was told (`notified.dm` stays unset when
+   * the direct message failed, unless `lastChance`). Throws only what `record` throws.
    */
-  finish(
-    attempt: Attempt,
-    options?: { readonly lastChance?: boolean },
-  ): Promise<Pick<Attempt, 'notified' | 'announcement'>>;
+  finish(attempt: Attempt, options: FinishOptions): Promise<Told>;
+}
+
+/** What a finished attempt has told, saved with it. */
+export type Told = Pick<Attempt, 'notified' | 'announcement'>;
+
+export interface FinishOptions {
+  /** The retry window is over: a direct message that fails is said ephemerally instead. */
+  readonly lastChance?: boolean;
+  /** Saves what was told so far; called after each notice. */
+  record(told: Told): Promise<void>;
 }
 
 export interface NotifierDeps {
@@ -123,62 +133,75 @@ export function createCreationNotifier(deps: NotifierDeps): CreationNotifier {
     }
   }
 
-  /** Each admin by direct message; one that cannot be reached is logged, not retried. */
-  async function tellAdmins(attempt: Attempt): Promise<void> {
-    const tag = { key: ATTEMPT_TAG_KEY, value: attemptTagValue(attempt) };
+  /** One admin by direct message; one that cannot be reached is logged, not retried. */
+  async function tellAdmin(attempt: Attempt, admin: string, tag: AttemptTag): Promise<void> {
+    try {
+      await notices.tellAdmin(admin, attemptModel(attempt), tag);
+    } catch (err) {
+      logger.warn({ err, admin, attemptId: attempt.id }, 'could not tell an admin of an unknown outcome');
+    }
+  }
+
+  /** Where the creator is told the outcome when the direct message cannot be sent in time. */
+  async function sayWhereItRan(attempt: Attempt, model: AttemptModel): Promise<void> {
+    const channel = attempt.channelId;
+    const said =
+      channel !== undefined &&
+      (await notices.tellEphemerally(whereItRan(attempt, channel), { outcome: model }));
+    logger.warn({ attemptId: attempt.id, said }, 'gave up sending the creation result by direct message');
+  }
+
+  /** Sends the result to the creator; false when the direct message failed (and it was not the last chance). */
+  async function sendResult(attempt: Attempt, lastChance: boolean): Promise<boolean> {
     const model = attemptModel(attempt);
-    if (deps.admins.length === 0)
-      logger.warn({ attemptId: attempt.id }, 'no VPCEP_ADMINS to tell of a creation with an unknown outcome');
-    for (const admin of deps.admins) {
-      try {
-        await notices.tellAdmin(admin, model, tag);
-      } catch (err) {
-        logger.warn({ err, admin, attemptId: attempt.id }, 'could not tell an admin of an unknown outcome');
-      }
+    try {
+      await notices.sendResult(model);
+      return true;
+    } catch (err) {
+      logger.warn(
+        { err, attemptId: attempt.id, lastChance },
+        'could not send the creation result to its creator',
+      );
+      if (!lastChance) return false;
+      await sayWhereItRan(attempt, model);
+      return true;
     }
   }
 
   return {
     showProgress,
-    async finish(attempt, options = {}) {
-      const notified = { ...attempt.notified };
-      let announcement = attempt.announcement;
-      if (attempt.state === 'unknown' && !notified.admins) {
-        await tellAdmins(attempt);
-        notified.admins = true;
-      }
-      if (attempt.state === 'done' && !notified.announce) {
-        announcement = await announce(attempt);
-        notified.announce = true;
-      }
-      const told = { ...attempt, announcement };
-      if (!notified.modal) {
-        await showProgress(told);
-        notified.modal = true;
-      }
-      if (!notified.dm) {
-        try {
-          await notices.sendResult(attemptModel(told));
-          notified.dm = true;
-        } catch (err) {
+    async finish(attempt, options) {
+      let told: Told = { notified: { ...attempt.notified }, announcement: attempt.announcement };
+      // Each notice is recorded the moment it is out: a crash repeats at most the one in flight.
+      const mark = async (change: Attempt['notified'], announcement?: Attempt['announcement']) => {
+        told = { notified: { ...told.notified, ...change }, announcement: announcement ?? told.announcement };
+        await options.record(told);
+      };
+      if (attempt.state === 'unknown' && !told.notified.admins) {
+        const tag = { key: ATTEMPT_TAG_KEY, value: attemptTagValue(attempt) };
+        if (deps.admins.length === 0)
           logger.warn(
-            { err, attemptId: attempt.id, lastChance: options.lastChance === true },
-            'could not send the creation result to its creator',
+            { attemptId: attempt.id },
+            'no VPCEP_ADMINS to tell of a creation with an unknown outcome',
           );
-          if (options.lastChance) {
-            const channel = attempt.channelId;
-            const said =
-              channel !== undefined &&
-              (await notices.tellEphemerally(whereItRan(attempt, channel), { outcome: attemptModel(told) }));
-            logger.warn(
-              { attemptId: attempt.id, said },
-              'gave up sending the creation result by direct message',
-            );
-            notified.dm = true;
-          }
+        for (const admin of deps.admins) {
+          if (told.notified.adminsTold?.includes(admin)) continue;
+          await tellAdmin(attempt, admin, tag);
+          await mark({ adminsTold: [...(told.notified.adminsTold ?? []), admin] });
         }
+        await mark({ admins: true });
       }
-      return { notified, announcement };
+      if (attempt.state === 'done' && !told.notified.announce) {
+        const announcement = await announce(attempt);
+        await mark({ announce: true }, announcement);
+      }
+      if (!told.notified.modal) {
+        await showProgress({ ...attempt, ...told });
+        await mark({ modal: true });
+      }
+      if (!told.notified.dm && (await sendResult({ ...attempt, ...told }, options.lastChance === true)))
+        await mark({ dm: true });
+      return told;
     },
   };
 }

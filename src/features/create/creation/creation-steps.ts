@@ -372,8 +372,8 @@ function startedBy(draft: Draft, attempt: Attempt): boolean {
 }
 
 /**
- * The outcome is known: the draft learns it, then people do. A result the creator could not be sent
- * is tried again later, until the retry window ends (then the notifier says it where it still can).
+ * The outcome is known: the draft learns it, then people do, each notice saved as sent as soon as it
+ * is out. A result the creator could not be sent is tried again later, until the retry window ends (then the notifier says it where it still can).
  */
 async function stepFinish(attempt: Attempt, ctx: StepContext): Promise<Attempt> {
   try {
@@ -390,9 +390,16 @@ async function stepFinish(attempt: Attempt, ctx: StepContext): Promise<Attempt> 
     throw new RetryLater(err);
   }
   const lastChance = ageMs(attempt) >= ctx.retryWindowMs;
-  const told = await ctx.notifier.finish(attempt, { lastChance });
-  const saved = await ctx.save({ ...attempt, ...told });
-  if (!saved.notified.dm)
+  let saved = attempt;
+  // Saved after each notice, under the lease: a crash between the announcement and the direct
+  // message repeats only the direct message.
+  const told = await ctx.notifier.finish(attempt, {
+    lastChance,
+    record: async (next) => {
+      saved = await ctx.save({ ...attempt, ...next });
+    },
+  });
+  if (!told.notified.dm)
     throw new RetryLater(
       new AppError('CREATE_RESULT_UNSENT', 'the creation result could not be sent to its creator', {
         userMessage: 'The result could not be sent yet; it is sent again shortly.',

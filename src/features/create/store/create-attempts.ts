@@ -83,6 +83,8 @@ export const attemptSchema = z.object({
       announce: z.boolean().optional(),
       /** The admins were told of an `unknown` outcome. */
       admins: z.boolean().optional(),
+      /** The admins tried so far (each recorded once tried, so a restart tells only the others). */
+      adminsTold: z.array(z.string()).optional(),
     })
     .default({}),
   createdAt: z.string(),

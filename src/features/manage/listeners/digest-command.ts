@@ -1,7 +1,11 @@
-/** `/vpcep digest [daily|weekly|off]`, run in a channel: shows, sets or stops its scheduled summary. */
+/**
+ * `/vpcep digest [daily [HH:MM] [zone] | weekly [day] [HH:MM] [zone] | off]`, run in a channel: shows,
+ * sets or stops its scheduled summary.
+ */
 import type { SubcommandHandler } from '../../../slack/commands/subcommand.js';
 import type { ManageDeps } from '../manage-deps.js';
-import { digestInfo, parseDigestArgs, setDigest, stopDigest } from '../usecases/digests.js';
+import { parseDigestArgs } from '../usecases/digest-args.js';
+import { digestInfo, setDigest, stopDigest } from '../usecases/digests.js';
 import { digestStatusText } from '../views/digest-message.js';
 
 export function digestSubcommand(deps: ManageDeps): SubcommandHandler {
@@ -23,7 +27,7 @@ export function digestSubcommand(deps: ManageDeps): SubcommandHandler {
     }
     const change =
       request.kind === 'set'
-        ? await setDigest(deps, channel, command.user_id, request.frequency, Date.now())
+        ? await setDigest(deps, channel, command.user_id, request.timing, Date.now())
         : await stopDigest(deps, channel, command.user_id);
     if (!change.ok)
       await respond({

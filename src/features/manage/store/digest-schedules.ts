@@ -9,9 +9,22 @@ import { z } from 'zod';
 import type { Keys } from '../../../redis/keys.js';
 import { type RedisClient, withState } from '../../../redis/redis-connection.js';
 
+/**
+ * A channel's digest. Schedules saved before times and zones existed have neither: they go out at
+ * 09:00 UTC (and weekly ones on Mondays), as they always did.
+ */
 export const digestScheduleSchema = z.object({
   channel: z.string(),
   frequency: z.enum(['daily', 'weekly']),
+  /** ISO weekday of a weekly digest (1 = Monday … 7 = Sunday); Monday when absent. */
+  weekday: z.number().int().min(1).max(7).optional(),
+  /** Local time of day, `HH:MM`; 09:00 when absent. */
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
+  /** IANA time zone that `Intl` knows, as the person wrote it; UTC when absent. */
+  timeZone: z.string().optional(),
   /** Slack user ID of who set it up. */
   createdBy: z.string(),
   /** Epoch ms; the first digest is the first period starting after it. */

@@ -1,45 +1,22 @@
 /**
- * Scheduled summaries in channels (`/vpcep digest daily|weekly|off`). Setting one saves it and posts
+ * Scheduled summaries in channels (`/vpcep digest daily|weekly|off`, at a local time in an IANA time
+ * zone; see digest-periods.ts). Setting one saves it and posts
  * a notice into the channel, so a channel the bot cannot post in is refused at once with how to fix
  * it. The job's leader posts each due digest under a short posting lease in Redis and marks the
  * period posted afterwards, so a digest goes out once per period however many replicas run and
  * whoever leads, and a replica dying mid-post does not lose the period.
  */
 
-import { code } from '../../../domain/mrkdwn.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
 import type { ManageDeps } from '../manage-deps.js';
 import type { DigestSchedule, DigestStatus } from '../store/digest-schedules.js';
-import { type DigestFrequency, duePeriod, nextPeriodStart } from './digest-periods.js';
+import { type DigestFrequency, type DigestTiming, duePeriod, nextPeriodStart } from './digest-periods.js';
 import { auditChange } from './manage-audit.js';
 import { postPage } from './post-summary.js';
 import { loadSummaryPage, type SummaryPage } from './service-summaries.js';
 
 /** How long one replica may take to post a digest before another may try (it died, say). */
 export const DIGEST_POSTING_LEASE_MS = 5 * 60_000;
-
-export type DigestRequest =
-  | { readonly kind: 'show' }
-  | { readonly kind: 'set'; readonly frequency: DigestFrequency }
-  | { readonly kind: 'off' };
-
-export const DIGEST_USAGE =
-  'Usage: `/vpcep digest daily`, `/vpcep digest weekly` or `/vpcep digest off`, run in the channel that should get the summary.';
-
-/** Words the command cannot be read from, and how to write them. */
-export interface InvalidDigestArgs {
-  readonly kind: 'invalid';
-  readonly text: string;
-}
-
-export function parseDigestArgs(args: readonly string[]): DigestRequest | InvalidDigestArgs {
-  const [word, ...rest] = args.map((a) => a.toLowerCase());
-  if (rest.length > 0) return { kind: 'invalid', text: DIGEST_USAGE };
-  if (word === undefined) return { kind: 'show' };
-  if (word === 'daily' || word === 'weekly') return { kind: 'set', frequency: word };
-  if (word === 'off') return { kind: 'off' };
-  return { kind: 'invalid', text: `I don't know ${code(word.slice(0, 20))} here. ${DIGEST_USAGE}` };
-}
 
 export type DigestChange =
   | { readonly ok: true; readonly text?: string }
@@ -54,21 +31,26 @@ export async function setDigest(
   deps: ManageDeps,
   channel: string,
   userId: string,
-  frequency: DigestFrequency,
+  timing: DigestTiming,
   now: number,
 ): Promise<DigestChange> {
-  const schedule: DigestSchedule = { channel, frequency, createdBy: userId, createdAt: now };
+  const schedule: DigestSchedule = { channel, ...timing, createdBy: userId, createdAt: now };
   const previous = await deps.digests.get(channel);
   await deps.digests.set(schedule);
   try {
-    await deps.messages.digestSet(schedule, nextPeriodStart(frequency, now));
+    await deps.messages.digestSet(schedule, nextPeriodStart(schedule, now));
   } catch (err) {
     await (previous ? deps.digests.set(previous) : deps.digests.remove(channel)).catch((e: unknown) =>
       deps.logger.error({ err: e, channel }, 'could not undo a digest the channel cannot get'),
     );
     return { ok: false, refused: userMessageOf(err) };
   }
-  await auditChange(deps, { action: 'digest.set', actor: userId, detail: `${channel}:${frequency}` });
+  const at = [timing.weekday, timing.time, timing.timeZone].filter((part) => part !== undefined).join(' ');
+  await auditChange(deps, {
+    action: 'digest.set',
+    actor: userId,
+    detail: `${channel}:${timing.frequency} ${at}`,
+  });
   return { ok: true };
 }
 
@@ -96,7 +78,7 @@ export async function digestInfo(
 ): Promise<{ schedule?: DigestSchedule; status?: DigestStatus; next?: number }> {
   const [schedule, status] = await Promise.all([deps.digests.get(channel), deps.digests.status(channel)]);
   if (!schedule) return {};
-  const next = nextPeriodStart(schedule.frequency, Math.max(now, schedule.createdAt));
+  const next = nextPeriodStart(schedule, Math.max(now, schedule.createdAt));
   return { schedule, ...(status ? { status } : {}), next };
 }
 
@@ -142,6 +124,16 @@ async function postOne(
   return false;
 }
 
+/** The schedule's due period; none, logged, for a zone this runtime no longer knows. */
+function dueOf(deps: ManageDeps, schedule: DigestSchedule, now: number): { key: string } | undefined {
+  try {
+    return duePeriod(schedule, schedule.createdAt, now);
+  } catch (err) {
+    deps.logger.warn({ err, channel: schedule.channel }, 'digest schedule unreadable; skipped');
+    return undefined;
+  }
+}
+
 /**
  * Posts every digest due at `now` whose period this caller claims (a posting lease of `leaseMs`;
  * the period is marked posted only after the post). `stillLeader` is checked before each post (the
@@ -157,7 +149,7 @@ export async function runDueDigests(
   let posted = 0;
   const cache: Summaries = new Map();
   for (const schedule of await deps.digests.list()) {
-    const period = duePeriod(schedule.frequency, schedule.createdAt, now);
+    const period = dueOf(deps, schedule, now);
     if (!period) continue;
     due++;
     if (!(await stillLeader())) break;

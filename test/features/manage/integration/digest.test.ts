@@ -87,6 +87,34 @@ describe('/vpcep digest', () => {
     expect((res.body as { text: string }).text).toContain('Usage: `/vpcep digest daily`');
   });
 
+  it('should name a time zone it does not know, and set nothing', async () => {
+    const res = await digest('daily 08:30 Europe/Berln', 'C0BADZONE');
+    const text = (res.body as { text: string }).text;
+    expect(text).toContain("I don't know the time zone `Europe/Berln`");
+    expect(text).toContain('`/vpcep digest daily 08:30 Europe/Berlin`');
+    expect(await store().get('C0BADZONE')).toBeUndefined();
+  });
+
+  it('should set a weekly digest at a local time and show it in the zone it was given', async () => {
+    await digest('weekly fri 16:00 America/New_York', 'C0WEEKLYNY');
+    expect(await eventually(() => store().get('C0WEEKLYNY'), Boolean)).toMatchObject({
+      frequency: 'weekly',
+      weekday: 5,
+      time: '16:00',
+      timeZone: 'America/New_York',
+    });
+    const res = await digest('', 'C0WEEKLYNY');
+    expect((await responded(world, res.responseUrl)).text).toContain(
+      'This channel gets a *weekly digest* (every Friday at 16:00 America/New_York',
+    );
+    // Off again: the ticks of the tests below run at dates in 2030, when this one would be due too.
+    await digest('off', 'C0WEEKLYNY');
+    await eventually(
+      () => store().get('C0WEEKLYNY'),
+      (schedule) => schedule === undefined,
+    );
+  });
+
   it('should post once per period when two replicas run the job at the same moment', async () => {
     await store().set({
       channel: 'C0TWICE',

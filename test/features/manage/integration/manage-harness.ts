@@ -8,7 +8,13 @@ import type { Connection, CreateServiceInput, EndpointService, SandboxControl } 
 import type { Core } from '#src/core/core.js';
 import { createApprovalRequestStore } from '#src/features/approvals/public.js';
 import { type FakeSlack, type StoredMessage, startFakeSlack } from '#src/playground/slack/index.js';
-import { FAST_CLOUD, startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../../../helpers/bot-harness.js';
+import {
+  FAST_CLOUD,
+  startTestBot,
+  TEST_SIGNING_SECRET,
+  type TestBot,
+  type TestBotOptions,
+} from '../../../helpers/bot-harness.js';
 import { eventually, until } from '../../../helpers/eventually.js';
 import { createSlackDriver, type SlackDriver } from '../../../helpers/slack-driver.js';
 
@@ -27,6 +33,7 @@ export interface ManageWorld {
 export async function startManageWorld(
   env: Record<string, string> = {},
   reuse: { fake?: FakeSlack; keyPrefix?: string; redisUrl?: string } = {},
+  manage?: TestBotOptions['manage'],
 ): Promise<ManageWorld> {
   const fake = reuse.fake ?? (await startFakeSlack());
   const bot = await startTestBot({
@@ -35,6 +42,7 @@ export async function startManageWorld(
     cloud: FAST_CLOUD,
     ...(reuse.keyPrefix ? { keyPrefix: reuse.keyPrefix } : {}),
     ...(reuse.redisUrl ? { redisUrl: reuse.redisUrl } : {}),
+    ...(manage ? { manage } : {}),
   });
   const slack = createSlackDriver({ baseUrl: bot.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake });
   const core = bot.bot.core;
