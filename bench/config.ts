@@ -1,5 +1,5 @@
 /**
- * What one benchmark run does: the full run (about four minutes on a quiet two-core machine) or
+ * What one benchmark run does: the full run (about fourteen minutes on a quiet two-core machine, ten of them the poller at scale) or
  * `--quick`, a one-minute smoke with smaller counts that writes under `bench/results/tmp/` only.
  * Counts are kept modest: two cores, and the measuring process must not become the bottleneck.
  */

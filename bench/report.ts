@@ -155,7 +155,7 @@ export function renderMarkdown(results: BenchResults): string {
   parts.push(
     '## Re-running',
     '',
-    '`npm run bench` (full, about four minutes on a quiet two-core machine; writes this file and `bench/results/<stamp>.json`) or `npm run bench -- --quick` (one-minute smoke, writes under `bench/results/tmp/` only). `--only startup,create,buttons,approvals,poller` picks scenarios (written under `tmp/` too); `--no-build` skips `npm run build`; `--render bench/results/<stamp>.json` rewrites this file from a recorded run. Run it on a quiet machine: every number here is a ratio or a count from one run.',
+    '`npm run bench` (full, about fourteen minutes on a quiet two-core machine, ten of them the poller at 2,000 services; writes this file and `bench/results/<stamp>.json`) or `npm run bench -- --quick` (one-minute smoke, writes under `bench/results/tmp/` only). `--only startup,create,buttons,approvals,poller` picks scenarios (written under `tmp/` too); `--no-build` skips `npm run build`; `--render bench/results/<stamp>.json` rewrites this file from a recorded run. Run it on a quiet machine: every number here is a ratio or a count from one run.',
     '',
   );
   return parts.join('\n');
