@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloudUnavailableError, CreateUnconfirmedError, RateLimitedError } from '#src/cloud/errors.js';
 import type { CloudCallEvent } from '#src/cloud/otc/http.js';
 import { lbServiceInput, startTestCloud, type TestCloud } from '../../helpers/cloud-test.js';
+import { referenceFixture } from '../../helpers/fixture-cloud.js';
 
 let t: TestCloud;
 let serverPort = 30_000;
@@ -73,14 +74,19 @@ describe('create is never retried blindly', () => {
   // EndPoint.0001 (500) and EndPoint.0013 (504) do not prove that nothing was created (issue 12): like a
   // timeout, the create is unconfirmed, and only the service it provably made would be taken.
   it.each([
-    [500, 'EndPoint.0001'],
-    [504, 'EndPoint.0013'],
+    [500, 'endpoint-0001-system-error.json'],
+    [504, 'endpoint-0013-timed-out.json'],
   ])(
-    'sends a create that failed with HTTP %i %s once, and calls it unconfirmed when nothing appeared',
-    async (status, errorCode) => {
+    'sends a create that failed with HTTP %i (%s) once, and calls it unconfirmed when nothing appeared',
+    async (status, fixture) => {
+      // The body as the reference documents it (test/fixtures/otc/README.md).
+      const { error_code: errorCode, error_msg: errorMsg } = referenceFixture(fixture) as {
+        error_code: string;
+        error_msg: string;
+      };
       const name = `once${status}`;
       const input = tagged(lbServiceInput(t.world, [serverPort++], name));
-      t.control.addFault({ match: SERVICES, method: 'POST', status, errorCode, count: 1 });
+      t.control.addFault({ match: SERVICES, method: 'POST', status, errorCode, errorMsg, count: 1 });
       const error = await t.client.createService(input).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CreateUnconfirmedError);
       expect(t.control.requests({ method: 'POST' })).toHaveLength(1);

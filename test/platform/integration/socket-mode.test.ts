@@ -2,22 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
 import { type FakeSocketMode, startFakeSocketMode } from '../../fakes/fake-socket-mode.js';
 import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { DOCUMENTED_USAGES } from '../../helpers/documented-usages.js';
 import { slashCommandPayload } from '../../helpers/slack-payloads.js';
-
-/** The subcommands DESIGN §2.3 documents (the sandbox one: the bot runs against the sandbox here). */
-const DOCUMENTED_USAGES = [
-  '/vpcep create',
-  '/vpcep list [filter]',
-  '/vpcep show <service>',
-  '/vpcep connections <service>',
-  '/vpcep delete <service>',
-  '/vpcep owners <service> [@user|@group …]',
-  '/vpcep whitelist <service> [add|remove <account id>]',
-  '/vpcep edit <service>',
-  '/vpcep digest <daily [HH:MM] [zone]|weekly [day] [HH:MM] [zone]|off>',
-  '/vpcep help',
-  '/vpcep sandbox connect <service>',
-];
 
 let fake: FakeSlack;
 let socket: FakeSocketMode;

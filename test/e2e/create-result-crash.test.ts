@@ -7,12 +7,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_VIEW } from '#src/features/create/views/create-ids.js';
 import { type FakeSlack, type SlackCall, startFakeSlack } from '#src/playground/slack/index.js';
-import { TEST_SIGNING_SECRET, testEnv } from '../../../helpers/bot-harness.js';
-import { type BotProcess, startBotProcess } from '../../../helpers/bot-process.js';
-import { freePort } from '../../../helpers/redis-server.js';
-import { uniquePrefix } from '../../../helpers/redis-test.js';
-import { createSlackDriver } from '../../../helpers/slack-driver.js';
-import { change, currentView, type Driving, formState, optionValue, runCreate } from './create-harness.js';
+import {
+  change,
+  currentView,
+  type Driving,
+  formState,
+  optionValue,
+  runCreate,
+} from '../features/create/integration/create-harness.js';
+import { TEST_SIGNING_SECRET, testEnv } from '../helpers/bot-harness.js';
+import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
+import { freePort } from '../helpers/redis-server.js';
+import { uniquePrefix } from '../helpers/redis-test.js';
+import { createSlackDriver } from '../helpers/slack-driver.js';
 
 const USER = 'U0CRASHED';
 const CHANNEL = 'C0CRASH';
