@@ -9,52 +9,39 @@ import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
 import {
   change,
   currentView,
-  type Driving,
   EU_DE,
   formState,
   optionValue,
   runCreate,
 } from '../features/create/integration/create-harness.js';
-import { startTestBot, TEST_SIGNING_SECRET, testEnv } from '../helpers/bot-harness.js';
-import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
-import { freePort } from '../helpers/redis-server.js';
+import { startTestBot } from '../helpers/bot-harness.js';
+import { type ProcessSeries, processSeries } from '../helpers/bot-process-series.js';
 import { uniquePrefix } from '../helpers/redis-test.js';
-import { createSlackDriver } from '../helpers/slack-driver.js';
 
 const USER = 'U0PROCESS';
 let fake: FakeSlack;
 let prefix: string;
-let running: BotProcess | undefined;
+let processes: ProcessSeries;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
   prefix = uniquePrefix('createproc');
+  processes = processSeries(fake, prefix);
 });
 
 afterAll(async () => {
-  await running?.kill();
+  await processes.kill();
   await fake.close();
 });
 
-/** Starts a bot process on the shared state and returns a driver for it. */
-async function nextProcess(): Promise<Driving> {
-  const env = { ...testEnv({ apiUrl: fake.apiUrl }, prefix), LOG_LEVEL: 'warn' };
-  running = await startBotProcess(env, await freePort());
-  return {
-    fake,
-    slack: createSlackDriver({ baseUrl: running.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake }),
-  };
-}
-
 async function stopProcess(): Promise<void> {
-  const stopped = await running?.signal('SIGTERM');
+  const stopped = await processes.current()?.signal('SIGTERM');
   expect(stopped?.code).toBe(0);
-  running = undefined;
 }
 
 describe('/vpcep create across bot processes', () => {
   it('should finish the flow and the creation after the process is stopped twice', async () => {
-    let bot = await nextProcess();
+    let bot = await processes.next();
     let view = await runCreate(bot, USER, 'C0PROC');
     view = await change(bot, view, USER, 'vpc', optionValue(view, 'vpc', 'vpc-demo-b'));
     const values = formState(view, {
@@ -64,7 +51,7 @@ describe('/vpcep create across bot processes', () => {
     });
     await stopProcess();
 
-    bot = await nextProcess();
+    bot = await processes.next();
     await bot.slack.viewSubmission({ userId: USER, view, values });
     const review = currentView(bot, view.id);
     expect(review.callback_id).toBe(CREATE_VIEW.review);
@@ -82,7 +69,7 @@ describe('/vpcep create across bot processes', () => {
     );
     await stopProcess();
 
-    await nextProcess();
+    await processes.next();
     const dm = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === USER, {
       since,
       timeoutMs: 30_000,

@@ -10,16 +10,12 @@ import { type FakeSlack, type SlackCall, startFakeSlack } from '#src/playground/
 import {
   change,
   currentView,
-  type Driving,
   formState,
   optionValue,
   runCreate,
 } from '../features/create/integration/create-harness.js';
-import { TEST_SIGNING_SECRET, testEnv } from '../helpers/bot-harness.js';
-import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
-import { freePort } from '../helpers/redis-server.js';
+import { type ProcessSeries, processSeries } from '../helpers/bot-process-series.js';
 import { uniquePrefix } from '../helpers/redis-test.js';
-import { createSlackDriver } from '../helpers/slack-driver.js';
 
 const USER = 'U0CRASHED';
 const CHANNEL = 'C0CRASH';
@@ -28,26 +24,18 @@ const HOLD_MS = 4000;
 
 let fake: FakeSlack;
 let prefix: string;
-let running: BotProcess | undefined;
+let processes: ProcessSeries;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
   prefix = uniquePrefix('createcrash');
+  processes = processSeries(fake, prefix);
 });
 
 afterAll(async () => {
-  await running?.kill();
+  await processes.kill();
   await fake.close();
 });
-
-async function nextProcess(): Promise<Driving> {
-  const env = { ...testEnv({ apiUrl: fake.apiUrl }, prefix), LOG_LEVEL: 'warn' };
-  running = await startBotProcess(env, await freePort());
-  return {
-    fake,
-    slack: createSlackDriver({ baseUrl: running.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake }),
-  };
-}
 
 const announcements = (): SlackCall[] =>
   fake.calls('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
@@ -56,7 +44,7 @@ const directMessages = (): SlackCall[] =>
 
 describe('the result of a creation across a crash', () => {
   it('should announce once and send the direct message once when the process dies between them', async () => {
-    const bot = await nextProcess();
+    const bot = await processes.next();
     let view = await runCreate(bot, USER, CHANNEL);
     view = await change(bot, view, USER, 'vpc', optionValue(view, 'vpc', 'vpc-demo-b'));
     await bot.slack.viewSubmission({
@@ -85,13 +73,12 @@ describe('the result of a creation across a crash', () => {
       (c) => c.args.view_id === view.id && JSON.stringify(c.args.view).includes('is available.'),
       { since: announced.index, timeoutMs: 10_000 },
     );
-    await running?.kill();
-    running = undefined;
+    await processes.kill();
     fake.setLatency('chat.postMessage', 0);
     expect(directMessages()).toHaveLength(0);
 
     // The next process takes the attempt over once the dead one's lease lapses.
-    await nextProcess();
+    await processes.next();
     const dm = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === USER, {
       since,
       timeoutMs: 60_000,
