@@ -111,6 +111,21 @@ export interface SeededService {
 }
 
 /** An available, approval-enabled service; with owners in Redis unless `owners` is null. */
+/**
+ * Renames a service in the sandbox cloud's own state, as its owner could in the console (or as a cloud
+ * answering in its place would report it): for text the bot must escape.
+ */
+export async function renameInCloud(
+  redis: Redis,
+  bot: ApprovalBot,
+  serviceId: string,
+  name: string,
+): Promise<void> {
+  const key = `${bot.test.keyPrefix}sandbox:{${PROJECT}}:services`;
+  const stored = JSON.parse((await redis.hget(key, serviceId)) ?? '{}');
+  await redis.hset(key, serviceId, JSON.stringify({ ...stored, name }));
+}
+
 export async function seedService(
   bot: TestBot,
   owners: (Owners & { approvalChannel?: string }) | null,

@@ -13,7 +13,7 @@ import {
   current,
   eventually,
   hasButtons,
-  PROJECT,
+  renameInCloud,
   requestConnection,
   seedService,
   startApprovalTest,
@@ -38,13 +38,6 @@ afterAll(async () => {
   await stopApprovalTest({ fake, bot });
   redis.disconnect();
 });
-
-/** Renames a service in the sandbox cloud's own state, as its owner could in the console. */
-async function renameInCloud(serviceId: string, name: string): Promise<void> {
-  const key = `${bot.test.keyPrefix}sandbox:{${PROJECT}}:services`;
-  const stored = JSON.parse((await redis.hget(key, serviceId)) ?? '{}');
-  await redis.hset(key, serviceId, JSON.stringify({ ...stored, name }));
-}
 
 describe('attacker text in approval requests and lists', () => {
   it('should escape a reject reason with <!channel> in the fallback text as in the blocks', async () => {
@@ -97,7 +90,7 @@ describe('attacker text in approval requests and lists', () => {
 
   it('should escape a cloud service name with <!here> in the approval request and in /vpcep list', async () => {
     const service = await seedService(bot.test, { users: [OWNER], groups: [], approvalChannel: CHANNEL });
-    await renameInCloud(service.id, 'pay<!here>');
+    await renameInCloud(redis, bot, service.id, 'pay<!here>');
     // A poll that listed the services before the rename must not name the request: wait it out.
     await waitForPolls(bot.test, 2);
     const endpointId = await requestConnection(bot.test, service.id);

@@ -17,6 +17,7 @@ import {
   hasButtons,
   PROJECT,
   privateAnswer,
+  renameInCloud,
   requestConnection,
   requestPosts,
   sandboxControl,
@@ -337,9 +338,7 @@ describe('the route_connection_approval step', () => {
     // The cloud (or whatever answers in its place) reports a service name with markup in it.
     const { service, endpointId } = await pendingConnection();
     await sandboxControl(bot.test).resolveConnection(PROJECT, service.id, endpointId, 'receive');
-    const servicesKey = `${bot.test.keyPrefix}sandbox:{${PROJECT}}:services`;
-    const stored = JSON.parse((await redis.hget(servicesKey, service.id)) ?? '{}');
-    await redis.hset(servicesKey, service.id, JSON.stringify({ ...stored, name: 'x<!channel>' }));
+    await renameInCloud(redis, bot, service.id, 'x<!channel>');
     const { execution } = await runStep({ service_id: service.id, endpoint_id: endpointId });
     const error = errorOf(await completionOf(execution.executionId));
     expect(error).toContain('is accepted, not waiting for approval');
