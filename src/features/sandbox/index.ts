@@ -5,6 +5,7 @@
 
 import type { Core } from '../../core/core.js';
 import type { Feature } from '../../core/feature.js';
+import { code } from '../../domain/mrkdwn.js';
 import { usageText } from '../../domain/subcommand-spec.js';
 import { userMessageOf } from '../../platform/errors/app-error.js';
 import type { Logger } from '../../platform/logging/logger.js';
@@ -32,7 +33,7 @@ async function requestConnection(core: Core, ref: string): Promise<ConnectOutcom
       ? 'It waits for approval: the owners get an approval request in Slack within a poll interval.'
       : 'The service does not require approval, so the connection was accepted at once.';
     return {
-      text: `${PREFIX} consumer account \`${connection.domainId}\` asked to connect endpoint \`${connection.endpointId}\` to \`${service.serviceName}\` (status \`${connection.status}\`). ${next}`,
+      text: `${PREFIX} consumer account ${code(connection.domainId ?? '?')} asked to connect endpoint ${code(connection.endpointId)} to ${code(service.serviceName)} (status ${code(connection.status)}). ${next}`,
     };
   } catch (err) {
     return { text: `${PREFIX} :warning: ${userMessageOf(err)}`, failure: err };
@@ -57,7 +58,7 @@ function connectSubcommand(core: Core): SubcommandHandler {
       await ack({ response_type: 'ephemeral', text: usageText(CONNECT) });
       return;
     }
-    await ack({ response_type: 'ephemeral', text: `${PREFIX} asking to connect to \`${ref}\`…` });
+    await ack({ response_type: 'ephemeral', text: `${PREFIX} asking to connect to ${code(ref)}…` });
     const outcome = await requestConnection(core, ref);
     if (outcome.failure !== undefined) log.warn({ err: outcome.failure }, 'sandbox connect failed');
     await tell(respond, outcome.text, log);

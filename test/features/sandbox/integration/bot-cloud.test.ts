@@ -137,6 +137,27 @@ describe('sandbox mode', () => {
     }
   });
 
+  it('should show a service reference typed with mentions and backticks as inert text', async () => {
+    const bot = await startTestBot({ apiUrl: fake.apiUrl });
+    try {
+      const slack = createSlackDriver({ baseUrl: bot.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake });
+      const response = await slack.command({
+        text: 'sandbox connect x`<!channel>`<https://evil.example|here>',
+        userId: 'U0ALICE',
+        channelId: 'C0OPS',
+      });
+      const ack = (response.body as { text: string }).text;
+      expect(ack).toContain('Sandbox');
+      expect(ack).not.toContain('<!channel>');
+      expect(ack).not.toContain('<https://evil.example');
+      const answer = await waitForResponse(response.responseUrl);
+      expect(answer).not.toContain('<!channel>');
+      expect(answer).not.toContain('<https://evil.example');
+    } finally {
+      await bot.stop();
+    }
+  });
+
   it('should neither call a connect failed nor answer again when only the reply about it fails', async () => {
     const bot = await startTestBot({ apiUrl: fake.apiUrl });
     try {
