@@ -43,6 +43,7 @@ import { type RedisClient, waitForRedis } from './redis/redis-connection.js';
 import type { AppContext, BotApp } from './slack/app-context.js';
 import { botTokenAuthorize } from './slack/authorize.js';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-poster.js';
+import { createDispatcher } from './slack/dispatcher.js';
 import { createTransport } from './slack/receiver.js';
 import { countWebApiError, requestContext } from './slack/request-context.js';
 import { slackErrorCode } from './slack/slack-errors.js';
@@ -167,11 +168,13 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   });
   const { middleware, inFlight } = requestContext(logger, metrics);
   app.use(middleware);
+  const dispatcher = createDispatcher(app);
+  app.use(dispatcher.middleware);
   const features = buildFeatures(core, {
     ...(options.create ? { create: options.create } : {}),
     ...(options.manage ? { manage: options.manage } : {}),
   });
-  const subcommands = registerListeners(app, core, features);
+  const subcommands = registerListeners(dispatcher.routes, core, features);
   app.error(async (error) => {
     countWebApiError(metrics, error);
     logger.error({ err: error }, 'unhandled error in a listener');

@@ -68,11 +68,11 @@ export function approvalsFeature(core: Core, options: ApprovalsFeatureOptions = 
   return {
     name: 'approvals',
     subcommands: [{ ...OWNERS_SPEC, handler: ownersSubcommand(approvals, core.sandbox) }],
-    register(app) {
-      app.action(APPROVE_ACTION, approveAction(approvals, options.refreshHome));
-      app.action(REJECT_ACTION, rejectAction(approvals, core.sandbox));
-      app.view(REJECT_MODAL, rejectReasonSubmission(approvals, options.refreshHome));
-      app.function(FUNCTION_ROUTE_APPROVAL, routeConnectionApproval(approvals));
+    register(routes) {
+      routes.action(APPROVE_ACTION, approveAction(approvals, options.refreshHome));
+      routes.action(REJECT_ACTION, rejectAction(approvals, core.sandbox));
+      routes.view(REJECT_MODAL, rejectReasonSubmission(approvals, options.refreshHome));
+      routes.function(FUNCTION_ROUTE_APPROVAL, routeConnectionApproval(approvals));
     },
     jobs: [approvalPollerJob(approvals, core.config.approvals.pollSeconds * 1000)],
   };

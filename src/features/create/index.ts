@@ -6,7 +6,7 @@
 
 import type { Core } from '../../core/core.js';
 import type { Feature } from '../../core/feature.js';
-import type { BotApp } from '../../slack/app-context.js';
+import type { Routes } from '../../slack/dispatcher.js';
 import { createCreationNotifier } from './creation/creation-notifier.js';
 import { creationResumerJob } from './creation/creation-resumer.js';
 import { createCreationRunner, type RunnerTiming } from './creation/creation-runner.js';
@@ -97,25 +97,23 @@ export function createServiceFeature(core: Core, options: CreateServiceOptions =
       },
     ],
     /** Every listener of the create flow, by the id of what Slack sends. */
-    register(app: BotApp) {
-      const click = (action_id: string) => ({ action_id, type: 'block_actions' }) as const;
-      const search = (action_id: string) => ({ action_id, type: 'block_suggestion' }) as const;
+    register(routes: Routes) {
       // A change of what other inputs depend on re-renders the form.
-      app.action(click(CREATE_ACTION.region), formChangeHandler(flow));
-      app.action(click(CREATE_ACTION.vpc), formChangeHandler(flow));
-      app.action(click(CREATE_ACTION.backendType), formChangeHandler(flow));
-      app.action(click(CREATE_ACTION.resume), resumeDraftButton(flow));
-      app.action(click(CREATE_ACTION.startOver), startOverButton(flow));
-      app.action(click(CREATE_ACTION.retry), retryButton(flow));
-      app.action(click(CREATE_ACTION.back), backToFormButton(flow));
-      app.action(click(CREATE_ACTION.editRetryReplace), replaceDraftButton(flow));
-      app.action(click(CREATE_ACTION.editRetry), editRetryHandler(flow));
-      app.options(search(CREATE_ACTION.vpc), vpcOptions(flow));
-      app.options(search(CREATE_ACTION.backend), backendOptions(flow));
-      app.options(search(CREATE_ACTION.ownerGroups), ownerGroupOptions(flow));
-      app.view(CREATE_VIEW.form, formSubmitHandler(flow));
-      app.view(CREATE_VIEW.review, reviewSubmitHandler(flow));
-      app.view({ callback_id: CREATE_VIEW.form, type: 'view_closed' }, formClosedHandler(flow));
+      routes.action(CREATE_ACTION.region, formChangeHandler(flow));
+      routes.action(CREATE_ACTION.vpc, formChangeHandler(flow));
+      routes.action(CREATE_ACTION.backendType, formChangeHandler(flow));
+      routes.action(CREATE_ACTION.resume, resumeDraftButton(flow));
+      routes.action(CREATE_ACTION.startOver, startOverButton(flow));
+      routes.action(CREATE_ACTION.retry, retryButton(flow));
+      routes.action(CREATE_ACTION.back, backToFormButton(flow));
+      routes.action(CREATE_ACTION.editRetryReplace, replaceDraftButton(flow));
+      routes.action(CREATE_ACTION.editRetry, editRetryHandler(flow));
+      routes.options(CREATE_ACTION.vpc, vpcOptions(flow));
+      routes.options(CREATE_ACTION.backend, backendOptions(flow));
+      routes.options(CREATE_ACTION.ownerGroups, ownerGroupOptions(flow));
+      routes.view(CREATE_VIEW.form, formSubmitHandler(flow));
+      routes.view(CREATE_VIEW.review, reviewSubmitHandler(flow));
+      routes.viewClosed(CREATE_VIEW.form, formClosedHandler(flow));
     },
     jobs: [
       creationResumerJob({

@@ -87,17 +87,17 @@ export function manageServicesFeature(core: Core, options: ManageServicesOptions
   return {
     name: 'manage-services',
     subcommands,
-    register(app) {
-      app.action(LIST_PAGE_PATTERN, listPageAction(deps));
-      app.action(LIST_SERVICES_ACTION, listServicesAction(deps));
-      app.action(CONNECTIONS_PAGE_PATTERN, connectionsPageAction(deps));
-      app.view(EDIT_VIEW_CALLBACK, editSubmission(deps));
-      app.action(DELETE_CONFIRM_ACTION, deleteConfirmAction(deps));
-      app.action(DELETE_CANCEL_ACTION, deleteCancelAction(deps));
-      app.action(WHITELIST_CONFIRM_ACTION, whitelistConfirmAction(deps));
-      app.action(WHITELIST_CANCEL_ACTION, whitelistCancelAction(deps));
-      app.event('app_home_opened', appHomeOpened(deps));
-      app.action(HOME_REFRESH_ACTION, homeRefreshAction(deps));
+    register(routes) {
+      routes.action(LIST_PAGE_PATTERN, listPageAction(deps));
+      routes.action(LIST_SERVICES_ACTION, listServicesAction(deps));
+      routes.action(CONNECTIONS_PAGE_PATTERN, connectionsPageAction(deps));
+      routes.view(EDIT_VIEW_CALLBACK, editSubmission(deps));
+      routes.action(DELETE_CONFIRM_ACTION, deleteConfirmAction(deps));
+      routes.action(DELETE_CANCEL_ACTION, deleteCancelAction(deps));
+      routes.action(WHITELIST_CONFIRM_ACTION, whitelistConfirmAction(deps));
+      routes.action(WHITELIST_CANCEL_ACTION, whitelistCancelAction(deps));
+      routes.event('app_home_opened', appHomeOpened(deps));
+      routes.action(HOME_REFRESH_ACTION, homeRefreshAction(deps));
     },
     jobs: [
       createDeletionsJob(deps),

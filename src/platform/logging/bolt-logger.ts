@@ -21,8 +21,13 @@ function join(messages: unknown[]): [Record<string, unknown>, string] {
 export function boltLogger(root: Logger): BoltLogger {
   let log = root.child({ component: 'bolt' });
   return {
-    debug: (...m) => log.debug(...join(m)),
-    info: (...m) => log.info(...join(m)),
+    // Bolt and the Web API client call debug several times per request: join nothing nobody reads.
+    debug: (...m) => {
+      if (log.isLevelEnabled('debug')) log.debug(...join(m));
+    },
+    info: (...m) => {
+      if (log.isLevelEnabled('info')) log.info(...join(m));
+    },
     warn: (...m) => log.warn(...join(m)),
     error: (...m) => log.error(...join(m)),
     // LOG_LEVEL governs every logger, Bolt's included; Bolt's own default (info) is ignored.

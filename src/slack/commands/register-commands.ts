@@ -4,8 +4,8 @@
  */
 
 import type { SubcommandSpec } from '../../domain/subcommand-spec.js';
-import type { BotApp } from '../app-context.js';
 import { SLASH_COMMAND } from '../app-ids.js';
+import type { Routes } from '../dispatcher.js';
 import { helpSubcommand } from './help-subcommand.js';
 import type { Subcommand, SubcommandHandler } from './subcommand.js';
 import { vpcepCommand } from './vpcep-command.js';
@@ -25,13 +25,13 @@ export function withHelp(provided: readonly Subcommand[], sandbox: boolean): Sub
 }
 
 export function registerCommands(
-  app: BotApp,
+  routes: Routes,
   options: { sandbox: boolean },
   provided: readonly Subcommand[],
 ): readonly SubcommandSpec[] {
   const all = withHelp(provided, options.sandbox);
   const handlers = new Map<string, SubcommandHandler>(all.map((s) => [s.name, s.handler]));
   const help = handlers.get(HELP_SPEC.name) as SubcommandHandler;
-  app.command(SLASH_COMMAND, vpcepCommand(handlers, help));
+  routes.command(SLASH_COMMAND, vpcepCommand(handlers, help));
   return all.map(({ name, usage, summary }) => ({ name, usage, summary }));
 }
