@@ -66,6 +66,8 @@ export interface Bot {
   readonly app: BotApp;
   /** The `/vpcep` subcommands help lists (the playground's composer suggests them). */
   readonly subcommands: readonly SubcommandSpec[];
+  /** The slash commands the app answers. */
+  readonly slashCommands: readonly string[];
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly redis: RedisClient;
@@ -209,6 +211,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   return {
     app,
     subcommands,
+    slashCommands: dispatcher.commands(),
     logger,
     metrics,
     redis,

@@ -13,6 +13,8 @@ export interface Permissions {
   isAdmin(userId: string): boolean;
   /** `options.maxWaitMs` bounds the wait for group members (an ack path); see `MembersOptions`. */
   canCreate(userId: string, options?: MembersOptions): Promise<boolean>;
+  /** `canCreate` when the configuration alone answers it (no creator group to look up), else false. */
+  canCreateNow(userId: string): boolean;
   /** Throws `UsergroupMembersUnknownError` when only an unknown group could make `userId` an owner. */
   isOwner(userId: string, owners: Owners | undefined): Promise<boolean>;
   /** Owners and admins; throws like `isOwner`. */
@@ -28,10 +30,13 @@ export function createPermissions(access: AccessConfig, groups: UsergroupMembers
     if (owners.users.includes(userId)) return true;
     return groups.isMemberOfAny(userId, owners.groups);
   };
+  const canCreateNow = (userId: string) =>
+    access.creators.length === 0 || admins.has(userId) || creatorUsers.includes(userId);
   return {
     isAdmin: (userId) => admins.has(userId),
+    canCreateNow,
     async canCreate(userId, options) {
-      if (access.creators.length === 0 || admins.has(userId) || creatorUsers.includes(userId)) return true;
+      if (canCreateNow(userId)) return true;
       // Starting a create decides nothing about anyone else's service: the last known list may answer.
       return groups.isMemberOfAny(userId, creatorGroups, { ...options, lastKnown: true });
     },

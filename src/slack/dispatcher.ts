@@ -69,6 +69,8 @@ function put(map: Map<string, AnyHandler>, kind: string, id: string, handler: An
 export function createDispatcher(app: BotApp): {
   readonly routes: Routes;
   readonly middleware: Middleware<AnyMiddlewareArgs, AppContext>;
+  /** The slash commands routed (the manifests must declare exactly these). */
+  commands(): string[];
 } {
   const commands = new Map<string, AnyHandler>();
   const actions = new Map<string, AnyHandler>();
@@ -122,7 +124,7 @@ export function createDispatcher(app: BotApp): {
     // Exactly what Bolt hands a listener: the request's arguments with a no-op `next`.
     await (handler as (args: unknown) => Promise<void>)({ ...args, next: noop });
   };
-  return { routes, middleware };
+  return { routes, middleware, commands: () => [...commands.keys()] };
 }
 
 const noop = async (): Promise<void> => undefined;

@@ -6,16 +6,19 @@
  */
 
 import type { CreateScreen } from '../model/screen-models.js';
+import type { Draft } from '../store/drafts.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { type FormReader, screenIsLatest } from './draft-access.js';
 import { backToForm, changeForm, type FormSubmission, saveClosedForm, submitForm } from './form-changes.js';
 import {
   editAndRetry,
+  instantForm,
   isRetryable,
   openCreate,
   problemScreen,
   resumeDraft,
   retryScreen,
+  settleInstantForm,
   startOver,
 } from './open-create.js';
 import { type OptionSearch, searchOptions } from './option-search.js';
@@ -24,6 +27,10 @@ import { submitReview } from './review-step.js';
 
 export interface CreateFlow {
   readonly sandbox: boolean;
+  /** The whole form of a new draft, to open with no wait, when this process may show it now. */
+  instant(who: Who): InstantForm | undefined;
+  /** After `views.open`: the screen to show instead of the one opened (undefined: it stands). */
+  settle(who: Who, shown: InstantForm | undefined): Promise<CreateScreen | undefined>;
   open(who: Who): Promise<CreateScreen>;
   resume(who: Who, draftRef: string): Promise<CreateScreen>;
   startOver(who: Who, draftRef: string): Promise<CreateScreen>;
@@ -39,6 +46,12 @@ export interface CreateFlow {
   options(who: Who, search: OptionSearch): Promise<Choice[]>;
   /** Whether `screen` still shows the newest state of its draft (asked when an update conflicts). */
   isLatest(who: Who, screen: CreateScreen): Promise<boolean>;
+}
+
+/** A form of a new draft, shown before the draft is saved (see `instantForm`). */
+export interface InstantForm {
+  readonly draft: Draft;
+  readonly screen: CreateScreen;
 }
 
 export function createCreateFlow(deps: CreateDeps, sandbox: boolean): CreateFlow {
@@ -60,9 +73,21 @@ export function createCreateFlow(deps: CreateDeps, sandbox: boolean): CreateFlow
     }
   }
 
+  const open = (who: Who) => screenOf('opening the create form', who, () => openCreate(deps, who));
+
   return {
     sandbox,
-    open: (who) => screenOf('opening the create form', who, () => openCreate(deps, who)),
+    instant: (who) => instantForm(deps, who),
+    async settle(who, shown) {
+      if (!shown) return open(who);
+      try {
+        return await settleInstantForm(deps, who, shown.draft);
+      } catch (err) {
+        failed('opening the create form', who, err);
+        return problemScreen(err);
+      }
+    },
+    open,
     resume: (who, ref) => screenOf('resume draft', who, () => resumeDraft(deps, who, ref), ref),
     startOver: (who, ref) => screenOf('start over', who, () => startOver(deps, who, ref), ref),
     retry: (who, ref) => screenOf('retry', who, () => retryScreen(deps, who, ref), ref),

@@ -4,6 +4,7 @@
  * does not hide the form: the list says why, and the form offers Retry.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { BackendType } from '../../../domain/endpoint-service-spec.js';
 import { MAX_OWNER_GROUPS } from '../../../domain/owner-limits.js';
 import { isSlackIdOf } from '../../../domain/slack-ids.js';
 import { userMessageOf } from '../../../platform/errors/app-error.js';
@@ -39,6 +40,14 @@ async function listOf(load: () => Promise<Choice[]>, what: string, deadline?: nu
   return Promise.race([loading, late]);
 }
 
+const WAITING_FOR_REGION: ChoiceList = { kind: 'waiting', reason: 'Choose a region first.' };
+
+const backendKind = (type: BackendType) => (type === 'elb' ? 'load balancers' : `${type.toUpperCase()}s`);
+
+function waitingForVpc(type: BackendType): ChoiceList {
+  return { kind: 'waiting', reason: `Choose a VPC to see its ${backendKind(type)}.` };
+}
+
 /** The form of `draft`; `budgetMs` bounds the wait for the cloud's lists (an ack path). */
 export async function formScreen(
   deps: CreateDeps,
@@ -55,34 +64,55 @@ export async function formScreen(
   const projectId = values.projectId;
   const project = deps.projects.find((p) => p.projectId === projectId);
   const type = values.backendType ?? 'elb';
-  const kind = type === 'elb' ? 'load balancers' : `${type.toUpperCase()}s`;
+  const kind = backendKind(type);
   const [vpcs, backends] = await Promise.all([
     project
       ? listOf(() => deps.catalog.vpcs(project.projectId), `the VPCs of ${project.label}`, deadline)
-      : ({ kind: 'waiting', reason: 'Choose a region first.' } satisfies ChoiceList),
+      : WAITING_FOR_REGION,
     project && values.vpcId
       ? listOf(
           () => deps.catalog.backends(project.projectId, values.vpcId ?? '', type),
           `the ${kind} of the VPC`,
           deadline,
         )
-      : ({ kind: 'waiting', reason: `Choose a VPC to see its ${kind}.` } satisfies ChoiceList),
+      : waitingForVpc(type),
   ]);
-  const groups = await groupsLabelled;
+  return formOf(deps, draft, { vpcs, backends, groups: await groupsLabelled }, notice);
+}
+
+function formOf(
+  deps: CreateDeps,
+  draft: Draft,
+  lists: { vpcs: ChoiceList; backends: ChoiceList; groups: readonly Choice[] },
+  notice?: string,
+): CreateScreen {
   return {
     kind: 'form',
     model: {
       draftRef: formatDraftRef(draft),
       revision: draft.revision,
       projects: projectChoices(deps.projects),
-      values,
+      values: draft.values,
       labels: draft.labels,
-      vpcs,
-      backends,
-      groups,
+      ...lists,
       notice,
     },
   };
+}
+
+/**
+ * The form of a new draft with no wait at all: the first project's VPCs as this process holds them.
+ * Undefined when it holds none fresh (the form then loads after `views.open`).
+ */
+export function newDraftFormNow(deps: CreateDeps, draft: Draft): CreateScreen | undefined {
+  const project = deps.projects.find((p) => p.projectId === draft.values.projectId);
+  const vpcs = project ? deps.catalog.freshVpcs(project.projectId) : undefined;
+  if (project && !vpcs) return undefined;
+  return formOf(deps, draft, {
+    vpcs: vpcs ? { kind: 'list', choices: vpcs } : WAITING_FOR_REGION,
+    backends: waitingForVpc(draft.values.backendType ?? 'elb'),
+    groups: [],
+  });
 }
 
 /** A fresh draft: the first project, approval on, an ELB backend, the creator as owner. */

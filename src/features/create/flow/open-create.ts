@@ -3,6 +3,8 @@
  * a new one, an offer to resume an unfinished one, or its last failure with "Edit and retry" — and the
  * buttons of those screens.
  */
+
+import type { DraftValues } from '../../../domain/endpoint-service-spec.js';
 import { AppError, userMessageOf } from '../../../platform/errors/app-error.js';
 import { attemptIdOf, attemptModel } from '../creation/attempt-model.js';
 import type { CreateScreen, ProblemScreen, ResumeModel } from '../model/screen-models.js';
@@ -11,7 +13,7 @@ import type { Draft } from '../store/drafts.js';
 import { formatDraftRef, newDraftId, parseDraftRef } from '../store/drafts.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { assertCreator, DraftGoneError, draftIdOf, loadDraft } from './draft-access.js';
-import { formScreen, newDraft } from './form-screens.js';
+import { formScreen, newDraft, newDraftFormNow } from './form-screens.js';
 
 /** Whether trying again may cure `err` (Redis or Slack away, a slow cloud). */
 export function isRetryable(err: unknown): boolean {
@@ -60,28 +62,79 @@ async function reviewClaimed(deps: CreateDeps, draft: Draft): Promise<boolean> {
   return (await deps.attempts.get({ ...draft, id: attemptIdOf(draft.id, draft.reviewId) })) !== undefined;
 }
 
-/** `/vpcep create`: the screen that replaces the loading modal. */
-export async function openCreate(deps: CreateDeps, who: Who): Promise<CreateScreen> {
+/** The values with what is unset, empty or an empty list left out, in a stable order. */
+function valuesKey(values: DraftValues): string {
+  const set = Object.entries(values).filter(
+    ([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0),
+  );
+  return JSON.stringify(set.sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Unfinished, and holding something a new draft would lose: a change, a review, a failure. */
+function worthResuming(draft: Draft, fresh: Draft): boolean {
+  if (!unfinished(draft)) return false;
+  return draft.step !== 'form' || valuesKey(draft.values) !== valuesKey(fresh.values);
+}
+
+/**
+ * `/vpcep create` before any wait: the whole form of a new (not yet saved) draft, when the
+ * configuration alone says the person may create and this process holds the VPC list fresh. The
+ * command opens the modal with it; `settleOpen` then saves the draft, or replaces the form.
+ */
+export function instantForm(deps: CreateDeps, who: Who): { draft: Draft; screen: CreateScreen } | undefined {
+  if (!deps.permissions.canCreateNow(who.userId)) return undefined;
+  const draft = newDraft(deps, who);
+  const screen = newDraftFormNow(deps, draft);
+  return screen ? { draft, screen } : undefined;
+}
+
+/**
+ * Saves `fresh` as the person's draft, unless an unfinished draft worth resuming is there: then the
+ * offer to resume it. An untouched draft simply makes way.
+ */
+async function claimOrResume(
+  deps: CreateDeps,
+  who: Who,
+  fresh: Draft,
+): Promise<{ saved: Draft } | { resume: CreateScreen }> {
   await assertCreator(deps, who);
-  const existing = await deps.drafts.get(who);
-  if (existing && unfinished(existing) && !(await reviewClaimed(deps, existing))) {
-    // Where this command ran is bookkeeping, not a change: the offer shows when the draft last changed.
-    const draft =
-      (await deps.drafts.update(
-        who,
-        existing.id,
-        (d) => ({
-          ...d,
-          ...(who.channelId ? { channelId: who.channelId } : {}),
-          ...(who.responseUrl ? { responseUrl: who.responseUrl, responseUrlAt: Date.now() } : {}),
-        }),
-        { keepSavedAt: true },
-      )) ?? existing;
-    return resumeScreen(draft, { failure: await failureOf(deps, draft) });
-  }
-  // No draft, a finished one, or one whose attempt runs on its own: start afresh.
-  const draft = await deps.drafts.replace(newDraft(deps, who));
-  return formScreen(deps, draft);
+  const claimed = await deps.drafts.claim(fresh, (current) => worthResuming(current, fresh));
+  if ('saved' in claimed) return claimed;
+  const existing = claimed.kept;
+  // One whose review Create claimed has its attempt running on its own: start afresh.
+  if (await reviewClaimed(deps, existing)) return { saved: await deps.drafts.replace(fresh) };
+  // Where this command ran is bookkeeping, not a change: the offer shows when the draft last changed.
+  const draft =
+    (await deps.drafts.update(
+      who,
+      existing.id,
+      (d) => ({
+        ...d,
+        ...(who.channelId ? { channelId: who.channelId } : {}),
+        ...(who.responseUrl ? { responseUrl: who.responseUrl, responseUrlAt: Date.now() } : {}),
+      }),
+      { keepSavedAt: true },
+    )) ?? existing;
+  return { resume: resumeScreen(draft, { failure: await failureOf(deps, draft) }) };
+}
+
+/**
+ * `/vpcep create` after the modal opened on the instant form of `shown`: undefined when it stands (its
+ * draft is saved), else the screen to show instead.
+ */
+export async function settleInstantForm(
+  deps: CreateDeps,
+  who: Who,
+  shown: Draft,
+): Promise<CreateScreen | undefined> {
+  const claimed = await claimOrResume(deps, who, shown);
+  return 'resume' in claimed ? claimed.resume : undefined;
+}
+
+/** `/vpcep create` after "Loading…" (and Retry with no draft): the screen that replaces it. */
+export async function openCreate(deps: CreateDeps, who: Who): Promise<CreateScreen> {
+  const claimed = await claimOrResume(deps, who, newDraft(deps, who));
+  return 'resume' in claimed ? claimed.resume : formScreen(deps, claimed.saved);
 }
 
 /** "Resume draft" (or "Edit and retry" on the resume screen). */

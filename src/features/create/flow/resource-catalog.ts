@@ -1,7 +1,10 @@
 /**
  * What the create form offers to choose from, per project: VPCs, and in a VPC the load balancers
  * (both ELB families, by VIP port) or the ECS/BMS NICs (by port, shown with their IP). Lists are cached
- * in Redis for a minute so re-renders and `external_select` searches do not ask the cloud again.
+ * in Redis for a minute so re-renders and `external_select` searches do not ask the cloud again. The
+ * VPC list is also held in the process for `MEMORY_FRESH_MS`, so `/vpcep create` can open the whole
+ * form at once, with no Redis or cloud wait before `views.open`; it is refreshed in the background
+ * once half that age, so a steady stream of commands never waits.
  */
 import { z } from 'zod';
 import type { Cloud } from '../../../cloud/index.js';
@@ -20,6 +23,8 @@ const choicesSchema = z.array(z.object({ value: z.string(), label: z.string() })
 
 export const OPTION_TEXT_MAX = 75;
 const CACHE_SECONDS = 60;
+/** How long a VPC list held in memory may open a form without asking Redis or the cloud. */
+export const MEMORY_FRESH_MS = 20_000;
 
 /** `name` shortened so `name + suffix` fits an option text. */
 export function fitLabel(name: string, suffix = ''): string {
@@ -79,20 +84,50 @@ export interface ResourceCatalog {
   vpcs(projectId: string): Promise<Choice[]>;
   /** The resources of `backendType` in `vpcId`. */
   backends(projectId: string, vpcId: string, backendType: BackendType): Promise<Choice[]>;
+  /**
+   * The VPC list this process holds, when younger than `MEMORY_FRESH_MS` (older than half that, a
+   * refresh starts in the background); undefined when there is none fresh.
+   */
+  freshVpcs(projectId: string): Choice[] | undefined;
   /** Cached lists only (for a search that must answer at once). */
   cachedVpcs(projectId: string): Promise<Choice[] | undefined>;
   cachedBackends(projectId: string, vpcId: string, backendType: BackendType): Promise<Choice[] | undefined>;
 }
 
-export function createResourceCatalog(cloud: Cloud, cache: CreateCache): ResourceCatalog {
+export function createResourceCatalog(
+  cloud: Cloud,
+  cache: CreateCache,
+  now: () => number = Date.now,
+): ResourceCatalog {
   const vpcName = (projectId: string) => `${projectId}:vpcs`;
+  const held = new Map<string, { readonly choices: Choice[]; readonly at: number }>();
+  const refreshing = new Set<string>();
+  const vpcs = async (projectId: string) => {
+    const choices = await cache.through(vpcName(projectId), choicesSchema, CACHE_SECONDS, async () =>
+      vpcChoices(await cloud.project(projectId).listVpcs()),
+    );
+    held.set(projectId, { choices, at: now() });
+    return choices;
+  };
+  const refresh = (projectId: string) => {
+    if (refreshing.has(projectId)) return;
+    refreshing.add(projectId);
+    // A failed refresh leaves the held list to age out; the next form then loads as before.
+    void vpcs(projectId)
+      .catch(() => undefined)
+      .finally(() => refreshing.delete(projectId));
+  };
   const backendName = (projectId: string, vpcId: string, type: BackendType) =>
     `${projectId}:${type}:${vpcId}`;
   return {
-    vpcs: (projectId) =>
-      cache.through(vpcName(projectId), choicesSchema, CACHE_SECONDS, async () => {
-        return vpcChoices(await cloud.project(projectId).listVpcs());
-      }),
+    vpcs,
+    freshVpcs(projectId) {
+      const entry = held.get(projectId);
+      const age = entry ? now() - entry.at : Number.POSITIVE_INFINITY;
+      if (age > MEMORY_FRESH_MS) return undefined;
+      if (age > MEMORY_FRESH_MS / 2) refresh(projectId);
+      return entry?.choices;
+    },
     backends: (projectId, vpcId, type) =>
       cache.through(backendName(projectId, vpcId, type), choicesSchema, CACHE_SECONDS, async () => {
         const project = cloud.project(projectId);

@@ -50,6 +50,8 @@ export const draftSchema = z.object({
 });
 export type Draft = z.infer<typeof draftSchema>;
 
+export type ClaimResult = { readonly saved: Draft } | { readonly kept: Draft };
+
 export interface DraftOwner {
   readonly teamId: string;
   readonly userId: string;
@@ -59,6 +61,11 @@ export interface Drafts {
   get(owner: DraftOwner): Promise<Draft | undefined>;
   /** Stores a new draft in the slot, replacing whatever was there (its revision follows the slot's). */
   replace(draft: Draft): Promise<Draft>;
+  /**
+   * `replace`, unless `keep` says the draft in the slot must stay: that one is returned untouched. One
+   * read and one compare-and-set, retried on a concurrent write.
+   */
+  claim(draft: Draft, keep: (current: Draft) => boolean): Promise<ClaimResult>;
   /**
    * Applies `change` to the draft `draftId` and saves it (retrying on a concurrent write), bumping its
    * revision unless `keepRevision` (bookkeeping the person did not cause) and its saved time unless
@@ -122,18 +129,25 @@ export function createDrafts(redis: RedisClient, keys: Keys, ttlSeconds = DRAFT_
     return written === 1;
   }
 
+  const claim = (draft: Draft, keep: (current: Draft) => boolean) =>
+    withState(async (): Promise<ClaimResult> => {
+      for (let i = 0; i < MAX_TRIES; i++) {
+        const { draft: previous, etag } = await read(draft);
+        if (previous && keep(previous)) return { kept: previous };
+        // Revisions only grow in a slot, so a view of the replaced draft is older than any of this one.
+        const saved = { ...draft, revision: Math.max(draft.revision, (previous?.revision ?? 0) + 1) };
+        if (await write(etag, saved)) return { saved };
+      }
+      throw new Error('draft replace kept conflicting');
+    });
+
   return {
     get: (owner) => withState(async () => (await read(owner)).draft),
-    replace: (draft) =>
-      withState(async () => {
-        for (let i = 0; i < MAX_TRIES; i++) {
-          const { draft: previous, etag } = await read(draft);
-          // Revisions only grow in a slot, so a view of the replaced draft is older than any of this one.
-          const saved = { ...draft, revision: Math.max(draft.revision, (previous?.revision ?? 0) + 1) };
-          if (await write(etag, saved)) return saved;
-        }
-        throw new Error('draft replace kept conflicting');
-      }),
+    claim,
+    replace: async (draft) => {
+      const result = await claim(draft, () => false);
+      return 'saved' in result ? result.saved : result.kept;
+    },
     update: (owner, draftId, change, options = {}) =>
       withState(async () => {
         for (let i = 0; i < MAX_TRIES; i++) {

@@ -19,6 +19,7 @@ import {
   optionTexts,
   optionValue,
   runCreate,
+  runCreateCommand,
   startCreateEnv,
   textOf,
 } from './create-harness.js';
@@ -142,7 +143,7 @@ describe('the create form', () => {
 
   it('should say why the cloud could not list the VPCs and offer Retry', async () => {
     const user = 'U0UNLUCKY';
-    await env.redis.del(`${env.bot.keyPrefix}create:cache:${EU_DE}:vpcs`);
+    await coldBot();
     env.sandbox().addFault({ match: '/vpcs$', status: 503 });
     let view: StoredView;
     try {
@@ -159,7 +160,7 @@ describe('the create form', () => {
 
   it('should fit a very long cloud error message into the form, with Retry', async () => {
     const user = 'U0VERBOSE';
-    await env.redis.del(`${env.bot.keyPrefix}create:cache:${EU_DE}:vpcs`);
+    await coldBot();
     const long = `Something <odd> happened: ${'details '.repeat(600)}`;
     env.sandbox().addFault({ match: '/vpcs$', status: 400, errorCode: 'VPC.0999', errorMsg: long });
     let view: StoredView;
@@ -179,17 +180,8 @@ describe('the create form', () => {
     const user = 'U0LOCKED';
     env.fake.setChannelError('C0LOCKED', 'not_in_channel');
     const since = env.fake.callCount();
-    const response = await env.slack.command({ text: 'create', userId: user, channelId: 'C0LOCKED' });
-    const open = await env.fake.waitForCall('views.open', () => true, { since });
-    const viewId = String((open.response.view as { id: string }).id);
-    await env.fake.waitForCall('views.update', (c) => c.args.view_id === viewId, { since });
-    let view = await change(
-      env,
-      currentView(env, viewId),
-      user,
-      'vpc',
-      optionValue(currentView(env, viewId), 'vpc', 'vpc-demo-b'),
-    );
+    const { view: opened, responseUrl } = await runCreateCommand(env, user, 'C0LOCKED');
+    let view = await change(env, opened, user, 'vpc', optionValue(opened, 'vpc', 'vpc-demo-b'));
     await env.slack.viewSubmission({
       userId: user,
       view,
@@ -202,7 +194,7 @@ describe('the create form', () => {
       timeoutMs: 15_000,
     });
     expect(JSON.stringify(dm.args.blocks)).toContain('I am not a member of <#C0LOCKED>');
-    const notes = env.fake.responses(response.responseUrl);
+    const notes = env.fake.responses(responseUrl);
     expect(notes.map((n) => JSON.stringify(n))).toEqual(
       expect.arrayContaining([expect.stringContaining('/invite @vpcep-bot')]),
     );
@@ -210,6 +202,7 @@ describe('the create form', () => {
 
   it('should wait out a 429 on the fill-in update and show the form', async () => {
     const user = 'U0LIMITED';
+    await coldBot();
     env.fake.failNext('views.update', { status: 429, retryAfter: 1 });
     const viewId = await openModal(user);
     const shown = await env.fake.waitForCall(
@@ -223,6 +216,7 @@ describe('the create form', () => {
 
   it('should show a problem with Retry when Slack refuses the form, and Retry shows it', async () => {
     const user = 'U0REFUSED';
+    await coldBot();
     env.fake.failNext('views.update', { error: 'invalid_arguments' });
     const viewId = await openModal(user);
     await env.fake.waitForCall('views.update', (c) => c.args.view_id === viewId && c.response.ok === true, {
@@ -241,6 +235,15 @@ describe('the create form', () => {
 });
 
 /** Runs `/vpcep create` and returns the id of the modal it opened (not waiting for the fill-in). */
+/**
+ * A bot that holds no VPC list yet (just started), with none in Redis either: its next
+ * `/vpcep create` opens on "Loading…" and fills the modal with `views.update`.
+ */
+async function coldBot(): Promise<void> {
+  await env.restart();
+  await env.redis.del(`${env.bot.keyPrefix}create:cache:${EU_DE}:vpcs`);
+}
+
 async function openModal(user: string): Promise<string> {
   const since = env.fake.callCount();
   await env.slack.command({ text: 'create', userId: user, channelId: 'C0OPS' });

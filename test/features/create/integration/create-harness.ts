@@ -30,6 +30,8 @@ export const EU_NL = SANDBOX_PROJECTS[1]?.projectId ?? '';
 
 export interface CreateEnv {
   readonly fake: FakeSlack;
+  /** The id of the draft in `userId`'s slot. */
+  draftIdOf(userId: string): Promise<string | undefined>;
   bot: TestBot;
   slack: SlackDriver;
   readonly redis: Redis;
@@ -60,6 +62,7 @@ export async function startCreateEnv(
   const env: CreateEnv = {
     fake,
     bot: first,
+    draftIdOf: draftIdReader(redis, () => env.bot.keyPrefix),
     slack: createSlackDriver({ baseUrl: first.baseUrl, signingSecret: TEST_SIGNING_SECRET, fake }),
     redis,
     sandbox() {
@@ -85,6 +88,15 @@ type Json = Record<string, unknown>;
 
 /** What driving the modal needs: the fake Slack and a driver pointed at a bot (in-process or not). */
 export type Driving = Pick<CreateEnv, 'fake' | 'slack'>;
+
+/** Driving, and a look at the bot's drafts (to know when the form a command opened is saved). */
+export type DrivingWithDrafts = Driving & Pick<CreateEnv, 'draftIdOf'>;
+
+/** `draftIdOf` for a bot keeping its state in `redis` under `keyPrefix`. */
+export function draftIdReader(redis: Pick<Redis, 'hget'>, keyPrefix: () => string): CreateEnv['draftIdOf'] {
+  return async (userId) =>
+    (await redis.hget(`${keyPrefix()}create:draft:{${FAKE_TEAM.teamId}:${userId}}`, 'id')) ?? undefined;
+}
 
 /** The fields of the form, as tests name them. */
 export type FormField =
@@ -226,15 +238,57 @@ export function formState(
   return values;
 }
 
-/** Runs `/vpcep create` and returns the modal once the bot has filled it in. */
-export async function runCreate(env: Driving, userId: string, channelId = 'C0OPS'): Promise<StoredView> {
+/** The command's own answer to the modal: a views.update, or (for a form opened whole) its saved draft. */
+async function settled(env: DrivingWithDrafts, viewId: string, since: number): Promise<void> {
+  const updated = () =>
+    env.fake.calls('views.update').some((c) => c.args.view_id === viewId && c.index >= since);
+  const ref = /^[^:]+:([^:]+):([a-f0-9]+)$/.exec(String(currentView(env, viewId).private_metadata ?? ''));
+  const [userId, draftId] = [ref?.[1] ?? '', ref?.[2] ?? ''];
+  if (!draftId) {
+    await env.fake.waitForCall('views.update', (c) => c.args.view_id === viewId, {
+      since,
+      timeoutMs: 15_000,
+    });
+    return;
+  }
+  const deadline = Date.now() + 15_000;
+  // Redis may be away (the bot then replaces the form with the problem): a failed look counts as unsaved.
+  const saved = () =>
+    env.draftIdOf(userId).then(
+      (id) => id === draftId,
+      () => false,
+    );
+  while (!updated() && !(await saved())) {
+    if (Date.now() > deadline) throw new Error(`the form's draft ${draftId} was never saved`);
+    await new Promise((done) => setTimeout(done, 5));
+  }
+}
+
+/**
+ * Runs `/vpcep create` and returns the modal once the bot has settled it: filled in after "Loading…",
+ * or opened whole on the form of a new draft that is then saved, or replaced by the offer to resume.
+ */
+export async function runCreate(
+  env: DrivingWithDrafts,
+  userId: string,
+  channelId = 'C0OPS',
+): Promise<StoredView> {
+  return (await runCreateCommand(env, userId, channelId)).view;
+}
+
+/** `runCreate`, and the command's `response_url` (where the bot's ephemeral notes go). */
+export async function runCreateCommand(
+  env: DrivingWithDrafts,
+  userId: string,
+  channelId = 'C0OPS',
+): Promise<{ view: StoredView; responseUrl: string }> {
   const since = env.fake.callCount();
   const response = await env.slack.command({ text: 'create', userId, channelId });
   if (response.status !== 200) throw new Error(`command answered ${response.status}`);
   const open = await env.fake.waitForCall('views.open', () => true, { since, timeoutMs: 5000 });
   const viewId = String(((open.response.view ?? {}) as Json).id);
-  await env.fake.waitForCall('views.update', (c) => c.args.view_id === viewId, { since, timeoutMs: 15_000 });
-  return currentView(env, viewId);
+  await settled(env, viewId, since);
+  return { view: currentView(env, viewId), responseUrl: response.responseUrl };
 }
 
 export function currentView(env: Driving, viewId: string): StoredView {
@@ -310,7 +364,7 @@ export interface FormFill {
  * submission of the chosen backend and the other values carries.
  */
 export async function fillForm(
-  env: Driving,
+  env: DrivingWithDrafts,
   userId: string,
   fill: FormFill,
 ): Promise<{ view: StoredView; values: StateValuesInput }> {
@@ -323,7 +377,7 @@ export async function fillForm(
 
 /** Fills the form in, submits it, and returns the view it shows then (the review, when valid). */
 export async function submitFilledForm(
-  env: Driving,
+  env: DrivingWithDrafts,
   userId: string,
   fill: FormFill,
 ): Promise<{ shown: StoredView; ackIssues: readonly unknown[] }> {

@@ -24,6 +24,7 @@ import {
 } from '../../approvals/integration/approval-fixture.js';
 import {
   currentView,
+  draftIdReader,
   change as formChange,
   formState,
   optionValue,
@@ -242,7 +243,11 @@ describe('what the cache must never hide', () => {
   it('should show a service created through the bot in the very next list', async () => {
     const userId = 'U0CREATOR';
     expect(serviceIdsShown(await listIn(userId, 'C0NEW', 'fresh-from-bot'))).toEqual([]);
-    let view = await runCreate(world, userId, 'C0NEW');
+    let view = await runCreate(
+      { ...world, draftIdOf: draftIdReader(world.core.redis, () => world.bot.keyPrefix) },
+      userId,
+      'C0NEW',
+    );
     view = await formChange(world, view, userId, 'vpc', optionValue(view, 'vpc', 'vpc-demo-a'));
     const submitted = await world.slack.viewSubmission({
       userId,
