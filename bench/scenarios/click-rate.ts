@@ -13,12 +13,12 @@ import { TITLES } from '../targets.js';
 import { postBareMessages, waitForPosts } from './approval-messages.js';
 import { APPROVAL_POLL_BOT_ENV, approvalSeeder } from './approval-seed.js';
 import { type AppPair, errorRow, roundOrder, startPair } from './apps.js';
-import { type ClickTotals, createsRow, effectRows, rateRows, rssRow, type Sides } from './click-rows.js';
+import { type ClickTotals, createsRow, effectRows, rateRows, rssRows, type Sides } from './click-rows.js';
 
 const TITLE = TITLES.clicks;
 const method = (ctx: ScenarioContext) => {
   const p = ctx.config.clicks;
-  return `The bot starts on ${p.requests} live approval requests, posted by its own poller as in the approvals scenario (approval-enabled services owned by one user, one pending connection each, no further poll during the run). First each app serves ${p.creates} \`/vpcep create\` commands (10 users, closed loop: the warm-up of the idle RSS). Then ${p.concurrency} clients click Approve in a closed loop as users who do not own the service, on the requests in turn: the bot acknowledges, finds the clicker may not decide and tells them so in an ephemeral message through the click's response_url; nothing changes in Redis or the cloud, which the cloud's request log confirms. The bare Bolt app gets messages with the same Approve button and does the same Slack work: ack, then one ephemeral response_url post of about the same length (it reads no Redis and calls no cloud). The rate is acknowledged clicks (HTTP 200) per second of wall time over alternating bare/bot rounds after a warm-up (${p.warmup} clicks each); the notices are counted from the fake Slack's response_url log. Finally both apps sit idle for ${p.idleMs / 1000} s and the resident set size of each process tree (the node process and all its descendants, summed from \`/proc/<pid>/status\` VmRSS; the apps are spawned as \`node\`, with no npm or shell launcher) is read.`;
+  return `The bot starts on ${p.requests} live approval requests, posted by its own poller as in the approvals scenario (approval-enabled services owned by one user, one pending connection each, no further poll during the run). First each app serves ${p.creates} \`/vpcep create\` commands (10 users, closed loop: the warm-up of the idle RSS). Then ${p.concurrency} clients click Approve in a closed loop as users who do not own the service, on the requests in turn: the bot acknowledges, finds the clicker may not decide and tells them so in an ephemeral message through the click's response_url; nothing changes in Redis or the cloud, which the cloud's request log confirms. The bare Bolt app gets messages with the same Approve button and does the same Slack work: ack, then one ephemeral response_url post of about the same length (it reads no Redis and calls no cloud). The rate is acknowledged clicks (HTTP 200) per second of wall time over alternating bare/bot rounds after a warm-up (${p.warmup} clicks each); the notices are counted from the fake Slack's response_url log. Finally both apps sit idle for ${p.idleMs / 1000} s and the resident set size of each process tree (the node process and all its descendants, summed from \`/proc/<pid>/status\` VmRSS; the apps are spawned as \`node\`, with no npm or shell launcher) is read, and again after ${p.laterIdleMs / 1000} s for context (V8 shrinks an idle heap only after several seconds).`;
 };
 
 /** Non-owner clickers (the seeded services are owned by `OWNER` alone). */
@@ -107,13 +107,17 @@ export async function clickRate(ctx: ScenarioContext): Promise<ScenarioOutcome> 
     ctx.progress(`clicks: ${p.idleMs / 1000} s idle, then the RSS`);
     await settle(ctx.fake, ctx.config.settleMs);
     await sleep(p.idleMs);
+    const first = { bot: pair.bot.treeRssMb(), bare: pair.bare.treeRssMb() };
+    const processes = { bot: pair.bot.treeSize(), bare: pair.bare.treeSize() };
+    await sleep(p.laterIdleMs - p.idleMs);
     const rss = {
-      bot: pair.bot.treeRssMb(),
-      bare: pair.bare.treeRssMb(),
-      processes: { bot: pair.bot.treeSize(), bare: pair.bare.treeSize() },
+      ...first,
+      processes,
+      later: { bot: pair.bot.treeRssMb(), bare: pair.bare.treeRssMb() },
       creates: p.creates,
       clicks: p.warmup + p.clicks,
       idleMs: p.idleMs,
+      laterIdleMs: p.laterIdleMs,
       mode: ctx.config.cloud === 'external' ? 'OTC mode' : 'sandbox mode',
     };
     return {
@@ -124,7 +128,7 @@ export async function clickRate(ctx: ScenarioContext): Promise<ScenarioOutcome> 
         ...rateRows(totals, p.concurrency),
         ...effectRows(totals, { actions: actions.length, calls: cloudCalls.length }),
         createsRow(missed, p.creates),
-        rssRow(rss),
+        ...rssRows(rss),
         errorRow(pair),
       ],
       raw: {
