@@ -1,6 +1,6 @@
 /**
  * What one benchmark run does: the full run (about fifteen minutes on a quiet two-core machine, ten of
- * them the poller at scale, which runs once even with `--runs`; each further run adds about four) or
+ * them the poller at scale, which runs once even with `--runs`; each further run adds four to five) or
  * `--quick`, a two-minute smoke with smaller counts that writes under `bench/results/tmp/` only.
  * Counts are kept modest: two cores, and the measuring process must not become the bottleneck.
  */
