@@ -12,7 +12,7 @@ const app = createBareBolt({
   token: required('SLACK_BOT_TOKEN'),
   slackApiUrl: required('SLACK_API_URL'),
   updateActions: (process.env.BARE_UPDATE_ACTIONS ?? '').split(',').filter((id) => id !== ''),
-  respondActions: (process.env.BARE_RESPOND_ACTIONS ?? '').split(',').filter((id) => id !== ''),
+  noticeActions: (process.env.BARE_NOTICE_ACTIONS ?? '').split(',').filter((id) => id !== ''),
 });
 
 await app.start(Number(required('PORT')));

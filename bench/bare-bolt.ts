@@ -1,8 +1,9 @@
 /**
  * The baseline the benchmarks compare the bot with: a stock Bolt 5 app on an `HTTPReceiver` that does
  * the minimum on each measured path — `/vpcep` acks and opens a one-block modal with the command's
- * trigger; a button acks (and, for a Cancel-like button, replaces its message through `response_url`, as
- * the bot's Cancel does); an approval-like button acks and updates its message with `chat.update`.
+ * trigger; an approval-like button acks and updates its message with `chat.update`; a button whose
+ * click the bot refuses acks and tells the clicker privately through `response_url` (ephemeral), as
+ * the bot tells a non-owner; any other button only acks.
  * Self-contained (only `@slack/bolt`), because `processes.ts` transpiles it alone to run it as a process.
  */
 import { App, type BlockAction, HTTPReceiver } from '@slack/bolt';
@@ -13,8 +14,8 @@ export interface BareBoltOptions {
   readonly slackApiUrl: string;
   /** Action ids whose listener also calls `chat.update` on the clicked message. */
   readonly updateActions: readonly string[];
-  /** Action ids whose listener also replaces the clicked message through `response_url` (Cancel-like). */
-  readonly respondActions?: readonly string[];
+  /** Action ids whose listener also posts an ephemeral notice to the clicker through `response_url`. */
+  readonly noticeActions: readonly string[];
 }
 
 const MINIMAL_MODAL = {
@@ -23,6 +24,10 @@ const MINIMAL_MODAL = {
   title: { type: 'plain_text' as const, text: 'VPCEP' },
   blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'Loading…' } }],
 };
+
+/** About as long as the bot's refusal, which names the service and its owners. */
+const notice = (userId: string) =>
+  `:lock: <@${userId}>, only the owners of \`bench-service\` (<@UBENCHOWNER>) and the bot admins can approve or reject it. Nothing was changed.`;
 
 /** Builds the baseline app; `start(port)` listens. */
 export function createBareBolt(options: BareBoltOptions): App {
@@ -39,7 +44,7 @@ export function createBareBolt(options: BareBoltOptions): App {
     clientOptions: { slackApiUrl: options.slackApiUrl, retryConfig: { retries: 0 } },
   });
   const updating = new Set(options.updateActions);
-  const responding = new Set(options.respondActions ?? []);
+  const noticing = new Set(options.noticeActions);
 
   app.command('/vpcep', async ({ ack, body, client }) => {
     await ack();
@@ -48,8 +53,8 @@ export function createBareBolt(options: BareBoltOptions): App {
 
   app.action<BlockAction>(/.*/, async ({ ack, action, body, client, respond }) => {
     await ack();
-    if ('action_id' in action && responding.has(action.action_id)) {
-      await respond({ replace_original: true, text: 'Cancelled.' });
+    if ('action_id' in action && noticing.has(action.action_id)) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: notice(body.user.id) });
       return;
     }
     if (!('action_id' in action) || !updating.has(action.action_id)) return;

@@ -1,11 +1,11 @@
 /**
  * A child process under test: spawned with a clean environment, its output kept (the tail) and scanned
- * for error lines, its memory and CPU read from `/proc`, stopped with SIGTERM.
+ * for error lines, its memory (with its descendants') and CPU read from `/proc`, stopped with SIGTERM.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cpuMsOf, rssMbOf } from './proc-stats.js';
+import { cpuMsOf, processTree, treeRssMbOf } from './proc-stats.js';
 
 /** The repository root (the child's working directory). */
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -22,8 +22,10 @@ export interface ChildApp {
   readonly baseUrl: string;
   /** The last lines it wrote (stdout and stderr). */
   output(): string;
-  /** Resident set size in MB from `/proc/<pid>/status`; NaN where there is no /proc. */
-  rssMb(): number;
+  /** RSS of the process and all its descendants, summed, MB; NaN where there is no /proc. */
+  treeRssMb(): number;
+  /** How many processes that sum covers (1: no descendants). */
+  treeSize(): number;
   /** CPU time (user + system) used so far, ms, from `/proc/<pid>/stat`; NaN where there is no /proc. */
   cpuMs(): number;
   /** Error lines it logged so far (pino level ≥ 50, or Bolt's console `[ERROR]`), and the first one. */
@@ -78,7 +80,8 @@ export function launch(name: string, args: string[], env: Record<string, string>
     name,
     proc,
     output: () => tail,
-    rssMb: () => rssMbOf(proc.pid),
+    treeRssMb: () => treeRssMbOf(proc.pid),
+    treeSize: () => (proc.pid === undefined ? 0 : processTree(proc.pid).length),
     cpuMs: () => cpuMsOf(proc.pid),
     errors: () => ({ ...errors }),
     stop,

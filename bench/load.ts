@@ -1,8 +1,10 @@
 /**
- * Closed-loop load: N virtual users, each sending its next request as soon as the previous one is
- * done, until a total count is reached. Latency is the caller's business (each task returns its own
- * measurement); this only schedules and times the whole run.
+ * Load shapes. Closed loop: N virtual users, each sending its next request as soon as the previous one
+ * is done. Open loop: requests sent at scheduled times (Poisson arrivals at a mean rate), whatever the
+ * answers, so a slow app faces a queue instead of a politely waiting user. Latency is the caller's
+ * business (each task returns its own measurement); this only schedules and times the run.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface LoadResult<T> {
   /** Task results in completion order. */
@@ -29,6 +31,57 @@ export async function closedLoop<T>(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, (_, id) => worker(id)));
   return { results, wallMs: performance.now() - started };
+}
+
+/** A seeded pseudo-random source in [0, 1) (mulberry32): the same seed, the same sequence. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` send times (ms from the start) of a Poisson process at `perSecond`: exponential gaps. */
+export function poissonSchedule(perSecond: number, count: number, random: () => number): number[] {
+  const times: number[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    at += (-Math.log(1 - random()) * 1000) / perSecond;
+    times.push(at);
+  }
+  return times;
+}
+
+export interface OpenLoopResult<T> extends LoadResult<T> {
+  /** How late each send left against its schedule, ms (the load generator's own lag). */
+  readonly lateMs: number[];
+}
+
+/** Starts `task(i)` at `schedule[i]` ms from now, without waiting for earlier tasks; then awaits them all. */
+export async function openLoop<T>(
+  schedule: readonly number[],
+  task: (index: number) => Promise<T>,
+): Promise<OpenLoopResult<T>> {
+  const results: T[] = [];
+  const lateMs: number[] = [];
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (const [index, at] of schedule.entries()) {
+    const wait = started + at - performance.now();
+    if (wait > 0) await sleep(wait);
+    lateMs.push(Math.max(0, performance.now() - started - at));
+    pending.push(
+      task(index).then((result) => {
+        results.push(result);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  return { results, wallMs: performance.now() - started, lateMs };
 }
 
 /** A Slack user ID for virtual user `n` (`UBENCH0007`). */

@@ -1,5 +1,5 @@
 /** What Linux says about a process: resident memory and CPU time, from `/proc`. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Resident set size of a process in MB (Linux `/proc`). */
 export function rssMbOf(pid: number | undefined): number {
@@ -8,6 +8,42 @@ export function rssMbOf(pid: number | undefined): number {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
     return kb ? Number(kb) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The parent PID of every process, from `/proc/<pid>/stat` (those that vanish meanwhile are left out). */
+function parents(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // After the parenthesised command name: state, then the parent PID.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      byPid.set(Number(entry), ppid);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return byPid;
+}
+
+/** `pid` and all its descendants. */
+export function processTree(pid: number): number[] {
+  const byPid = parents();
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++)
+    for (const [child, parent] of byPid) if (parent === tree[i]) tree.push(child);
+  return tree;
+}
+
+/** Resident set size of a process and all its descendants, summed, in MB (Linux `/proc`). */
+export function treeRssMbOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    return processTree(pid).reduce((sum, member) => sum + (rssMbOf(member) || 0), 0) || Number.NaN;
   } catch {
     return Number.NaN;
   }

@@ -1,6 +1,6 @@
 /**
  * The two apps under test as child processes: the bot exactly as `npm start` runs it (`node
- * dist/main.js`, sandbox mode) and the bare Bolt baseline (`bare-bolt-main.ts`, transpiled once to plain
+ * dist/main.js`, in OTC mode against the cloud process, or in sandbox mode) and the bare Bolt baseline (`bare-bolt-main.ts`, transpiled once to plain
  * JavaScript so neither side runs behind a TypeScript loader). The load generator and the fake Slack stay
  * in the bench process, so neither app shares its event loop with them.
  */
@@ -23,7 +23,9 @@ export interface BotChild extends ChildApp {
   readonly sandboxUrl: string;
   /** Its Redis key prefix (to write state it reads, e.g. service owners). */
   readonly keyPrefix: string;
-  /** ms from spawn to the first `/readyz` 200. */
+  /** ms from spawn to the first `/healthz` 200 (the process answers). */
+  readonly healthMs: number;
+  /** ms from spawn to the first `/readyz` 200 (Redis and the cloud answer too). */
   readonly readyMs: number;
 }
 
@@ -35,7 +37,7 @@ export interface BotLaunch {
   cloudUrl?: string;
   /** Added to (and overriding) the bench defaults. */
   env?: Record<string, string>;
-  /** How often `/readyz` is polled while starting (ms). */
+  /** How often `/healthz` and `/readyz` are polled while starting (ms). */
   readyPollMs?: number;
 }
 
@@ -87,21 +89,30 @@ export async function startBot(options: BotLaunch): Promise<BotChild> {
   const child = launch('bot', [BOT_MAIN], env);
   const sandboxUrl = child.watch(/"url":"(http:\/\/127\.0\.0\.1:\d+)"/);
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitFor(
-    'bot',
-    () => answers(`${baseUrl}/readyz`),
-    child.proc,
-    child.output,
-    15_000,
-    options.readyPollMs ?? 10,
-  );
+  let healthMs: number | undefined;
+  const healthy = async () => {
+    if (healthMs === undefined && (await answers(`${baseUrl}/healthz`)))
+      healthMs = performance.now() - started;
+    return healthMs !== undefined;
+  };
+  // Both probes in every poll: a process may turn ready in the same poll it first answers.
+  const ready = async () => (await Promise.all([healthy(), answers(`${baseUrl}/readyz`)]))[1];
+  await waitFor('bot', ready, child.proc, child.output, 15_000, options.readyPollMs ?? 10);
   const readyMs = performance.now() - started;
   const url = options.cloudUrl ?? (await Promise.race([sandboxUrl, sleep(2000).then(() => '')]));
   if (!url) {
     await child.stop();
     throw new Error(`bot: no sandbox URL in its start-up log (is it in sandbox mode?):\n${child.output()}`);
   }
-  return { ...child, port, baseUrl, sandboxUrl: url, keyPrefix: options.keyPrefix, readyMs };
+  return {
+    ...child,
+    port,
+    baseUrl,
+    sandboxUrl: url,
+    keyPrefix: options.keyPrefix,
+    healthMs: healthMs ?? readyMs,
+    readyMs,
+  };
 }
 
 /** Transpiles the bare Bolt app to plain ESM JavaScript under `bench/results/tmp/`. */
@@ -122,9 +133,9 @@ async function bareBoltScript(): Promise<string> {
 export interface BareLaunch {
   apiUrl: string;
   /** Action ids answered with ack + chat.update (the approval-like button); others only ack. */
-  updateActions: readonly string[];
-  /** Action ids answered with ack + a `response_url` replacement (Cancel-like buttons). */
-  respondActions?: readonly string[];
+  updateActions?: readonly string[];
+  /** Action ids answered with ack + an ephemeral notice through `response_url` (a refused click). */
+  noticeActions?: readonly string[];
 }
 
 /** Spawns the bare Bolt baseline and waits until it listens. */
@@ -137,8 +148,8 @@ export async function startBareBolt(options: BareLaunch): Promise<ChildApp & { r
     SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
     SLACK_API_URL: options.apiUrl,
     PORT: String(port),
-    BARE_UPDATE_ACTIONS: options.updateActions.join(','),
-    BARE_RESPOND_ACTIONS: (options.respondActions ?? []).join(','),
+    BARE_UPDATE_ACTIONS: (options.updateActions ?? []).join(','),
+    BARE_NOTICE_ACTIONS: (options.noticeActions ?? []).join(','),
   });
   const ready = child.watch(/bare-bolt ready/);
   await waitFor(

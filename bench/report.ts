@@ -1,6 +1,7 @@
 /**
- * The run's record: machine facts, one table per DESIGN §6 target, raw numbers. Written as JSON
- * (`bench/results/<stamp>.json`) and as `bench/RESULTS.md`, and printed at the end of the run.
+ * The run's record: machine facts, the summary in issue 13's shape, one table per scenario, raw
+ * numbers. Written as JSON (`bench/results/<stamp>.json`) and as `bench/RESULTS.md` (or under `--out`),
+ * and printed at the end of the run.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -9,7 +10,9 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ROOT } from './child-app.js';
 import type { CloudPlacement } from './config.js';
-import type { ScenarioOutcome, TargetRow } from './outcome.js';
+import { consoleTable, markdownTable, ROW_HEADER, rowCells } from './markdown.js';
+import type { ScenarioOutcome } from './outcome.js';
+import { SUMMARY_HEADER, summaryCells } from './summary.js';
 
 export interface MachineInfo {
   readonly nproc: number;
@@ -23,6 +26,10 @@ export interface MachineInfo {
 }
 
 export interface BenchResults {
+  /** `--label`: which side of a comparison this is (e.g. `before`, `after`). */
+  readonly label?: string;
+  /** How many runs of the timing scenarios each row is the median of. */
+  readonly runs: number;
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly mode: 'full' | 'quick';
@@ -33,12 +40,17 @@ export interface BenchResults {
   readonly git: { readonly commit: string; readonly dirty: boolean };
   readonly machine: MachineInfo;
   readonly cloud: CloudPlacement;
+  /** What the cloud added to every call in the pair scenarios (the slow phase aside). */
+  readonly cloudMs: number;
   readonly processStyle: string;
+  /** One per scenario; with several runs, each row is the median and `raw.runs` holds every run. */
   readonly scenarios: readonly ScenarioOutcome[];
 }
 
 /** The fields `rerender` relies on; the rest is carried as recorded. */
 const recordedRun = z.looseObject({
+  label: z.string().optional(),
+  runs: z.number().default(1),
   startedAt: z.string(),
   mode: z.enum(['full', 'quick']),
   partial: z.boolean().default(false),
@@ -47,12 +59,12 @@ const recordedRun = z.looseObject({
 });
 
 /** How the apps ran, for RESULTS.md. */
-export function processStyle(cloud: CloudPlacement): string {
+export function processStyle(cloud: CloudPlacement, cloudMs: number): string {
   const where =
     cloud === 'external'
-      ? "In the latency scenarios the cloud is the OTC emulator running as its own process, and the bot runs in OTC mode against it (`OTC_ENDPOINT_TEMPLATE`, AK/SK), as in production where the cloud is remote: the emulator's work never shares the bot's process. (`--embedded-cloud` runs the bot in sandbox mode instead, emulator inside.)"
-      : "The bot runs in sandbox mode, with the OTC emulator inside its own process (`--embedded-cloud`), so the emulator's work shares the bot's event loop, unlike production.";
-  return `Both apps run as child processes of the benchmark: the bot exactly as \`npm start\` runs it (\`node dist/main.js\`, LOG_LEVEL=info) and the bare Bolt baseline as plain JavaScript (\`bench/bare-bolt.ts\`, transpiled once). The load generator and the fake Slack Web API share the benchmark process, so neither app competes with them for its event loop, and both apps pay the same costs for HTTP, signing and the fake. Both talk to the same fake Slack; the bot and the baseline alternate round by round so drift on a shared machine hits both. ${where} Start to ready and idle memory use plain sandbox mode (what \`npm start\` does without OTC_* variables). The poller-cost scenario runs the bot in process instead, because it counts cloud calls rather than time and needs to run exactly one poll.`;
+      ? `In the scenarios on an app pair the cloud is the OTC emulator running as its own process, and the bot runs in OTC mode against it (\`OTC_ENDPOINT_TEMPLATE\`, AK/SK), as in production where the cloud is remote: the emulator's work never shares the bot's process. It answers every API call ${cloudMs} ms late (a sandbox fault), 1.5 s in the create scenario's slow-cloud phase. (\`--embedded-cloud\` runs the bot in sandbox mode instead, emulator inside.)`
+      : `The bot runs in sandbox mode, with the OTC emulator inside its own process (\`--embedded-cloud\`), so the emulator's work shares the bot's event loop, unlike production. The emulator answers every API call ${cloudMs} ms late, 1.5 s in the create scenario's slow-cloud phase.`;
+  return `Both apps run as child processes of the benchmark, spawned as \`node\` directly: the bot exactly as \`npm start\` runs it (\`node dist/main.js\`, LOG_LEVEL=info) and the bare Bolt baseline as plain JavaScript (\`bench/bare-bolt.ts\`, transpiled once). The load generator and the fake Slack Web API share the benchmark process, so neither app competes with them for its event loop, and both apps pay the same costs for HTTP, signing and the fake. Both talk to the same fake Slack; the bot and the baseline alternate round by round so drift on a shared machine hits both. ${where} Start to ready is measured in OTC mode against the cloud process, and in sandbox mode for context. The poller-cost scenario runs the bot in process instead, because it counts cloud calls rather than time and needs to run exactly one poll; it runs once whatever \`--runs\` says.`;
 }
 
 function git(args: string[]): string {
@@ -86,63 +98,33 @@ export function machineInfo(loadStart: number): MachineInfo {
   };
 }
 
-function num(value: number | null, unit = ''): string {
-  if (value === null) return '—';
-  if (!Number.isFinite(value)) return 'n/a';
-  const digits =
-    Math.abs(value) >= 100 || unit === 'count' || unit === 'calls' ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  return value.toFixed(digits);
-}
-
-const VERDICT: Record<TargetRow['verdict'], string> = {
-  pass: 'PASS',
-  fail: 'FAIL',
-  skipped: 'SKIPPED',
-  info: 'info',
-};
-
-function cells(row: TargetRow): string[] {
-  const unit = row.unit ? ` ${row.unit}` : '';
-  return [
-    row.measure,
-    row.bot === null ? '—' : `${num(row.bot, row.unit)}${unit}`,
-    row.bare === null ? '—' : `${num(row.bare, row.unit)}${unit}`,
-    row.ratio === null ? '—' : `${num(row.ratio)}×`,
-    row.target,
-    VERDICT[row.verdict],
-    row.note ?? '',
-  ];
-}
-
-const HEADER = ['measure', 'bot', 'bare Bolt', 'ratio', 'target', 'result', 'note'];
-
-const width = (text: string) => [...text].length;
-
-/** Columns padded to one width, as Biome formats markdown tables (RESULTS.md is linted with the repo). */
-function markdownTable(rows: readonly TargetRow[]): string {
-  const body = [HEADER, ...rows.map(cells)].map((line) => line.map((cell) => cell.replaceAll('|', '\\|')));
-  const widths = HEADER.map((_, i) => Math.max(3, ...body.map((line) => width(line[i] ?? ''))));
-  const pad = (cell: string, i: number) => cell + ' '.repeat((widths[i] ?? 0) - width(cell));
-  const [head = [], ...rest] = body;
-  const lines = [head.map(pad), widths.map((w) => '-'.repeat(w)), ...rest.map((line) => line.map(pad))];
-  return lines.map((line) => `| ${line.join(' | ')} |`).join('\n');
+function runLine(results: BenchResults): string {
+  const runs = results.runs > 1 ? `, ${results.runs} runs (each row the median of the runs)` : ', one run';
+  const label = results.label ? `, label **${results.label}**` : '';
+  const dirty = results.git.dirty ? ' (working tree had uncommitted changes)' : '';
+  return `- Run: ${results.startedAt} → ${results.finishedAt}, ${results.mode} run${runs}${label}, commit \`${results.git.commit}\`${dirty}`;
 }
 
 export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
+  const title = results.label ? `# Benchmark results: ${results.label}` : '# Benchmark results';
   const parts = [
-    '# Benchmark results',
+    title,
     '',
-    'Written by `npm run bench` (`bench/run.ts`); DESIGN §6 lists the targets. Raw numbers: `bench/results/`.',
+    "Written by `npm run bench` (`bench/run.ts`); the targets are issue 13's (`bench/targets.ts`). Raw numbers: `bench/results/`.",
     '',
   ];
   if (results.provisional.length > 0) {
     parts.push(`> **PROVISIONAL** — not final numbers: ${results.provisional.join('; ')}.`, '');
   }
   parts.push(
-    `- Run: ${results.startedAt} → ${results.finishedAt}, ${results.mode} run, commit \`${results.git.commit}\`${results.git.dirty ? ' (working tree had uncommitted changes)' : ''}`,
+    runLine(results),
     `- Machine: nproc ${m.nproc}, ${m.cpu}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}`,
     `- Load average (1 min): ${m.loadStart} at start, ${m.loadEnd} at end`,
+    '',
+    '## Summary',
+    '',
+    markdownTable(SUMMARY_HEADER, summaryCells(results.scenarios)),
     '',
     '## How it runs',
     '',
@@ -150,12 +132,19 @@ export function renderMarkdown(results: BenchResults): string {
     '',
   );
   for (const scenario of results.scenarios) {
-    parts.push(`## ${scenario.title}`, '', markdownTable(scenario.rows), '', scenario.method, '');
+    parts.push(
+      `## ${scenario.title}`,
+      '',
+      markdownTable(ROW_HEADER, scenario.rows.map(rowCells)),
+      '',
+      scenario.method,
+      '',
+    );
   }
   parts.push(
     '## Re-running',
     '',
-    '`npm run bench` (full, about fourteen minutes on a quiet two-core machine, ten of them the poller at 2,000 services; writes this file and `bench/results/<stamp>.json`) or `npm run bench -- --quick` (one-minute smoke, writes under `bench/results/tmp/` only). `--only startup,create,buttons,approvals,poller` picks scenarios (written under `tmp/` too); `--no-build` skips `npm run build`; `--render bench/results/<stamp>.json` rewrites this file from a recorded run. Run it on a quiet machine: every number here is a ratio or a count from one run.',
+    "`npm run bench` (full run, writes this file and `bench/results/<stamp>.json`) or `npm run bench -- --quick` (smoke run, writes under `bench/results/tmp/` only). `--runs 3` runs the timing scenarios three times, interleaved, and reports each row's median (the poller runs once); `--label before` names the run in the JSON and this header; `--out <dir>` writes the JSON and RESULTS.md there instead; `--only startup,create,open-loop,clicks,approvals,poller` picks scenarios (written under `tmp/` too); `--no-build` skips `npm run build`; `--render bench/results/<stamp>.json` rewrites this file from a recorded run. Run it on a quiet machine: every number here is a ratio or a count from the same run(s).",
     '',
   );
   return parts.join('\n');
@@ -164,36 +153,38 @@ export function renderMarkdown(results: BenchResults): string {
 export function renderConsole(results: BenchResults): string {
   const out: string[] = [];
   if (results.provisional.length > 0) out.push(`PROVISIONAL: ${results.provisional.join('; ')}`);
-  for (const scenario of results.scenarios) {
-    const table = [HEADER, ...scenario.rows.map(cells)];
-    const widths = HEADER.map((_, i) => Math.max(...table.map((line) => (line[i] ?? '').length)));
-    out.push('', scenario.title);
-    for (const line of table)
-      out.push(
-        line
-          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      );
-  }
+  for (const scenario of results.scenarios)
+    out.push('', scenario.title, ...consoleTable(ROW_HEADER, scenario.rows.map(rowCells)));
+  out.push('', `Summary${results.label ? ` (${results.label})` : ''}`);
+  out.push(...consoleTable(SUMMARY_HEADER, summaryCells(results.scenarios)));
   return `${out.join('\n')}\n`;
 }
 
-/** Where a run's record goes: a quick or partial run under `bench/results/tmp/` (git-ignored). */
-function destinations(results: BenchResults): { json: string; markdown: string } {
+const slug = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 40);
+
+/**
+ * Where a run's record goes: `--out <dir>` when given; else a quick or partial run under
+ * `bench/results/tmp/` (git-ignored), a full run to `bench/results/` and `bench/RESULTS.md`.
+ */
+function destinations(results: BenchResults, out: string | undefined): { json: string; markdown: string } {
   const stamp = results.startedAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
   const scratch = results.mode === 'quick' || results.partial;
   const suffix = `${results.mode === 'quick' ? '-quick' : ''}${results.partial ? '-partial' : ''}`;
+  const name = `${stamp}${results.label ? `-${slug(results.label)}` : ''}${suffix}.json`;
+  if (out) return { json: join(out, name), markdown: join(out, `RESULTS${suffix}.md`) };
   const dir = join(ROOT, 'bench/results', scratch ? 'tmp' : '');
   return {
-    json: join(dir, `${stamp}${suffix}.json`),
+    json: join(dir, name),
     markdown: scratch ? join(dir, `RESULTS${suffix}.md`) : join(ROOT, 'bench/RESULTS.md'),
   };
 }
 
 /** Writes the JSON and the markdown; a quick or partial run never replaces the record of a full run. */
-export async function writeResults(results: BenchResults): Promise<{ json: string; markdown: string }> {
-  const paths = destinations(results);
+export async function writeResults(
+  results: BenchResults,
+  out: string | undefined,
+): Promise<{ json: string; markdown: string }> {
+  const paths = destinations(results, out);
   await mkdir(dirname(paths.json), { recursive: true });
   await writeFile(paths.json, `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(paths.markdown, renderMarkdown(results));
@@ -201,9 +192,10 @@ export async function writeResults(results: BenchResults): Promise<{ json: strin
 }
 
 /** Re-renders the markdown (and prints the tables) of a recorded run, e.g. after the report changed. */
-export async function rerender(jsonPath: string): Promise<string> {
+export async function rerender(jsonPath: string, out: string | undefined): Promise<string> {
   const results = recordedRun.parse(JSON.parse(await readFile(jsonPath, 'utf8'))) as unknown as BenchResults;
-  const { markdown } = destinations(results);
+  const { markdown } = destinations(results, out);
+  await mkdir(dirname(markdown), { recursive: true });
   await writeFile(markdown, renderMarkdown(results));
   process.stdout.write(renderConsole(results));
   return markdown;

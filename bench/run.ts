@@ -1,17 +1,21 @@
 /**
- * `npm run bench [-- --quick] [-- --only a,b] [-- --no-build] [-- --render <results.json>]`: builds the
- * bot, starts a private redis-server and the fake Slack, runs each scenario against the bot and a bare
- * Bolt app side by side, then writes `bench/results/<stamp>.json` and `bench/RESULTS.md` and prints the
- * tables.
- * Speed is measured here as ratios against bare Bolt in the same run, never asserted in the test suite.
+ * `npm run bench [-- --quick] [-- --only a,b] [-- --runs 3] [-- --label before] [-- --out <dir>]
+ * [-- --no-build] [-- --render <results.json>]`: builds the bot, starts a private redis-server and the
+ * fake Slack, runs each scenario against the bot and a bare Bolt app side by side (the timing scenarios
+ * `--runs` times, the whole sequence each time, so the runs interleave; the call-counting poller once),
+ * then writes `bench/results/<stamp>.json` and `bench/RESULTS.md` with each row's median, and prints
+ * the tables. Speed is measured here as ratios against bare Bolt in the same run, never asserted in the
+ * test suite.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { type FakeSlack, startFakeSlack } from '#src/playground/slack/index.js';
 import { type RedisServerHandle, startRedisServer } from '../test/helpers/redis-server.js';
+import { parseArgs, type RunOptions } from './args.js';
 import { ROOT } from './child-app.js';
-import { parseArgs, SCENARIOS, type ScenarioName, TITLES } from './config.js';
+import { ONCE_ONLY, SCENARIOS, type ScenarioName } from './config.js';
+import { medianOfRuns } from './median-runs.js';
 import type { ScenarioContext, ScenarioOutcome } from './outcome.js';
 import { skippedOutcome } from './outcome.js';
 import { BOT_MAIN } from './processes.js';
@@ -24,14 +28,16 @@ import {
   rerender,
   writeResults,
 } from './report.js';
+import { TITLES } from './targets.js';
 
 type Runner = (ctx: ScenarioContext) => Promise<ScenarioOutcome>;
 
 /** Loaded when run, so a scenario whose imports are broken fails alone instead of the whole run. */
 const RUNNERS: Record<ScenarioName, () => Promise<Runner>> = {
-  startup: async () => (await import('./scenarios/startup-memory.js')).startupMemory,
+  startup: async () => (await import('./scenarios/startup-time.js')).startupTime,
   create: async () => (await import('./scenarios/create-latency.js')).createLatency,
-  buttons: async () => (await import('./scenarios/button-rate.js')).buttonRate,
+  'open-loop': async () => (await import('./scenarios/open-loop.js')).openLoopLatency,
+  clicks: async () => (await import('./scenarios/click-rate.js')).clickRate,
   approvals: async () => (await import('./scenarios/approval-click.js')).approvalClicks,
   poller: async () => (await import('./scenarios/poller-cost.js')).pollerCost,
 };
@@ -57,8 +63,8 @@ function build(): string | undefined {
   }
 }
 
-async function runScenario(name: ScenarioName, ctx: ScenarioContext): Promise<ScenarioOutcome> {
-  progress(`scenario ${name}`);
+async function runScenario(name: ScenarioName, ctx: ScenarioContext, pass: string): Promise<ScenarioOutcome> {
+  progress(`${pass}scenario ${name}`);
   try {
     const run = await RUNNERS[name]();
     return await run(ctx);
@@ -70,10 +76,50 @@ async function runScenario(name: ScenarioName, ctx: ScenarioContext): Promise<Sc
   }
 }
 
+/**
+ * The passes: the timing scenarios `runs` times (the whole sequence each time), then those that count
+ * rather than time (the poller) once.
+ */
+function passes(options: RunOptions): { label: string; names: ScenarioName[] }[] {
+  const timed = options.only.filter((name) => !ONCE_ONLY.includes(name));
+  const once = options.only.filter((name) => ONCE_ONLY.includes(name));
+  const label = (i: number) => (options.runs > 1 ? `run ${i + 1}/${options.runs}: ` : '');
+  return [
+    ...Array.from({ length: options.runs }, (_, i) => ({ label: label(i), names: timed })),
+    ...(once.length > 0 ? [{ label: '', names: once }] : []),
+  ].filter((pass) => pass.names.length > 0);
+}
+
+/** Runs every pass on one redis-server and one fake Slack; each pass's outcomes in order. */
+async function runPasses(options: RunOptions, provisional: string[]): Promise<ScenarioOutcome[][]> {
+  let redis: RedisServerHandle | undefined;
+  let fake: FakeSlack | undefined;
+  const done: ScenarioOutcome[][] = [];
+  try {
+    redis = await startRedisServer();
+    fake = await startFakeSlack();
+    const ctx: ScenarioContext = { config: options.config, fake, redisUrl: redis.url, progress };
+    for (const pass of passes(options)) {
+      const outcomes: ScenarioOutcome[] = [];
+      for (const name of pass.names) {
+        const outcome = await runScenario(name, ctx, pass.label);
+        outcomes.push(outcome);
+        if (outcome.skipped) provisional.push(`${pass.label}${name}: ${outcome.skipped}`);
+        fake.reset();
+      }
+      done.push(outcomes);
+    }
+  } finally {
+    await fake?.close();
+    await redis?.dispose();
+  }
+  return done;
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options.render) {
-    process.stdout.write(`\nWrote ${await rerender(options.render)}\n`);
+    process.stdout.write(`\nWrote ${await rerender(options.render, options.out)}\n`);
     return;
   }
   const loadStart = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
@@ -92,25 +138,10 @@ async function main(): Promise<void> {
   const git = gitState();
   if (git.dirty) provisional.push('the working tree had uncommitted changes');
 
-  let redis: RedisServerHandle | undefined;
-  let fake: FakeSlack | undefined;
-  const scenarios: ScenarioOutcome[] = [];
-  try {
-    redis = await startRedisServer();
-    fake = await startFakeSlack();
-    const ctx: ScenarioContext = { config: options.config, fake, redisUrl: redis.url, progress };
-    for (const name of options.only) {
-      const outcome = await runScenario(name, ctx);
-      scenarios.push(outcome);
-      if (outcome.skipped) provisional.push(`${name}: ${outcome.skipped}`);
-      fake.reset();
-    }
-  } finally {
-    await fake?.close();
-    await redis?.dispose();
-  }
-
+  const scenarios = medianOfRuns(await runPasses(options, provisional), options.runs);
   const results: BenchResults = {
+    ...(options.label ? { label: options.label } : {}),
+    runs: options.runs,
     startedAt,
     finishedAt: new Date().toISOString(),
     mode: options.config.quick ? 'quick' : 'full',
@@ -119,10 +150,11 @@ async function main(): Promise<void> {
     git,
     machine: machineInfo(loadStart),
     cloud: options.config.cloud,
-    processStyle: processStyle(options.config.cloud),
+    cloudMs: options.config.cloudMs,
+    processStyle: processStyle(options.config.cloud, options.config.cloudMs),
     scenarios,
   };
-  const written = await writeResults(results);
+  const written = await writeResults(results, options.out);
   process.stdout.write(renderConsole(results));
   process.stdout.write(`\nWrote ${written.json} and ${written.markdown}\n`);
 }

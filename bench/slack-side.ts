@@ -114,49 +114,59 @@ export async function timedClick(
   return { status: res.status, ms: performance.now() - started };
 }
 
-/** One click that should end in `chat.update` of its message. */
+/** One click that should end in `chat.update` of every copy of its message. */
 export interface UpdateSample {
   readonly ackStatus: number;
+  /** Send → the last copy's `chat.update` recorded; undefined when one never came. */
   readonly ms: number | undefined;
   readonly error: string | undefined;
 }
 
-/** Clicks and waits for the `chat.update` of the same message that `updated` accepts. */
+/**
+ * Clicks `message` and waits for the `chat.update` that `updated` accepts of every one of `copies`
+ * (the clicked message among them).
+ */
 export async function timedClickToUpdate(
   fake: FakeSlack,
   driver: SlackDriver,
-  userId: string,
-  message: ButtonMessage,
-  actionId: string,
+  click: { readonly userId: string; readonly message: ButtonMessage; readonly actionId: string },
+  copies: readonly { readonly channel: string; readonly ts: string }[],
   updated: (call: SlackCall) => boolean,
   timeoutMs: number,
 ): Promise<UpdateSample> {
-  const done = arrival(
-    fake,
-    'chat.update',
-    (c) => c.args.channel === message.channel && c.args.ts === message.ts && updated(c),
-    timeoutMs,
+  const done = copies.map((copy) =>
+    arrival(
+      fake,
+      'chat.update',
+      (c) => c.args.channel === copy.channel && c.args.ts === copy.ts && updated(c),
+      timeoutMs,
+    ),
   );
   const started = performance.now();
-  const res = await driver.blockActions(clickInput(userId, message, actionId));
-  const { call, atMs, error } = await done;
-  if (!call) return { ackStatus: res.status, ms: undefined, error: error ?? 'no chat.update' };
-  if (!call.response.ok)
-    return { ackStatus: res.status, ms: atMs - started, error: String(call.response.error) };
-  return { ackStatus: res.status, ms: atMs - started, error: undefined };
+  const res = await driver.blockActions(clickInput(click.userId, click.message, click.actionId));
+  const arrivals = await Promise.all(done);
+  const last = Math.max(...arrivals.map((a) => a.atMs)) - started;
+  const missing = arrivals.find((a) => !a.call);
+  if (missing) return { ackStatus: res.status, ms: undefined, error: missing.error ?? 'no chat.update' };
+  const refused = arrivals.find((a) => !a.call?.response.ok);
+  if (refused) return { ackStatus: res.status, ms: last, error: String(refused.call?.response.error) };
+  return { ackStatus: res.status, ms: last, error: undefined };
 }
 
-/** Waits until the fake has seen no new call for `quietMs` (background work settled), at most `maxMs`. */
+/**
+ * Waits until the fake has seen no Web API call and no response_url post for `quietMs` (the apps'
+ * background work settled), at most `maxMs`.
+ */
 export async function settle(fake: FakeSlack, quietMs = 800, maxMs = 20_000): Promise<void> {
-  const deadline = performance.now() + maxMs;
-  let count = fake.callCount();
   let since = performance.now();
-  while (performance.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    const now = fake.callCount();
-    if (now !== count) {
-      count = now;
-      since = performance.now();
-    } else if (performance.now() - since >= quietMs) return;
+  const unsubscribe = fake.onActivity(() => {
+    since = performance.now();
+  });
+  try {
+    const deadline = since + maxMs;
+    while (performance.now() < deadline && performance.now() - since < quietMs)
+      await new Promise((r) => setTimeout(r, 100));
+  } finally {
+    unsubscribe();
   }
 }

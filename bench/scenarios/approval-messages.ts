@@ -16,9 +16,15 @@ function requestIdOf(blocks: unknown): string | undefined {
   return match?.[1];
 }
 
-/** One posted copy per request (a request may also be sent to owners directly). */
-function postedRequests(fake: FakeSlack): ButtonMessage[] {
-  const byRequest = new Map<string, ButtonMessage>();
+/** A live approval request the bot posted: every copy of its message (the first is clicked). */
+export interface PostedRequest {
+  readonly requestId: string;
+  readonly copies: readonly [ButtonMessage, ...ButtonMessage[]];
+}
+
+/** The requests the bot posted so far, each with all its copies (a channel post, or owners' DMs). */
+function postedRequests(fake: FakeSlack): PostedRequest[] {
+  const byRequest = new Map<string, [ButtonMessage, ...ButtonMessage[]]>();
   for (const call of fake.calls('chat.postMessage')) {
     if (!call.response.ok || !hasApprove(call)) continue;
     const channel = String(call.response.channel ?? call.args.channel);
@@ -26,9 +32,12 @@ function postedRequests(fake: FakeSlack): ButtonMessage[] {
     const stored = fake.message(channel, ts);
     const blocks = (stored?.blocks ?? call.args.blocks) as unknown[];
     const id = requestIdOf(blocks) ?? ts;
-    if (!byRequest.has(id)) byRequest.set(id, { channel, ts, blocks, text: String(call.args.text ?? '') });
+    const copy = { channel, ts, blocks, text: String(call.args.text ?? '') };
+    const copies = byRequest.get(id);
+    if (copies) copies.push(copy);
+    else byRequest.set(id, [copy]);
   }
-  return [...byRequest.values()];
+  return [...byRequest].map(([requestId, copies]) => ({ requestId, copies }));
 }
 
 /** Waits until the bot posted `count` requests (or the time is up) and returns those it posted. */
@@ -36,7 +45,7 @@ export async function waitForPosts(
   fake: FakeSlack,
   count: number,
   timeoutMs: number,
-): Promise<ButtonMessage[]> {
+): Promise<PostedRequest[]> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const posted = postedRequests(fake);

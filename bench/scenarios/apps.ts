@@ -1,4 +1,8 @@
-/** Starts the cloud, the bot and the bare Bolt baseline side by side for one scenario, and stops them. */
+/**
+ * Starts the cloud, the bot and the bare Bolt baseline side by side for one scenario, and stops them.
+ * The cloud answers every API call `cloudMs` late (a remote cloud's round trip), unless a scenario
+ * changes that with `setCloudLatency`.
+ */
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChildApp } from '../child-app.js';
@@ -10,7 +14,15 @@ export interface AppPair {
   readonly bot: BotChild;
   readonly bare: ChildApp;
   readonly sandbox: SandboxAdmin;
+  /** From now on every cloud API call takes `ms` more (replaces the latency set before). */
+  setCloudLatency(ms: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Replaces the latency the cloud adds to every API call. */
+async function setLatency(sandbox: SandboxAdmin, ms: number): Promise<void> {
+  await sandbox.clearFaults();
+  if (ms > 0) await sandbox.addFault({ latencyMs: ms });
 }
 
 /** A key prefix no other app of this run uses. */
@@ -22,8 +34,8 @@ export interface PairOptions {
   readonly botEnv?: Record<string, string>;
   /** Action ids bare Bolt answers with ack + chat.update. */
   readonly updateActions?: readonly string[];
-  /** Action ids bare Bolt answers with ack + a `response_url` replacement, as the bot's Cancel buttons do. */
-  readonly respondActions?: readonly string[];
+  /** Action ids bare Bolt answers with ack + an ephemeral `response_url` notice, as the bot tells a non-owner. */
+  readonly noticeActions?: readonly string[];
   /** Writes what the bot must find at start (cloud state through the admin API, Redis records). */
   readonly seed?: (sandbox: SandboxAdmin, keyPrefix: string) => Promise<void>;
 }
@@ -71,13 +83,21 @@ export async function startPair(
       ...(options.botEnv ? { env: options.botEnv } : {}),
     });
     started.push(bot);
+    const sandbox = sandboxAdmin(bot.sandboxUrl);
+    await setLatency(sandbox, ctx.config.cloudMs);
     const bare = await startBareBolt({
       apiUrl: ctx.fake.apiUrl,
       updateActions: options.updateActions ?? [],
-      respondActions: options.respondActions ?? [],
+      noticeActions: options.noticeActions ?? [],
     });
     started.push(bare);
-    return { bot, bare, sandbox: sandboxAdmin(bot.sandboxUrl), stop: stopAll };
+    return {
+      bot,
+      bare,
+      sandbox,
+      setCloudLatency: (ms) => setLatency(sandbox, ms),
+      stop: stopAll,
+    };
   } catch (err) {
     await stopAll();
     throw err;

@@ -1,12 +1,13 @@
 /** The result rows of the create → views.open scenario. */
 import { type CpuTally, perRequest } from '../cpu-meter.js';
-import { atMost, type TargetRow } from '../outcome.js';
+import { checkedRow, type TargetRow } from '../outcome.js';
 import { type LatencySummary, ratio } from '../stats.js';
+import { TARGETS } from '../targets.js';
 
 export type CloudPhase = 'normal' | 'slow';
 
-/** The target: bot within this factor of bare Bolt. */
-export const LIMIT = 1.25;
+/** The ratio each percentile must stay within, against bare Bolt (closed and open loop alike). */
+export const RATIO_LIMIT = { p50: TARGETS.p50Ratio, p99: TARGETS.p99Ratio } as const;
 
 /** One concurrency level of one cloud phase, both apps. */
 export interface LevelResult {
@@ -24,18 +25,17 @@ export interface LevelResult {
 export function latencyRows(level: LevelResult, slowCloudMs: number): TargetRow[] {
   const users = `${level.users} user${level.users === 1 ? '' : 's'}`;
   const where = level.phase === 'slow' ? `${users}, cloud +${slowCloudMs / 1000} s` : users;
-  return (['p50', 'p99'] as const).map((stat) => {
-    const r = ratio(level.bot[stat], level.bare[stat]);
-    return {
+  return (['p50', 'p99'] as const).map((stat) =>
+    checkedRow({
       measure: `${stat} @ ${where}`,
       unit: 'ms',
       bot: level.bot[stat],
       bare: level.bare[stat],
-      ratio: r,
-      target: `≤ ${LIMIT}× bare`,
-      verdict: atMost(r, LIMIT),
-    };
-  });
+      ratio: ratio(level.bot[stat], level.bare[stat]),
+      check: { kind: 'ratioAtMost', limit: RATIO_LIMIT[stat] },
+      summary: { line: `create.${stat}.${level.phase}`, level: String(level.users) },
+    }),
+  );
 }
 
 /** The bot with a slow cloud against itself with a normal one (the "unchanged" part). */
@@ -58,24 +58,28 @@ export function unchangedRows(levels: readonly LevelResult[]): TargetRow[] {
     });
 }
 
-/** CPU per command of each app and of the benchmark side, per cloud phase. */
-export function cpuRows(bot: Record<CloudPhase, CpuTally>, bare: Record<CloudPhase, CpuTally>): TargetRow[] {
+/** CPU per command of each app (a target) and of the benchmark side (context), per cloud phase. */
+export function cpuRows(
+  bot: Record<CloudPhase, CpuTally>,
+  bare: Record<CloudPhase, CpuTally>,
+  cloudMs: Record<CloudPhase, number>,
+): TargetRow[] {
   return (['normal', 'slow'] as const)
     .filter((phase) => bot[phase].requests > 0)
     .flatMap((phase) => {
       const b = perRequest(bot[phase]);
       const base = perRequest(bare[phase]);
-      const where = phase === 'slow' ? 'slow cloud' : 'normal cloud';
+      const where = `cloud ${cloudMs[phase] >= 1000 ? `${cloudMs[phase] / 1000} s` : `${cloudMs[phase]} ms`}`;
       return [
-        {
-          measure: `app CPU per command, ${where} (incl. work after views.open)`,
+        checkedRow({
+          measure: `app CPU per \`/vpcep create\`, ${where} (the form fill after views.open included)`,
           unit: 'ms',
           bot: b.app,
           bare: base.app,
           ratio: ratio(b.app, base.app),
-          target: 'informational',
-          verdict: 'info' as const,
-        },
+          check: { kind: 'ratioAtMost', limit: TARGETS.cpuRatio },
+          summary: { line: 'create.cpu', level: where },
+        }),
         {
           measure: `benchmark-side CPU per command, ${where} (load + fake Slack)`,
           unit: 'ms',

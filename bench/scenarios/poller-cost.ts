@@ -10,12 +10,12 @@ import { loadConfig, SANDBOX_PROJECTS } from '#src/platform/config/load-config.j
 import type { Job } from '#src/redis/job-runner.js';
 import { createLeaderLock } from '#src/redis/leader-lock.js';
 import type { PollerPoint } from '../config.js';
-import { TITLES } from '../config.js';
 import type { ScenarioContext, ScenarioOutcome } from '../outcome.js';
 import { skippedOutcome } from '../outcome.js';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET } from '../processes.js';
 import { pathTemplate } from '../sandbox-admin.js';
 import { settle } from '../slack-side.js';
+import { TITLES } from '../targets.js';
 import { freshPrefix } from './apps.js';
 import {
   CONNECTION_LIST,
