@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatPostMessageArguments, ChatUpdateArguments, WebClient } from '@slack/web-api';
 import type { Logger } from '../platform/logging/logger.js';
 import { channelPostError, retryAfterSeconds } from './slack-errors.js';
+import { wireJson } from './wire-json.js';
 
 export interface PostedMessage {
   channel: string;
@@ -28,6 +29,13 @@ export interface ChannelPosterOptions {
   /** Attempts when Slack answers 429. */
   maxAttempts?: number;
   onError?: (method: string, err: unknown) => void;
+}
+
+/** The message with its blocks serialized once (see `wire-json.ts`). */
+function withWireBlocks<M extends object>(message: M): M {
+  return 'blocks' in message && message.blocks !== undefined
+    ? { ...message, blocks: wireJson(message.blocks) }
+    : message;
 }
 
 export function createChannelPoster(options: ChannelPosterOptions): ChannelPoster {
@@ -56,7 +64,7 @@ export function createChannelPoster(options: ChannelPosterOptions): ChannelPoste
     if (wait > 0) await sleep(wait);
     try {
       const result = await withRateLimitRetry(channel, 'chat.postMessage', () =>
-        options.client.chat.postMessage(message),
+        options.client.chat.postMessage(withWireBlocks(message)),
       );
       return { channel: result.channel ?? channel, ts: result.ts ?? '' };
     } finally {
@@ -77,7 +85,9 @@ export function createChannelPoster(options: ChannelPosterOptions): ChannelPoste
       return result;
     },
     async update(message) {
-      await withRateLimitRetry(message.channel, 'chat.update', () => options.client.chat.update(message));
+      await withRateLimitRetry(message.channel, 'chat.update', () =>
+        options.client.chat.update(withWireBlocks(message)),
+      );
     },
   };
 }

@@ -12,6 +12,7 @@ import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../platform/logging/logger.js';
 import { retryAfterSeconds, slackErrorCode } from './slack-errors.js';
+import { wireJson } from './wire-json.js';
 
 /** A 429 is waited out up to this long, this many times. */
 export const MAX_RETRY_AFTER_S = 10;
@@ -47,7 +48,11 @@ export async function updateModal(
   let fellBack = false;
   for (;;) {
     try {
-      await client.views.update({ view_id: target.viewId, ...(hash ? { hash } : {}), view: current });
+      await client.views.update({
+        view_id: target.viewId,
+        ...(hash ? { hash } : {}),
+        view: wireJson(current),
+      });
       return fellBack ? 'failed' : 'shown';
     } catch (err) {
       const code = slackErrorCode(err) ?? 'unknown_error';
@@ -110,7 +115,7 @@ export async function openModal(
   log: Logger,
 ): Promise<ModalOpenOutcome> {
   try {
-    const opened = await client.views.open({ trigger_id: triggerId, view });
+    const opened = await client.views.open({ trigger_id: triggerId, view: wireJson(view) });
     return { opened: true, viewId: opened.view?.id ?? '', hash: opened.view?.hash };
   } catch (err) {
     const code = slackErrorCode(err) ?? 'unknown_error';

@@ -11,6 +11,7 @@ import { createCreationNotifier } from './creation/creation-notifier.js';
 import { creationResumerJob } from './creation/creation-resumer.js';
 import { createCreationRunner, type RunnerTiming } from './creation/creation-runner.js';
 import { createCreateFlow } from './flow/create-flow.js';
+import { resumablePolicy } from './flow/draft-policy.js';
 import { createResourceCatalog } from './flow/resource-catalog.js';
 import {
   backToFormButton,
@@ -45,7 +46,7 @@ export interface CreateServiceOptions {
 export function createServiceFeature(core: Core, options: CreateServiceOptions = {}): Feature {
   const logger = core.logger.child({ feature: 'create' });
   const cache = createCreateCache(core.redis, core.keys, logger);
-  const drafts = createDrafts(core.redis, core.keys);
+  const drafts = createDrafts(core.redis, core.keys, resumablePolicy(core.cloud.projects));
   const attempts = createAttempts(core.redis, core.keys);
   const notifier = createCreationNotifier({
     notices: createSlackCreationNotices({

@@ -13,6 +13,7 @@ import type { Draft } from '../store/drafts.js';
 import { formatDraftRef, newDraftId } from '../store/drafts.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { projectChoices } from './create-context.js';
+import { newDraftValues } from './draft-policy.js';
 import type { Choice } from './resource-catalog.js';
 
 /** How long a form shown in an ack (a submission's answer) may wait for the cloud's lists. */
@@ -115,19 +116,14 @@ export function newDraftFormNow(deps: CreateDeps, draft: Draft): CreateScreen | 
   });
 }
 
-/** A fresh draft: the first project, approval on, an ELB backend, the creator as owner. */
+/** A fresh draft (see `newDraftValues`), where the command ran. */
 export function newDraft(deps: CreateDeps, who: Who): Draft {
   const now = new Date().toISOString();
   return {
     id: newDraftId(),
     teamId: who.teamId,
     userId: who.userId,
-    values: {
-      projectId: deps.projects[0]?.projectId,
-      approvalEnabled: true,
-      backendType: 'elb',
-      ownerUsers: [who.userId],
-    },
+    values: newDraftValues(deps.projects, who.userId),
     labels: {},
     step: 'form',
     revision: 0,

@@ -4,7 +4,6 @@
  * buttons of those screens.
  */
 
-import type { DraftValues } from '../../../domain/endpoint-service-spec.js';
 import { AppError, userMessageOf } from '../../../platform/errors/app-error.js';
 import { attemptIdOf, attemptModel } from '../creation/attempt-model.js';
 import type { CreateScreen, ProblemScreen, ResumeModel } from '../model/screen-models.js';
@@ -13,6 +12,7 @@ import type { Draft } from '../store/drafts.js';
 import { formatDraftRef, newDraftId, parseDraftRef } from '../store/drafts.js';
 import type { CreateDeps, Who } from './create-context.js';
 import { assertCreator, DraftGoneError, draftIdOf, loadDraft } from './draft-access.js';
+import { unfinished } from './draft-policy.js';
 import { formScreen, newDraft, newDraftFormNow } from './form-screens.js';
 
 /** Whether trying again may cure `err` (Redis or Slack away, a slow cloud). */
@@ -51,29 +51,10 @@ function resumeScreen(draft: Draft, extra: Pick<ResumeModel, 'failure' | 'replac
   };
 }
 
-/** Unfinished: the person is still editing or reviewing it, or its creation failed. */
-function unfinished(draft: Draft): boolean {
-  return draft.step === 'form' || draft.step === 'review' || draft.step === 'failed';
-}
-
 /** A draft in `review` whose review was already claimed by Create (marking it `creating` failed). */
 async function reviewClaimed(deps: CreateDeps, draft: Draft): Promise<boolean> {
   if (draft.step !== 'review' || !draft.reviewId) return false;
   return (await deps.attempts.get({ ...draft, id: attemptIdOf(draft.id, draft.reviewId) })) !== undefined;
-}
-
-/** The values with what is unset, empty or an empty list left out, in a stable order. */
-function valuesKey(values: DraftValues): string {
-  const set = Object.entries(values).filter(
-    ([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0),
-  );
-  return JSON.stringify(set.sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** Unfinished, and holding something a new draft would lose: a change, a review, a failure. */
-function worthResuming(draft: Draft, fresh: Draft): boolean {
-  if (!unfinished(draft)) return false;
-  return draft.step !== 'form' || valuesKey(draft.values) !== valuesKey(fresh.values);
 }
 
 /**
@@ -98,7 +79,7 @@ async function claimOrResume(
   fresh: Draft,
 ): Promise<{ saved: Draft } | { resume: CreateScreen }> {
   await assertCreator(deps, who);
-  const claimed = await deps.drafts.claim(fresh, (current) => worthResuming(current, fresh));
+  const claimed = await deps.drafts.claim(fresh);
   if ('saved' in claimed) return claimed;
   const existing = claimed.kept;
   // One whose review Create claimed has its attempt running on its own: start afresh.

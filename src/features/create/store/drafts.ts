@@ -2,9 +2,11 @@
  * Drafts of `/vpcep create`: one per team and user, in Redis, saved at every step and expiring 7 days
  * after the last save. A draft is a Redis hash of its JSON and an etag; every write is a
  * compare-and-set on the etag (a Lua script), so two replicas or two clicks never lose each other's
- * change silently: the loser re-reads and applies its change again.
+ * change silently: the loser re-reads and applies its change again. The hash also says whether its
+ * draft is worth resuming (`resumable`, decided by the feature when it is written), so `/vpcep create`
+ * claims the slot for a new draft in one round trip.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { draftValuesSchema } from '../../../domain/endpoint-service-spec.js';
 import { SLACK_ID_SOURCE } from '../../../domain/slack-ids.js';
@@ -62,10 +64,10 @@ export interface Drafts {
   /** Stores a new draft in the slot, replacing whatever was there (its revision follows the slot's). */
   replace(draft: Draft): Promise<Draft>;
   /**
-   * `replace`, unless `keep` says the draft in the slot must stay: that one is returned untouched. One
-   * read and one compare-and-set, retried on a concurrent write.
+   * `replace`, unless the slot holds a draft worth resuming: that one is returned untouched. One round
+   * trip (a Lua script) for a slot written by this version; a read and a compare-and-set otherwise.
    */
-  claim(draft: Draft, keep: (current: Draft) => boolean): Promise<ClaimResult>;
+  claim(draft: Draft): Promise<ClaimResult>;
   /**
    * Applies `change` to the draft `draftId` and saves it (retrying on a concurrent write), bumping its
    * revision unless `keepRevision` (bookkeeping the person did not cause) and its saved time unless
@@ -81,19 +83,46 @@ export interface Drafts {
   remove(owner: DraftOwner, draftId: string): Promise<void>;
 }
 
-/** A fresh random id (drafts, reviews). */
+/** A fresh random id (drafts, reviews): 48 random bits (Node hands out UUIDs from a pooled source). */
 export function newDraftId(): string {
-  return randomBytes(6).toString('hex');
+  return randomUUID().replaceAll('-', '').slice(0, 12);
 }
 
-/** Sets the hash when its etag is still ARGV[1] ('' = absent); refreshes the TTL. */
+/**
+ * Sets the hash when its etag is still ARGV[1] ('' = absent); refreshes the TTL. The draft's revision
+ * and whether it is worth resuming are kept beside its JSON (see `CLAIM_SCRIPT`).
+ */
 const CAS_SCRIPT = `
 local current = redis.call('HGET', KEYS[1], 'etag') or ''
 if current ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'json', ARGV[2], 'etag', ARGV[3], 'id', ARGV[5])
+redis.call('HSET', KEYS[1], 'json', ARGV[2], 'etag', ARGV[3], 'id', ARGV[5], 'revision', ARGV[6], 'resumable', ARGV[7])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return 1
 `;
+
+/**
+ * Writes a new draft unless the slot holds one worth resuming, or one written before the hash said so
+ * (no \`resumable\` field): then returns that one's json, etag and revision, untouched. Otherwise its
+ * revision follows the slot's (revisions only grow in a slot, so a view of the replaced draft is older
+ * than any of the new one's), and the script returns it.
+ * ARGV: json, etag, ttl, id, the draft's own revision, resumable ('1' | '0').
+ */
+const CLAIM_SCRIPT = `
+local flag = redis.call('HGET', KEYS[1], 'resumable')
+if flag == '1' or (not flag and redis.call('HEXISTS', KEYS[1], 'json') == 1) then
+  return redis.call('HMGET', KEYS[1], 'json', 'etag', 'revision')
+end
+local previous = tonumber(redis.call('HGET', KEYS[1], 'revision') or '0') or 0
+local revision = math.max(tonumber(ARGV[5]), previous + 1)
+redis.call('HSET', KEYS[1], 'json', ARGV[1], 'etag', ARGV[2], 'id', ARGV[4], 'revision', revision, 'resumable', ARGV[6])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return revision
+`;
+
+/** Whether a draft is worth resuming (unfinished, with something a new draft would lose). */
+export type ResumablePolicy = (draft: Draft) => boolean;
+
+const flag = (value: boolean) => (value ? '1' : '0');
 
 /** Deletes the hash when it holds draft ARGV[1]. */
 const REMOVE_SCRIPT = `
@@ -103,51 +132,74 @@ return 0
 
 const MAX_TRIES = 8;
 
-export function createDrafts(redis: RedisClient, keys: Keys, ttlSeconds = DRAFT_TTL_SECONDS): Drafts {
+export function createDrafts(
+  redis: RedisClient,
+  keys: Keys,
+  resumable: ResumablePolicy,
+  ttlSeconds = DRAFT_TTL_SECONDS,
+): Drafts {
   // One hash tag per team and user: every key of a person's draft and attempts lives in one slot.
   const keyOf = (owner: DraftOwner) => keys.key('create', 'draft', `{${owner.teamId}:${owner.userId}}`);
 
-  async function read(owner: DraftOwner): Promise<{ draft: Draft | undefined; etag: string }> {
-    const [json, etag] = await redis.hmget(keyOf(owner), 'json', 'etag');
-    if (!json) return { draft: undefined, etag: etag ?? '' };
+  /** The stored draft (its revision as the hash says, when it says), or undefined when unreadable. */
+  function parse(json: string | null, revision: string | null): Draft | undefined {
+    if (!json) return undefined;
     const parsed = draftSchema.safeParse(JSON.parse(json));
-    return { draft: parsed.success ? parsed.data : undefined, etag: etag ?? '' };
+    if (!parsed.success) return undefined;
+    return revision ? { ...parsed.data, revision: Number(revision) } : parsed.data;
   }
+
+  async function read(owner: DraftOwner): Promise<{ draft: Draft | undefined; etag: string }> {
+    const [json, etag, revision] = await redis.hmget(keyOf(owner), 'json', 'etag', 'revision');
+    return { draft: parse(json ?? null, revision ?? null), etag: etag ?? '' };
+  }
+
+  /** What both scripts store of a draft: json, a new etag, the TTL, its id, revision and `resumable`. */
+  const stored = (valid: Draft) => [
+    JSON.stringify(valid),
+    newDraftId(),
+    String(ttlSeconds),
+    valid.id,
+    String(valid.revision),
+    flag(resumable(valid)),
+  ];
 
   async function write(expectedEtag: string, draft: Draft): Promise<boolean> {
     const valid = draftSchema.parse(draft);
-    const written = await redis.eval(
-      CAS_SCRIPT,
-      1,
-      keyOf(valid),
-      expectedEtag,
-      JSON.stringify(valid),
-      newDraftId(),
-      String(ttlSeconds),
-      valid.id,
-    );
-    return written === 1;
+    return (await redis.eval(CAS_SCRIPT, 1, keyOf(valid), expectedEtag, ...stored(valid))) === 1;
   }
 
-  const claim = (draft: Draft, keep: (current: Draft) => boolean) =>
-    withState(async (): Promise<ClaimResult> => {
-      for (let i = 0; i < MAX_TRIES; i++) {
-        const { draft: previous, etag } = await read(draft);
-        if (previous && keep(previous)) return { kept: previous };
-        // Revisions only grow in a slot, so a view of the replaced draft is older than any of this one.
-        const saved = { ...draft, revision: Math.max(draft.revision, (previous?.revision ?? 0) + 1) };
-        if (await write(etag, saved)) return { saved };
-      }
-      throw new Error('draft replace kept conflicting');
-    });
+  /** Read and compare-and-set: `replace`, and a claim of a slot written before `resumable` was kept. */
+  async function replaceUnless(draft: Draft, keep: ResumablePolicy): Promise<ClaimResult> {
+    for (let i = 0; i < MAX_TRIES; i++) {
+      const { draft: previous, etag } = await read(draft);
+      if (previous && keep(previous)) return { kept: previous };
+      // Revisions only grow in a slot, so a view of the replaced draft is older than any of this one.
+      const saved = { ...draft, revision: Math.max(draft.revision, (previous?.revision ?? 0) + 1) };
+      if (await write(etag, saved)) return { saved };
+    }
+    throw new Error('draft replace kept conflicting');
+  }
+
+  async function claim(draft: Draft): Promise<ClaimResult> {
+    const valid = draftSchema.parse(draft);
+    const answer = await redis.eval(CLAIM_SCRIPT, 1, keyOf(valid), ...stored(valid));
+    if (typeof answer === 'number') return { saved: { ...valid, revision: answer } };
+    const [json, , revision] = answer as (string | null)[];
+    const kept = parse(json ?? null, revision ?? null);
+    // Kept by the script, but written before the hash said whether to: decide here.
+    if (kept && resumable(kept)) return { kept };
+    return replaceUnless(valid, resumable);
+  }
 
   return {
     get: (owner) => withState(async () => (await read(owner)).draft),
-    claim,
-    replace: async (draft) => {
-      const result = await claim(draft, () => false);
-      return 'saved' in result ? result.saved : result.kept;
-    },
+    claim: (draft) => withState(() => claim(draft)),
+    replace: (draft) =>
+      withState(async () => {
+        const result = await replaceUnless(draft, () => false);
+        return 'saved' in result ? result.saved : result.kept;
+      }),
     update: (owner, draftId, change, options = {}) =>
       withState(async () => {
         for (let i = 0; i < MAX_TRIES; i++) {

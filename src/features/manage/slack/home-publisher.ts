@@ -7,6 +7,7 @@ import type { HomeView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { slowDownHomeText } from '../../../access/slow-down-text.js';
 import type { Logger } from '../../../platform/logging/logger.js';
+import { wireJson } from '../../../slack/wire-json.js';
 import type { ManageDeps } from '../manage-deps.js';
 import { homeScreen } from '../usecases/home-contents.js';
 import { isRefused } from '../usecases/manage-refusals.js';
@@ -14,7 +15,7 @@ import { homeProblemView, homeView } from '../views/home-view.js';
 
 async function publish(client: WebClient, userId: string, view: HomeView, log: Logger): Promise<void> {
   await client.views
-    .publish({ user_id: userId, view })
+    .publish({ user_id: userId, view: wireJson(view) })
     .catch((err: unknown) => log.warn({ err }, 'could not publish the App Home'));
 }
 

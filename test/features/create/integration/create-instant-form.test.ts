@@ -6,10 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_ACTION, CREATE_VIEW } from '#src/features/create/views/create-ids.js';
-import type { SlackCall } from '#src/playground/slack/index.js';
+import { FAKE_TEAM, type SlackCall } from '#src/playground/slack/index.js';
 import {
   type CreateEnv,
   change,
+  draftKey,
+  EU_DE,
   optionTexts,
   optionValue,
   runCreate,
@@ -81,6 +83,47 @@ describe('the create form in one Slack call', () => {
     const third = await runCreate(env, 'U0DEV2');
     expect(modalCalls(since, third.id).map((c) => c.method)).toEqual(['views.open', 'views.update']);
     expect(JSON.stringify(third.blocks)).toContain(CREATE_ACTION.resume);
+  });
+
+  it('should still offer a draft saved by an earlier version, which did not mark it, and drop an untouched one', async () => {
+    const legacy = async (userId: string, values: Record<string, unknown>) => {
+      const now = new Date().toISOString();
+      const draft = {
+        id: `0ld${userId.slice(-3).toLowerCase()}0000`.replace(/[^a-f0-9]/g, 'a').slice(0, 12),
+        teamId: FAKE_TEAM.teamId,
+        userId,
+        values,
+        labels: {},
+        step: 'form',
+        revision: 3,
+        createdAt: now,
+        updatedAt: now,
+      };
+      // As the previous version wrote it: the JSON, an etag and the id; no `resumable`, no `revision`.
+      await env.redis.del(draftKey(env, userId));
+      await env.redis.hset(draftKey(env, userId), { json: JSON.stringify(draft), etag: 'e1', id: draft.id });
+    };
+    await legacy('U0LEAD', {
+      projectId: EU_DE,
+      approvalEnabled: true,
+      backendType: 'elb',
+      ownerUsers: ['U0LEAD'],
+      name: 'half-done',
+    });
+    const offered = await runCreate(env, 'U0LEAD');
+    expect(JSON.stringify(offered.blocks)).toContain(CREATE_ACTION.resume);
+
+    await legacy('U0DEV', {
+      projectId: EU_DE,
+      approvalEnabled: true,
+      backendType: 'elb',
+      ownerUsers: ['U0DEV'],
+    });
+    const fresh = await runCreate(env, 'U0DEV');
+    expect(fresh.callback_id).toBe(CREATE_VIEW.form);
+    const saved = await storedDraft(env, 'U0DEV');
+    expect(saved.revision).toBeGreaterThan(3);
+    expect(await env.redis.hget(draftKey(env, 'U0DEV'), 'resumable')).toBe('0');
   });
 
   it('should show nothing of the cloud to someone only a user group could make a creator', async () => {
