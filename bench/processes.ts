@@ -4,6 +4,7 @@
  * JavaScript so neither side runs behind a TypeScript loader). The load generator and the fake Slack stay
  * in the bench process, so neither app shares its event loop with them.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,6 +14,18 @@ import { freePort } from '../test/helpers/redis-server.js';
 import { answers, type ChildApp, launch, ROOT, waitFor } from './child-app.js';
 
 export const BOT_MAIN = join(ROOT, 'dist/main.js');
+
+/**
+ * The node arguments of `npm start` (`node <flags> dist/main.js` in package.json), so the bot runs
+ * exactly as it does in production, V8 flags included.
+ */
+function startArgs(): string[] {
+  const script: unknown = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts?.start;
+  const words = typeof script === 'string' ? script.trim().split(/\s+/) : [];
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js')
+    throw new Error(`npm start is not "node [flags] dist/main.js": ${String(script)}`);
+  return [...words.slice(1, -1), BOT_MAIN];
+}
 export const TMP_DIR = join(ROOT, 'bench/results/tmp');
 
 export const BENCH_BOT_TOKEN = 'xoxb-bench-1111-2222-bottokensecret';
@@ -86,7 +99,7 @@ export async function startBot(options: BotLaunch): Promise<BotChild> {
     ...options.env,
   };
   const started = performance.now();
-  const child = launch('bot', [BOT_MAIN], env);
+  const child = launch('bot', startArgs(), env);
   const sandboxUrl = child.watch(/"url":"(http:\/\/127\.0\.0\.1:\d+)"/);
   const baseUrl = `http://127.0.0.1:${port}`;
   let healthMs: number | undefined;

@@ -68,6 +68,8 @@ export interface Bot {
   readonly subcommands: readonly SubcommandSpec[];
   /** The slash commands the app answers. */
   readonly slashCommands: readonly string[];
+  /** How many Slack requests it has served since start. */
+  served(): number;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly redis: RedisClient;
@@ -212,6 +214,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     app,
     subcommands,
     slashCommands: dispatcher.commands(),
+    served: inFlight.served,
     logger,
     metrics,
     redis,

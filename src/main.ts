@@ -6,6 +6,10 @@ import { createBot } from './app.js';
 import { ConfigError, environmentWithDotenv, loadConfig } from './platform/config/load-config.js';
 import { playgroundWanted } from './platform/config/playground-switch.js';
 import { AppError } from './platform/errors/app-error.js';
+import { releaseMemoryWhenIdle } from './platform/idle-memory.js';
+
+/** Quiet time after which the memory of a burst of requests is given back. */
+const IDLE_RELEASE_MS = 1500;
 
 async function main(): Promise<void> {
   const env = environmentWithDotenv(process.env);
@@ -14,8 +18,11 @@ async function main(): Promise<void> {
     : undefined;
   const config = loadConfig(playground?.botEnv ?? env);
   const bot = await createBot(config);
+  // The process's own memory: the bot as a library (tests, the bench's in-process runs) leaves it alone.
+  const idle = releaseMemoryWhenIdle({ served: bot.served, quietMs: IDLE_RELEASE_MS, logger: bot.logger });
   await playground?.restore(bot.redis, config.redis.keyPrefix, bot.logger);
   const stopAll = async () => {
+    idle.stop();
     await playground?.stop();
     await bot.stop();
     await playground?.close();

@@ -55,6 +55,8 @@ export function countWebApiError(metrics: Metrics, err: unknown): void {
 
 export interface InFlight {
   count(): number;
+  /** Requests served since start. */
+  served(): number;
   /** Resolves when no request is in flight, or after `timeoutMs`. */
   drained(timeoutMs: number): Promise<void>;
 }
@@ -64,6 +66,7 @@ export function requestContext(
   metrics: Metrics,
 ): { middleware: Middleware<AnyMiddlewareArgs>; inFlight: InFlight } {
   let active = 0;
+  let served = 0;
   const waiters = new Set<() => void>();
   const settle = () => {
     if (active === 0) for (const wake of waiters) wake();
@@ -93,6 +96,7 @@ export function requestContext(
       throw err;
     } finally {
       active--;
+      served++;
       end();
       metrics.slackRequests.inc({ kind: request.kind, outcome });
       settle();
@@ -100,6 +104,7 @@ export function requestContext(
   };
   const inFlight: InFlight = {
     count: () => active,
+    served: () => served,
     drained: (timeoutMs) =>
       new Promise<void>((resolve) => {
         if (active === 0) return resolve();
