@@ -260,13 +260,15 @@ export async function decide(deps: ApprovalDeps, input: DecisionInput): Promise<
     at: deps.now(),
     ...(input.reason ? { reason: input.reason } : {}),
   });
-  if (finished === 'ok') {
-    await auditDecision(deps, request, input, `connection.${state}`, input.reason);
-    log.info('connection decision taken');
-  } else {
-    log.warn({ finished }, 'the request was settled otherwise while the cloud acted; keeping that');
-  }
-  await afterFinal(deps, request.id);
+  // The audit entry is sent before the copies are refreshed (one connection keeps the order), but
+  // nobody waits for it alone: in a burst of decisions every round trip before the update is latency.
+  const audited =
+    finished === 'ok'
+      ? auditDecision(deps, request, input, `connection.${state}`, input.reason)
+      : Promise.resolve();
+  if (finished === 'ok') log.info('connection decision taken');
+  else log.warn({ finished }, 'the request was settled otherwise while the cloud acted; keeping that');
+  await Promise.all([audited, afterFinal(deps, request.id)]);
   const current = (await deps.requests.get(request.id)) ?? request;
   // The poller may have recorded this very decision from the lease (the same person and outcome).
   const ours = current.state === state && current.decidedBy === input.userId;

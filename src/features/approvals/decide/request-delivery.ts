@@ -162,13 +162,13 @@ export async function deliverToNewChannel(deps: ApprovalDeps, request: ApprovalR
  * poller finishes what is left (`markDirty`).
  */
 export async function refreshCopies(deps: ApprovalDeps, id: string): Promise<void> {
-  await deps.copies.markDirty(id);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const request = await deps.requests.get(id);
-    if (!request) return;
-    const { owners } = await audienceOf(deps, request);
+  // Marked dirty before it is read (one connection keeps the order): a crash leaves it for the poller.
+  let [, request] = await Promise.all([deps.copies.markDirty(id), deps.requests.get(id)]);
+  for (let attempt = 0; attempt < 3 && request; attempt++) {
+    const shown = request;
+    const { owners } = await audienceOf(deps, shown);
     const results = await Promise.allSettled(
-      request.copies.map((copy) => deps.messages.refresh(copy, shownOf(deps, request, owners))),
+      shown.copies.map((copy) => deps.messages.refresh(copy, shownOf(deps, shown, owners))),
     );
     // A deleted message or a channel the bot left can never be updated (`gone`): nothing to retry there.
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -176,10 +176,11 @@ export async function refreshCopies(deps: ApprovalDeps, id: string): Promise<voi
       deps.logger.warn({ err: failure.reason, requestId: id }, 'could not update an approval message');
     const latest = await deps.requests.get(id);
     if (failed.length > 0) return;
-    if (!latest || latest.version === request.version) {
-      await deps.copies.markRendered(id, request.version);
+    if (!latest || latest.version === shown.version) {
+      await deps.copies.markRendered(id, shown.version);
       return;
     }
+    request = latest;
   }
 }
 
