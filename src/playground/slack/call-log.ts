@@ -75,7 +75,7 @@ export class CallLog {
     options: WaitOptions = {},
   ): Promise<SlackCall> {
     const since = options.since ?? 0;
-    const existing = this.list.find((c) => c.method === method && c.index >= since && predicate(c));
+    const existing = this.firstSince(since, (c) => c.method === method && predicate(c));
     if (existing) return Promise.resolve(existing);
     const timeoutMs = options.timeoutMs ?? 5000;
     return new Promise((resolve, reject) => {
@@ -99,6 +99,15 @@ export class CallLog {
       }, timeoutMs);
       this.waiters.add(waiter);
     });
+  }
+
+  /** The first remembered call with `index >= since` that `match` accepts (looks only from there on). */
+  private firstSince(since: number, match: (call: SlackCall) => boolean): SlackCall | undefined {
+    for (let i = Math.max(0, since - this.dropped); i < this.list.length; i++) {
+      const call = this.list[i] as SlackCall;
+      if (call.index >= since && match(call)) return call;
+    }
+    return undefined;
   }
 
   /** Forgets calls and rejections (pending waiters keep waiting for new calls). */
