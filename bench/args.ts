@@ -24,8 +24,9 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
   return value;
 }
 
+/** A full run is the median of three (issue 13); `--quick` is one smoke run; `--runs N` says otherwise. */
 function runsOf(argv: readonly string[]): number {
-  const text = flagValue(argv, '--runs') ?? '1';
+  const text = flagValue(argv, '--runs') ?? (argv.includes('--quick') ? '1' : '3');
   const runs = Number(text);
   if (!Number.isInteger(runs) || runs < 1 || runs > 9) throw new Error(`--runs ${text}: expected 1 to 9`);
   return runs;

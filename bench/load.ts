@@ -61,10 +61,14 @@ export interface OpenLoopResult<T> extends LoadResult<T> {
   readonly lateMs: number[];
 }
 
-/** Starts `task(i)` at `schedule[i]` ms from now, without waiting for earlier tasks; then awaits them all. */
+/**
+ * Starts `task(i)` at `schedule[i]` ms from now, without waiting for earlier tasks; then awaits them all.
+ * `task` gets how late its send already is, so its latency can run from the scheduled arrival (no
+ * coordinated omission: a generator that falls behind does not hide the queueing it causes).
+ */
 export async function openLoop<T>(
   schedule: readonly number[],
-  task: (index: number) => Promise<T>,
+  task: (index: number, lateMs: number) => Promise<T>,
 ): Promise<OpenLoopResult<T>> {
   const results: T[] = [];
   const lateMs: number[] = [];
@@ -73,9 +77,10 @@ export async function openLoop<T>(
   for (const [index, at] of schedule.entries()) {
     const wait = started + at - performance.now();
     if (wait > 0) await sleep(wait);
-    lateMs.push(Math.max(0, performance.now() - started - at));
+    const late = Math.max(0, performance.now() - started - at);
+    lateMs.push(late);
     pending.push(
-      task(index).then((result) => {
+      task(index, late).then((result) => {
         results.push(result);
       }),
     );

@@ -18,7 +18,7 @@ import { RATIO_LIMIT } from './create-rows.js';
 
 const TITLE = TITLES['open-loop'];
 const method = (ctx: ScenarioContext) =>
-  `Signed \`/vpcep create\` commands are sent at scheduled times, exponential gaps at a mean rate (a Poisson process, seeded PRNG, seed ${ctx.config.openLoop.seed}: every run and both apps in a round get the same schedule), each from one of 100 virtual users, without waiting for earlier answers. Latency, as in the closed loop, runs from just before the signed request leaves to the fake Slack recording \`views.open\` with that trigger_id; a trigger is missed when that never comes, is refused, or comes more than 3 s after the trigger. After a warm-up at the lowest rate, each rate runs in alternating bare/bot rounds, settling between them. The cloud answers every call ${ctx.config.cloudMs} ms late. "Send lateness" is how far behind its schedule the load generator sent (it shares the bench process with the fake Slack): large values mean the arrivals were not the rate claimed.`;
+  `Signed \`/vpcep create\` commands are sent at scheduled times, exponential gaps at a mean rate (a Poisson process, seeded PRNG, seed ${ctx.config.openLoop.seed}: every run and both apps in a round get the same schedule), each from one of 100 virtual users, without waiting for earlier answers. Latency runs from the command's scheduled arrival (so a generator running behind cannot hide queueing: no coordinated omission) to the fake Slack recording \`views.open\` with that trigger_id; a trigger is missed when that never comes, is refused, or comes more than 3 s after the trigger. After a warm-up at the lowest rate, each rate runs in alternating bare/bot rounds, settling between them. The cloud answers every call ${ctx.config.cloudMs} ms late. "Send lateness" is how far behind its schedule the load generator sent (it shares the bench process with the fake Slack): large values mean the arrivals were not the rate claimed.`;
 const CHANNEL = 'CBENCHOPEN';
 const USERS = 100;
 
@@ -88,7 +88,11 @@ export async function openLoopLatency(ctx: ScenarioContext): Promise<ScenarioOut
       bare: driverFor(ctx.fake, pair.bare.baseUrl),
     };
     const send = (which: 'bot' | 'bare', schedule: number[]) =>
-      openLoop(schedule, (i) => timedCreate(ctx.fake, drivers[which], benchUser(i % USERS), CHANNEL));
+      openLoop(schedule, async (i, late) => {
+        const sample = await timedCreate(ctx.fake, drivers[which], benchUser(i % USERS), CHANNEL);
+        // From the scheduled arrival, not the actual send.
+        return sample.ms === undefined ? sample : { ...sample, ms: sample.ms + late };
+      });
     const probe = await timedCreate(ctx.fake, drivers.bot, benchUser(9999), CHANNEL);
     if (probe.missed !== undefined)
       return skippedOutcome(

@@ -75,7 +75,9 @@ function build(config: RedisConfig, local?: LocalServerAddress): RedisClient {
     case 'cluster': {
       const options: ClusterOptions = {
         enableOfflineQueue: false,
-        enableAutoPipelining: true,
+        // Not in a cluster: while its slots are unknown ioredis would park auto-pipelined commands
+        // instead of failing them at once, and a batch can straddle a resharding.
+        enableAutoPipelining: false,
         clusterRetryStrategy: (attempt: number) => Math.min(100 * 2 ** Math.min(attempt, 5), 2000),
         redisOptions: {
           ...BASE_OPTIONS,

@@ -81,6 +81,49 @@ describe('the dispatcher', () => {
     expect(seen).toEqual(['submitted', 'closed']);
   });
 
+  it('should hand a command and an options search everything Bolt gives a listener', async () => {
+    const app = boltApp();
+    const { routes, middleware } = createDispatcher(app);
+    app.use(middleware);
+    const seen: Record<string, unknown> = {};
+    routes.command('/vpcep', async (args) => {
+      await args.ack();
+      seen.command = args.command.text;
+      seen.respond = typeof args.respond;
+      seen.say = typeof args.say;
+      seen.client = typeof args.client.views.open;
+      seen.token = args.context.botToken;
+    });
+    routes.options('pick', async ({ ack, options }) => {
+      await ack({ options: [] });
+      seen.options = options.value;
+    });
+    await deliver(app, {
+      command: '/vpcep',
+      text: 'create',
+      team_id: 'T0001',
+      user_id: 'U0001',
+      channel_id: 'C0001',
+      response_url: 'https://hooks.slack.com/commands/T0001/1/x',
+      trigger_id: '1.2.3',
+    });
+    await deliver(app, {
+      type: 'block_suggestion',
+      action_id: 'pick',
+      value: 'vp',
+      team: { id: 'T0001' },
+      user: { id: 'U0001' },
+    });
+    expect(seen).toEqual({
+      command: 'create',
+      respond: 'function',
+      say: 'function',
+      client: 'function',
+      token: 'xoxb-dispatcher-test',
+      options: 'vp',
+    });
+  });
+
   it('should refuse a second handler for the same id at start', () => {
     const { routes } = createDispatcher(boltApp());
     routes.command('/vpcep', async ({ ack }) => ack());

@@ -260,8 +260,8 @@ export async function decide(deps: ApprovalDeps, input: DecisionInput): Promise<
     at: deps.now(),
     ...(input.reason ? { reason: input.reason } : {}),
   });
-  // The audit entry is sent before the copies are refreshed (one connection keeps the order), but
-  // nobody waits for it alone: in a burst of decisions every round trip before the update is latency.
+  // The audit entry goes out with the copies' refresh, not before it: in a burst of decisions every
+  // round trip before the update is latency. A failed append is logged (see `auditRequest`).
   const audited =
     finished === 'ok'
       ? auditDecision(deps, request, input, `connection.${state}`, input.reason)

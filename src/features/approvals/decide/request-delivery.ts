@@ -162,7 +162,8 @@ export async function deliverToNewChannel(deps: ApprovalDeps, request: ApprovalR
  * poller finishes what is left (`markDirty`).
  */
 export async function refreshCopies(deps: ApprovalDeps, id: string): Promise<void> {
-  // Marked dirty before it is read (one connection keeps the order): a crash leaves it for the poller.
+  // Marked dirty and read side by side (on one node the mark lands first); either way a crash before
+  // the copies are rendered leaves the request for the poller, and the loop below re-reads what changed.
   let [, request] = await Promise.all([deps.copies.markDirty(id), deps.requests.get(id)]);
   for (let attempt = 0; attempt < 3 && request; attempt++) {
     const shown = request;

@@ -89,32 +89,36 @@ export function newDraftId(): string {
 }
 
 /**
- * Sets the hash when its etag is still ARGV[1] ('' = absent); refreshes the TTL. The draft's revision
- * and whether it is worth resuming are kept beside its JSON (see `CLAIM_SCRIPT`).
+ * Sets the hash when its etag is still ARGV[1] ('' = absent); refreshes the TTL. Whether the draft is
+ * worth resuming is kept beside its JSON, with the etag it belongs to (`flagged`): a write by a version
+ * that does not keep it (a rolling deploy, a rollback) leaves the flag stale, and a stale flag is never
+ * trusted (see `CLAIM_SCRIPT`).
  */
 const CAS_SCRIPT = `
 local current = redis.call('HGET', KEYS[1], 'etag') or ''
 if current ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'json', ARGV[2], 'etag', ARGV[3], 'id', ARGV[5], 'revision', ARGV[6], 'resumable', ARGV[7])
+redis.call('HSET', KEYS[1], 'json', ARGV[2], 'etag', ARGV[3], 'id', ARGV[5], 'resumable', ARGV[7], 'flagged', ARGV[3])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return 1
 `;
 
 /**
- * Writes a new draft unless the slot holds one worth resuming, or one written before the hash said so
- * (no \`resumable\` field): then returns that one's json, etag and revision, untouched. Otherwise its
- * revision follows the slot's (revisions only grow in a slot, so a view of the replaced draft is older
- * than any of the new one's), and the script returns it.
+ * Writes a new draft unless the slot holds one that may be worth resuming: flagged so, or with no
+ * flag of its own etag (written by another version). Then it returns that one's json, untouched, for the
+ * caller to decide. Otherwise the new draft's revision follows the slot's (revisions only grow in a
+ * slot, so a view of the replaced draft is older than any of the new one's): the script writes it into
+ * the JSON's top-level \`"revision"\` (a key's quotes are never escaped, a string's always are) and
+ * returns it.
  * ARGV: json, etag, ttl, id, the draft's own revision, resumable ('1' | '0').
  */
 const CLAIM_SCRIPT = `
-local flag = redis.call('HGET', KEYS[1], 'resumable')
-if flag == '1' or (not flag and redis.call('HEXISTS', KEYS[1], 'json') == 1) then
-  return redis.call('HMGET', KEYS[1], 'json', 'etag', 'revision')
-end
-local previous = tonumber(redis.call('HGET', KEYS[1], 'revision') or '0') or 0
+local current = redis.call('HMGET', KEYS[1], 'json', 'etag', 'resumable', 'flagged')
+local json, etag, resumable, flagged = current[1], current[2], current[3], current[4]
+if json and (resumable ~= '0' or flagged ~= etag) then return { json } end
+local previous = json and tonumber(string.match(json, '"revision":(%d+)')) or 0
 local revision = math.max(tonumber(ARGV[5]), previous + 1)
-redis.call('HSET', KEYS[1], 'json', ARGV[1], 'etag', ARGV[2], 'id', ARGV[4], 'revision', revision, 'resumable', ARGV[6])
+local stored = string.gsub(ARGV[1], '"revision":%d+([,}])', '"revision":' .. revision .. '%1', 1)
+redis.call('HSET', KEYS[1], 'json', stored, 'etag', ARGV[2], 'id', ARGV[4], 'resumable', ARGV[6], 'flagged', ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 return revision
 `;
@@ -141,17 +145,16 @@ export function createDrafts(
   // One hash tag per team and user: every key of a person's draft and attempts lives in one slot.
   const keyOf = (owner: DraftOwner) => keys.key('create', 'draft', `{${owner.teamId}:${owner.userId}}`);
 
-  /** The stored draft (its revision as the hash says, when it says), or undefined when unreadable. */
-  function parse(json: string | null, revision: string | null): Draft | undefined {
+  /** The stored draft, or undefined when there is none or it is unreadable. */
+  function parse(json: string | null | undefined): Draft | undefined {
     if (!json) return undefined;
     const parsed = draftSchema.safeParse(JSON.parse(json));
-    if (!parsed.success) return undefined;
-    return revision ? { ...parsed.data, revision: Number(revision) } : parsed.data;
+    return parsed.success ? parsed.data : undefined;
   }
 
   async function read(owner: DraftOwner): Promise<{ draft: Draft | undefined; etag: string }> {
-    const [json, etag, revision] = await redis.hmget(keyOf(owner), 'json', 'etag', 'revision');
-    return { draft: parse(json ?? null, revision ?? null), etag: etag ?? '' };
+    const [json, etag] = await redis.hmget(keyOf(owner), 'json', 'etag');
+    return { draft: parse(json), etag: etag ?? '' };
   }
 
   /** What both scripts store of a draft: json, a new etag, the TTL, its id, revision and `resumable`. */
@@ -185,9 +188,8 @@ export function createDrafts(
     const valid = draftSchema.parse(draft);
     const answer = await redis.eval(CLAIM_SCRIPT, 1, keyOf(valid), ...stored(valid));
     if (typeof answer === 'number') return { saved: { ...valid, revision: answer } };
-    const [json, , revision] = answer as (string | null)[];
-    const kept = parse(json ?? null, revision ?? null);
-    // Kept by the script, but written before the hash said whether to: decide here.
+    const kept = parse((answer as (string | null)[])[0]);
+    // Kept by the script: flagged worth resuming, or written by a version that does not flag. Decide here.
     if (kept && resumable(kept)) return { kept };
     return replaceUnless(valid, resumable);
   }

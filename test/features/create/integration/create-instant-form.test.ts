@@ -86,7 +86,11 @@ describe('the create form in one Slack call', () => {
   });
 
   it('should still offer a draft saved by an earlier version, which did not mark it, and drop an untouched one', async () => {
-    const legacy = async (userId: string, values: Record<string, unknown>) => {
+    const legacy = async (
+      userId: string,
+      values: Record<string, unknown>,
+      flags: Record<string, string> = {},
+    ) => {
       const now = new Date().toISOString();
       const draft = {
         id: `0ld${userId.slice(-3).toLowerCase()}0000`.replace(/[^a-f0-9]/g, 'a').slice(0, 12),
@@ -101,7 +105,12 @@ describe('the create form in one Slack call', () => {
       };
       // As the previous version wrote it: the JSON, an etag and the id; no `resumable`, no `revision`.
       await env.redis.del(draftKey(env, userId));
-      await env.redis.hset(draftKey(env, userId), { json: JSON.stringify(draft), etag: 'e1', id: draft.id });
+      await env.redis.hset(draftKey(env, userId), {
+        json: JSON.stringify(draft),
+        etag: 'e2',
+        id: draft.id,
+        ...flags,
+      });
     };
     await legacy('U0LEAD', {
       projectId: EU_DE,
@@ -124,6 +133,20 @@ describe('the create form in one Slack call', () => {
     const saved = await storedDraft(env, 'U0DEV');
     expect(saved.revision).toBeGreaterThan(3);
     expect(await env.redis.hget(draftKey(env, 'U0DEV'), 'resumable')).toBe('0');
+    expect(JSON.parse((await env.redis.hget(draftKey(env, 'U0DEV'), 'json')) ?? '{}').revision).toBe(
+      saved.revision,
+    );
+
+    // A rolling deploy: this version flagged the slot "not worth resuming" (etag e1), then an older
+    // replica saved the person's edits (etag e2) and left the flag as it was. The flag is stale.
+    await legacy(
+      'U0DEV2',
+      { projectId: EU_DE, approvalEnabled: true, backendType: 'elb', ownerUsers: ['U0DEV2'], name: 'edited' },
+      { resumable: '0', flagged: 'e1' },
+    );
+    const stale = await runCreate(env, 'U0DEV2');
+    expect(JSON.stringify(stale.blocks)).toContain(CREATE_ACTION.resume);
+    expect((await storedDraft(env, 'U0DEV2')).values.name).toBe('edited');
   });
 
   it('should show nothing of the cloud to someone only a user group could make a creator', async () => {
