@@ -4,6 +4,7 @@
  * and printed at the end of the run.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -105,6 +106,15 @@ function runLine(results: BenchResults): string {
   return `- Run: ${results.startedAt} → ${results.finishedAt}, ${results.mode} run${runs}${label}, commit \`${results.git.commit}\`${dirty}`;
 }
 
+/**
+ * `bench/LEVERS.md`, written by hand after a comparison: the figures before and after a change, and which
+ * lever moved which figure (issue 13). Included as it is, when present.
+ */
+function leversSection(): string[] {
+  const path = join(ROOT, 'bench/LEVERS.md');
+  return existsSync(path) ? [readFileSync(path, 'utf8').trim(), ''] : [];
+}
+
 export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
   const title = results.label ? `# Benchmark results: ${results.label}` : '# Benchmark results';
@@ -126,6 +136,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     markdownTable(SUMMARY_HEADER, summaryCells(results.scenarios)),
     '',
+    ...leversSection(),
     '## How it runs',
     '',
     results.processStyle,
@@ -144,7 +155,7 @@ export function renderMarkdown(results: BenchResults): string {
   parts.push(
     '## Re-running',
     '',
-    "`npm run bench` (full run, writes this file and `bench/results/<stamp>.json`) or `npm run bench -- --quick` (smoke run, writes under `bench/results/tmp/` only). `--runs 3` runs the timing scenarios three times, interleaved, and reports each row's median (the poller runs once); `--label before` names the run in the JSON and this header; `--out <dir>` writes the JSON and RESULTS.md there instead; `--only startup,create,open-loop,clicks,approvals,poller` picks scenarios (written under `tmp/` too); `--no-build` skips `npm run build`; `--render bench/results/<stamp>.json` rewrites this file from a recorded run. Run it on a quiet machine: every number here is a ratio or a count from the same run(s).",
+    "`npm run bench` (full run, writes this file and `bench/results/<stamp>.json`) or `npm run bench -- --quick` (smoke run, writes under `bench/results/tmp/` only). a full run takes the timing scenarios three times, interleaved, and reports each row's median (the poller runs once; `--runs N` for another count); `--label before` names the run in the JSON and this header; `--out <dir>` writes the JSON and RESULTS.md there instead; `--only startup,create,open-loop,clicks,approvals,poller` picks scenarios (written under `tmp/` too); `--no-build` skips `npm run build`; `--render bench/results/<stamp>.json` rewrites this file from a recorded run. Run it on a quiet machine: every number here is a ratio or a count from the same run(s).",
     '',
   );
   return parts.join('\n');

@@ -6,7 +6,7 @@
  * for `quietMs`, and the process grew by `minGrowthBytes` since the last release (a burst, not a trickle
  * of single requests), a full collection runs, and a second one a second later (the first frees the
  * objects, the second the pages they left): a few milliseconds once per burst, never while busy. The young
- * generation is capped by `npm start` (`--max-semi-space-size=8`: 16 MB instead of up to 48 MB, with no
+ * generation is capped by `npm start` (`--max-semi-space-size=4`: 8 MB instead of up to 48 MB, with no
  * CPU cost we could measure).
  */
 import { setFlagsFromString } from 'node:v8';
