@@ -82,7 +82,9 @@ export function gitState(): BenchResults['git'] {
   const tracked = git(['status', '--porcelain', '--untracked-files=no']);
   const changes = `${untracked}\n${tracked}`
     .split('\n')
-    .filter((line) => line.trim() !== '' && !line.includes('bench/results/'));
+    .filter(
+      (line) => line.trim() !== '' && !line.includes('bench/results/') && !line.endsWith('bench/RESULTS.md'),
+    );
   return { commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown', dirty: changes.length > 0 };
 }
 
