@@ -18,6 +18,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { AppContext, BotApp } from './app-context.js';
+import { describeRequest } from './request-context.js';
 
 type Handler<Args> = (args: Args & AllMiddlewareArgs<AppContext>) => Promise<void>;
 
@@ -43,23 +44,6 @@ export interface Routes {
 }
 
 type AnyHandler = (args: never) => Promise<void>;
-type Body = Record<string, unknown>;
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function field(body: Body, parent: string, key: string): string | undefined {
-  const inner = body[parent];
-  return inner && typeof inner === 'object' ? text((inner as Body)[key]) : undefined;
-}
-
-function firstActionId(body: Body): string | undefined {
-  const actions = body.actions;
-  if (!Array.isArray(actions)) return undefined;
-  const first: unknown = actions[0];
-  return first && typeof first === 'object' ? text((first as Body).action_id) : undefined;
-}
 
 function put(map: Map<string, AnyHandler>, kind: string, id: string, handler: AnyHandler): void {
   if (map.has(id)) throw new Error(`two handlers for the ${kind} ${id}`);
@@ -79,24 +63,19 @@ export function createDispatcher(app: BotApp): {
   const closings = new Map<string, AnyHandler>();
   const searches = new Map<string, AnyHandler>();
 
-  const lookup = (map: Map<string, AnyHandler>, id: string | undefined) =>
-    id === undefined ? undefined : map.get(id);
-
-  function routeOf(body: Body): AnyHandler | undefined {
-    const command = text(body.command);
-    if (command !== undefined) return commands.get(command);
-    switch (body.type) {
-      case 'block_actions': {
-        const id = firstActionId(body);
-        if (id === undefined) return undefined;
+  /** The handler for a request, by the kind and id `describeRequest` reads (one reading of the body). */
+  function routeOf(body: Record<string, unknown>): AnyHandler | undefined {
+    const { kind, id, closed } = describeRequest(body);
+    if (id === undefined) return undefined;
+    switch (kind) {
+      case 'command':
+        return commands.get(id);
+      case 'action':
         return actions.get(id) ?? actionPatterns.find(([pattern]) => pattern.test(id))?.[1];
-      }
-      case 'view_submission':
-        return lookup(submissions, field(body, 'view', 'callback_id'));
-      case 'view_closed':
-        return lookup(closings, field(body, 'view', 'callback_id'));
-      case 'block_suggestion':
-        return lookup(searches, text(body.action_id));
+      case 'view':
+        return (closed ? closings : submissions).get(id);
+      case 'options':
+        return searches.get(id);
       default:
         return undefined;
     }
@@ -116,7 +95,7 @@ export function createDispatcher(app: BotApp): {
   };
 
   const middleware: Middleware<AnyMiddlewareArgs, AppContext> = async (args) => {
-    const handler = routeOf(args.body as Body);
+    const handler = routeOf(args.body as Record<string, unknown>);
     if (!handler) {
       await args.next();
       return;

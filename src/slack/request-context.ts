@@ -19,8 +19,18 @@ function field(body: Body, ...path: string[]): string | undefined {
   return str(cursor);
 }
 
+/** What a Slack request is: its listener kind, the id that names the listener, who and where. */
+export interface RequestDescription {
+  readonly kind: string;
+  readonly id?: string | undefined;
+  /** A view closed (kind `view`), not submitted. */
+  readonly closed?: boolean;
+  readonly user?: string | undefined;
+  readonly team?: string | undefined;
+}
+
 /** The listener kind and the id that names it, from a Slack request body. */
-export function describeRequest(body: Body): { kind: string; id?: string; user?: string; team?: string } {
+export function describeRequest(body: Body): RequestDescription {
   const team = field(body, 'team_id') ?? field(body, 'team', 'id') ?? field(body, 'user', 'team_id');
   if (typeof body.command === 'string') {
     return { kind: 'command', id: body.command, user: field(body, 'user_id'), team };
@@ -28,11 +38,12 @@ export function describeRequest(body: Body): { kind: string; id?: string; user?:
   const type = str(body.type);
   const user = field(body, 'user', 'id');
   if (type === 'block_actions') {
-    const actions = body.actions as { action_id?: string }[] | undefined;
-    return { kind: 'action', id: actions?.[0]?.action_id, user, team };
+    const first: unknown = Array.isArray(body.actions) ? body.actions[0] : undefined;
+    return { kind: 'action', id: first ? field(first as Body, 'action_id') : undefined, user, team };
   }
   if (type === 'view_submission' || type === 'view_closed') {
-    return { kind: 'view', id: field(body, 'view', 'callback_id'), user, team };
+    const closed = type === 'view_closed';
+    return { kind: 'view', id: field(body, 'view', 'callback_id'), closed, user, team };
   }
   if (type === 'block_suggestion') return { kind: 'options', id: str(body.action_id), user, team };
   if (type === 'event_callback') {

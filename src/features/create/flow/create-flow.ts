@@ -6,12 +6,13 @@
  */
 
 import type { CreateScreen } from '../model/screen-models.js';
-import type { Draft } from '../store/drafts.js';
+
 import type { CreateDeps, Who } from './create-context.js';
 import { type FormReader, screenIsLatest } from './draft-access.js';
 import { backToForm, changeForm, type FormSubmission, saveClosedForm, submitForm } from './form-changes.js';
 import {
   editAndRetry,
+  type InstantForm,
   instantForm,
   isRetryable,
   openCreate,
@@ -46,12 +47,6 @@ export interface CreateFlow {
   options(who: Who, search: OptionSearch): Promise<Choice[]>;
   /** Whether `screen` still shows the newest state of its draft (asked when an update conflicts). */
   isLatest(who: Who, screen: CreateScreen): Promise<boolean>;
-}
-
-/** A form of a new draft, shown before the draft is saved (see `instantForm`). */
-export interface InstantForm {
-  readonly draft: Draft;
-  readonly screen: CreateScreen;
 }
 
 export function createCreateFlow(deps: CreateDeps, sandbox: boolean): CreateFlow {

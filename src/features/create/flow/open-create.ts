@@ -3,7 +3,6 @@
  * a new one, an offer to resume an unfinished one, or its last failure with "Edit and retry" — and the
  * buttons of those screens.
  */
-
 import { AppError, userMessageOf } from '../../../platform/errors/app-error.js';
 import { attemptIdOf, attemptModel } from '../creation/attempt-model.js';
 import type { CreateScreen, ProblemScreen, ResumeModel } from '../model/screen-models.js';
@@ -57,12 +56,18 @@ async function reviewClaimed(deps: CreateDeps, draft: Draft): Promise<boolean> {
   return (await deps.attempts.get({ ...draft, id: attemptIdOf(draft.id, draft.reviewId) })) !== undefined;
 }
 
+/** A form of a new draft, shown before the draft is saved (see `instantForm`). */
+export interface InstantForm {
+  readonly draft: Draft;
+  readonly screen: CreateScreen;
+}
+
 /**
  * `/vpcep create` before any wait: the whole form of a new (not yet saved) draft, when the
  * configuration alone says the person may create and this process holds the VPC list fresh. The
- * command opens the modal with it; `settleOpen` then saves the draft, or replaces the form.
+ * command opens the modal with it; `settleInstantForm` then saves the draft, or replaces the form.
  */
-export function instantForm(deps: CreateDeps, who: Who): { draft: Draft; screen: CreateScreen } | undefined {
+export function instantForm(deps: CreateDeps, who: Who): InstantForm | undefined {
   if (!deps.permissions.canCreateNow(who.userId)) return undefined;
   const draft = newDraft(deps, who);
   const screen = newDraftFormNow(deps, draft);
